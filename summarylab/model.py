@@ -1,0 +1,199 @@
+"""Shared records of summarylab: the typed values that cross module boundaries.
+
+The column lists below are the contract of ``../shared/DESIGN.md``: every table
+summarylab produces (DataFrame, jsonl, csv, store table) has exactly these
+columns in this order.  Chinese headers for human-facing files live here too,
+so that the xlsx, html and rich views agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # pandas is imported lazily to keep `summarylab --help` fast
+    import pandas as pd
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "path", "title", "org", "year", "plan_year", "kind", "chars",
+    "encoding", "source_format",
+]
+SECTION_COLUMNS = [
+    "doc_id", "section_id", "parent_id", "level", "marker", "title", "kind",
+    "start", "end",
+]
+FACT_COLUMNS = [
+    "doc_id", "fact_id", "section_id", "section_kind", "start", "end", "surface",
+    "value", "unit", "value_max", "base_value", "base_unit", "kind", "aspect",
+    "approx", "role", "target_of", "indicator", "sentence", "year",
+]
+PLAN_ITEM_COLUMNS = [
+    "doc_id", "item_id", "plan_year", "title", "text", "commitments", "keywords",
+    "targets", "due_year",
+]
+CHECK_COLUMNS = [
+    "item_id", "item_title", "commitment", "verdict", "score", "evidence",
+    "evidence_section", "evidence_start", "evidence_end", "target", "actual",
+    "reason",
+]
+COMPARISON_COLUMNS = [
+    "indicator", "unit", "value_a", "value_b", "change", "change_pct",
+    "evidence_a", "evidence_b",
+]
+
+DOCUMENT_KINDS = ("summary", "plan", "summary+plan", "gov_work_report", "other")
+SECTION_KINDS = ("intro", "indicators", "achievements", "problems", "plan", "other")
+
+#: Chinese column headers for files a person opens (xlsx, html).
+CHINESE_HEADERS: dict[str, str] = {
+    "doc_id": "文档编号", "path": "文件路径", "title": "标题", "org": "单位",
+    "year": "年度", "plan_year": "计划年度", "kind": "类型", "chars": "字数",
+    "encoding": "编码", "source_format": "文件格式",
+    "section_id": "章节编号", "parent_id": "上级章节", "level": "层级",
+    "marker": "序号", "start": "起始位置", "end": "结束位置",
+    "fact_id": "事实编号", "section_kind": "章节类型", "surface": "原文",
+    "value": "数值", "unit": "单位", "value_max": "上限值", "base_value": "基本单位数值",
+    "base_unit": "基本单位", "aspect": "水平/变化", "approx": "约数",
+    "role": "性质", "target_of": "对应实际值", "indicator": "指标",
+    "sentence": "所在句子",
+    "item_id": "计划条目", "text": "正文", "commitments": "承诺事项",
+    "keywords": "关键词", "targets": "数值目标", "due_year": "完成年度",
+    "item_title": "计划条目标题", "commitment": "承诺事项", "verdict": "结论",
+    "score": "证据强度", "evidence": "证据句", "evidence_section": "证据章节",
+    "evidence_start": "证据起始", "evidence_end": "证据结束",
+    "target": "目标值", "actual": "实际值", "reason": "理由",
+    "value_a": "前一年数值", "value_b": "后一年数值", "change": "变化量",
+    "change_pct": "变化率(%)", "evidence_a": "前一年原文", "evidence_b": "后一年原文",
+    # audit rows
+    "check": "核对项", "claim": "报告所述", "computed": "核算结果", "ok": "是否一致",
+}
+
+#: Chinese names of verdicts, kinds and roles for human-facing views.
+CHINESE_LABELS: dict[str, str] = {
+    "delivered": "已完成", "partial": "部分完成", "not_found": "未见成效",
+    "not_due": "未到期", "actual": "实际", "target": "目标", "expected": "预期",
+    "intro": "引言", "indicators": "指标完成情况", "achievements": "主要工作",
+    "problems": "问题与不足", "plan": "工作计划", "other": "其他",
+}
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Metadata of one document (the Document columns of DESIGN.md)."""
+
+    doc_id: str
+    path: str
+    title: str
+    org: Optional[str]
+    year: Optional[int]
+    plan_year: Optional[int]
+    kind: str
+    chars: int
+    encoding: str
+    source_format: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The metadata as a plain dict in contract column order."""
+        return {k: getattr(self, k) for k in DOCUMENT_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One node of the heading tree (see DESIGN.md, Section)."""
+
+    doc_id: str
+    section_id: str
+    parent_id: Optional[str]
+    level: int
+    marker: str
+    title: str
+    kind: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The section as a plain dict in contract column order."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the normalised text with the deepest section holding it."""
+
+    start: int
+    end: int
+    text: str
+    section_id: str
+    section_kind: str
+
+
+@dataclass
+class Document:
+    """One analysed report: normalised text, metadata and heading tree.
+
+    Build it with :func:`summarylab.read` (from a file) or
+    :func:`summarylab.read_text` (from a string); do not fill it by hand.
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("上林县妇联2021年工作总结\\n一、主要工作\\n培训妇女400多人。")
+        >>> doc.meta.org, doc.meta.year
+        ('上林县妇联', 2021)
+    """
+
+    text: str
+    meta: DocumentMeta
+    section_list: list[Section] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        """The document's id (first 16 hex digits of SHA-256 of the text)."""
+        return self.meta.doc_id
+
+    @cached_property
+    def sections(self) -> "pd.DataFrame":
+        """The heading tree as a DataFrame with the Section columns."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [s.to_dict() for s in self.section_list], columns=SECTION_COLUMNS
+        )
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the text in order, each tagged with its section."""
+        from .nlp import split_sentences
+
+        out = []
+        for start, end in split_sentences(self.text):
+            sec = self.section_at(start)
+            out.append(
+                Sentence(start, end, self.text[start:end],
+                         sec.section_id if sec else "0",
+                         sec.kind if sec else "intro")
+            )
+        return out
+
+    def section_at(self, offset: int) -> Optional[Section]:
+        """The deepest section whose span holds ``offset`` (None before the first)."""
+        best = None
+        for sec in self.section_list:
+            if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
+                best = sec
+        return best
+
+    def top_section(self, section_id: str) -> Optional[Section]:
+        """The level-1 ancestor of a section (the section itself at level 1)."""
+        top = section_id.split(".")[0]
+        for sec in self.section_list:
+            if sec.section_id == top:
+                return sec
+        return None
+
+    def sections_of_kind(self, kind: str, *, level: Optional[int] = None) -> list[Section]:
+        """Sections of one kind, optionally only at one level, in text order."""
+        return [
+            s for s in self.section_list
+            if s.kind == kind and (level is None or s.level == level)
+        ]

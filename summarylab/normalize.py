@@ -1,0 +1,71 @@
+"""Text normalisation: the one reference text every offset points into.
+
+DESIGN.md fixes what normalisation does, and it does nothing else:
+
+* full-width ASCII (``１２３％ＡＢＣ``) and the ideographic space become half-width;
+* NBSP and literal ``<U+00A0>``-style escapes left by scrapers become plain spaces;
+* CRLF and lone CR become LF, and trailing spaces of each line are stripped.
+
+Chinese punctuation (，。；：！？（）“”、《》〔〕) stays as written even though
+，；：！？（） live in the full-width block: reports use them as punctuation, not
+as stand-ins for ASCII, and rewriting them would change what a reader quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+# Full-width punctuation that is Chinese punctuation proper and must survive.
+_KEEP_FULLWIDTH = set("，；：！？（）")
+
+_FULLWIDTH_TABLE = {
+    cp: cp - 0xFEE0
+    for cp in range(0xFF01, 0xFF5F)
+    if chr(cp) not in _KEEP_FULLWIDTH
+}
+_FULLWIDTH_TABLE[0x3000] = 0x20  # ideographic space
+_FULLWIDTH_TABLE[0x00A0] = 0x20  # NBSP
+_FULLWIDTH_TABLE[0x202F] = 0x20  # narrow NBSP
+
+# Scrapers write invisible characters as literal escapes: <U+00A0>, <U+3000>.
+_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def _unescape(match: re.Match) -> str:
+    char = chr(int(match.group(1), 16))
+    if char.isspace() or char in "\u00a0\u3000\u202f\ufeff\u200b":
+        return " "
+    return char
+
+
+def normalize(text: str) -> str:
+    """Normalise raw report text as DESIGN.md defines it.
+
+    Args:
+        text: decoded text as read from a file.
+
+    Returns:
+        The normalised text; all summarylab offsets index this string.
+
+    Example:
+        >>> normalize("投入３０万元，<U+00A0>占１２％\\r\\n")
+        '投入30万元， 占12%\\n'
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = _ESCAPE.sub(_unescape, text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_FULLWIDTH_TABLE)
+    return _TRAILING.sub("", text)
+
+
+def doc_id_of(text: str) -> str:
+    """The document id: first 16 hex digits of the SHA-256 of the normalised text.
+
+    Example:
+        >>> len(doc_id_of("上林县妇联2021年工作总结"))
+        16
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
