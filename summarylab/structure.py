@@ -1,0 +1,506 @@
+"""Structure: the heading tree of a report, each section's kind, and the report's metadata.
+
+Chinese official reports number their parts in a fixed hierarchy::
+
+    一、        level 1      （一） (一)   level 2
+    1. 1、 1．  level 3      （1） (1) ①  level 4, and the inline 一是…二是…三是…
+
+Headings usually start a line, but scraped reports may hold a whole part on one
+line (``…请予审议。一、2013年工作回顾过去一年…``), so a marker is also accepted
+after a sentence end.  What keeps false headings out is the numbering itself:
+a marker is a heading only if it is the next ordinal of its kind under its
+parent (一、 then 二、; 一是 then 二是), it is not inside quotation marks, and
+it stands at a line start or a sentence boundary.  A ``1.`` inside a sentence,
+a date, ``十九大`` or ``“一是”`` fail one of these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Optional
+
+from .model import Section
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN = "一二三四五六七八九十"
+
+# One alternation, so a single left-to-right pass finds every candidate marker.
+_MARKER = re.compile(
+    rf"(?P<l1>[{_CN}]{{1,3}}、)"
+    rf"|(?P<l2>[（(][{_CN}]{{1,3}}[）)])"
+    rf"|(?P<l3>(?<![\d.])\d{{1,2}}(?:[.．](?![\d%])|、))"
+    rf"|(?P<l4p>[（(]\d{{1,2}}[）)]|[{_CIRCLED}])"
+    rf"|(?P<l4s>[{_CN}]{{1,2}}是)"
+)
+_SENTENCE_END = "。！？；!?;"
+# After these a 一是-style item may start (它们 often follow a comma: ……，二是……).
+_ENUM_BOUNDARY = "。！？；：，,:;!?"
+_OPEN_QUOTES = "“‘「『《"
+_CLOSE_QUOTES = "”’」』》"
+# Heading words that end a heading which runs on into its body text on one line.
+_HEADING_TAIL = re.compile(
+    r"(工作回顾|总体部署|重点工作|主要任务|总体要求|预期目标|宏观经济政策|工作建议|的建议|"
+    r"工作计划|工作打算|工作思路|工作安排|工作要点|主要工作|工作措施|主要成效|措施和成效|"
+    r"完成情况|存在的问题|困难和问题|主要问题|不足)"
+)
+
+
+@dataclass
+class _Open:
+    section_index: int
+    level: int
+    inline: bool
+
+
+def cn_ordinal(marker: str) -> Optional[int]:
+    """The ordinal a heading marker stands for, or None.
+
+    Example:
+        >>> cn_ordinal("（十二）"), cn_ordinal("3."), cn_ordinal("②"), cn_ordinal("四是")
+        (12, 3, 2, 4)
+    """
+    core = marker.strip("（）()、.．是 ")
+    if not core:
+        return None
+    if core in _CIRCLED:
+        return _CIRCLED.index(core) + 1
+    if core.isdigit():
+        return int(core)
+    if all(c in _CN_DIGITS for c in core):
+        if core == "十":
+            return 10
+        if core.startswith("十"):
+            return 10 + _CN_DIGITS[core[1]]
+        if len(core) == 1:
+            return _CN_DIGITS[core]
+        if core[1] == "十":
+            return _CN_DIGITS[core[0]] * 10 + (_CN_DIGITS[core[2]] if len(core) == 3 else 0)
+    return None
+
+
+@cache
+def section_kind_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    """The (kind, cue) pairs of models/section_kinds.tsv, in priority order."""
+    cues = []
+    for line in (MODELS / "section_kinds.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, pattern = line.split("\t", 1)
+        cues.append((kind.strip(), re.compile(pattern.strip())))
+    return tuple(cues)
+
+
+def kind_of_heading(title: str, *, year: Optional[int] = None) -> Optional[str]:
+    """The section kind a heading's wording announces, or None if it says none.
+
+    A heading naming a year after the report's year announces a plan, whatever
+    its other words (``2022年重点工作``, ``2022年主要工作``).
+
+    Example:
+        >>> kind_of_heading("2021年主要工作指标完成情况")
+        'indicators'
+        >>> kind_of_heading("当前存在的主要困难和问题")
+        'problems'
+        >>> kind_of_heading("2022年主要工作", year=2021)
+        'plan'
+    """
+    if year is not None:
+        for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年", title):
+            if int(y) > year and not re.search(r"问题|不足|困难", title):
+                return "plan"
+    for kind, cue in section_kind_cues():
+        if cue.search(title):
+            return kind
+    return None
+
+
+def _quote_depths(text: str) -> list[int]:
+    """For each offset, how many quotation marks are open there (line-local)."""
+    depths = [0] * (len(text) + 1)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            depth = 0
+        elif ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1
+        elif ch == '"':  # straight quotes alternate
+            depth = depth - 1 if depth else 1
+        depths[i + 1] = depth
+    return depths
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    return text[_line_start(text, pos):pos].strip() == ""
+
+
+def _prev_char(text: str, pos: int) -> str:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return text[j] if j >= 0 else "\n"
+
+
+def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str:
+    """A heading's title: its text up to the first sentence end or the line end."""
+    depth = 0
+    j = body_start
+    while j < line_end:
+        ch = text[j]
+        if ch in _OPEN_QUOTES or ch in "（(":
+            depth += 1
+        elif (ch in _CLOSE_QUOTES or ch in "）)") and depth:
+            depth -= 1
+        elif depth == 0 and (ch in _SENTENCE_END or (ch == " " and j > body_start)):
+            break
+        j += 1
+    title = text[body_start:j].strip()
+    if run_on and len(title) > 24:
+        # The heading runs on into its body: cut after the last heading word near its start.
+        cut = None
+        for m in _HEADING_TAIL.finditer(title[:24]):
+            cut = m.end()
+        if cut:
+            title = title[:cut]
+    return title.rstrip("：:，,")
+
+
+def _duplicate_start(text: str) -> Optional[int]:
+    """Where a scraped file starts repeating the report (the 2013 national report
+    holds six copies of itself), or None.
+
+    The first substantial line that occurs twice marks the repetition; the copy
+    is walked back line by line to where it starts to agree with the original.
+    """
+    seen: dict[str, int] = {}
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for idx, (start, line) in enumerate(lines):
+        key = line.strip()
+        if len(key) < 40:
+            continue
+        if key in seen:
+            first = seen[key]
+            k = 1
+            while (idx - k > first and first - k >= 0
+                   and lines[idx - k][1].strip() == lines[first - k][1].strip()):
+                k += 1
+            return lines[idx - k + 1][0]
+        seen[key] = idx
+    return None
+
+
+def build_sections(text: str, doc_id: str, *, body_start: int = 0,
+                   year: Optional[int] = None) -> list[Section]:
+    """The heading tree of a normalised report text.
+
+    Args:
+        text: the normalised text.
+        doc_id: the document id written into each section.
+        body_start: where the body starts (after the title line); the text
+            before the first heading, from here on, becomes the intro section "0".
+        year: the year the report reviews; headings naming a later year are plan.
+
+    Returns:
+        Sections in text order; ``text[s.start:s.end]`` starts with ``s.marker``.
+
+    Example:
+        >>> t = "总结\\n一、主要工作\\n（一）抓宣传。一是办班；二是宣讲。\\n二、2022年工作计划"
+        >>> [(s.section_id, s.marker, s.kind) for s in build_sections(t, "x", body_start=3)]
+        [('1', '一、', 'achievements'), ('1.1', '（一）', 'achievements'), ('1.1.1', '一是', 'achievements'), ('1.1.2', '二是', 'achievements'), ('2', '二、', 'plan')]
+    """
+    depths = _quote_depths(text)
+    limit = _duplicate_start(text)
+    end_of_text = len(text)
+    scan_end = limit if limit is not None else end_of_text
+
+    raw: list[dict] = []        # accepted headings, in order
+    stack: list[_Open] = []      # open sections, outermost first
+    last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
+
+    for m in _MARKER.finditer(text, body_start, scan_end):
+        style = m.lastgroup
+        marker = m.group()
+        pos = m.start()
+        if depths[pos]:
+            continue
+        line_start = _at_line_start(text, pos)
+        prev = _prev_char(text, pos)
+        level = {"l1": 1, "l2": 2, "l3": 3, "l4p": 4, "l4s": 4}[style]
+        if style == "l4s":
+            if not (line_start or prev in _ENUM_BOUNDARY):
+                continue
+        elif not line_start:
+            # Mid-line headings only after a sentence end, and never the small
+            # 1. / (1) kinds, which inside a paragraph are usually not headings.
+            if prev not in "。！？!?" or level >= 3:
+                continue
+        ordinal = cn_ordinal(marker)
+        if ordinal is None:
+            continue
+        # Which open sections cannot contain this one (closed only if it is accepted).
+        depth = len(stack)
+        while depth and (stack[depth - 1].level >= level or
+                         (stack[depth - 1].inline
+                          and raw[stack[depth - 1].section_index]["line_end"] <= pos)):
+            depth -= 1
+        parent = stack[depth - 1].section_index if depth else -1
+        key = (parent, style)
+        expected = last_child.get(key, 0) + 1
+        if ordinal != expected:
+            continue
+        line_end = text.find("\n", pos)
+        line_end = end_of_text if line_end < 0 else line_end
+        body = m.end()
+        while body < line_end and text[body] in " \t":
+            body += 1
+        title = _title_of(text, body, line_end, run_on=not line_start)
+        if level == 1 and ("，" in title or len(title) > 30):
+            # A top-level heading that runs on into its first sentence.
+            title = _title_of(text, body, line_end, run_on=True)
+        if not title:
+            continue
+        last_child[key] = ordinal
+        del stack[depth:]
+        inline = style == "l4s" and not line_start
+        raw.append(dict(start=pos, marker=marker, level=level, parent=parent,
+                        title=title, line_end=line_end, inline=inline))
+        stack.append(_Open(len(raw) - 1, level, inline))
+
+    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year)
+
+
+def _assemble(text, doc_id, raw, body_start, scan_end, limit, year) -> list[Section]:
+    # Ends: a section runs to the next heading that is not its descendant;
+    # an inline 一是 item stops at its paragraph's end at the latest.
+    n = len(raw)
+    for i, h in enumerate(raw):
+        end = scan_end
+        for j in range(i + 1, n):
+            if raw[j]["level"] <= h["level"] and not _is_descendant(raw, j, i):
+                end = raw[j]["start"]
+                break
+        if h["inline"]:
+            end = min(end, h["line_end"])
+        h["end"] = _rstrip(text, h["start"], end)
+
+    ids: list[str] = []
+    counters: dict[int, int] = {}
+    for i, h in enumerate(raw):
+        counters[h["parent"]] = counters.get(h["parent"], 0) + 1
+        own = str(counters[h["parent"]])
+        ids.append(own if h["parent"] < 0 else f"{ids[h['parent']]}.{own}")
+
+    kinds: list[str] = []
+    for i, h in enumerate(raw):
+        cue = kind_of_heading(h["title"], year=year)
+        if h["parent"] < 0:
+            kinds.append(cue or "other")
+        else:
+            inherited = kinds[h["parent"]]
+            # A child keeps its part's kind unless its heading clearly says otherwise.
+            clear = cue if cue in ("problems", "plan") and h["level"] <= 3 else None
+            kinds.append(clear or inherited)
+
+    sections: list[Section] = []
+    first = raw[0]["start"] if raw else scan_end
+    intro_start = body_start
+    while intro_start < first and text[intro_start].isspace():
+        intro_start += 1
+    intro_end = _rstrip(text, intro_start, first)
+    if intro_end > intro_start:
+        title = _title_of(text, intro_start, text.find("\n", intro_start) if "\n" in text[intro_start:intro_end] else intro_end, run_on=False)
+        sections.append(Section(doc_id, "0", None, 1, "", title[:60] or "前言", "intro",
+                                intro_start, intro_end))
+    for i, h in enumerate(raw):
+        sections.append(Section(
+            doc_id, ids[i], ids[h["parent"]] if h["parent"] >= 0 else None, h["level"],
+            h["marker"], h["title"], kinds[i], h["start"], h["end"],
+        ))
+    if limit is not None:
+        top = sum(1 for h in raw if h["parent"] < 0) + 1
+        sections.append(Section(doc_id, str(top), None, 1, "", "（重复转载的内容）", "other",
+                                limit, _rstrip(text, limit, len(text))))
+    return sections
+
+
+def _is_descendant(raw, j: int, i: int) -> bool:
+    p = raw[j]["parent"]
+    while p >= 0:
+        if p == i:
+            return True
+        p = raw[p]["parent"]
+    return False
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# --- metadata -------------------------------------------------------------
+
+_GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,20}全国人民代表大会")
+_ORG_NOISE = re.compile(
+    r"关于|(?:19|20)\d\d\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
+    r"工作思路|工作安排|工作报告|述职报告|总结|计划|要点|打算|思路|[和及暨与、，,：:（）()“”\s]"
+)
+_ORG_TAIL = re.compile(
+    r"(妇联|妇女联合会|团委|共青团[\u4e00-\u9fff]{0,6}委员会|委员会|民政局|人民政府|政府|局|委|办|厅|院|部|"
+    r"中心|所|站|队|团|处|科|室|社|馆|会|联|镇|乡|街道|县|区|市|省)$"
+)
+_ORG_IN_TEXT = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
+)
+
+
+def find_title(text: str) -> tuple[str, int]:
+    """The report's title and the offset where its body starts.
+
+    The title is the first short line that names the genre (总结, 计划, 报告 …);
+    scraped pages put navigation lines before it, so a few lines are searched.
+    When no line qualifies (a whole report on one line), the title is the
+    genre phrase found near the start and the body starts at the text.
+
+    Example:
+        >>> find_title("上林县妇联2021年工作总结和2022年工作计划\\n今年以来……")
+        ('上林县妇联2021年工作总结和2022年工作计划', 26)
+    """
+    pos = 0
+    checked = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            checked += 1
+            if (len(stripped) <= 60 and _GENRE.search(stripped)
+                    and not stripped.startswith(("——", "—")) and not _MARKER.match(stripped)):
+                return stripped, pos + len(line) + 1
+            if checked >= 15:
+                break
+        pos += len(line) + 1
+    m = re.search(r"政府工作报告|工作总结|工作报告", text[:2000])
+    start = len(text) - len(text.lstrip())
+    return (m.group() if m else text[start:start + 30].split("\n")[0]), start
+
+
+def detect_metadata(text: str, title: str) -> dict:
+    """Organisation, years and document kind from the title and the text.
+
+    Returns:
+        A dict with org, year (the year reviewed), plan_year and kind.
+
+    Example:
+        >>> detect_metadata("……", "上林县妇联2021年工作总结和2022年工作计划")
+        {'org': '上林县妇联', 'year': 2021, 'plan_year': 2022, 'kind': 'summary+plan'}
+    """
+    head = text[:3000]
+    if "政府工作报告" in title or ("政府工作报告" in head and "各位代表" in text[:20000]):
+        delivered = _GOV_DELIVERED.search(head)
+        year_in_title = _YEAR.search(title)
+        plan_year = int(delivered.group(1)) if delivered else (
+            int(year_in_title.group(1)) if year_in_title else None)
+        org = _org_from_title(title)
+        if not org and ("代表国务院" in head or "国务院总理" in head):
+            org = "国务院"
+        return {"org": org, "year": plan_year - 1 if plan_year else None,
+                "plan_year": plan_year, "kind": "gov_work_report"}
+
+    years = [(int(m.group(1)), m.end()) for m in _YEAR.finditer(title)]
+    summary_word = re.search(r"总结|回顾|述职|工作报告", title)
+    plan_word = re.search(r"计划|打算|思路|安排|要点", title)
+    year = plan_year = None
+    if summary_word and plan_word and len(years) >= 2:
+        year, plan_year = years[0][0], years[1][0]
+    elif years:
+        if plan_word and not summary_word:
+            year = plan_year = years[0][0]
+        else:
+            year = years[0][0]
+            plan_year = year + 1 if plan_word else None
+    if summary_word and plan_word:
+        kind = "summary+plan"
+    elif summary_word:
+        kind = "summary"
+    elif plan_word:
+        kind = "plan"
+    else:
+        kind = "other"
+    org = _org_from_title(title)
+    if not org:
+        m = _ORG_IN_TEXT.search(head)
+        org = m.group() if m else None
+    return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
+
+
+def _org_from_title(title: str) -> Optional[str]:
+    rest = _ORG_NOISE.sub("", title)
+    if 2 <= len(rest) <= 24 and _ORG_TAIL.search(rest):
+        return rest
+    return None
+
+
+def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
+    """Fill what the title did not say from the heading tree.
+
+    A summary without a year in its title takes it from its review headings
+    (``一、2021年主要工作``) or else from the years its review part mentions
+    most; its plan year from the plan headings; its kind from which kinds of
+    section it has.
+
+    Example:
+        >>> refine_metadata({"org": None, "year": None, "plan_year": None, "kind": "other"}, [], "")
+        {'org': None, 'year': None, 'plan_year': None, 'kind': 'other'}
+    """
+    meta = dict(meta)
+    tops = [s for s in sections if s.level == 1 and s.parent_id is None]
+    kinds = {s.kind for s in tops}
+    if meta["year"] is None:
+        for s in tops:
+            if s.kind in ("indicators", "achievements"):
+                m = _YEAR.search(s.title)
+                if m:
+                    meta["year"] = int(m.group(1))
+                    break
+    if meta["year"] is None:
+        review = " ".join(text[s.start:s.end] for s in sections
+                          if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
+        counts: dict[int, int] = {}
+        for m in _YEAR.finditer(review or text):
+            counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+        if counts:
+            meta["year"] = max(counts, key=lambda y: (counts[y], y))
+    if meta["plan_year"] is None and "plan" in kinds:
+        for s in tops:
+            if s.kind == "plan":
+                m = _YEAR.search(s.title)
+                if m:
+                    meta["plan_year"] = int(m.group(1))
+                    break
+        if meta["plan_year"] is None and meta["year"] is not None:
+            meta["plan_year"] = meta["year"] + 1
+    if meta["kind"] in ("other", "summary"):
+        has_review = bool(kinds & {"indicators", "achievements"})
+        if has_review and "plan" in kinds:
+            meta["kind"] = "summary+plan"
+        elif has_review:
+            meta["kind"] = "summary"
+        elif "plan" in kinds and meta["kind"] == "other":
+            meta["kind"] = "plan"
+    return meta
