@@ -1,0 +1,618 @@
+"""The corpus store: analysed documents in one embedded DuckDB file.
+
+Tables (columns exactly as DESIGN.md; lists are DuckDB lists):
+
+* ``documents``: the Document columns plus ``text``, the normalised text that
+  every ``start``/``end`` offset indexes;
+* ``sections``, ``facts``, ``plan_items``: the Section, Fact and PlanItem columns;
+* ``schema_version``: one row, the version of this layout.
+
+Each document is added in one transaction: all of its rows or none, so a
+crash or ``kill -9`` mid-ingest leaves every document whole or absent (DuckDB's
+write-ahead log drops uncommitted work on the next open).  DuckDB lets one
+process write a file at a time; a second one gets :class:`StoreLockedError`
+with a readable message (or waits, with ``timeout``), never a corrupt file.
+
+The store is plain DuckDB, so SQL works too::
+
+    import duckdb
+    con = duckdb.connect("summarylab.duckdb", read_only=True)
+    con.sql("SELECT d.org, f.indicator, f.base_value FROM facts f "
+            "JOIN documents d USING (doc_id) WHERE f.kind = 'money'").df()
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
+
+from .model import (
+    DOCUMENT_COLUMNS, FACT_COLUMNS, PLAN_ITEM_COLUMNS, SECTION_COLUMNS,
+    Document, DocumentMeta, Section,
+)
+
+if TYPE_CHECKING:  # imported lazily: the CLI imports this module at start-up
+    import pandas as pd
+    import pyarrow as pa
+
+#: Version of the table layout below; bump it and add a step to _MIGRATIONS on change.
+SCHEMA_VERSION = 1
+
+#: Default store file (the CLI's ``--store`` and ``$SUMMARYLAB_STORE`` override it).
+DEFAULT_STORE = "summarylab.duckdb"
+
+#: Column types of every table, in contract order.
+TABLE_TYPES: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("title", "VARCHAR"),
+        ("org", "VARCHAR"), ("year", "INTEGER"), ("plan_year", "INTEGER"),
+        ("kind", "VARCHAR"), ("chars", "INTEGER"), ("encoding", "VARCHAR"),
+        ("source_format", "VARCHAR"), ("text", "VARCHAR"),
+    ],
+    "sections": [
+        ("doc_id", "VARCHAR"), ("section_id", "VARCHAR"), ("parent_id", "VARCHAR"),
+        ("level", "INTEGER"), ("marker", "VARCHAR"), ("title", "VARCHAR"),
+        ("kind", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+    ],
+    "facts": [
+        ("doc_id", "VARCHAR"), ("fact_id", "INTEGER"), ("section_id", "VARCHAR"),
+        ("section_kind", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+        ("surface", "VARCHAR"), ("value", "DOUBLE"), ("unit", "VARCHAR"),
+        ("value_max", "DOUBLE"), ("base_value", "DOUBLE"), ("base_unit", "VARCHAR"),
+        ("kind", "VARCHAR"), ("aspect", "VARCHAR"), ("approx", "VARCHAR"),
+        ("role", "VARCHAR"), ("target_of", "INTEGER"), ("indicator", "VARCHAR"),
+        ("sentence", "VARCHAR"), ("year", "INTEGER"),
+    ],
+    "plan_items": [
+        ("doc_id", "VARCHAR"), ("item_id", "VARCHAR"), ("plan_year", "INTEGER"),
+        ("title", "VARCHAR"), ("text", "VARCHAR"), ("commitments", "VARCHAR[]"),
+        ("keywords", "VARCHAR[]"), ("targets", "INTEGER[]"), ("due_year", "INTEGER"),
+    ],
+}
+#: The contract columns each table returns (documents without its text).
+TABLE_COLUMNS = {
+    "documents": DOCUMENT_COLUMNS, "sections": SECTION_COLUMNS,
+    "facts": FACT_COLUMNS, "plan_items": PLAN_ITEM_COLUMNS,
+}
+_KEYS = {
+    "documents": ("doc_id",), "sections": ("doc_id", "section_id"),
+    "facts": ("doc_id", "fact_id"), "plan_items": ("doc_id", "item_id"),
+}
+_ORDER = {
+    "documents": "year, org, path", "sections": "doc_id, start, level",
+    "facts": "doc_id, fact_id",
+    # item_ids are dotted ordinals ("4.10" after "4.9"): order them as numbers.
+    "plan_items": "doc_id, TRY_CAST(string_split(item_id, '.') AS INTEGER[]), item_id",
+}
+# Steps that bring an older store up to date: version -> function(con) that
+# upgrades it to version + 1 inside the open transaction.  Schema 1 is the first
+# released layout, so there is nothing to migrate from yet.
+_MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+
+
+class StoreError(ValueError):
+    """The store cannot be used as asked; ``str(err)`` is one line a user can act on."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store open for writing."""
+
+
+class StoreSchemaError(StoreError):
+    """The file is not a summarylab store, or one of a version this code cannot use."""
+
+
+def arrow_schema(table: str) -> "pa.Schema":
+    """The pyarrow schema of a store table (also the schema of the Parquet export).
+
+    Args:
+        table: ``documents``, ``sections``, ``facts`` or ``plan_items``.
+
+    Example:
+        >>> arrow_schema("plan_items").field("targets").type
+        ListType(list<item: int32>)
+    """
+    import pyarrow as pa
+
+    types = {
+        "VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+        "VARCHAR[]": pa.list_(pa.string()), "INTEGER[]": pa.list_(pa.int32()),
+    }
+    return pa.schema([(name, types[t]) for name, t in TABLE_TYPES[table]])
+
+
+def analysis_tables(analysis: Any) -> dict[str, "pa.Table"]:
+    """The rows one analysed document adds, as pyarrow tables typed like the store.
+
+    Args:
+        analysis: A :class:`summarylab.pipeline.Analysis` (anything with
+            ``document``, ``facts`` and ``plan_items``).
+
+    Returns:
+        ``{"documents": ..., "sections": ..., "facts": ..., "plan_items": ...}``.
+
+    Example:
+        >>> tables = analysis_tables(sl.analyse("corpora/000_85a1b6df8f5117e0.txt"))  # doctest: +SKIP
+        >>> tables["documents"].num_rows  # doctest: +SKIP
+        1
+    """
+    doc = analysis.document
+    meta = doc.meta.to_dict()
+    meta["text"] = doc.text
+    return {
+        "documents": _arrow_rows("documents", [meta]),
+        "sections": _arrow_rows("sections", [s.to_dict() for s in doc.section_list]),
+        "facts": _arrow_frame("facts", analysis.facts),
+        "plan_items": _arrow_frame("plan_items", analysis.plan_items),
+    }
+
+
+class Store:
+    """A corpus of analysed documents in an embedded DuckDB file.
+
+    Args:
+        path: The DuckDB file; created (with its tables) when missing.
+        read_only: Open without the write lock, so that several readers can
+            share the file while nobody writes.
+        timeout: Seconds to wait for another process's write lock before
+            giving up with :class:`StoreLockedError` (0: do not wait).
+
+    Raises:
+        StoreLockedError: Another process has the file open for writing.
+        StoreSchemaError: The file is not a summarylab store, or its schema
+            version is newer than this code, or too old to migrate.
+
+    Example:
+        >>> import summarylab as sl
+        >>> with sl.Store("/tmp/corpus.duckdb") as store:   # doctest: +SKIP
+        ...     store.add(sl.analyse("corpora/000_85a1b6df8f5117e0.txt"))
+        ...     store.facts(org="上林县妇联", year=2021)
+    """
+
+    def __init__(self, path: Union[str, os.PathLike] = DEFAULT_STORE, *,
+                 read_only: bool = False, timeout: float = 0.0):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here yet (ingest documents first)")
+        self._con = _connect(self.path, read_only=read_only, timeout=timeout)
+        try:
+            self._prepare()
+        except BaseException:
+            self._con.close()
+            raise
+
+    # --- life cycle -------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file and release its lock (safe to call twice)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def connection(self):
+        """The open DuckDB connection, for SQL beyond the methods below.
+
+        Example:
+            >>> store.connection.sql("SELECT count(*) FROM facts").fetchone()  # doctest: +SKIP
+            (121,)
+        """
+        if self._con is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._con
+
+    # --- writing ----------------------------------------------------------
+
+    def add(self, doc_or_analysis: Any) -> bool:
+        """Add one document with all its rows, in one transaction.
+
+        Args:
+            doc_or_analysis: An :class:`~summarylab.pipeline.Analysis` (what
+                ``sl.analyse`` and the batch workers return), or a bare
+                :class:`~summarylab.model.Document`, which is analysed first.
+
+        Returns:
+            True when the document was added, False when its doc_id is
+            already stored (nothing is written then).
+
+        Raises:
+            StoreError: The store is read-only or closed.
+
+        Example:
+            >>> store.add(sl.analyse("corpora/000_85a1b6df8f5117e0.txt"))  # doctest: +SKIP
+            True
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot add documents")
+        analysis = doc_or_analysis
+        if isinstance(doc_or_analysis, Document):
+            # Convenience for the API (store.add(doc)): the one place the store
+            # calls up into the pipeline; batch workers hand in Analyses.
+            from .pipeline import analyse
+
+            analysis = analyse(doc_or_analysis)
+        if analysis.document.doc_id in self:
+            return False
+        return self.add_tables(analysis_tables(analysis))
+
+    def add_tables(self, tables: dict[str, "pa.Table"]) -> bool:
+        """Add one document given as the tables of :func:`analysis_tables`.
+
+        All rows go in one transaction; if anything fails nothing is kept.
+
+        Returns:
+            True when added, False when the doc_id is already stored.
+
+        Example:
+            >>> store.add_tables(analysis_tables(analysis))  # doctest: +SKIP
+            True
+        """
+        con = self.connection
+        doc_ids = tables["documents"].column("doc_id").to_pylist()
+        if len(doc_ids) != 1:
+            raise StoreError(f"one document per transaction, got {len(doc_ids)}")
+        con.execute("BEGIN TRANSACTION")
+        try:
+            # Checked inside the transaction: a concurrent duplicate cannot slip in.
+            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", doc_ids).fetchone():
+                con.execute("ROLLBACK")
+                return False
+            # Children first, the documents row last: any reader of documents
+            # sees a document only together with all its rows.
+            for name in ("sections", "facts", "plan_items", "documents"):
+                self._insert(name, tables[name])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert(self, name: str, table: "pa.Table") -> None:
+        if table.num_rows == 0:
+            return
+        con = self.connection
+        view = f"_incoming_{name}"
+        con.register(view, table)
+        try:
+            cols = ", ".join(f'"{c}"' for c, _ in TABLE_TYPES[name])
+            con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}")
+        finally:
+            con.unregister(view)
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete a document and all its rows, in one transaction.
+
+        Returns:
+            True when it was stored, False otherwise.
+
+        Example:
+            >>> store.remove("85a1b6df8f5117e0")  # doctest: +SKIP
+            True
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot remove documents")
+        con = self.connection
+        con.execute("BEGIN TRANSACTION")
+        try:
+            found = con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            for name in ("documents", "sections", "facts", "plan_items"):
+                con.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc_id])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return found is not None
+
+    # --- reading ----------------------------------------------------------
+
+    def __contains__(self, doc_id: object) -> bool:
+        return bool(self.connection.execute(
+            "SELECT 1 FROM documents WHERE doc_id = ?", [str(doc_id)]).fetchone())
+
+    def __len__(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def doc_ids(self) -> set[str]:
+        """The ids of every stored document (what batch ingest skips).
+
+        Example:
+            >>> "85a1b6df8f5117e0" in store.doc_ids()  # doctest: +SKIP
+            True
+        """
+        return {r[0] for r in self.connection.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def documents(self, *, org: Optional[str] = None, year: Optional[int] = None,
+                  kind: Optional[str] = None) -> "pd.DataFrame":
+        """Stored documents, with the Document columns (not the text).
+
+        Args:
+            org: Only this organisation (exact, e.g. ``上林县妇联``).
+            year: Only reports covering this year.
+            kind: Only this document kind (``summary+plan``, ``gov_work_report`` …).
+
+        Example:
+            >>> store.documents(org="上林县妇联")[["doc_id", "year"]]  # doctest: +SKIP
+        """
+        return self._select("documents", {"org": org, "year": year, "kind": kind})
+
+    def sections(self, doc_id: Optional[str] = None, *,
+                 kind: Optional[str] = None) -> "pd.DataFrame":
+        """Sections of one stored document (or of all), with the Section columns.
+
+        Example:
+            >>> store.sections("85a1b6df8f5117e0", kind="plan")  # doctest: +SKIP
+        """
+        return self._select("sections", {"doc_id": doc_id, "kind": kind})
+
+    def facts(self, *, org: Optional[str] = None, year: Optional[int] = None,
+              doc_id: Optional[str] = None, indicator: Optional[str] = None,
+              role: Optional[str] = None, kind: Optional[str] = None) -> "pd.DataFrame":
+        """Stored numeric facts, with the Fact columns.
+
+        Args:
+            org: Only facts of documents of this organisation.
+            year: Only facts about this year (the Fact ``year``: the report's
+                year for actual values, the plan year for expected ones).
+            doc_id: Only facts of this document.
+            indicator: Only facts whose indicator label contains this text.
+            role: ``actual``, ``target`` or ``expected``.
+            kind: ``count``, ``money``, ``percent`` …
+
+        Example:
+            >>> store.facts(org="上林县妇联", year=2021, indicator="儿童之家")  # doctest: +SKIP
+        """
+        return self._select(
+            "facts", {"doc_id": doc_id, "year": year, "role": role, "kind": kind},
+            org=org, contains=("indicator", indicator))
+
+    def plan_items(self, *, org: Optional[str] = None, plan_year: Optional[int] = None,
+                   doc_id: Optional[str] = None) -> "pd.DataFrame":
+        """Stored plan items, with the PlanItem columns (lists as Python lists).
+
+        Example:
+            >>> store.plan_items(org="上林县妇联", plan_year=2022)  # doctest: +SKIP
+        """
+        return self._select("plan_items", {"doc_id": doc_id, "plan_year": plan_year}, org=org)
+
+    def text(self, doc_id: str) -> str:
+        """The normalised text of a stored document.
+
+        Raises:
+            KeyError: No document with this id is stored.
+
+        Example:
+            >>> store.text("85a1b6df8f5117e0")[:9]  # doctest: +SKIP
+            '上林县妇联2021年'
+        """
+        row = self.connection.execute(
+            "SELECT text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return row[0]
+
+    def get(self, doc_id: str) -> Document:
+        """Rebuild a stored document (text, metadata, heading tree) without re-reading its file.
+
+        Raises:
+            KeyError: No document with this id is stored.
+
+        Example:
+            >>> doc = store.get("85a1b6df8f5117e0")  # doctest: +SKIP
+            >>> doc.meta.org  # doctest: +SKIP
+            '上林县妇联'
+        """
+        con = self.connection
+        cols = ", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)
+        row = con.execute(f"SELECT {cols}, text FROM documents WHERE doc_id = ?",
+                          [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        meta = DocumentMeta(**dict(zip(DOCUMENT_COLUMNS, row[:-1])))
+        scols = ", ".join(f'"{c}"' for c in SECTION_COLUMNS)
+        sections = [
+            Section(**dict(zip(SECTION_COLUMNS, r)))
+            for r in con.execute(
+                f"SELECT {scols} FROM sections WHERE doc_id = ? ORDER BY start, level",
+                [doc_id]).fetchall()
+        ]
+        return Document(row[-1], meta, sections)
+
+    def resolve(self, ref: str) -> Optional[str]:
+        """The doc_id a user means by ``ref``: a full doc_id or a unique prefix of one.
+
+        Returns:
+            The doc_id, or None when nothing (or more than one document) matches.
+
+        Example:
+            >>> store.resolve("85a1b6")  # doctest: +SKIP
+            '85a1b6df8f5117e0'
+        """
+        if not re.fullmatch(r"[0-9a-f]{4,16}", ref):
+            return None
+        rows = self.connection.execute(
+            "SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) LIMIT 2", [ref]).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _select(self, name: str, equal: dict[str, Any], *, org: Optional[str] = None,
+                contains: Optional[tuple[str, Optional[str]]] = None) -> "pd.DataFrame":
+        where, params = [], []
+        for col, value in equal.items():
+            if value is not None:
+                where.append(f't."{col}" = ?')
+                params.append(value)
+        if org is not None:
+            where.append("t.doc_id IN (SELECT doc_id FROM documents WHERE org = ?)")
+            params.append(org)
+        if contains is not None and contains[1] is not None:
+            where.append(f'contains(t."{contains[0]}", ?)')
+            params.append(contains[1])
+        cols = ", ".join(f't."{c}"' for c in TABLE_COLUMNS[name])
+        order = _ORDER[name]
+        sql = (f"SELECT {cols} FROM {name} t"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY {order}")
+        df = self.connection.execute(sql, params).df()
+        return _lists_to_python(df, name)
+
+    # --- schema -----------------------------------------------------------
+
+    def _prepare(self) -> None:
+        con = self._con
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main'").fetchall()}
+        if not tables:
+            if self.read_only:
+                raise StoreSchemaError(f"{self.path}: empty database, not a summarylab store")
+            self._create()
+            return
+        if "schema_version" not in tables:
+            raise StoreSchemaError(
+                f"{self.path}: not a summarylab store (a DuckDB file without schema_version); "
+                "use another --store path")
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        version = row[0] if row else None
+        if version == SCHEMA_VERSION:
+            return
+        if version is None:
+            raise StoreSchemaError(f"{self.path}: schema_version is empty; not a usable store")
+        if version > SCHEMA_VERSION:
+            raise StoreSchemaError(
+                f"{self.path}: written by a newer summarylab (store schema {version}, this "
+                f"version reads schema {SCHEMA_VERSION}); upgrade summarylab")
+        steps = range(version, SCHEMA_VERSION)
+        if any(v not in _MIGRATIONS for v in steps):
+            raise StoreSchemaError(
+                f"{self.path}: store schema {version} is older than {SCHEMA_VERSION} and "
+                "cannot be migrated; ingest the documents into a new store")
+        if self.read_only:
+            raise StoreSchemaError(
+                f"{self.path}: store schema {version} needs migrating to {SCHEMA_VERSION}; "
+                "open it once for writing")
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for v in steps:
+                _MIGRATIONS[v](con)
+            con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _create(self) -> None:
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+            for name, columns in TABLE_TYPES.items():
+                body = ", ".join(f'"{c}" {t}' for c, t in columns)
+                key = ", ".join(f'"{c}"' for c in _KEYS[name])
+                con.execute(f"CREATE TABLE {name} ({body}, PRIMARY KEY ({key}))")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+
+# --- helpers -----------------------------------------------------------------
+
+def _connect(path: Path, *, read_only: bool, timeout: float):
+    import duckdb
+
+    deadline = time.monotonic() + max(timeout, 0.0)
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as err:
+            message = str(err)
+            if "lock" not in message.lower():
+                if "not a valid duckdb" in message.lower() or "database file" in message.lower():
+                    raise StoreSchemaError(f"{path}: not a DuckDB database file") from None
+                raise StoreError(f"{path}: cannot open the store ({_first_line(message)})") from None
+            if time.monotonic() >= deadline:
+                pid = _LOCK_PID.search(message)
+                holder = f"process {pid.group(1)}" if pid else "another process"
+                raise StoreLockedError(
+                    f"{path}: the store is in use by {holder}; wait for it to finish "
+                    "or use another --store") from None
+            # Another writer holds the file: poll until it lets go or time is up.
+            time.sleep(min(0.2, max(deadline - time.monotonic(), 0.01)))
+        except duckdb.Error as err:
+            raise StoreError(f"{path}: cannot open the store ({_first_line(str(err))})") from None
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else "unknown error"
+
+
+def _arrow_rows(name: str, rows: list[dict[str, Any]]) -> "pa.Table":
+    import pyarrow as pa
+
+    schema = arrow_schema(name)
+    columns = {f.name: [_cell(r.get(f.name), f.type) for r in rows] for f in schema}
+    return pa.table(columns, schema=schema)
+
+
+def _arrow_frame(name: str, df: "pd.DataFrame") -> "pa.Table":
+    import pyarrow as pa
+
+    schema = arrow_schema(name)
+    missing = [f.name for f in schema if f.name not in df.columns]
+    if missing:
+        raise StoreError(f"{name} table lacks the columns {', '.join(missing)}")
+    columns = {f.name: [_cell(v, f.type) for v in df[f.name].tolist()] for f in schema}
+    return pa.table(columns, schema=schema)
+
+
+def _cell(value: Any, typ: "pa.DataType") -> Any:
+    """A Python value arrow accepts for a column of type ``typ`` (None for missing)."""
+    import pyarrow as pa
+
+    if pa.types.is_list(typ):
+        if value is None or (isinstance(value, float) and value != value):
+            return None
+        return [_cell(v, typ.value_type) for v in list(value)]
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()  # numpy scalar
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if pa.types.is_integer(typ):
+        # Nullable integer columns arrive as floats from pandas (3.0 for 3).
+        if isinstance(value, float) and not value.is_integer():
+            raise StoreError(f"expected a whole number, got {value}")
+        return int(value)
+    if pa.types.is_floating(typ):
+        return float(value)
+    return str(value)
+
+
+def _lists_to_python(df: "pd.DataFrame", name: str) -> "pd.DataFrame":
+    # DuckDB hands lists back as numpy arrays; the analysis DataFrames hold lists.
+    for col, typ in TABLE_TYPES[name]:
+        if typ.endswith("[]"):
+            df[col] = [None if v is None else list(v.tolist() if hasattr(v, "tolist") else v)
+                       for v in df[col]]
+    return df
