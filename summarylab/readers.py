@@ -188,27 +188,36 @@ def _pdf_text(path, data: bytes) -> str:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as err:  # pdfminer raises several unrelated types for bad files
         raise ReadError(path, f"not a valid PDF file ({type(err).__name__})") from None
-    paragraphs: list[str] = []
+    lines: list[tuple[str, bool]] = []
     try:
         with pdf:
             for page in pdf.pages:
-                paragraphs.extend(_page_paragraphs(page))
-    except ReadError:
-        raise
+                lines.extend(_page_lines(page))
     except Exception as err:
         raise ReadError(path, f"cannot read the PDF ({type(err).__name__})") from None
+    paragraphs: list[str] = []
+    joining = False
+    for text, runs_on in lines:
+        # Line-breaking rules keep punctuation off a line start, so a wrapped
+        # line may stop a few characters short of the margin; a heading
+        # marker at the start of the next line still begins a new paragraph.
+        if joining and paragraphs and not _HEADING_START.match(text.lstrip()):
+            paragraphs[-1] += text.lstrip()
+        else:
+            paragraphs.append(text)
+        joining = runs_on
     text = "\n".join(paragraphs)
     if not text.strip():
         raise ReadError(path, "PDF has no text layer (scanned?): run OCR first or supply the .docx/.txt")
     return text
 
 
-def _page_paragraphs(page) -> list[str]:
-    """Re-join the lines of one page into paragraphs.
+def _page_lines(page) -> list[tuple[str, bool]]:
+    """The text lines of one page, each with whether it runs to the right margin.
 
-    PDF lines are wrapped at the page width; a line that runs to the right
-    margin continues in the next one.  Joining them restores the paragraphs,
-    so headings and sentences read as in the .txt or .docx rendition.
+    PDF lines are wrapped at the page width; a line that runs to the margin
+    continues in the next one (on this page or the next), so joining such
+    lines restores the paragraphs of the .txt or .docx rendition.
     """
     lines = page.extract_text_lines(keep_blank_chars=True) or []
     if not lines:
@@ -216,13 +225,7 @@ def _page_paragraphs(page) -> list[str]:
     right = max(line["x1"] for line in lines)
     widths = sorted((line["x1"] - line["x0"]) / max(len(line["text"]), 1) for line in lines)
     char_width = widths[len(widths) // 2]
-    out: list[str] = []
-    joining = False
-    for line in lines:
-        text = line["text"].rstrip()
-        if joining and out:
-            out[-1] += text.lstrip()
-        else:
-            out.append(text)
-        joining = right - line["x1"] < 1.5 * char_width
-    return out
+    return [(line["text"].rstrip(), right - line["x1"] < 3 * char_width) for line in lines]
+
+
+_HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)")

@@ -247,7 +247,10 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         elif not line_start:
             # Mid-line headings only after a sentence end, and never the small
             # 1. / (1) kinds, which inside a paragraph are usually not headings.
-            if prev not in "。！？!?" or level >= 3:
+            # Circled and bracketed Arabic numbers (① （1）) are unambiguous enough
+            # after any sentence or clause end.
+            if not (prev in "。！？!?" and level <= 2
+                    or style == "l4p" and prev in "。！？!?；;：:"):
                 continue
         ordinal = cn_ordinal(marker)
         if ordinal is None:
@@ -323,9 +326,8 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year) -> list[Sect
         intro_start += 1
     intro_end = _rstrip(text, intro_start, first)
     if intro_end > intro_start:
-        title = _title_of(text, intro_start, text.find("\n", intro_start) if "\n" in text[intro_start:intro_end] else intro_end, run_on=False)
-        sections.append(Section(doc_id, "0", None, 1, "", title[:60] or "前言", "intro",
-                                intro_start, intro_end))
+        # The preamble has no heading of its own; 前言 is what a reader calls it.
+        sections.append(Section(doc_id, "0", None, 1, "", "前言", "intro", intro_start, intro_end))
     for i, h in enumerate(raw):
         sections.append(Section(
             doc_id, ids[i], ids[h["parent"]] if h["parent"] >= 0 else None, h["level"],
@@ -416,7 +418,12 @@ def detect_metadata(text: str, title: str) -> dict:
         year_in_title = _YEAR.search(title)
         plan_year = int(delivered.group(1)) if delivered else (
             int(year_in_title.group(1)) if year_in_title else None)
-        org = _org_from_title(title)
+        # A local 政府工作报告 is the report of that place's 人民政府.
+        place = _ORG_NOISE.sub("", title)
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
+            org = place.removesuffix("人民") + "人民政府"
+        else:
+            org = _org_from_title(title)
         if not org and ("代表国务院" in head or "国务院总理" in head):
             org = "国务院"
         return {"org": org, "year": plan_year - 1 if plan_year else None,

@@ -1,0 +1,5 @@
+"""python -m summarylab"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,311 @@
+"""The command line: a thin skin over the library.
+
+Each command calls one library function and formats its result with the
+shared output options (``--format``, ``-o/--output``, ``--store``); no logic
+lives only here.  Errors a user can fix end as one line on stderr
+(``summarylab: PATH: reason``) with exit status 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, List, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .model import Document
+
+app = typer.Typer(
+    name="summarylab",
+    help="Turn Chinese work reports (工作总结, 工作计划, 政府工作报告) into data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_DOC_ID = re.compile(r"[0-9a-f]{16}")
+DEFAULT_STORE = "summarylab.duckdb"
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+    parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 1."""
+
+
+# Shared options, defined once (sqlite-utils style).
+FormatOpt = typer.Option(None, "--format", "-f", help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write to this file (format from its suffix).")
+StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE",
+                        help=f"DuckDB store (default ./{DEFAULT_STORE} or $SUMMARYLAB_STORE).")
+
+
+def _store_path(store: Optional[Path]) -> Path:
+    return Path(store) if store else Path(DEFAULT_STORE)
+
+
+def load_document(arg: str, store: Optional[Path] = None) -> "Document":
+    """A document from a file path or from the doc_id of a stored document."""
+    from .pipeline import read
+    from .readers import ReadError
+
+    if os.path.exists(arg) or not _DOC_ID.fullmatch(arg):
+        return read(arg)
+    path = _store_path(store)
+    if not path.exists():
+        raise ReadError(arg, f"no such file, and no store at {path} to look the doc_id up in")
+    from .store import Store
+
+    with Store(path, read_only=True) as st:
+        if arg not in st:
+            raise ReadError(arg, f"no such file or stored document in {path}")
+        return st.get(arg)
+
+
+def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
+         title: Optional[str] = None, columns: Optional[list[str]] = None,
+         view: Optional["pd.DataFrame"] = None) -> None:
+    """Write a table as the user asked: a rich table, jsonl/csv to stdout, or a file."""
+    from .export import render_table, write_table
+
+    name = fmt.value if fmt else None
+    if output is not None:
+        if name == "table":
+            raise typer.BadParameter("--format table cannot be written to a file", param_hint="--format")
+        write_table(df, output, fmt=name)
+        typer.echo(f"wrote {len(df)} rows to {output}", err=True)
+        return
+    if name is None:
+        name = "table" if sys.stdout.isatty() else "jsonl"
+    if name == "table":
+        from rich.console import Console
+
+        Console().print(render_table(df if view is None else view, title=title, columns=columns))
+    elif name in ("jsonl", "csv"):
+        write_table(df, fmt=name, stream=sys.stdout)
+    else:
+        raise typer.BadParameter(f"--format {name} needs -o/--output FILE", param_hint="--format")
+
+
+@app.command()
+def text(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+         store: Optional[Path] = StoreOpt) -> None:
+    """Print the normalised text (the reference of every start/end offset)."""
+    doc = load_document(file, store)
+    sys.stdout.write(doc.text)
+    if not doc.text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+@app.command()
+def outline(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+            format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+            store: Optional[Path] = StoreOpt) -> None:
+    """Heading tree with section kinds."""
+    doc = load_document(file, store)
+    m = doc.meta
+    title = f"{m.title}  ·  {m.org or '?'}  ·  {m.year or '?'}→{m.plan_year or '-'}  ·  {m.kind}"
+    view = doc.sections.copy()
+    # On screen the tree reads best indented, with long first sentences cut.
+    view["title"] = [("  " * (lvl - 1)) + (t if len(t) <= 36 else t[:35] + "…")
+                     for lvl, t in zip(view["level"], view["title"])]
+    emit(doc.sections, format, output, title=title, view=view,
+         columns=["section_id", "marker", "title", "kind", "start", "end"])
+
+
+@app.command()
+def facts(files: List[str] = typer.Argument(..., help="Report files or stored doc_ids."),
+          explain: bool = typer.Option(False, "--explain", help="List the skipped number-like candidates and why."),
+          format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+          store: Optional[Path] = StoreOpt) -> None:
+    """Numeric facts: value, unit, base value, approximation, role, indicator, span."""
+    import pandas as pd
+
+    from . import facts as facts_module
+
+    frames = []
+    for f in files:
+        doc = load_document(f, store)
+        frames.append(facts_module.explain(doc) if explain else facts_module.facts(doc))
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    columns = None if explain else ["fact_id", "surface", "base_value", "base_unit", "approx",
+                                    "aspect", "role", "indicator", "section_id"]
+    emit(df, format, output, title="跳过的候选" if explain else "数值事实", columns=columns)
+
+
+@app.command()
+def audit(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+          format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+          store: Optional[Path] = StoreOpt) -> None:
+    """The report checked against itself: do stated totals add up, were stated targets met."""
+    from .audit import audit as run_audit
+
+    emit(run_audit(load_document(file, store)), format, output, title="自我核对")
+
+
+@app.command()
+def plans(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+          format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+          store: Optional[Path] = StoreOpt) -> None:
+    """Plan items and their commitments."""
+    from .plans import plan_items
+
+    emit(plan_items(load_document(file, store)), format, output, title="工作计划",
+         columns=["item_id", "title", "commitments", "targets", "due_year"])
+
+
+@app.command()
+def check(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
+          summary_file: str = typer.Argument(..., help="The next year's report."),
+          format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+          store: Optional[Path] = StoreOpt) -> None:
+    """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE."""
+    from .check import check as run_check
+
+    df = run_check(load_document(plan_file, store), load_document(summary_file, store))
+    emit(df, format, output, title="计划落实核对",
+         columns=["item_id", "commitment", "verdict", "score", "evidence", "target", "actual", "reason"])
+
+
+@app.command()
+def compare(file_a: str = typer.Argument(..., help="The earlier report."),
+            file_b: str = typer.Argument(..., help="The later report."),
+            format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+            store: Optional[Path] = StoreOpt) -> None:
+    """Indicators year over year."""
+    from .compare import compare as run_compare
+
+    df = run_compare(load_document(file_a, store), load_document(file_b, store))
+    emit(df, format, output, title="年度对比",
+         columns=["indicator", "unit", "value_a", "value_b", "change", "change_pct"])
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+           engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
+           parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="Write partitioned Parquet here instead of the store."),
+           store: Optional[Path] = StoreOpt) -> None:
+    """Add reports to the store (one transaction per document; unchanged ones are skipped)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as run_ingest
+
+    err = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def progress(done: int, total: int, path: str = "") -> None:
+            bar.update(task, completed=done, total=total, description=f"ingest {Path(path).name}"[:60])
+
+        result = run_ingest(paths, _store_path(store), workers=workers, engine=engine.value,
+                            scheduler=scheduler, parquet_dir=parquet_dir, progress=progress)
+    for path, message in result.failed:
+        typer.echo(f"summarylab: {path}: {message}", err=True)
+    where = parquet_dir if parquet_dir else _store_path(store)
+    typer.echo(f"{result.new} new, {result.unchanged} unchanged, {len(result.failed)} failed → {where}")
+    if result.failed and not result.new and not result.unchanged:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+                   store: Optional[Path] = StoreOpt) -> None:
+    """Stored documents."""
+    from .store import Store
+
+    path = _store_path(store)
+    if not path.exists():
+        raise UserError(f"{path}: no store here yet (run summarylab ingest PATH first)")
+    with Store(path, read_only=True) as st:
+        df = st.documents()
+    emit(df, format, output, title=f"{path}",
+         columns=["doc_id", "title", "org", "year", "plan_year", "kind", "chars", "source_format"])
+
+
+@app.command()
+def report(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
+           summary_file: str = typer.Argument(..., help="The next year's report."),
+           output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
+           store: Optional[Path] = StoreOpt) -> None:
+    """A report an official can open: the plan check, facts of both years, the comparison."""
+    from .report import write_report
+
+    if output.suffix.lower() not in (".html", ".htm", ".xlsx"):
+        raise typer.BadParameter("the report is .html or .xlsx", param_hint="--output")
+    write_report(load_document(plan_file, store), load_document(summary_file, store), output)
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", help="Where the demo writes its files."),
+         store: Optional[Path] = StoreOpt) -> None:
+    """The whole tour on the bundled corpus."""
+    from .demo import run_demo
+
+    run_demo(out_dir=out_dir, store=store)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Console-script entry: run the app and turn known errors into one line."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("summarylab: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # noqa: BLE001 - the one place that turns errors into messages
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors: exit 2
+            e.show()
+            sys.exit(e.exit_code)
+        sys.exit(_report_error(e))
+    sys.exit(0)
+
+
+def _report_error(e: Exception) -> int:
+    from .readers import ReadError
+
+    known: tuple[type, ...] = (ReadError, UserError)
+    for modname, cls in (("store", "StoreError"), ("export", "ExportError")):
+        try:
+            known += (getattr(__import__(f"summarylab.{modname}", fromlist=[cls]), cls),)
+        except (ImportError, AttributeError):
+            pass
+    if isinstance(e, known):
+        typer.echo(f"summarylab: {e}", err=True)
+        return 1
+    if isinstance(e, OSError):
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        typer.echo(f"summarylab: {where}{e.strerror or e}", err=True)
+        return 1
+    if os.environ.get("SUMMARYLAB_DEBUG"):
+        raise e
+    typer.echo(f"summarylab: internal error: {type(e).__name__}: {e} (set SUMMARYLAB_DEBUG=1 for a traceback)", err=True)
+    return 1

@@ -1,0 +1,178 @@
+"""Readers and normalisation: every rendition of a report reads to the same document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import summarylab as sl
+from summarylab.normalize import normalize
+from summarylab.readers import ReadError, read_file
+
+from .conftest import SAMPLE
+
+
+def outline_of(doc):
+    return [(s.section_id, s.level, s.marker, s.title, s.kind) for s in doc.section_list]
+
+
+# --- normalisation -----------------------------------------------------------
+
+def test_full_width_ascii_becomes_half_width():
+    assert normalize("投入３０万元，占ＡＢＣ１２．５％") == "投入30万元，占ABC12.5%"
+
+
+def test_chinese_punctuation_stays_as_written():
+    text = "一是，二是；三是：好！对吗？（注）“引号”、《书名》〔2021〕。"
+    assert normalize(text) == text
+
+
+def test_scraper_escapes_nbsp_and_ideographic_space_become_spaces():
+    assert normalize("国务院总理<U+00A0>李克强\u00a0各位\u3000代表") == "国务院总理 李克强 各位 代表"
+
+
+def test_line_ends_unified_and_trailing_spaces_stripped():
+    assert normalize("第一行  \r\n第二行\r第三行\u3000\n") == "第一行\n第二行\n第三行\n"
+
+
+@given(st.text())
+def test_normalisation_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+    assert "\r" not in once
+
+
+# --- text encodings -----------------------------------------------------------
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
+    ("utf-16-be", b"\xfe\xff"), ("gbk", b""), ("gb18030", b""),
+])
+def test_every_text_encoding_gives_the_same_normalised_text(tmp_path, sample_text, encoding, bom):
+    # GBK has no EN SPACE (U+2002, once in the sample): a GBK rendition has a space there.
+    text = sample_text.replace("\u2002", " ")
+    utf8 = tmp_path / "reference.txt"
+    utf8.write_text(text, encoding="utf-8")
+    path = tmp_path / f"report-{encoding}.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    doc = sl.read(path)
+    assert doc.text == normalize(text)
+    assert doc.doc_id == sl.read(utf8).doc_id
+
+
+def test_gbk_is_detected_and_reported(tmp_path, sample_text):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(sample_text.replace("\u2002", " ").encode("gbk"))
+    assert read_file(path).encoding == "gb18030"
+
+
+def test_crlf_and_lone_cr_give_the_same_text(tmp_path, sample_text):
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(sample_text.replace("\n", "\r\n").encode("utf-8"))
+    cr = tmp_path / "cr.txt"
+    cr.write_bytes(sample_text.replace("\n", "\r").encode("utf-16"))
+    assert sl.read(crlf).text == sl.read(cr).text == normalize(sample_text)
+
+
+def test_the_messy_national_reports_decode_from_gbk(gov2014):
+    assert gov2014.meta.encoding == "gb18030"
+    assert "<U+00A0>" not in gov2014.text and "\r" not in gov2014.text
+    assert "国内生产总值达到56.9万亿元" in gov2014.text
+
+
+# --- docx and pdf -------------------------------------------------------------
+
+def make_docx(path: Path, text: str, *, table_rows=()) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    if table_rows:
+        table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
+        for r, row in enumerate(table_rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def make_pdf(path: Path, text: str) -> Path:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=10.5, leading=16, wordWrap="CJK")
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph(escape(line), style) for line in text.split("\n") if line.strip()]
+    )
+    return path
+
+
+def test_docx_gives_the_same_text_and_outline(tmp_path, sample_text, sample_doc):
+    doc = sl.read(make_docx(tmp_path / "report.docx", sample_text.rstrip("\n")))
+    assert doc.meta.source_format == "docx"
+    assert doc.text.rstrip("\n") == sample_doc.text.rstrip("\n")
+    assert outline_of(doc) == outline_of(sample_doc)
+
+
+def test_docx_tables_are_read_in_document_order(tmp_path):
+    path = make_docx(tmp_path / "t.docx", "某县民政局2023年工作总结\n一、主要指标完成情况",
+                     table_rows=[("指标", "完成"), ("低保户", "1200户")])
+    text = sl.read(path).text
+    assert text.index("主要指标完成情况") < text.index("低保户") < text.index("1200户")
+
+
+def test_pdf_with_wrapped_lines_gives_the_same_outline(tmp_path, sample_text, sample_doc):
+    doc = sl.read(make_pdf(tmp_path / "report.pdf", sample_text))
+    assert doc.meta.source_format == "pdf"
+    assert doc.meta.org == "上林县妇联" and doc.meta.year == 2021
+    assert outline_of(doc) == outline_of(sample_doc)
+
+
+# --- bad input ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "file is empty"),
+    ("blank.txt", b"  \n\t\n", "file is empty"),
+    ("binary.txt", bytes(range(256)) * 4, "binary file"),
+    ("latin.txt", "Quarterly report: revenue grew 5%.".encode(), "no Chinese text"),
+    ("old.doc", b"\xd0\xcf\x11\xe0 word 97", "save it as .docx"),
+    ("report.wps", b"wps", "save it as .docx"),
+    ("data.xyz", "报告".encode(), "unsupported file type"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "not a valid .docx"),
+    ("broken.pdf", b"%PDF-1.4 garbage", "PDF"),
+])
+def test_bad_input_raises_one_line_read_error(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        sl.read(path)
+    message = str(err.value)
+    assert reason in message and str(path) in message and "\n" not in message
+
+
+def test_missing_path_and_directory(tmp_path):
+    with pytest.raises(ReadError, match="no such file"):
+        sl.read(tmp_path / "nope.txt")
+    with pytest.raises(ReadError, match="is a directory"):
+        sl.read(tmp_path)
+
+
+def test_pdf_without_text_layer_is_reported_as_scanned(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(100, 100, 200, 200, fill=1)  # an "image" and no text
+    c.save()
+    with pytest.raises(ReadError, match="no text layer"):
+        sl.read(path)
