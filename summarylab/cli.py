@@ -8,6 +8,7 @@ lives only here.  Errors a user can fix end as one line on stderr
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -50,6 +51,28 @@ class Engine(str, Enum):
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line, exit status 1."""
+
+
+def command(*args, **kwargs):
+    """Register a command whose user-fixable errors end as one line and exit 1.
+
+    Wrapping each command (instead of the entry point) keeps the behaviour the
+    same under click's CliRunner, which the tests use.
+    """
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*a, **kw):
+            try:
+                return func(*a, **kw)
+            except (typer.Exit, typer.Abort):
+                raise
+            except Exception as e:  # noqa: BLE001 - the one place that turns errors into messages
+                if hasattr(e, "show") and hasattr(e, "exit_code"):  # click usage errors: exit 2
+                    raise
+                typer.echo(_error_line(e), err=True)
+                raise typer.Exit(1) from None
+        return app.command(*args, **kwargs)(wrapper)
+    return decorate
 
 
 # Shared options, defined once (sqlite-utils style).
@@ -106,7 +129,7 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
         raise typer.BadParameter(f"--format {name} needs -o/--output FILE", param_hint="--format")
 
 
-@app.command()
+@command()
 def text(file: str = typer.Argument(..., help="Report file or stored doc_id."),
          store: Optional[Path] = StoreOpt) -> None:
     """Print the normalised text (the reference of every start/end offset)."""
@@ -116,7 +139,7 @@ def text(file: str = typer.Argument(..., help="Report file or stored doc_id."),
         sys.stdout.write("\n")
 
 
-@app.command()
+@command()
 def outline(file: str = typer.Argument(..., help="Report file or stored doc_id."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
@@ -132,7 +155,7 @@ def outline(file: str = typer.Argument(..., help="Report file or stored doc_id."
          columns=["section_id", "marker", "title", "kind", "start", "end"])
 
 
-@app.command()
+@command()
 def facts(files: List[str] = typer.Argument(..., help="Report files or stored doc_ids."),
           explain: bool = typer.Option(False, "--explain", help="List the skipped number-like candidates and why."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
@@ -152,7 +175,7 @@ def facts(files: List[str] = typer.Argument(..., help="Report files or stored do
     emit(df, format, output, title="跳过的候选" if explain else "数值事实", columns=columns)
 
 
-@app.command()
+@command()
 def audit(file: str = typer.Argument(..., help="Report file or stored doc_id."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
@@ -162,7 +185,7 @@ def audit(file: str = typer.Argument(..., help="Report file or stored doc_id."),
     emit(run_audit(load_document(file, store)), format, output, title="自我核对")
 
 
-@app.command()
+@command()
 def plans(file: str = typer.Argument(..., help="Report file or stored doc_id."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
@@ -173,7 +196,7 @@ def plans(file: str = typer.Argument(..., help="Report file or stored doc_id."),
          columns=["item_id", "title", "commitments", "targets", "due_year"])
 
 
-@app.command()
+@command()
 def check(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
           summary_file: str = typer.Argument(..., help="The next year's report."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
@@ -186,7 +209,7 @@ def check(plan_file: str = typer.Argument(..., help="The report whose plan is ch
          columns=["item_id", "commitment", "verdict", "score", "evidence", "target", "actual", "reason"])
 
 
-@app.command()
+@command()
 def compare(file_a: str = typer.Argument(..., help="The earlier report."),
             file_b: str = typer.Argument(..., help="The later report."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
@@ -199,7 +222,7 @@ def compare(file_a: str = typer.Argument(..., help="The earlier report."),
          columns=["indicator", "unit", "value_a", "value_b", "change", "change_pct"])
 
 
-@app.command()
+@command()
 def ingest(paths: List[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
            workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
            engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
@@ -230,7 +253,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files and folders (sear
         raise typer.Exit(1)
 
 
-@app.command("list")
+@command("list")
 def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
                    store: Optional[Path] = StoreOpt) -> None:
     """Stored documents."""
@@ -245,7 +268,7 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
          columns=["doc_id", "title", "org", "year", "plan_year", "kind", "chars", "source_format"])
 
 
-@app.command()
+@command()
 def report(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
            summary_file: str = typer.Argument(..., help="The next year's report."),
            output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
@@ -259,7 +282,7 @@ def report(plan_file: str = typer.Argument(..., help="The report whose plan is c
     typer.echo(f"wrote {output}")
 
 
-@app.command()
+@command()
 def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", help="Where the demo writes its files."),
          store: Optional[Path] = StoreOpt) -> None:
     """The whole tour on the bundled corpus."""
@@ -269,27 +292,14 @@ def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", help
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console-script entry: run the app and turn known errors into one line."""
+    """Console-script entry point."""
     try:
-        app(args=argv, standalone_mode=False)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        sys.exit(130)
-    except KeyboardInterrupt:
-        typer.echo("summarylab: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
+        app(args=argv, prog_name="summarylab")
+    except BrokenPipeError:  # `summarylab facts … | head` closes the pipe early
         sys.exit(0)
-    except Exception as e:  # noqa: BLE001 - the one place that turns errors into messages
-        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors: exit 2
-            e.show()
-            sys.exit(e.exit_code)
-        sys.exit(_report_error(e))
-    sys.exit(0)
 
 
-def _report_error(e: Exception) -> int:
+def _error_line(e: Exception) -> str:
     from .readers import ReadError
 
     known: tuple[type, ...] = (ReadError, UserError)
@@ -299,13 +309,10 @@ def _report_error(e: Exception) -> int:
         except (ImportError, AttributeError):
             pass
     if isinstance(e, known):
-        typer.echo(f"summarylab: {e}", err=True)
-        return 1
+        return f"summarylab: {e}"
     if isinstance(e, OSError):
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        typer.echo(f"summarylab: {where}{e.strerror or e}", err=True)
-        return 1
+        return f"summarylab: {where}{e.strerror or e}"
     if os.environ.get("SUMMARYLAB_DEBUG"):
         raise e
-    typer.echo(f"summarylab: internal error: {type(e).__name__}: {e} (set SUMMARYLAB_DEBUG=1 for a traceback)", err=True)
-    return 1
+    return f"summarylab: internal error: {type(e).__name__}: {e} (set SUMMARYLAB_DEBUG=1 for a traceback)"
