@@ -1,0 +1,563 @@
+"""The plan check: was each commitment of a year's plan delivered, by the next report?
+
+For every commitment of :func:`summarylab.plans.plan_items` of the plan
+report, :func:`check` looks for evidence in the later report's review of the
+year (its indicator and achievement parts; a 政府工作报告's 工作回顾), never in
+its plan or problem parts, and gives a graded verdict:
+
+- ``delivered``: a review sentence shows the promise done (or the numbers
+  meet the target: 城镇新增就业900万人以上 met by 1310万人);
+- ``partial``: the numbers fall short, the sentence says the work is begun but
+  not finished (尚未覆盖全县), or only one of two promised things is shown;
+- ``not_found``: no review sentence shows it;
+- ``not_due``: the commitment is due after the year the later report reviews.
+
+Matching is a :class:`CommitmentMatcher`: TF-IDF over jieba words and over
+character n-grams (scikit-learn), after synonyms and abbreviations are
+rewritten to one form (``models/synonyms.tsv``), plus the coverage of the
+commitment's content words and its quoted programme names as anchors.
+Sentences about the future (将, 计划, 明年), another year, a failure or a
+problem are no evidence.  The thresholds are calibrated on the annotated
+pairs in corpora/annotations/ and kept in ``models/check_thresholds.json``
+with the data that set them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .model import CHECK_COLUMNS, Document
+from .plans import MODELS, Commitment, canonical, cue, plan_commitments, words
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+THRESHOLDS_PATH = MODELS / "check_thresholds.json"
+REVIEW_KINDS = ("indicators", "achievements")
+
+# Words that carry no topic: a commitment's coverage is counted without them.
+GENERIC_WORDS = frozenset(
+    "继续 持续 深入 进一步 加强 推进 推动 开展 实施 工作 建设 积极 不断 全面 切实 做好 抓好 "
+    "组织 提高 提升 强化 完善 健全 建立 发展 坚持 各类 广大 我们 今年 要 和 的 等 在 中 为 与 "
+    "及 以 对 把 了 是 有 各项 进行 加快 着力 大力 重点 充分 发挥 作用 相关 有关 全县 全国 "
+    "我会 县 深化 落实 加大 力度 扎实 稳步 有序 努力 逐步 不断 更加 一批 方面 进一步 促进 "
+    "机制 体系 制度 水平 能力 活动 项目 服务 管理 问题 提供 开展了 取得 实现 "
+    "、 ， 。 ； ： “ ” 《 》 （ ） ".split()
+)
+# Coordination inside a promise: 加强A和B → two things promised.
+_CONJ = re.compile(r"(?:以及|和|及|与|并)")
+_QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ENUM = re.compile(r"^[一二三四五六七八九十]+是$")
+
+DEFAULT_THRESHOLDS = {
+    # Used only when models/check_thresholds.json is missing; the shipped file
+    # holds the calibrated values and the data that set them.
+    "deliver": 0.45, "coverage": 0.5, "partial": 0.3, "label": 0.2, "about_tolerance": 0.05,
+    "weights": {"coverage": 0.5, "char": 0.25, "word": 0.25, "anchor": 0.3},
+}
+
+
+@lru_cache(maxsize=1)
+def load_thresholds() -> dict:
+    """The calibrated thresholds of ``models/check_thresholds.json``.
+
+    Example:
+        >>> 0 < load_thresholds()["deliver"] < 1
+        True
+    """
+    if THRESHOLDS_PATH.exists():
+        data = json.loads(THRESHOLDS_PATH.read_text(encoding="utf-8"))
+        return {**DEFAULT_THRESHOLDS, **data["thresholds"]}
+    return dict(DEFAULT_THRESHOLDS)
+
+
+def content_words(text: str) -> list[str]:
+    """The topic words of a text (canonical, generic words and numbers left out).
+
+    Example:
+        >>> content_words("继续实施春蕾助学行动")
+        ['春蕾计划']
+    """
+    out = []
+    for w in words(text):
+        if w in GENERIC_WORDS or not _HAN.search(w) or _ENUM.match(w):
+            continue
+        if len(w) == 1 and w not in "癌":
+            continue
+        out.append(w)
+    return out
+
+
+def anchors_of(text: str) -> list[str]:
+    """Quoted programme names of a text, canonical (“春蕾计划”, 《…》).
+
+    Example:
+        >>> anchors_of("继续实施“春蕾计划”和“两癌”救助项目")
+        ['春蕾计划', '两癌']
+    """
+    return [canonical(m) for m in _QUOTED.findall(text)]
+
+
+class CommitmentMatcher:
+    """Scores how well each review sentence shows each commitment.
+
+    The score mixes the idf-weighted coverage of the commitment's content
+    words, cosine similarity of word TF-IDF and of character n-gram TF-IDF,
+    and a bonus when the commitment's quoted programme names appear (a
+    penalty when they do not).  Text is made canonical first, so 宫颈癌和乳腺癌
+    meets 两癌 and 营改增 meets 营业税改征增值税.
+
+    Args:
+        ngram_range: character n-gram sizes.
+        weights: weights of coverage, char, word and anchor in the score.
+
+    Example:
+        >>> m = CommitmentMatcher().fit(["春蕾助学行动资助困难女童22名。", "开展禁毒宣传32场次。"])
+        >>> scores = m.score(["继续实施“春蕾计划”"])
+        >>> int(scores.argmax(axis=1)[0])
+        0
+    """
+
+    def __init__(self, *, ngram_range: tuple[int, int] = (2, 3), weights: Optional[dict] = None):
+        self.ngram_range = ngram_range
+        self.weights = weights
+
+    def fit(self, sentences: Sequence[str]) -> "CommitmentMatcher":
+        """Learn the vocabularies and idf weights of the review sentences."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.sentences_ = [canonical(s) for s in sentences]
+        self.sentence_words_ = [set(content_words(s)) for s in sentences]
+        self.word_vectorizer_ = TfidfVectorizer(analyzer=content_words, sublinear_tf=True)
+        self.char_vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=self.ngram_range,
+                                                sublinear_tf=True)
+        corpus = list(sentences) or [""]
+        try:
+            self.word_matrix_ = self.word_vectorizer_.fit_transform(corpus)
+        except ValueError:  # no content word at all
+            self.word_vectorizer_ = None
+        self.char_matrix_ = self.char_vectorizer_.fit_transform(self.sentences_ or [""])
+        n = max(len(corpus), 1)
+        df: dict[str, int] = {}
+        for ws in self.sentence_words_:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        self.idf_ = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
+        # A word the review never uses is as distinctive as the rarest word.
+        self.max_idf_ = math.log(1 + n) + 1
+        return self
+
+    def components(self, commitments: Sequence[str]) -> dict:
+        """The parts of the score, each an (n_commitments, n_sentences) array."""
+        import numpy as np
+
+        k, n = len(commitments), len(self.sentences_)
+        coverage = np.zeros((k, n))
+        anchor = np.full((k, n), np.nan)
+        for i, c in enumerate(commitments):
+            cw = set(content_words(c))
+            total = sum(self.idf_.get(w, self.max_idf_) for w in cw)
+            names = anchors_of(c)
+            for j, sw in enumerate(self.sentence_words_):
+                if total:
+                    coverage[i, j] = sum(self.idf_.get(w, self.max_idf_) for w in cw & sw) / total
+                if names:
+                    anchor[i, j] = sum(name in self.sentences_[j] for name in names) / len(names)
+        char = (self.char_vectorizer_.transform([canonical(c) for c in commitments])
+                @ self.char_matrix_.T).toarray()
+        if self.word_vectorizer_ is not None:
+            word = (self.word_vectorizer_.transform(list(commitments)) @ self.word_matrix_.T).toarray()
+        else:
+            word = np.zeros((k, n))
+        return {"coverage": coverage, "char": char, "word": word, "anchor": anchor}
+
+    def score(self, commitments: Sequence[str], parts: Optional[dict] = None):
+        """Evidence strength (0 to 1) of every sentence for every commitment."""
+        import numpy as np
+
+        parts = parts or self.components(commitments)
+        w = self.weights or load_thresholds()["weights"]
+        base = (w["coverage"] * parts["coverage"] + w["char"] * parts["char"]
+                + w["word"] * parts["word"]) / (w["coverage"] + w["char"] + w["word"])
+        anchor = parts["anchor"]
+        has = ~np.isnan(anchor)
+        # A named programme found is strong evidence; named but absent, weak.
+        boosted = np.where(has, np.where(np.nan_to_num(anchor) > 0,
+                                         base + w["anchor"] * np.nan_to_num(anchor),
+                                         base * (1 - w["anchor"])), base)
+        if getattr(self, "heading_mask_", None) is not None:
+            # A heading only names the topic; prefer the sentence that reports.
+            boosted = boosted * np.where(self.heading_mask_, 0.9, 1.0)
+        return np.clip(boosted, 0, 1)
+
+
+@dataclass
+class _Evidence:
+    start: int
+    end: int
+    text: str
+    section_id: str
+    section_kind: str
+    excluded: Optional[str]  # why the sentence is no evidence, or None
+
+
+def evidence_sentences(doc: Document) -> list[_Evidence]:
+    """Every sentence of a report with the reason it cannot serve as evidence.
+
+    Sentences outside the review parts, about the future, about another year
+    than the one reviewed, or reporting a failure or problem are excluded
+    (``excluded`` says why); the rest are candidate evidence.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("某县妇联2022年工作总结\\n一、主要工作\\n举办培训班3期。计划明年举办5期。")
+        >>> [(e.text, e.excluded) for e in evidence_sentences(d)]
+        [('举办培训班3期。', None), ('计划明年举办5期。', '说的是以后的打算')]
+    """
+    year = doc.meta.year
+    out = []
+    for s in doc.sentences:
+        kind = s.section_kind
+        excluded = None
+        plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
+        if kind == "plan":
+            excluded = "出现在下一年的工作计划中"
+        elif kind == "problems":
+            excluded = "出现在存在问题部分"
+        elif kind not in REVIEW_KINDS:
+            excluded = "不在工作回顾部分"
+        elif cue("future", plain):
+            excluded = "说的是以后的打算"
+        elif cue("negative", plain):
+            excluded = "说的是未做成的事或存在的问题"
+        else:
+            years = {int(y) for y in _YEAR.findall(s.text)}
+            if year and years and year not in years and max(years) < year:
+                excluded = f"说的是{max(years)}年的情况"
+        out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))
+    return out
+
+
+def check(plan_doc: Document, summary_doc: Document, *,
+          thresholds: Optional[dict] = None) -> "pd.DataFrame":
+    """Check every commitment of ``plan_doc``'s plan against ``summary_doc``'s review.
+
+    Args:
+        plan_doc: the report holding the plan (e.g. the 2021 summary with its
+            2022 plan, or the 2013 政府工作报告).
+        summary_doc: the later report reviewing the plan year.
+        thresholds: override the calibrated thresholds (calibration uses this).
+
+    Returns:
+        A DataFrame with the Check columns of DESIGN.md, one row per commitment.
+
+    Example:
+        >>> import summarylab as sl
+        >>> plan = sl.read("corpora/000_85a1b6df8f5117e0.txt")
+        >>> later = sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt")
+        >>> rows = check(plan, later)
+        >>> rows.loc[rows.commitment == "继续实施“春蕾计划”", "verdict"].iloc[0]
+        'delivered'
+    """
+    import pandas as pd
+
+    from .facts import facts
+
+    th = {**load_thresholds(), **(thresholds or {})}
+    items = plan_commitments(plan_doc)
+    plan_facts = facts(plan_doc)
+    summary_facts = facts(summary_doc)
+    pool = evidence_sentences(summary_doc)
+    eligible = [e for e in pool if e.excluded is None]
+    matcher = CommitmentMatcher(weights=th["weights"]).fit([e.text for e in eligible])
+    import numpy as np
+
+    starts = {sec.start for sec in summary_doc.section_list}
+    matcher.heading_mask_ = np.array([e.start in starts for e in eligible], dtype=bool)
+    every = [(row, c) for row, cs in items for c in cs]
+    texts = [c.text for _, c in every]
+    if eligible and texts:
+        parts = matcher.components(texts)
+        scores = matcher.score(texts, parts)
+    else:
+        parts, scores = None, None
+    # The near misses among excluded sentences explain a not_found.
+    excluded = [e for e in pool if e.excluded is not None]
+    shadow = CommitmentMatcher(weights=th["weights"]).fit([e.text for e in excluded]) if excluded else None
+    shadow_scores = shadow.score(texts) if shadow is not None and texts else None
+    actuals = _actual_facts(summary_facts, eligible)
+    fact_by_id = {int(r.fact_id): r for r in plan_facts.itertuples()}
+    rows = []
+    for i, (item, c) in enumerate(every):
+        row = {"item_id": item["item_id"], "item_title": item["title"], "commitment": c.text,
+               "verdict": "not_found", "score": 0.0, "evidence": "", "evidence_section": None,
+               "evidence_start": None, "evidence_end": None, "target": None, "actual": None,
+               "reason": ""}
+        summary_year = summary_doc.meta.year
+        if c.due_year and summary_year and c.due_year > summary_year:
+            row.update(verdict="not_due", reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
+            rows.append(row)
+            continue
+        targets = [fact_by_id[f] for f in c.targets if f in fact_by_id]
+        numeric = _numeric_verdict(plan_doc.text, c, targets, actuals, matcher, th) if targets else None
+        if numeric is not None:
+            row.update(numeric)
+        elif scores is not None:
+            row.update(_text_verdict(c, i, scores, parts, eligible, th))
+        if row["verdict"] == "not_found":
+            row["reason"] = _why_not_found(i, c, shadow_scores, excluded, th, row)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+def _text_verdict(c: Commitment, i: int, scores, parts, eligible: list[_Evidence], th: dict) -> dict:
+    j = int(scores[i].argmax())
+    score = float(scores[i, j])
+    cov = float(parts["coverage"][i, j])
+    best = eligible[j]
+    plain = _QUOTED.sub("", best.text)
+    if score >= th["deliver"] and cov >= th["coverage"]:
+        missing = _missing_conjunct(c.text, best.text)
+        if missing:
+            return {**_found(best, score), "verdict": "partial",
+                    "reason": f"回顾中有相关工作，但未见“{missing}”。"}
+        if cue("partial", plain):
+            return {**_found(best, score), "verdict": "partial",
+                    "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
+        return {**_found(best, score), "verdict": "delivered",
+                "reason": f"工作回顾中有对应的做法（证据强度{score:.2f}）。"}
+    # Below the delivery bar: a sentence that says the work is begun but not
+    # finished, or one that shows one half of a promise A和B, makes it partial.
+    for k in scores[i].argsort()[::-1][:5]:
+        k = int(k)
+        if scores[i, k] < th["partial"]:
+            break
+        ev = eligible[k]
+        if cue("partial", _QUOTED.sub("", ev.text)) and parts["coverage"][i, k] >= th["coverage"] / 2:
+            return {**_found(ev, float(scores[i, k])), "verdict": "partial",
+                    "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
+        half = _shown_conjunct(c.text, ev.text, th["coverage"])
+        if half:
+            shown, missing = half
+            return {**_found(ev, float(scores[i, k])), "verdict": "partial",
+                    "reason": f"回顾中只见“{shown}”，未见“{missing}”。"}
+    return {"score": round(score, 3), "verdict": "not_found"}
+
+
+def _found(ev: _Evidence, score: float) -> dict:
+    return {"score": round(score, 3), "evidence": ev.text, "evidence_section": ev.section_id,
+            "evidence_start": ev.start, "evidence_end": ev.end}
+
+
+def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tuple[str, str]]:
+    """(shown, missing) when the evidence covers one part of a promise A和B
+    well and another not at all."""
+    parts = [p.strip("，、 ") for p in _CONJ.split(canonical(commitment)) if p]
+    if len(parts) < 2:
+        return None
+    seen = set(content_words(evidence))
+    all_sets = [set(content_words(p)) for p in parts]
+    # Only the words that set one part apart from the others count.
+    word_sets = [ws - set().union(*(o for m, o in enumerate(all_sets) if m != k))
+                 for k, ws in enumerate(all_sets)]
+    shown = missing = None
+    for p, ws in zip(parts, word_sets):
+        if not ws:
+            continue
+        share = len(ws & seen) / len(ws)
+        if share >= max(bar, 0.75) and shown is None:
+            shown = p
+        elif not ws & seen and missing is None:
+            missing = p
+    return (shown, missing) if shown and missing else None
+
+
+def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
+    """The part of a coordinated promise (A和B) the evidence does not show."""
+    parts = [p for p in _CONJ.split(canonical(commitment)) if p]
+    if len(parts) < 2:
+        return None
+    seen = set(content_words(evidence))
+    word_sets = [set(content_words(p)) for p in parts]
+    for k, ws in enumerate(word_sets):
+        others = set().union(*(w for m, w in enumerate(word_sets) if m != k))
+        own = {w for w in ws - others if len(w) >= 2}
+        if own and not own & seen:
+            return parts[k].strip("，、 ")
+    return None
+
+
+def _why_not_found(i: int, c: Commitment, shadow_scores, excluded: list[_Evidence],
+                   th: dict, row: dict) -> str:
+    if shadow_scores is not None and excluded:
+        j = int(shadow_scores[i].argmax())
+        if shadow_scores[i, j] >= th["deliver"]:
+            return f"相关表述只{excluded[j].excluded}，不能作为完成的证据。"
+    return "工作回顾中未见这项工作的落实情况。"
+
+
+# ---- numbers ---------------------------------------------------------------
+
+@dataclass
+class _Actual:
+    value: float
+    value_max: Optional[float]
+    base_unit: str
+    kind: str
+    aspect: str
+    context: str
+    evidence: _Evidence
+    start: int
+
+
+def _actual_facts(summary_facts, eligible: list[_Evidence]) -> list[_Actual]:
+    """The review's actual values, each with the words before it (its label)."""
+    out = []
+    if summary_facts is None or not len(summary_facts):
+        return out
+    for r in summary_facts.itertuples():
+        if getattr(r, "role", "actual") != "actual" or r.base_value is None:
+            continue
+        ev = next((e for e in eligible if e.start <= r.start < e.end), None)
+        if ev is None:
+            continue
+        context = ev.text[max(0, r.start - ev.start - 24):r.start - ev.start]
+        out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
+                           str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start)))
+    return out
+
+
+def _nan(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _label_similarity(a: str, b: str) -> float:
+    """Overlap of character bigrams of two indicator phrases, after synonyms."""
+    def grams(t: str) -> set[str]:
+        t = "".join(_HAN.findall(canonical(t)))
+        return {t[k:k + 2] for k in range(len(t) - 1)}
+    ga, gb = grams(a), grams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / len(ga)
+
+
+def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list[_Actual],
+                     matcher: CommitmentMatcher, th: dict) -> Optional[dict]:
+    """Numbers decide when both sides have them: each target against the best
+    actual of the same unit and a similar label."""
+    results = []
+    for t in targets:
+        label = plan_text[max(c.start, int(t.start) - 16):int(t.start)]
+        after = plan_text[int(t.end):int(t.end) + 4]
+        if t.base_value is None or _nan(t.base_value):
+            continue
+        best, best_sim = None, 0.0
+        for a in actuals:
+            if a.base_unit != str(t.base_unit) or a.kind != str(t.kind):
+                continue
+            if (str(t.aspect) == "level") != (a.aspect == "level") and str(t.kind) != "percent":
+                continue
+            sim = _label_similarity(label, a.context)
+            if sim > best_sim:
+                best, best_sim = a, sim
+        if best is None or best_sim < th["label"]:
+            continue
+        results.append((t, best, _met(t, best, label, after, th)))
+    if not results:
+        return None
+    t0, a0, _ = results[0]
+    fmt = lambda x: f"{x:g}"  # noqa: E731
+    all_met = all(met for _, _, met in results)
+    shortfalls = [(t, a) for t, a, met in results if not met]
+    if all_met:
+        verdict = "delivered"
+        reason = "；".join(f"目标{t.surface}，实际{a.evidence.text[a.start - a.evidence.start:][:12].split('，')[0]}"
+                          for t, a, _ in results[:2]) + "，达到目标。"
+    else:
+        t, a = shortfalls[0]
+        verdict = "partial"
+        reason = f"目标{t.surface}，实际为{fmt(a.value)}{t.base_unit}，未达到目标。"
+    return {"verdict": verdict, "score": 1.0 if all_met else 0.5,
+            "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
+            "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
+            "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
+    lo = float(t.base_value)
+    hi = lo if _nan(t.value_max) else float(t.value_max) * (float(t.base_value) / float(t.value))
+    approx = str(t.approx)
+    tol = th["about_tolerance"] if approx in ("about", "near") else 0.0
+    ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
+               or bool(cue("lower_better", label)))
+    if ceiling:
+        return a.value <= hi * (1 + tol) + 1e-9
+    return a.value >= lo * (1 - tol) - 1e-9
+
+
+# ---- calibration -------------------------------------------------------------
+
+def calibrate(pairs: list[tuple[Document, Document, list[dict]]], *,
+              grid: Optional[dict] = None) -> dict:
+    """Choose the thresholds that agree best with annotated verdicts.
+
+    Args:
+        pairs: (plan document, later report, annotations) triples; each
+            annotation has item_id, commitment and verdict.
+        grid: candidate values for ``deliver``, ``coverage`` and ``partial``.
+
+    Returns:
+        The best thresholds, the agreement they reach and the grid searched.
+
+    Example:
+        >>> # calibrate([(plan, later, gold)])["thresholds"]["deliver"]  # doctest: +SKIP
+    """
+    import itertools
+
+    grid = grid or {"deliver": [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+                    "coverage": [0.4, 0.5, 0.6, 0.7],
+                    "partial": [0.2, 0.3]}
+    best = None
+    for d, cov, p in itertools.product(grid["deliver"], grid["coverage"], grid["partial"]):
+        th = {"deliver": d, "coverage": cov, "partial": p}
+        agree = total = 0
+        for plan, later, gold in pairs:
+            result = check(plan, later, thresholds=th)
+            for g in gold:
+                row = match_annotation(result, g)
+                total += 1
+                agree += row is not None and row["verdict"] == g["verdict"]
+        # Ties go to the stricter deliver threshold: a false delivery is worse.
+        key = (agree, d, cov)
+        if best is None or key > best[0]:
+            best = (key, th, agree / max(total, 1))
+    return {"thresholds": best[1], "agreement": best[2], "grid": grid}
+
+
+def match_annotation(result: "pd.DataFrame", annotation: dict) -> Optional[dict]:
+    """The checked row an annotation speaks about: same item, most similar text.
+
+    Example:
+        >>> import pandas as pd
+        >>> r = pd.DataFrame([{"item_id": "4.3", "commitment": "继续实施“春蕾计划”", "verdict": "delivered"}])
+        >>> match_annotation(r, {"item_id": "4.3", "commitment": "实施“春蕾计划”"})["verdict"]
+        'delivered'
+    """
+    from difflib import SequenceMatcher
+
+    rows = result[result["item_id"] == annotation["item_id"]]
+    best, best_ratio = None, 0.0
+    for r in rows.to_dict("records"):
+        ratio = SequenceMatcher(None, r["commitment"], annotation["commitment"]).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = r, ratio
+    return best if best_ratio >= 0.6 else None

@@ -1,0 +1,439 @@
+"""Plan items: the promises of a report's plan part, one row per item.
+
+An item is a child of a plan section (``四、2022年工作计划`` → ``（一）…（五）``;
+in a 政府工作报告 the parts of 主要预期目标 and 重点工作).  A plan section's
+own lead text becomes an item too when it states numeric targets, because
+that is where a national report puts its 主要预期目标.
+
+Each item is cut into ``commitments``: short clauses that promise something
+concrete (``继续实施“春蕾计划”``, ``城镇新增就业900万人以上``).  Purpose,
+principle and result clauses (``切实保障妇女儿童合法权益``, ``坚持党建带妇建``)
+are left out: nothing in a later report can prove or disprove them.  The cue
+words live in ``models/commitment_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from .model import PLAN_ITEM_COLUMNS, Document, Section
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+# Clause boundaries inside a sentence: a commitment is at most one clause.
+_CLAUSE_END = set("，；：。！？,;:!?")
+_OPEN = "“‘《（(〔【"
+_CLOSE = "”’》）)〕】"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Deadlines that move an item past its plan year.  “十四五”规划 alone is a
+# reference, not a deadline, hence the required 时期/期间/末.
+_DUE_YEAR = re.compile(r"(?:到|至|在)(20\d\d)年(?:底|末)?|(20\d\d)年(?:底|末)?(?:以)?前")
+_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七]五)”?(?:时期|期间|末)")
+_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025,
+                  "十五五": 2030, "十六五": 2035, "十七五": 2040}
+# Two quoted programmes joined by 和/及 after one verb are two promises.
+_TWO_PROGRAMMES = re.compile(r"^(?P<verb>[^“”]*?)(?P<a>“[^”]+”)(?:和|及|、|以及)(?P<b>“[^”]+”.*)$")
+_QUOTED = re.compile(r"“([^”]{2,20})”")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[re.Pattern]]:
+    """The cue patterns of ``models/commitment_cues.tsv``, by category.
+
+    Example:
+        >>> bool(cues()["purpose"][0].match("切实保障妇女儿童合法权益"))
+        True
+    """
+    out: dict[str, list[re.Pattern]] = {}
+    path = MODELS / "commitment_cues.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        category, pattern = line.split("\t", 1)
+        out.setdefault(category.strip(), []).append(re.compile(pattern.strip()))
+    return out
+
+
+def cue(category: str, text: str) -> Optional[re.Match]:
+    """The first match of a cue category in ``text`` (``search`` semantics), else None.
+
+    Example:
+        >>> cue("future", "计划明年春季重新开课") is not None
+        True
+    """
+    for pattern in cues().get(category, []):
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[re.Pattern, dict[str, str]]:
+    """The variant → canonical map of ``models/synonyms.tsv`` and one regex
+    that finds any variant (longest first).
+
+    Example:
+        >>> pattern, canon = synonyms()
+        >>> canon["宫颈癌和乳腺癌"], canon["营改增"]
+        ('两癌', '营业税改征增值税')
+    """
+    canon: dict[str, str] = {}
+    path = MODELS / "synonyms.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, variants = line.split("\t", 1)
+        head = head.strip()
+        canon[head] = head
+        for v in variants.strip().split("|"):
+            if v:
+                canon[v] = head
+    alternatives = sorted(canon, key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in alternatives)), canon
+
+
+def canonical(text: str) -> str:
+    """Rewrite every synonym and abbreviation to its canonical form.
+
+    Example:
+        >>> canonical("为26名患宫颈癌、乳腺癌的妇女申报救助金，春蕾助学行动资助女童")
+        '为26名患两癌的妇女申报救助金，春蕾计划资助女童'
+    """
+    pattern, canon = synonyms()
+    return pattern.sub(lambda m: canon[m.group(0)], text)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text after :func:`canonical`, canonical terms kept whole.
+
+    Uses ``summarylab.nlp.lcut`` (jieba with the domain dictionary) when it is
+    there, plain ``jieba.lcut`` otherwise.
+
+    Example:
+        >>> words("继续实施春蕾助学行动")
+        ['继续', '实施', '春蕾计划']
+    """
+    pattern, canon = synonyms()
+    terms = set(canon.values())
+    text = canonical(text)
+    cut = _lcut()
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.group(0) not in terms:
+            continue
+        out.extend(cut(text[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.extend(cut(text[pos:]))
+    return [w for w in out if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def _lcut():
+    try:  # the project's segmenter, with the domain user dictionary
+        from .nlp import lcut
+
+        return lcut
+    except ImportError:  # nlp.lcut not there yet: jieba's default dictionary
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        return jieba.lcut
+
+
+@dataclass
+class Commitment:
+    """One promise of a plan item with its span in the plan document."""
+
+    text: str
+    start: int
+    end: int
+    due_year: Optional[int] = None
+    targets: list[int] = field(default_factory=list)
+
+
+def due_year_of(text: str) -> Optional[int]:
+    """The deadline year a text sets (到2025年, 十四五期间), or None.
+
+    Example:
+        >>> due_year_of("到2025年基本实现全覆盖"), due_year_of("十三五时期完成改造")
+        (2025, 2020)
+    """
+    years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
+    years += [_FIVE_YEAR_END[m] for m in _FIVE_YEAR.findall(text)]
+    return max(years) if years else None
+
+
+def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Split ``text`` into clauses at ，；：。 outside quotes and brackets.
+
+    Returns (start, end) offsets (shifted by ``start``), punctuation left out.
+
+    Example:
+        >>> t = "加强“不让毒品进我家”“平安建设”工作，切实保障妇女儿童合法权益。"
+        >>> [t[a:b] for a, b in split_clauses(t)]
+        ['加强“不让毒品进我家”“平安建设”工作', '切实保障妇女儿童合法权益']
+    """
+    spans = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _CLAUSE_END and depth == 0:
+            if i > begin:
+                spans.append((begin, i))
+            begin = i + 1
+        elif ch == "\n":
+            depth = 0
+            if i > begin:
+                spans.append((begin, i))
+            begin = i + 1
+    if len(text) > begin:
+        spans.append((begin, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a + start, b + start))
+    return out
+
+
+def _strip_lead(clause: str) -> int:
+    """How many leading characters are connectives or frames, not the promise."""
+    cut = 0
+    changed = True
+    while changed:
+        changed = False
+        for category in ("lead", "frame"):
+            m = cue(category, clause[cut:])
+            if m and m.start() == 0 and m.end() > 0 and m.end() < len(clause) - cut:
+                cut += m.end()
+                changed = True
+    return cut
+
+
+def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None
+                       ) -> list[Commitment]:
+    """Cut a plan item's text into its commitments.
+
+    A clause is kept when, after connectives (今年, 要, 同时) and a leading frame
+    (围绕…, 结合…) are cut off, it starts with an action (实施, 举办, 加强 …) or it
+    holds a number (``numbers``: spans of numeric facts, in the same offsets
+    as ``start``).  Purpose, principle, vague and backward-looking clauses are
+    dropped.
+
+    Args:
+        text: the item text (without its heading).
+        start: offset of ``text`` in the document.
+        numbers: (start, end) spans of the numeric facts inside the item.
+
+    Returns:
+        Commitments in text order, with spans in document offsets.
+
+    Example:
+        >>> t = "加强基层妇女干部培训，举办基层女干部培训班。切实保障妇女儿童合法权益。"
+        >>> [c.text for c in commitment_clauses(t)]
+        ['加强基层妇女干部培训', '举办基层女干部培训班']
+    """
+    numbers = numbers or []
+    out: list[Commitment] = []
+    for a, b in split_clauses(text, start):
+        clause = text[a - start:b - start]
+        cut = _strip_lead(clause)
+        body = clause[cut:]
+        has_number = any(a <= s and e <= b for s, e in numbers)
+        if len(_HAN.findall(body)) < 4:
+            continue
+        if cue("background", body):
+            continue
+        if cue("vague", body) or cue("principle", body):
+            continue
+        if cue("purpose", body) and not has_number:
+            continue
+        if not has_number and not any(p.match(body) for p in cues()["action"]):
+            continue
+        for piece, pa, pb in _split_programmes(body, a + cut):
+            out.append(Commitment(piece, pa, pb, due_year=due_year_of(piece)))
+    return out
+
+
+def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
+    """继续实施“春蕾计划”和“两癌”救助项目 → two promises, one per programme.
+
+    The second piece keeps the shared verb, so it is not a substring of the
+    document; its span is that of its own words.
+    """
+    m = _TWO_PROGRAMMES.match(body)
+    if not m or not m.group("verb"):
+        return [(body, offset, offset + len(body))]
+    first = m.group("verb") + m.group("a")
+    second_at = offset + m.start("b")
+    return [(first, offset, offset + len(first)),
+            (m.group("verb") + m.group("b"), second_at, second_at + len(m.group("b")))]
+
+
+def _item_sections(doc: Document) -> list[tuple[Section, int, int]]:
+    """(section, body start, body end) of every plan item, in text order.
+
+    Items are the direct children of each top-level plan section; a plan
+    section's lead text (before its first child) is an item of its own, with
+    the section's id, when it will be judged to hold numbered targets.
+    """
+    out = []
+    tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
+    for top in tops:
+        children = [s for s in doc.section_list if s.parent_id == top.section_id]
+        lead_end = children[0].start if children else top.end
+        out.append((top, _body_start(doc, top), lead_end))
+        for child in children:
+            out.append((child, _body_start(doc, child), child.end))
+    return out
+
+
+def _body_start(doc: Document, sec: Section) -> int:
+    """Where a section's text starts after its marker and heading."""
+    pos = sec.start + len(sec.marker)
+    if sec.title and doc.text.startswith(sec.title, pos):
+        pos += len(sec.title)
+    while pos < sec.end and doc.text[pos] in "。：:，； \n":
+        pos += 1
+    return pos
+
+
+def plan_items(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+    """The plan items of a report with their commitments, keywords and targets.
+
+    Args:
+        doc: a document from :func:`summarylab.read` with a plan part.
+        facts_table: the document's facts (computed with
+            :func:`summarylab.facts.facts` when not given).
+
+    Returns:
+        A DataFrame with the PlanItem columns of DESIGN.md, one row per item;
+        empty (with the columns) when the report has no plan part.
+
+    Example:
+        >>> import summarylab as sl
+        >>> items = plan_items(sl.read("corpora/000_85a1b6df8f5117e0.txt"))
+        >>> items.loc[items.item_id == "4.3", "commitments"].iloc[0][3]
+        '继续实施“春蕾计划”'
+    """
+    import pandas as pd
+
+    rows = [dict(row, commitments=[c.text for c in cs]) for row, cs in _items(doc, facts_table)]
+    return pd.DataFrame(rows, columns=PLAN_ITEM_COLUMNS)
+
+
+def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None
+                     ) -> list[tuple[dict, list[Commitment]]]:
+    """The plan items as (PlanItem row, commitments with spans and targets).
+
+    What :func:`summarylab.check.check` needs: the commitments' spans and the
+    fact_ids of the numeric targets inside each.
+
+    Example:
+        >>> import summarylab as sl
+        >>> row, cs = plan_commitments(sl.read("corpora/000_85a1b6df8f5117e0.txt"))[1]
+        >>> row["item_id"], cs[0].text
+        ('4.2', '继续深入实施“破难行动”')
+    """
+    return _items(doc, facts_table)
+
+
+def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
+    if facts_table is None:
+        from .facts import facts
+
+        facts_table = facts(doc)
+    fact_spans = [(int(r.start), int(r.end), int(r.fact_id)) for r in facts_table.itertuples()]
+    plan_year = doc.meta.plan_year
+    seen_texts: set[str] = set()
+    out = []
+    for sec, body_start, body_end in _item_sections(doc):
+        text = doc.text[body_start:body_end].strip()
+        if not text or text in seen_texts:
+            continue
+        inside = [(s, e, fid) for s, e, fid in fact_spans if body_start <= s and e <= body_end]
+        is_lead = sec.level == 1
+        if is_lead and not inside:
+            # A plan part's preamble without numbers is a statement of intent.
+            continue
+        commitments = commitment_clauses(doc.text[body_start:body_end], body_start,
+                                         numbers=[(s, e) for s, e, _ in inside])
+        commitments = _drop_repeated_targets(doc.text, commitments, inside)
+        if not commitments:
+            continue
+        seen_texts.add(text)
+        heading_due = due_year_of(sec.title)
+        item_due = max(plan_year or 0, heading_due or 0) or plan_year
+        for c in commitments:
+            c.targets = [fid for s, e, fid in inside if c.start <= s and e <= c.end]
+            if c.due_year is None or (plan_year and c.due_year < plan_year):
+                c.due_year = item_due
+        row = {
+            "doc_id": doc.doc_id, "item_id": sec.section_id, "plan_year": plan_year,
+            "title": sec.title if not is_lead else f"{sec.title}（主要预期目标）",
+            "text": text, "commitments": None, "keywords": keywords_of(text),
+            "targets": [fid for _, _, fid in inside], "due_year": item_due,
+        }
+        out.append((row, commitments))
+    return out
+
+
+def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:
+    """Keep one commitment per numeric target: a report restates its targets
+    (今年经济增长预期目标定为7.5%左右) when it explains them."""
+    seen: set[str] = set()
+    out = []
+    for c in commitments:
+        surfaces = {text[s:e] for s, e, _ in inside if c.start <= s and e <= c.end}
+        if surfaces and surfaces <= seen:
+            continue
+        seen |= surfaces
+        out.append(c)
+    return out
+
+
+# Words that say nothing about what an item is about (keywords leave them out).
+_GENERIC = set(
+    "继续 持续 深入 进一步 加强 推进 推动 开展 实施 工作 建设 积极 不断 全面 切实 "
+    "做好 抓好 组织 提高 提升 强化 完善 健全 建立 发展 坚持 各类 广大 我们 今年 "
+    "要 和 的 等 在 中 为 与 及 以 对 把 了 是 有 各项 进行 加快 着力 大力 重点".split()
+)
+
+
+def keywords_of(text: str, k: int = 8) -> list[str]:
+    """The words that say what a text is about: quoted names first, then the
+    most frequent content words (two characters or more).
+
+    Example:
+        >>> keywords_of("继续实施“春蕾计划”和“两癌”救助项目，做好“两癌”保险项目。")[:3]
+        ['春蕾计划', '两癌', '项目']
+    """
+    out: list[str] = []
+    for name in _QUOTED.findall(text):
+        if name not in out:
+            out.append(name)
+    counts: dict[str, int] = {}
+    for w in words(text):
+        if len(w) >= 2 and w not in _GENERIC and _HAN.search(w) and w not in out:
+            counts[w] = counts.get(w, 0) + 1
+    ranked = sorted(counts, key=lambda w: (-counts[w], -len(w)))
+    return (out + ranked)[:k]
