@@ -1,0 +1,182 @@
+"""Batch ingest: folders in, one transaction per document, skips, failures, local pool, Dask, Parquet."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from summarylab.batch import IngestResult, analyse_path, expand_paths, ingest
+from summarylab.model import DOCUMENT_COLUMNS, FACT_COLUMNS, PLAN_ITEM_COLUMNS, SECTION_COLUMNS
+from summarylab.store import Store
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+SAMPLE = CORPORA / "000_85a1b6df8f5117e0.txt"
+SYNTHETIC = CORPORA / "synthetic_上林县妇联2022年工作总结.txt"
+TABLES = {"documents": DOCUMENT_COLUMNS, "sections": SECTION_COLUMNS,
+          "facts": FACT_COLUMNS, "plan_items": PLAN_ITEM_COLUMNS}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Two good reports in nested folders, a hidden copy, and three bad files."""
+    root = tmp_path / "corpus"
+    (root / "2021").mkdir(parents=True)
+    (root / "2022" / ".cache").mkdir(parents=True)
+    shutil.copy(SAMPLE, root / "2021" / "report.txt")
+    shutil.copy(SYNTHETIC, root / "2022" / "report.txt")
+    shutil.copy(SAMPLE, root / "2022" / ".cache" / "copy.txt")   # hidden folder: skipped
+    shutil.copy(SAMPLE, root / "2022" / ".hidden.txt")            # hidden file: skipped
+    (root / "2022" / "notes.json").write_text("{}", encoding="utf-8")  # not a report type
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy word")
+    return root
+
+
+def rows(store: Store, table: str) -> pd.DataFrame:
+    """A table's rows in a canonical order, for comparing two stores."""
+    df = store.connection.execute(f"SELECT * FROM {table}").df()
+    key = [c for c in ("doc_id", "section_id", "fact_id", "item_id") if c in df.columns][:2]
+    df = df.sort_values(key).reset_index(drop=True)
+    for c in df.columns:  # lists come back as numpy arrays; compare them as lists
+        if df[c].dtype == object:
+            df[c] = [v.tolist() if hasattr(v, "tolist") else v for v in df[c]]
+    return df
+
+
+def test_folders_expand_recursively_to_report_files_without_hidden_ones(corpus):
+    files = [p.relative_to(corpus).as_posix() for p in expand_paths([corpus])]
+    assert files == ["2021/report.txt", "2022/report.txt", "binary.txt", "empty.txt"]
+    assert all(p.is_absolute() for p in expand_paths([corpus]))
+
+
+def test_files_named_explicitly_are_kept_whatever_their_type(corpus):
+    files = expand_paths([corpus / "old.doc", corpus / "2021", corpus / "2021" / "report.txt"])
+    assert [p.name for p in files] == ["old.doc", "report.txt"]
+
+
+def test_a_worker_never_raises_and_gives_a_one_line_reason(corpus):
+    outcome, path, doc_id, reason = analyse_path(str(corpus / "old.doc"), frozenset())
+    assert (outcome, doc_id) == ("failed", None)
+    assert reason == ".doc files are not supported: save it as .docx and try again"
+
+
+def test_ingest_adds_the_good_files_and_reports_the_bad_ones(corpus, tmp_path):
+    seen = []
+    with Store(tmp_path / "s.duckdb") as store:
+        result = ingest([corpus, corpus / "old.doc", tmp_path / "missing.txt"], store,
+                        progress=lambda *a: seen.append(a))
+        assert (result.new, result.unchanged) == (2, 0)
+        assert [(Path(p).name, reason) for p, reason in result.failed] == [
+            ("binary.txt", result.failed[0][1]), ("empty.txt", "file is empty"),
+            ("old.doc", ".doc files are not supported: save it as .docx and try again"),
+            ("missing.txt", "no such file"),
+        ]
+        assert "\n" not in result.failed[0][1]
+        assert result.summary() == "2 new, 0 unchanged, 4 failed"
+        assert len(store) == 2 and set(result.doc_ids) == store.doc_ids()
+        assert len(store.facts()) > 0 and len(store.plan_items()) > 0
+        paths = set(store.documents()["path"])
+        assert paths == {str(corpus / "2021" / "report.txt"), str(corpus / "2022" / "report.txt")}
+    assert seen[0] == (0, 6, None, "start")
+    assert [s[0] for s in seen[1:]] == [1, 2, 3, 4, 5, 6]
+    assert sorted(s[3] for s in seen[1:]) == ["failed"] * 4 + ["new"] * 2
+
+
+def test_ingesting_twice_adds_nothing_the_second_time(corpus, tmp_path):
+    path = tmp_path / "s.duckdb"
+    first = ingest([corpus], path)
+    with Store(path) as store:
+        before = {t: rows(store, t) for t in TABLES}
+    second = ingest([corpus], path)
+    assert (first.new, first.unchanged) == (2, 0)
+    assert (second.new, second.unchanged, len(second.failed)) == (0, 2, 2)
+    assert second.doc_ids == first.doc_ids
+    with Store(path) as store:
+        for t in TABLES:
+            pd.testing.assert_frame_equal(rows(store, t), before[t])
+
+
+def test_the_same_text_under_two_names_is_stored_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "a" / "one.txt")
+    shutil.copy(SAMPLE, tmp_path / "a" / "two.txt")
+    result = ingest([tmp_path / "a"], tmp_path / "s.duckdb")
+    assert (result.new, result.unchanged) == (1, 1)
+    assert result.doc_ids[0] == result.doc_ids[1]
+
+
+def test_the_stored_rows_equal_the_analysis_of_each_file(corpus, tmp_path):
+    from summarylab.pipeline import analyse
+
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest([corpus / "2021"], store)
+        a = analyse(corpus / "2021" / "report.txt")
+        back = store.facts(doc_id=a.document.doc_id)
+        assert back["surface"].tolist() == a.facts["surface"].tolist()
+        assert back["indicator"].tolist() == a.facts["indicator"].tolist()
+        assert back["base_value"].tolist() == pytest.approx(a.facts["base_value"].tolist())
+        items = store.plan_items(doc_id=a.document.doc_id)
+        assert items["commitments"].tolist() == [list(c) for c in a.plan_items["commitments"]]
+
+
+@pytest.mark.slow
+def test_two_local_workers_give_the_same_rows_as_one(corpus, tmp_path):
+    ingest([corpus], tmp_path / "one.duckdb", workers=1)
+    result = ingest([corpus], tmp_path / "two.duckdb", workers=2)
+    assert (result.new, len(result.failed)) == (2, 2)
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
+        for t in TABLES:
+            pd.testing.assert_frame_equal(rows(two, t), rows(one, t), obj=t)
+
+
+@pytest.mark.slow
+def test_the_dask_path_gives_the_same_rows_as_the_local_one(corpus, tmp_path):
+    ingest([corpus], tmp_path / "local.duckdb")
+    result = ingest([corpus], tmp_path / "dask.duckdb", engine="dask", workers=2)
+    assert (result.new, result.unchanged) == (2, 0)
+    assert sorted(Path(p).name for p, _ in result.failed) == ["binary.txt", "empty.txt"]
+    with Store(tmp_path / "local.duckdb") as local, Store(tmp_path / "dask.duckdb") as dask:
+        for t in TABLES:
+            pd.testing.assert_frame_equal(rows(dask, t), rows(local, t), obj=t)
+
+
+def test_parquet_export_is_read_by_duckdb_and_pandas_with_the_store_rows(corpus, tmp_path):
+    out = tmp_path / "parquet"
+    result = ingest([corpus], parquet_dir=out)
+    assert (result.new, len(result.failed)) == (2, 2)
+    assert sorted(p.name for p in (out / "facts").iterdir()) == sorted(
+        f"{d}.parquet" for d in result.doc_ids)
+    ingest([corpus], tmp_path / "s.duckdb")
+    with Store(tmp_path / "s.duckdb") as store:
+        for table, columns in TABLES.items():
+            from_pandas = pd.read_parquet(out / table)
+            assert list(from_pandas.columns) == columns
+            from_duckdb = duckdb.sql(
+                f"SELECT count(*) FROM read_parquet('{out / table}/*.parquet')").fetchone()[0]
+            assert from_duckdb == len(from_pandas) == len(store.connection.sql(
+                f"SELECT * FROM {table}").fetchall())
+        joined = duckdb.sql(
+            f"SELECT d.org, count(*) AS n FROM read_parquet('{out}/facts/*.parquet') f "
+            f"JOIN read_parquet('{out}/documents/*.parquet') d USING (doc_id) GROUP BY d.org"
+        ).fetchall()
+        assert joined == [("上林县妇联", len(store.facts()))]
+        items = pd.read_parquet(out / "plan_items")
+        assert all(isinstance(c, str) for cs in items["commitments"] for c in cs)
+    again = ingest([corpus], parquet_dir=out)
+    assert (again.new, again.unchanged) == (0, 2)
+
+
+def test_bad_arguments_are_refused():
+    with pytest.raises(ValueError, match="unknown engine"):
+        ingest([SAMPLE], "x.duckdb", engine="spark")
+    with pytest.raises(ValueError, match="at least 1"):
+        ingest([SAMPLE], "x.duckdb", workers=0)
+    with pytest.raises(ValueError, match="store or a parquet_dir"):
+        ingest([SAMPLE])
+
+
+def test_ingest_result_summary_counts():
+    assert IngestResult().summary() == "0 new, 0 unchanged, 0 failed"
