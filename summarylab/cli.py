@@ -32,7 +32,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_DOC_ID = re.compile(r"[0-9a-f]{16}")
+_DOC_ID = re.compile(r"[0-9a-f]{6,16}")
 DEFAULT_STORE = "summarylab.duckdb"
 
 
@@ -87,7 +87,7 @@ def _store_path(store: Optional[Path]) -> Path:
 
 
 def load_document(arg: str, store: Optional[Path] = None) -> "Document":
-    """A document from a file path or from the doc_id of a stored document."""
+    """A document from a file path, or from the doc_id (or a unique prefix) of a stored one."""
     from .pipeline import read
     from .readers import ReadError
 
@@ -99,9 +99,10 @@ def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     from .store import Store
 
     with Store(path, read_only=True) as st:
-        if arg not in st:
-            raise ReadError(arg, f"no such file or stored document in {path}")
-        return st.get(arg)
+        doc_id = st.resolve(arg)
+        if doc_id is None:
+            raise ReadError(arg, f"no such file, nor a stored document in {path}")
+        return st.get(doc_id)
 
 
 def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
@@ -240,7 +241,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files and folders (sear
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingest", total=None)
 
-        def progress(done: int, total: int, path: str = "") -> None:
+        def progress(done: int, total: int, path: str = "", *_: object) -> None:
             bar.update(task, completed=done, total=total, description=f"ingest {Path(path).name}"[:60])
 
         result = run_ingest(paths, _store_path(store), workers=workers, engine=engine.value,
