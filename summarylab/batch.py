@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 #: Tables of a Parquet export, one folder each; documents is written last.
 PARQUET_TABLES = ("sections", "facts", "plan_items", "documents")
 
-#: ``progress(done, total, path, outcome)``: called once with done=0 and
+#: ``progress(done, total, path, outcome)``: called once with done=0, path "" and
 #: outcome "start", then after every document with outcome new, unchanged or failed.
-ProgressCallback = Callable[[int, int, Optional[str], str], None]
+ProgressCallback = Callable[[int, int, str, str], None]
 
 PathLike = Union[str, os.PathLike]
 
@@ -156,7 +156,7 @@ def ingest(
     result = IngestResult()
     ids: dict[str, str] = {}
     if progress:
-        progress(0, total, None, "start")
+        progress(0, total, "", "start")
 
     own_store = None
     if parquet_dir is not None:

@@ -80,7 +80,7 @@ def test_ingest_adds_the_good_files_and_reports_the_bad_ones(corpus, tmp_path):
         assert len(store.facts()) > 0 and len(store.plan_items()) > 0
         paths = set(store.documents()["path"])
         assert paths == {str(corpus / "2021" / "report.txt"), str(corpus / "2022" / "report.txt")}
-    assert seen[0] == (0, 6, None, "start")
+    assert seen[0] == (0, 6, "", "start")
     assert [s[0] for s in seen[1:]] == [1, 2, 3, 4, 5, 6]
     assert sorted(s[3] for s in seen[1:]) == ["failed"] * 4 + ["new"] * 2
 
