@@ -30,7 +30,7 @@ _FULLWIDTH_TABLE[0x202F] = 0x20  # narrow NBSP
 
 # Scrapers write invisible characters as literal escapes: <U+00A0>, <U+3000>.
 _ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
-_TRAILING = re.compile(r"[^\S\n]+$", re.MULTILINE)
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def _unescape(match: re.Match) -> str:
