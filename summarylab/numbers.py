@@ -1,0 +1,864 @@
+"""Numerals and quantities of Chinese work reports: the grammar under the fact extractor.
+
+Three layers, each usable alone:
+
+* :func:`parse_number` turns one numeral into a float: Arabic (``1,314.5``,
+  full-width ``１２３``), Chinese (``四千零四万``, ``两百``, ``二〇二二``),
+  mixed (``3.5万``, ``13万2``, ``5亿1万4千6百``), traditional (``萬 億 負``),
+  financial capitals (``壹拾贰``), fractions (``三分之一``) and ``百分之二十``.
+  Pure Chinese numerals go through cn2an; what cn2an refuses (mixed forms,
+  financial capitals, ranges) is evaluated here.
+* :func:`scan_candidates` walks the text once and yields, in text order, every
+  quantity (:class:`QuantityMatch`: ``1000多人``, ``近4.5万元``, ``6.5%-7%``)
+  and every number-looking expression that is not one (:class:`Rejected`:
+  dates, ordinals, list markers, document numbers, names and slogans such as
+  十九大 or “三八”红旗手, figurative 一批, redacted XX万元) with the reason.
+* :func:`scan_quantities` keeps the quantities; :func:`parse_quantity` reads
+  the first quantity of a short expression.
+
+The vocabulary is data in ``models/``: ``units.tsv`` (units, kinds, base units,
+scales), ``approx.tsv`` (approximation and bound words) and ``not_facts.tsv``
+(names, slogans, places and figures of speech). Dates, ordinals, list markers
+and document numbers are general shapes and are compiled here.
+
+Everything is compiled regular expressions and one pass over the text: no
+segmentation, so the scanner costs little next to jieba.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+import cn2an
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+# ---------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What one quantity expression determines: the Fact fields of DESIGN.md.
+
+    ``value`` is the number as written next to ``unit`` (4.5 for 近4.5万元);
+    ``base_value`` is the same amount in ``base_unit`` (45000 元).
+    """
+
+    value: float
+    unit: str
+    value_max: Optional[float]
+    base_value: float
+    base_unit: str
+    kind: str
+    aspect: str
+    approx: str
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    """A quantity found in a text; ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    quantity: Quantity
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A number-looking expression that is not a quantity, with the reason."""
+
+    start: int
+    end: int
+    surface: str
+    reason: str
+
+
+# ---------------------------------------------------------------------------
+# Characters
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({ord("．"): ".", ord("，"): ",", ord("％"): "%", ord("－"): "-"})
+
+# Traditional and financial numerals mapped to the plain forms cn2an knows.
+_CN_VARIANTS = str.maketrans({
+    "萬": "万", "億": "亿", "負": "负", "個": "个", "兩": "两", "點": "点",
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "叄": "三",
+    "肆": "四", "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八",
+    "玖": "九", "拾": "十", "佰": "百", "仟": "千", "幺": "一", "〇": "零",
+})
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+
+# Every character that may be part of a Chinese numeral as written in a report.
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩"
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
+
+# ---------------------------------------------------------------------------
+# parse_number
+
+_ARABIC_PLAIN = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_FRACTION = re.compile(r"(.+?)分之(.+)")
+_RANGE_CN = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)")
+_MIXED_TOKEN = re.compile(r"\d+(?:\.\d+)?|点[零一二两三四五六七八九]+|[零一二两三四五六七八九十百千万亿]")
+
+
+def _to_float(d: Decimal) -> float:
+    return float(d)
+
+
+def parse_number(text: str) -> Optional[float]:
+    """Parse one numeral, in any of the forms reports use, into a float.
+
+    The whole of ``text`` (surrounding spaces aside) must be the numeral; a
+    trailing 个 (traditional 個) is allowed.  A colloquial range such as 五六百
+    or 两三 gives its lower bound (``parse_quantity`` gives both bounds).
+
+    Args:
+        text: the numeral, e.g. ``四千零四万``, ``1,314``, ``３．５万``,
+            ``5亿1万4千6百``, ``壹拾贰``, ``負三``, ``三分之一``, ``百分之二十``.
+
+    Returns:
+        The number, or None when ``text`` is not a numeral.  Never raises.
+
+    Example:
+        >>> parse_number("四千零四万")
+        40040000.0
+        >>> parse_number("百分之二十")
+        20.0
+        >>> parse_number("3万4000")
+        34000.0
+        >>> parse_number("一些") is None
+        True
+    """
+    if not isinstance(text, str):
+        return None
+    s = text.strip().translate(_FULLWIDTH).translate(_CN_VARIANTS).replace("，", ",")
+    s = s.replace(" ", "")
+    if s.endswith("个") and len(s) > 1:
+        s = s[:-1]
+    if not s or len(s) > 60:
+        return None
+    sign = 1.0
+    if s[0] in "负-+":
+        sign = -1.0 if s[0] in "负-" else 1.0
+        s = s[1:]
+        if not s or s[0] in "负-+":
+            return None
+    value = _parse_unsigned(s)
+    return None if value is None else sign * value
+
+
+def _parse_unsigned(s: str) -> Optional[float]:
+    if _ARABIC_PLAIN.fullmatch(s):
+        try:
+            return _to_float(Decimal(s.replace(",", "")))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            return None
+    if s.startswith("百分之") or s.startswith("千分之"):
+        rest = _parse_unsigned(s[3:])
+        if rest is None:
+            return None
+        return rest if s[0] == "百" else rest / 10  # per mille read as per cent
+    frac = _FRACTION.fullmatch(s)
+    if frac:
+        den, num = _parse_unsigned(frac.group(1)), _parse_unsigned(frac.group(2))
+        if den is None or num is None or den == 0:
+            return None
+        return num / den
+    if not all(c.isdigit() or c in ".点" or c in "零一二两三四五六七八九十百千万亿" for c in s):
+        return None
+    rng = _cn_range(s)
+    if rng is not None:
+        return rng[0]
+    if not any(c.isdigit() for c in s):
+        try:
+            # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.
+            return float(cn2an.cn2an(s, "normal"))
+        except Exception:  # cn2an signals any form it does not know by raising
+            pass
+    return _evaluate(s)
+
+
+def _cn_range(s: str) -> Optional[tuple[float, float]]:
+    """两三 -> (2, 3); 五六百 -> (500, 600); 三四十 -> (30, 40); 十五六 -> (15, 16)."""
+    head = ""
+    body = s
+    if len(s) >= 3 and s[0] == "十":  # 十五六 = 15 or 16
+        head, body = "十", s[1:]
+    m = _RANGE_CN.fullmatch(body)
+    if not m:
+        return None
+    a, b = _CN_DIGITS[m.group(1)], _CN_DIGITS[m.group(2)]
+    if b != a + 1:
+        return None
+    scale = 1
+    for ch in m.group(3):
+        scale *= _SMALL_UNITS.get(ch, 0) or _BIG_UNITS.get(ch, 0)
+    if head:
+        if m.group(3):
+            return None
+        return 10.0 + a, 10.0 + b
+    return float(a * scale), float(b * scale)
+
+
+def _evaluate(s: str) -> Optional[float]:
+    """Evaluate a numeral cn2an refuses: mixed Arabic and Chinese, or 5亿1万4千6百.
+
+    Reads left to right keeping three registers: ``total`` (everything scaled
+    by 万 or 亿 so far), ``section`` (the part below 万) and ``num`` (the digit
+    waiting for its unit).  A lone digit after a unit is the colloquial
+    abbreviation (13万2 is 132000, 一百五 is 150), unless 零 came between.
+    """
+    tokens = _MIXED_TOKEN.findall(s)
+    if "".join(tokens) != s or not tokens:
+        return None
+    total = Decimal(0)
+    section = Decimal(0)
+    num: Optional[Decimal] = None
+    digits = ""  # consecutive Chinese digits without units: 二〇二二
+    last_unit = 0
+    zero_seen = False
+    prev_kind = ""
+    for tok in tokens:
+        if tok[0].isdigit():
+            if num is not None or digits:
+                return None
+            num = Decimal(tok)
+            prev_kind = "num"
+        elif tok.startswith("点"):
+            base = num if num is not None else (Decimal(digits) if digits else None)
+            if base is None or prev_kind not in ("num", "digit"):
+                return None
+            frac = "".join(str(_CN_DIGITS[c]) for c in tok[1:])
+            num = Decimal(f"{int(base)}.{frac}") if base == int(base) else None
+            if num is None:
+                return None
+            digits = ""
+            prev_kind = "num"
+        elif tok in _CN_DIGITS:
+            if tok == "零" and prev_kind == "unit":
+                zero_seen = True
+                prev_kind = "zero"
+                continue
+            if prev_kind == "digit" or (prev_kind == "num" and digits):
+                digits += str(_CN_DIGITS[tok])
+                num = Decimal(digits)
+            elif num is not None:
+                return None
+            else:
+                digits = str(_CN_DIGITS[tok])
+                num = Decimal(digits)
+            prev_kind = "digit"
+        elif tok in _SMALL_UNITS:
+            if len(digits) > 1:
+                return None
+            unit = _SMALL_UNITS[tok]
+            section += (num if num is not None else Decimal(1)) * unit
+            num, digits, zero_seen = None, "", False
+            last_unit, prev_kind = unit, "unit"
+        else:  # 万 or 亿
+            if len(digits) > 1:
+                return None
+            unit = _BIG_UNITS[tok]
+            if prev_kind == "" :
+                return None  # a numeral cannot start with 万 or 亿
+            part = section + (num if num is not None else Decimal(0))
+            if tok == "亿":
+                total = (total + part) * unit
+            else:
+                total += part * unit
+            section, num, digits, zero_seen = Decimal(0), None, "", False
+            last_unit, prev_kind = unit, "unit"
+    if num is not None:
+        lone = len(digits) == 1 or (digits == "" and prev_kind == "num"
+                                    and len(str(num)) == 1)
+        if lone and last_unit >= 10 and not zero_seen and section + total > 0:
+            num = num * last_unit / 10  # 13万2, 一百五: the digit of the next unit down
+        section += num
+    return _to_float(total + section)
+
+
+# ---------------------------------------------------------------------------
+# Lexicons
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    kind: str
+    base_unit: str
+    scale: Decimal
+    scalable: bool
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    with open(MODELS / name, encoding="utf-8") as fh:
+        header_seen = False
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header_seen:  # the first non-comment line names the columns
+                header_seen = True
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+@functools.cache
+def _units() -> dict[str, _Unit]:
+    """The unit lexicon of ``models/units.tsv``, by unit as written."""
+    units = {}
+    for row in _read_tsv("units.tsv"):
+        unit, kind, base, scale, scalable = (row + [""] * 5)[:5]
+        units[unit] = _Unit(unit, kind, base, Decimal(scale or "1"), scalable == "yes")
+    return units
+
+
+# Scale prefixes a scalable unit may carry (万元, 亿美元, 千万元, 万亿斤).
+_SCALES = {
+    "万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
+    "十亿": Decimal(10) ** 9, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6, "十万": Decimal(10) ** 5, "万": Decimal(10) ** 4,
+    "千": Decimal(10) ** 3, "百": Decimal(10) ** 2,
+}
+
+
+@dataclass(frozen=True)
+class _Approx:
+    prefix: dict[str, tuple[str, str]]   # word -> (approx, not_after)
+    mid: dict[str, str]
+    suffix: dict[str, str]
+    context: dict[str, str]
+
+
+@functools.cache
+def _approx() -> _Approx:
+    """The approximation words of ``models/approx.tsv``, by position."""
+    prefix, mid, suffix, context = {}, {}, {}, {}
+    for row in _read_tsv("approx.tsv"):
+        word, position, approx, not_after = (row + [""] * 4)[:4]
+        if position == "prefix":
+            prefix[word] = (approx, not_after)
+        elif position == "mid":
+            mid[word] = approx
+        elif position == "suffix":
+            suffix[word] = approx
+        elif position == "context":
+            context[word] = approx
+    return _Approx(prefix, mid, suffix, context)
+
+
+@functools.cache
+def _not_facts() -> list[tuple[str, str]]:
+    """(pattern, reason) pairs of ``models/not_facts.tsv``."""
+    return [(row[0], row[1]) for row in _read_tsv("not_facts.tsv") if len(row) >= 2]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# ---------------------------------------------------------------------------
+# The scanner's patterns
+
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_MIXED = rf"{_ARABIC}(?:[十百千万亿萬億]+\d+(?:\.\d+)?)+"
+_CN_NUM = rf"[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?"
+_NUM = rf"(?:(?<![\d.]){_MIXED}|(?<![\d.]){_ARABIC}|(?<![{_CN_CHARS}]){_CN_NUM})"
+_SEP = r"[ ]?(?:至|到|~|～|-|－|—{1,2}|–|─)[ ]?"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    quantity: re.Pattern
+    no_range: re.Pattern
+    blocker: re.Pattern
+    blocker_reasons: dict[str, str]
+    bare: re.Pattern
+    change: re.Pattern
+    context_approx: Optional[re.Pattern]
+
+
+def _unit_pattern(units: dict[str, _Unit], tag: str) -> str:
+    all_units = _alternation(units)
+    scalable = _alternation(u for u, info in units.items() if info.scalable)
+    scales = _alternation(_SCALES)
+    mids = _alternation(_approx().mid)
+    # Units that begin with a scale character (千瓦, 千米, 百分点) are tried first,
+    # so that 4千瓦时 reads as 4 千瓦时 rather than 4千 瓦.
+    leading = _alternation(u for u in units if u[0] in "万亿千百十")
+    return (rf"(?P<{tag}>(?:{leading})|(?:{scales})(?:{mids})?(?:{scalable})|(?:{all_units}))")
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    units = _units()
+    ap = _approx()
+    prefix_alts = []
+    for word, (_, not_after) in sorted(ap.prefix.items(), key=lambda kv: -len(kv[0])):
+        guard = f"(?<![{re.escape(not_after)}])" if not_after else ""
+        prefix_alts.append(guard + re.escape(word))
+    prefix = "|".join(prefix_alts)
+    mids = _alternation(ap.mid)
+    suffix = _alternation(ap.suffix)
+    scales = _alternation(_SCALES)
+    pct_num = rf"(?:{_ARABIC}|[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?)"
+    head = rf"(?P<pre>{prefix})?(?:"
+    percent = (
+        # 百分之二十, 百分之五至百分之八
+        rf"(?P<pct>百分之|千分之)(?P<pn1>{pct_num})"
+        rf"(?:(?:至|到|-|—|～)(?:百分之|千分之)?(?P<pn2>{pct_num}))?"
+        # 三分之一
+        rf"|(?P<fden>[{_CN_CHARS}]+)分之(?P<fnum>[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?)"
+    )
+    # 3至5人, 6.5%-7%, 3万-5万元
+    span = (rf"|(?P<n1>{_NUM})(?P<s1>{scales})?(?P<m1>{mids})?{_unit_pattern(units, 'u1')}?"
+            rf"{_SEP}(?P<pre2>{prefix})?(?P<n2>{_NUM})(?P<m2>{mids})?{_unit_pattern(units, 'u2')}")
+    # 1000多人, 近4.5万元, 24.3%
+    single = rf"|(?P<n>{_NUM})(?P<m>{mids})?[ ]?{_unit_pattern(units, 'u')}"
+    tail = rf")(?P<post>{suffix})?"
+    quantity = re.compile(head + percent + span + single + tail)
+    # Used when a "range" turns out to join two different quantities (3场至5人).
+    no_range = re.compile(head + percent + single + tail)
+
+    cn = "一二两三四五六七八九十"
+    unit_any = _alternation(units)
+    code_patterns = [
+        ("doc", "document number",
+         r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d*\s*号?"
+         rf"|\d+号文件?|[{cn}]+号文件"),
+        ("date", "date",
+         r"(?:19|20)\d{2}\s*[—\-～~至到]\s*(?:19|20)?\d{2}\s*年(?:度)?"
+         r"|(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?"
+         r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+         r"|(?<![\d.])\d{1,2}\s*[—\-～~至到]\s*\d{1,2}\s*月(?:份)?"
+         r"|(?<![\d.])\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
+         r"|(?<![\d.])\d{1,2}\s*[日号](?![\d])"
+         r"|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2}年?(?:度)?"
+         rf"|(?<![{_CN_CHARS}个])(?:十[一二]|[一二三四五六七八九十])月(?:份)?(?:[一二三]?十?[一二三四五六七八九十]?[日号])?"
+         r"|前?[一二三四1-4]季度"),
+        ("time", "time", r"(?<![\d.])\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?|(?<![\d.])\d{1,2}:\d{2}(?!\d)"),
+        ("ordinal", "ordinal",
+         rf"第\s*(?:{_ARABIC}|[{_CN_CHARS}]+)(?:\s*(?:{unit_any}|[章条款节届季度批名位]))?"
+         rf"|(?:{_ARABIC}|[{_CN_CHARS}]+)周年"),
+        ("marker", "list marker",
+         r"(?m:^[ \t]*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
+         r"|[一二三四五六七八九十]{1,3}[、.．]))"
+         r"|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
+         r"|(?<=[：:。；;，,\s])\d{1,2}、(?=\D)"
+         r"|(?:(?<=[：:。；;，,！\s“])|(?m:^))[一二三四五六七八九十]{1,2}是"),
+        ("per", "rate denominator (每)",
+         rf"每\s*(?:{_ARABIC}|[{_CN_CHARS}]+)(?:\s*(?:{unit_any}))?"),
+        ("event", "name or slogan", r"(?<![\d.])\d{1,2}·\d{1,2}(?![\d])"),
+        ("generation", "name or slogan", r"(?<![\d.])\d0后"),
+        ("quote", "name or slogan",
+         rf"“(?=[^”“\n\d%％]{{0,10}}”)(?=[^”]*[{_CN_CHARS}])[^”“\n\d%％]{{1,10}}”"),
+        ("code", "code or model name",
+         r"[A-Za-z]+\d+(?:\.\d+)?[A-Za-z\d]*|\d+(?:\.\d+)?[A-Za-z]+(?![A-Za-z]*[\u4e00-\u9fff]{0,0}元)"),
+        ("redacted", "redacted",
+         rf"(?<![A-Za-z])[XxＸ×*＊]{{1,4}}(?:{scales})?(?:{unit_any})"),
+    ]
+    reasons = {tag: reason for tag, reason, _ in code_patterns}
+    alts = [f"(?P<{tag}>{pat})" for tag, _, pat in code_patterns]
+    for i, (pattern, reason) in enumerate(_not_facts()):
+        tag = f"nf{i}"
+        reasons[tag] = reason
+        alts.append(f"(?P<{tag}>{pattern})")
+    blocker = re.compile("|".join(alts))
+
+    bare = re.compile(rf"(?<![\d.]){_ARABIC}")
+
+    increase = ("增长|增加|提高|上升|上涨|提升|扩大|递增|增|增速|增幅|涨幅|升幅|增长率|攀升|"
+                "跃升|翻|翻了|多增|净增|拉动")
+    decrease = ("下降|减少|降低|回落|缩小|缩减|压缩|下滑|下跌|降幅|收窄|削减|减轻|减|降|"
+                "下调|压减|减排")
+    fill = "(?:了|同比|比上年|实际|分别|分别为|为|达|达到|在|控制在|保持在|约)*"
+    change = re.compile(
+        rf"(?:(?P<inc>(?<!新)(?:{increase}))|(?P<dec>{decrease})){fill}$")
+    ctx = _alternation(ap.context)
+    context_approx = re.compile(rf"({ctx})(?:在|为)?$") if ctx else None
+    return _Grammar(quantity, no_range, blocker, reasons, bare, change, context_approx)
+
+
+# ---------------------------------------------------------------------------
+# Building a Quantity from a match
+
+_BOUND_RANK = {"exact": 0, "about": 1, "near": 1, "more_than": 2, "at_least": 2, "at_most": 2}
+
+
+def _split_cn_scale(numeral: str) -> tuple[str, str]:
+    """一千三百万 -> (一千三百, 万): a trailing 万/亿 of a Chinese numeral belongs to the unit."""
+    if numeral and not numeral[0].isdigit():
+        for scale in ("万亿", "亿", "万"):
+            if numeral.endswith(scale) and len(numeral) > len(scale):
+                head = numeral[: -len(scale)]
+                if head[-1] not in "万亿":
+                    return head, scale
+    return numeral, ""
+
+
+def _read_unit(unit_text: str) -> tuple[Optional[_Unit], Decimal, str, str]:
+    """Split a unit as written into (lexicon entry, scale, mid approx word, unit without it)."""
+    units = _units()
+    if unit_text in units:
+        return units[unit_text], Decimal(1), "", unit_text
+    for scale in sorted(_SCALES, key=len, reverse=True):
+        if unit_text.startswith(scale):
+            rest = unit_text[len(scale):]
+            mid = ""
+            for word in _approx().mid:
+                if rest.startswith(word) and rest[len(word):] in units:
+                    mid, rest = word, rest[len(word):]
+                    break
+            if rest in units:
+                return units[rest], _SCALES[scale], mid, scale + rest
+    return None, Decimal(1), "", unit_text
+
+
+def _number_and_range(numeral: str) -> tuple[Optional[float], Optional[float]]:
+    s = numeral.translate(_CN_VARIANTS)
+    rng = _cn_range(s) if s and not s[0].isdigit() else None
+    if rng is not None:
+        return rng
+    return parse_number(numeral), None
+
+
+def _decimal(x: float) -> Decimal:
+    return Decimal(repr(x))
+
+
+def _base(value: float, scale: Decimal, unit: _Unit) -> float:
+    return float(_decimal(value) * scale * unit.scale)
+
+
+class _Fail(Exception):
+    """Raised inside the builder when a candidate cannot be read; never escapes."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
+    """Turn one match of the quantity pattern into (start, end, Quantity)."""
+    g = {k: v for k, v in m.groupdict().items()}
+    for name in ("n1", "n2", "s1", "m1", "u1", "m2", "u2", "pre2"):
+        g.setdefault(name, None)
+    ap = _approx()
+    approx = "exact"
+    start, end = m.start(), m.end()
+    if g["pre"]:
+        approx = ap.prefix[g["pre"]][0]
+    value_max: Optional[float] = None
+    if g["pct"]:
+        v = parse_number(g["pn1"])
+        if v is None:
+            raise _Fail("unparsable number")
+        unit = _units()["%"]
+        scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
+        if g["pn2"]:
+            value_max = parse_number(g["pn2"])
+        q_unit, q_scale = ("%" if g["pct"] == "百分之" else "‰"), scale
+        base_value = float(_decimal(v) * q_scale)
+        mid = ""
+    elif g["fden"]:
+        den, num = parse_number(g["fden"]), parse_number(g["fnum"])
+        if not den or num is None:
+            raise _Fail("unparsable number")
+        v = num / den
+        if g["post"]:
+            approx = _stronger(approx, ap.suffix.get(g["post"], "more_than"))
+        return start, end, Quantity(v, "", None, v, "", "ratio", "level", approx)
+    else:
+        if g["n2"] is not None:
+            numeral, unit_text, mid = g["n2"], g["u2"], g["m2"] or ""
+        else:
+            numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
+        numeral_clean = numeral.replace("，", ",")
+        head, cn_scale = _split_cn_scale(numeral_clean)
+        unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
+        if unit_info is None:
+            raise _Fail("unknown unit")
+        if unit_mid:
+            mid = mid or unit_mid
+        if cn_scale and unit_info.scalable and unit_core in _units():
+            # 一千三百万人: value 1300, unit 万人, as a person reads it.
+            numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
+        elif scale != 1 and re.search(r"\d[十百千万亿]", numeral_clean):
+            # 5亿1万4千6百元: the trailing 百 closes the numeral, it is no unit prefix.
+            numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
+            unit_core, scale = unit_info.unit, Decimal(1)
+        v, v_max = _number_and_range(numeral_clean)
+        if v is None:
+            raise _Fail("unparsable number")
+        if g["n2"] is not None:
+            # A range: the first number shares the unit of the second (3至5人, 3-5万元).
+            lo, lo_max = _number_and_range(g["n1"].replace("，", ","))
+            if lo is None:
+                raise _Fail("unparsable number")
+            u1 = g["u1"]
+            if u1:
+                u1_info, u1_scale, _, _ = _read_unit(u1)
+                if u1_info is None or u1_info.base_unit != unit_info.base_unit:
+                    raise _Fail("split range")
+                lo = float(_decimal(lo) * u1_scale / scale)
+            elif g["s1"]:
+                lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
+            if lo > v:
+                raise _Fail("split range")
+            v, v_max = lo, v
+        unit = unit_info
+        q_unit, q_scale = unit_core, scale
+        base_value = _base(v, q_scale, unit)
+        value_max = v_max
+    if mid:
+        approx = _stronger(approx, ap.mid.get(mid, "more_than"))
+    post = g["post"]
+    if post:
+        if post in ("多", "余") and unit.kind != "other":
+            # 3年多 is a duration; 15个多元化 is not 15个 + 多.
+            end = m.start("post")
+        else:
+            approx = _stronger(approx, ap.suffix[post])
+    q = Quantity(float(v), q_unit, None if value_max is None else float(value_max),
+                 base_value, unit.base_unit, unit.kind, "level", approx)
+    return start, end, q
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if _BOUND_RANK[new] > _BOUND_RANK[current] else current
+
+
+def _aspect_and_context(text: str, start: int, q: Quantity, grammar: _Grammar) -> Quantity:
+    """Apply the words before the quantity: change verbs (aspect) and 控制在 (a bound)."""
+    window = text[max(0, start - 12):start]
+    aspect = q.aspect
+    cm = grammar.change.search(window)
+    if cm:
+        aspect = "increase" if cm.group("inc") else "decrease"
+    approx = q.approx
+    if grammar.context_approx is not None:
+        cm = grammar.context_approx.search(window)
+        if cm:
+            approx = _stronger(approx, _approx().context[cm.group(1)])
+    if aspect == q.aspect and approx == q.approx:
+        return q
+    return Quantity(q.value, q.unit, q.value_max, q.base_value, q.base_unit, q.kind,
+                    aspect, approx)
+
+
+# ---------------------------------------------------------------------------
+# Scanning
+
+_FIGURATIVE_ONE = {"一", "壹"}
+_BARE_SCALE = set("百千万亿佰仟萬億")
+
+
+def scan_candidates(text: str, start: int = 0,
+                    end: Optional[int] = None) -> Iterator[Union[QuantityMatch, Rejected]]:
+    """Yield every quantity and every rejected number-looking expression, in text order.
+
+    Only ``text[start:end]`` is scanned, but the words before ``start`` are
+    read for change verbs (同比增长 before a sentence boundary) and lookbehinds.
+    Offsets are absolute offsets into ``text``.
+
+    Args:
+        text: normalised report text.
+        start: first offset to scan.
+        end: offset to stop at (default: the end of ``text``).
+
+    Yields:
+        :class:`QuantityMatch` for each quantity, :class:`Rejected` for each
+        date, ordinal, list marker, document number, name, slogan, figure of
+        speech, redacted or unit-less number, with its reason.  Never raises.
+
+    Example:
+        >>> t = "于3月5日举行报告会，组织妇女代表300余人观看"
+        >>> [(c.surface, getattr(c, "reason", "quantity")) for c in scan_candidates(t)]
+        [('3月5日', 'date'), ('300余人', 'quantity')]
+    """
+    if not isinstance(text, str):
+        return
+    n = len(text)
+    end = n if end is None else max(0, min(end, n))
+    start = max(0, min(start, end))
+    if start >= end:
+        return
+    grammar = _grammar()
+    items: list[Union[QuantityMatch, Rejected]] = []
+    blocks = [(b.start(), b.end(), grammar.blocker_reasons[b.lastgroup])
+              for b in grammar.blocker.finditer(text, start, end) if b.end() > b.start()]
+    # Vocabulary hits without a numeral (none should exist) are not candidates; a
+    # redacted amount (XX万元) has no numeral by definition.
+    blocks = [(bs, be, reason) for bs, be, reason in blocks
+              if reason == "redacted" or _has_numeral(text[bs:be])]
+    for bs, be, reason in blocks:
+        items.append(Rejected(bs, be, text[bs:be], reason))
+
+    bi = 0  # blocks are sorted and disjoint: walk them alongside the quantities
+    covered: list[tuple[int, int]] = [(bs, be) for bs, be, _ in blocks]
+    pos = start
+    last: Optional[QuantityMatch] = None
+    while pos < end:
+        m = grammar.quantity.search(text, pos, end)
+        if m is None:
+            break
+        qs, qe = m.start(), m.end()
+        while bi < len(blocks) and blocks[bi][1] <= qs:
+            bi += 1
+        # The number itself (not a prefix word such as 近) must not sit in a blocked span;
+        # if it does, look again right after the blocked span (or the match start).
+        num_start = _number_start(m)
+        if bi < len(blocks) and blocks[bi][0] < qe and blocks[bi][1] > num_start:
+            pos = blocks[bi][1] if blocks[bi][0] <= num_start else qs + 1
+            continue
+        try:
+            s, e, q = _build(m, text)
+        except _Fail as fail:
+            if fail.reason != "split range":
+                items.append(Rejected(qs, qe, text[qs:qe], fail.reason))
+                covered.append((qs, qe))
+                pos = qe
+                continue
+            # Two quantities joined by 至/到/- with different units (15所-30人): read
+            # the first alone and scan on after it.
+            m = grammar.no_range.match(text, qs, end)
+            if m is None:
+                pos = qs + 1
+                continue
+            try:
+                s, e, q = _build(m, text)
+            except _Fail:
+                pos = qs + 1
+                continue
+        reason = _figurative(m, q)
+        if reason:
+            items.append(Rejected(s, e, text[s:e], reason))
+            covered.append((s, e))
+            pos = e
+            continue
+        q = _aspect_and_context(text, s, q, grammar)
+        if (q.aspect == "level" and last is not None and last.quantity.aspect != "level"
+                and re.fullmatch(r"\s*[和、及与]\s*", text[last.end:s])):
+            # 分别增长8.8%和9.9%: the second figure shares the verb of the first.
+            q = Quantity(q.value, q.unit, q.value_max, q.base_value, q.base_unit, q.kind,
+                         last.quantity.aspect, q.approx)
+        qm = QuantityMatch(s, e, text[s:e], q)
+        items.append(qm)
+        covered.append((s, e))
+        last = qm
+        pos = max(e, qs + 1)
+
+    # Arabic numbers left over had no unit: say why they are not quantities.
+    covered.sort()
+    ci = 0
+    for b in grammar.bare.finditer(text, start, end):
+        bs, be = b.start(), b.end()
+        while ci < len(covered) and covered[ci][1] <= bs:
+            ci += 1
+        if any(cs < be and ce > bs for cs, ce in covered[ci:ci + 3]):
+            continue
+        items.append(Rejected(bs, be, b.group(), _bare_reason(text, bs, be)))
+    items.sort(key=lambda c: (c.start, c.end))
+    yield from items
+
+
+def _has_numeral(s: str) -> bool:
+    return any(c.isdigit() or c in _CN_CHARS for c in s)
+
+
+def _number_start(m: re.Match) -> int:
+    for name in ("pct", "fden", "n1", "n"):
+        if name in m.re.groupindex and m.group(name) is not None:
+            return m.start(name)
+    return m.start()
+
+
+def _figurative(m: re.Match, q: Quantity) -> str:
+    """Reject 一项工作, 一批, 万家: Chinese 一 before a counting word, or a bare 万/千/百."""
+    numeral = m.group("n")
+    if numeral is None:
+        return ""
+    if numeral in _FIGURATIVE_ONE and q.kind in ("count", "other") and not m.group("pre") \
+            and not m.group("m") and not m.group("post"):
+        # In this genre a count of one is written 1 (组建队伍1支); Chinese 一 before a
+        # measure word is an article: 一项重要工作, 一颗种子, 每一次.
+        return "figurative"
+    if numeral[0] in _BARE_SCALE:
+        return "figurative"  # 万家, 千家万户, 百年: a numeral never starts with 万 or 千
+    return ""
+
+
+def _bare_reason(text: str, s: int, e: int) -> str:
+    digits = text[s:e]
+    plain = digits.replace(",", "").replace("，", "")
+    if re.fullmatch(r"(?:19|20)\d{2}", plain):
+        return "date"
+    if "." not in plain and len(plain) >= 7:
+        return "phone number or id"
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+        return "code or model name"
+    if after in "-—" and re.match(r"[-—]\d{7,8}", text[e:e + 9]):
+        return "phone number or id"
+    return "no unit"
+
+
+def scan_quantities(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[QuantityMatch]:
+    """Yield the quantities of ``text[start:end]`` in text order.
+
+    Args:
+        text: normalised report text.
+        start: first offset to scan.
+        end: offset to stop at (default: the end of ``text``).
+
+    Yields:
+        :class:`QuantityMatch` records with absolute offsets.  Never raises.
+
+    Example:
+        >>> t = "全年开展农村妇女“领头雁”专题培训4期，培训人数450人"
+        >>> [m.surface for m in scan_quantities(t)]
+        ['4期', '450人']
+    """
+    for c in scan_candidates(text, start, end):
+        if isinstance(c, QuantityMatch):
+            yield c
+
+
+def parse_quantity(text: str) -> Optional[Quantity]:
+    """Read the first quantity of a short expression.
+
+    Change verbs in ``text`` count: ``同比增长8%`` gives aspect increase.
+
+    Args:
+        text: an expression such as ``近4.5万元``, ``1000多人``, ``3至5人``.
+
+    Returns:
+        The :class:`Quantity`, or None when ``text`` holds no quantity (a date,
+        an ordinal, a name).  Never raises.
+
+    Example:
+        >>> q = parse_quantity("近4.5万元")
+        >>> q.value, q.unit, q.base_value, q.base_unit, q.kind, q.approx
+        (4.5, '万元', 45000.0, '元', 'money', 'near')
+    """
+    if not isinstance(text, str):
+        return None
+    for m in scan_quantities(text):
+        return m.quantity
+    return None
