@@ -1,0 +1,180 @@
+"""The report checked against itself: do stated totals add up, were stated targets met.
+
+Two checks, each made only where the text itself supplies both sides:
+
+``parts_sum``
+    A total stated with 共/合计/累计/总计/共计 (资助金额共3.98万元) followed, in the same
+    enumerated item, by at least two parts with the same base unit, each smaller
+    than the total (捐助…4800元; 资助3.5万元).  The parts must add up to the total
+    (exactly, or within 10% when a part or the total is approximate: 300余人).
+    When the parts follow 其中, they are a subset and must only not exceed it.
+``target_met``
+    An actual value with the target that qualifies it (达到24.3%（目标10%）; see
+    ``target_of`` in :mod:`summarylab.facts`).  A floor is met when the actual
+    is at least the target; a ceiling (以内, 不超过, 控制在, or an indicator that
+    is better lower, such as 价格涨幅 or 失业率) when it is at most the target; a
+    range (6.5%-7%) when the actual is at least its lower bound.
+
+Columns of :func:`audit`: ``check`` (parts_sum | target_met), ``claim`` (what the
+report says, in its own words), ``computed`` (what the numbers give), ``ok``
+(bool), ``start``/``end``/``surface`` (the span of the total or the actual value),
+``section_id``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from .model import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+AUDIT_COLUMNS = ["check", "claim", "computed", "ok", "start", "end", "surface", "section_id"]
+
+#: A total: the cue word right before the number, with only approximation words in between.
+_TOTAL_CUE = re.compile(r"(?:共计|合计|累计|总计|总共|一共|共)(?:达到|达|为|有)?(?:近|约|超过|逾)?$")
+_SUBSET_CUE = "其中"
+#: How far apart an approximate total and the sum of its parts may be and still agree.
+_APPROX_TOLERANCE = 0.10
+
+
+@lru_cache(maxsize=1)
+def _lower_better() -> tuple[str, ...]:
+    from .facts import _MODELS, _read_tsv
+
+    return tuple(w for cat, w in _read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
+
+
+def _fmt(value: float, unit: str) -> str:
+    if value is None:
+        return ""
+    v = round(float(value), 6)
+    text = f"{int(v)}" if v == int(v) else f"{v:g}"
+    return f"{text}{unit or ''}"
+
+
+def _item_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    sec = doc.section_at(offset)
+    if sec is None:
+        return 0, len(doc.text)
+    return sec.start, sec.end
+
+
+def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
+    text = doc.text
+    out = []
+    for k, total in enumerate(rows):
+        if total["kind"] not in ("money", "count", "measure") or total["aspect"] != "level":
+            continue
+        lead = text[max(0, total["start"] - 6):total["start"]]
+        if not _TOTAL_CUE.search(lead):
+            continue
+        lo, hi = _item_bounds(doc, total["start"])
+        parts = []
+        subset = False
+        for p in rows[k + 1:]:
+            if p["start"] >= hi:
+                break
+            if p["base_unit"] != total["base_unit"] or p["kind"] != total["kind"] or p["aspect"] != "level":
+                continue
+            if _TOTAL_CUE.search(text[max(0, p["start"] - 6):p["start"]]):
+                break  # the next total opens a new group
+            parts.append(p)
+        if parts and _SUBSET_CUE in text[total["end"]:parts[0]["start"]]:
+            subset = True
+        if len(parts) < 2 or any(p["base_value"] >= total["base_value"] for p in parts):
+            continue  # one part, or a "part" as big as the total, is no breakdown: no check
+        s = sum(p["base_value"] for p in parts)
+        t = total["base_value"]
+        approx = total["approx"] != "exact" or any(p["approx"] != "exact" for p in parts)
+        if subset:
+            ok = s <= t * (1 + (_APPROX_TOLERANCE if approx else 1e-9))
+            rel = "≤"
+        elif approx:
+            ok = abs(s - t) <= _APPROX_TOLERANCE * t
+            rel = "≈"
+        else:
+            ok = abs(s - t) <= 1e-6 * max(1.0, t)
+            rel = "="
+        unit = total["base_unit"] or ""
+        computed = " + ".join(p["surface"] for p in parts) + f" = {_fmt(s, unit)}"
+        computed += f" {'符合' if ok else '不符'}: {_fmt(s, unit)} {rel} {_fmt(t, unit)}"
+        out.append({
+            "check": "parts_sum",
+            "claim": f"{total['indicator']} {total['surface']}",
+            "computed": computed, "ok": bool(ok),
+            "start": total["start"], "end": total["end"], "surface": total["surface"],
+            "section_id": total["section_id"],
+        })
+    return out
+
+
+def _is_ceiling(actual: dict, target: dict) -> bool:
+    if target["approx"] == "at_most":
+        return True
+    if target["aspect"] == "decrease" or actual["aspect"] == "decrease":
+        return False  # a decrease target (能耗下降3.7%) is met by a larger decrease
+    label = (target["indicator"] or "") + (actual["indicator"] or "")
+    return any(w in label for w in _lower_better())
+
+
+def _target_checks(rows: list[dict]) -> list[dict]:
+    by_id = {r["fact_id"]: r for r in rows}
+    out = []
+    for t in rows:
+        a = by_id.get(t["target_of"]) if t["target_of"] is not None else None
+        if a is None or a["base_value"] is None or t["base_value"] is None:
+            continue
+        if a["base_unit"] != t["base_unit"]:
+            continue
+        av, tv = a["base_value"], t["base_value"]
+        unit = a["base_unit"] or ""
+        if _is_ceiling(a, t):
+            bound = t["value_max"] * (tv / t["value"]) if t["value_max"] is not None and t["value"] else tv
+            ok = av <= bound
+            computed = f"{_fmt(av, unit)} {'≤' if ok else '>'} {_fmt(bound, unit)}（上限）"
+        else:
+            ok = av >= tv
+            computed = f"{_fmt(av, unit)} {'≥' if ok else '<'} {_fmt(tv, unit)}"
+        computed += " 达标" if ok else " 未达标"
+        out.append({
+            "check": "target_met",
+            "claim": f"{a['indicator']} {a['surface']}（目标{t['surface']}）",
+            "computed": computed, "ok": bool(ok),
+            "start": a["start"], "end": a["end"], "surface": a["surface"],
+            "section_id": a["section_id"],
+        })
+    return out
+
+
+def audit(doc: Document) -> "pd.DataFrame":
+    """Check a report against itself: stated totals against their parts, actuals against targets.
+
+    Only checks the text supports are made: a total needs at least two parts of
+    the same unit in the same item; a target needs the actual value it qualifies.
+
+    Args:
+        doc: a document from :func:`summarylab.read` or :func:`summarylab.read_text`.
+
+    Returns:
+        A DataFrame with columns check, claim, computed, ok, start, end, surface,
+        section_id; one row per check, in text order.
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n"
+        ...     "资助金额共3.98万元。捐助3名困难女童4800元；企业资助3.5万元。")
+        >>> audit(doc)[["check", "ok"]].values.tolist()
+        [['parts_sum', True]]
+    """
+    import pandas as pd
+
+    from .facts import iter_facts
+
+    rows = [f.to_dict() for f in iter_facts(doc)]
+    checks = _parts_checks(doc, rows) + _target_checks(rows)
+    checks.sort(key=lambda r: (r["start"], r["check"]))
+    return pd.DataFrame(checks, columns=AUDIT_COLUMNS)

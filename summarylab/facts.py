@@ -1,0 +1,837 @@
+"""Numeric facts: every quantity of a report with its role, its target and its indicator label.
+
+The grammar of numbers and quantities lives in :mod:`summarylab.numbers`; this
+module reads a :class:`~summarylab.model.Document` sentence by sentence, asks
+``numbers`` for the candidates of each sentence, and adds what needs the
+sentence and the document around a number:
+
+* ``role``: target (目标10%, 确保, 力争, 要求, the values inside a named
+  requirement such as 两个100%（…100%…）), expected (预计, 将, 计划, and
+  everything in a plan section) or actual;
+* ``target_of``: the actual value a target qualifies (达到24.3%（目标10%）);
+* ``indicator``: a short Chinese label of what is measured, built from the
+  jieba words around the number (the noun after the measure word, the subject
+  before the verb, the verb phrase after a bare person noun, the quoted
+  programme name when the head word alone is too vague).
+
+Only sentences that hold a quantity are segmented, each exactly once, so the
+extractor costs little more than the regular expressions of ``numbers``.
+The cue words are data: ``models/indicator_cues.tsv``, ``models/role_cues.tsv``
+and ``models/unit_labels.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+
+from .model import FACT_COLUMNS, Document
+
+if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
+    import pandas as pd
+
+_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+#: Clause boundaries: a role cue or an indicator never reaches across them.
+_CLAUSE_MARKS = set("，,；;：:。！？!?")
+_OPEN_BRACKETS = "（("
+_CLOSE_BRACKETS = "）)"
+_QUOTES = set("“”‘’「」『』《》\"")
+#: jieba POS flags of words that can be part of a noun phrase naming an indicator.
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
+#: Names that ``numbers`` rejects but that read as words inside a label (“三八”红旗手, 90后, 两癌).
+_NAME_REASONS = ("name", "slogan", "generation", "named")
+#: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
+_NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
+#: Longest label a person would put in a table row before it reads like a sentence.
+_MAX_LABEL = 16
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One numeric fact, with exactly the Fact columns of DESIGN.md."""
+
+    doc_id: str
+    fact_id: int
+    section_id: str
+    section_kind: str
+    start: int
+    end: int
+    surface: str
+    value: Optional[float]
+    unit: Optional[str]
+    value_max: Optional[float]
+    base_value: Optional[float]
+    base_unit: Optional[str]
+    kind: str
+    aspect: str
+    approx: str
+    role: str
+    target_of: Optional[int]
+    indicator: str
+    sentence: str
+    year: Optional[int]
+
+    def to_dict(self) -> dict:
+        """The fact as a plain dict in contract column order."""
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------- lexicons
+
+@dataclass(frozen=True)
+class _Cues:
+    link: frozenset
+    change: frozenset
+    verb: frozenset
+    generic: frozenset
+    person: frozenset
+    stop: frozenset
+    moneyhead: tuple
+    ratehead: tuple
+    unit_suffix: dict
+    target_clause: tuple
+    expected_sentence: tuple
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    with open(_MODELS / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    cats: dict[str, list[str]] = {}
+    for cat, word in _read_tsv("indicator_cues.tsv"):
+        cats.setdefault(cat, []).append(word)
+    roles: dict[tuple[str, str], list[str]] = {}
+    for role, scope, word in _read_tsv("role_cues.tsv"):
+        roles.setdefault((role, scope), []).append(word)
+    return _Cues(
+        link=frozenset(cats.get("link", ())),
+        change=frozenset(cats.get("change", ())),
+        verb=frozenset(cats.get("verb", ())),
+        generic=frozenset(cats.get("generic", ())),
+        person=frozenset(cats.get("person", ())),
+        stop=frozenset(cats.get("stop", ())),
+        moneyhead=tuple(cats.get("moneyhead", ())),
+        ratehead=tuple(cats.get("ratehead", ())),
+        unit_suffix={u: s for u, s in _read_tsv("unit_labels.tsv")},
+        target_clause=tuple(roles.get(("target", "clause"), ())),
+        expected_sentence=tuple(roles.get(("expected", "sentence"), ())),
+    )
+
+
+# ---------------------------------------------------------------------------- tokens
+
+@dataclass
+class _Tok:
+    word: str
+    flag: str
+    start: int  # absolute offsets into doc.text
+    end: int
+    fact: Optional[int] = None  # index into the sentence's quantity list
+    rejected: Optional[str] = None  # reason, for a candidate ``numbers`` rejected
+
+
+def _pos_tag(text: str) -> list[tuple[str, str]]:
+    """jieba words with POS flags, through summarylab.nlp when it offers them."""
+    from . import nlp
+
+    tagger = getattr(nlp, "pos_tag", None)
+    if tagger is not None:
+        return list(tagger(text))
+    import rjieba  # the engine nlp wraps; used directly only until nlp.pos_tag exists
+
+    return list(rjieba.tag(text))
+
+
+#: A short quoted name (“儿童之家”, “乡村振兴巾帼示范基地”): one proper noun inside a label,
+#: whatever the segmenter makes of it.
+_QUOTED_NAME = re.compile(r"“[^“”，,。；;：:！？\n]{1,14}”")
+
+
+def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
+    """Segment ``text[start:end]`` once; fold every candidate span and quoted name into one token."""
+    toks: list[_Tok] = []
+    pos = start
+    for word, flag in _pos_tag(text[start:end]):
+        if not word:
+            continue
+        if text.startswith(word, pos):
+            toks.append(_Tok(word, flag, pos, pos + len(word)))
+            pos += len(word)
+        else:  # a segmenter that drops or changes characters: fall back to characters
+            toks = [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
+            break
+    spans = [(q.start, q.end, i, None) for i, q in enumerate(quantities)]
+    spans += [(r.start, r.end, None, r.reason) for r in rejected]
+    taken = sorted((s, e) for s, e, _, _ in spans)
+    for m in _QUOTED_NAME.finditer(text, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            spans.append((m.start(), m.end(), None, "quoted name"))
+    spans.sort()
+    if not spans:
+        return toks
+    out: list[_Tok] = []
+    k = 0
+    for tok in toks:
+        # emit the candidate spans that begin before this token ends
+        while k < len(spans) and spans[k][0] < tok.end:
+            s, e, fi, why = spans[k]
+            if tok.start < s and (not out or out[-1].end <= tok.start):
+                out.append(_Tok(text[tok.start:s], tok.flag, tok.start, s))
+            if not out or out[-1].end <= s:
+                flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
+                out.append(_Tok(text[s:e], flag, s, e, fi, why))
+            k += 1
+        last = out[-1].end if out else start
+        if tok.end <= last:
+            continue
+        if tok.start < last:  # the tail of a word a candidate cut into
+            out.append(_Tok(text[last:tok.end], tok.flag, last, tok.end))
+        else:
+            out.append(tok)
+    while k < len(spans):
+        s, e, fi, why = spans[k]
+        if not out or out[-1].end <= s:
+            flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
+            out.append(_Tok(text[s:e], flag, s, e, fi, why))
+        k += 1
+    return out
+
+
+def _is_nounish(tok: _Tok) -> bool:
+    if tok.flag == "REJ":
+        return tok.rejected is not None and tok.rejected.startswith(_NAME_REASONS)
+    return tok.flag.startswith(_NOUNISH) and tok.word not in _cues().link
+
+
+def _is_date(tok: _Tok) -> bool:
+    return tok.flag == "REJ" and (tok.rejected or "").startswith(("date", "year", "time"))
+
+
+def _clean(label: str) -> str:
+    """Drop quotes, brackets, spaces and a 中 that only marks a subset (主任中女性比例)."""
+    label = "".join(c for c in label if c not in _QUOTES and not c.isspace())
+    label = label.replace("（", "").replace("）", "").replace("(", "").replace(")", "")
+    return label.strip("、，,和及与")
+
+
+# ---------------------------------------------------------------------------- phrases
+
+def _phrase_after(toks: list[_Tok], i: int, stop: int) -> list[_Tok]:
+    """The noun phrase right after a measure word: 115支 参赛队; 15名 “三八”红旗手; 134个 村（社区）."""
+    out: list[_Tok] = []
+    j = i + 1
+    while j < stop:
+        t = toks[j]
+        nxt = toks[j + 1] if j + 1 < stop else None
+        if t.word in "（(" and out:
+            # a bracketed alternative inside the noun: 村（社区）
+            k = j + 1
+            while k < stop and k - j <= 4 and toks[k].word not in "）)":
+                k += 1
+            if k < stop and toks[k].word in "）)" and all(_is_nounish(x) for x in toks[j + 1:k]):
+                out.extend(toks[j:k + 1])
+                j = k + 1
+            break  # the bracket closes the noun
+        if _is_nounish(t):
+            if t.flag == "vn" and nxt is not None and nxt.flag.startswith("v") and out:
+                break  # 妇女 自动 购买: a vn before a verb works as an adverb
+            out.append(t)
+        elif t.flag == "a" and nxt is not None and _is_nounish(nxt):
+            out.append(t)
+        elif t.flag == "c" and out and nxt is not None and _is_nounish(nxt):
+            out.append(t)
+        elif t.word == "、" and out and nxt is not None and _is_nounish(nxt):
+            out.append(t)
+        elif t.word in ("点", "站") and out:
+            out.append(t)  # “儿童之家”项目点, 服务站
+        else:
+            break
+        j += 1
+    if j < stop and toks[j].flag.startswith("v") and any(t.flag == "c" for t in out) \
+            and any(t.flag == "QTY" and t.word[-1:] == toks[i].word[-1:] for t in toks[j:stop]):
+        # 15个“儿童之家”和政府购买…16个: what follows 和 is the subject of a parallel clause
+        out = out[:max(k for k, t in enumerate(out) if t.flag == "c")]
+    while out and out[-1].flag == "c":
+        out.pop()
+    return out if any(_is_nounish(t) for t in out) else []
+
+
+@dataclass
+class _Before:
+    phrase: list  # tokens of the indicator phrase, in text order
+    changes: list  # change verbs between the phrase and the number (增长)
+    owner: Optional[int]  # a quantity the phrase belongs to (从19名扩大到33名)
+    verb: Optional[_Tok]  # the verb that ended the walk
+    listed: bool  # the number closes an enumeration (慰问红旗手、困难妇女等共68人)
+    after_qty: bool  # the phrase directly follows another quantity (115支参赛队1000多人)
+
+
+def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
+    """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%)."""
+    cues = _cues()
+    j = i - 1
+    changes: list[str] = []
+    listed = False
+    # link words and change verbs between the phrase and the number
+    while j >= stop:
+        t = toks[j]
+        if t.word in cues.change:
+            if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
+                changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
+        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t):
+            pass
+        elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
+            pass  # adverbs and particles between the phrase and its number (共, 的)
+        elif t.word == "等":
+            listed = True
+            break
+        else:
+            break
+        j -= 1
+    if listed:
+        # skip the enumeration back to its verb: 慰问 “三八”红旗手、困难妇女、困境儿童 等
+        j -= 1
+        while j >= stop and (_is_nounish(toks[j]) or toks[j].word in "、和及与" or toks[j].flag in ("a", "an")):
+            j -= 1
+        verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
+        return _Before([], changes, None, verb, True, False)
+    if j >= stop and toks[j].flag == "QTY":
+        return _Before([], changes, toks[j].fact, None, False, False)
+    phrase: list[_Tok] = []
+    while j >= stop:
+        t = toks[j]
+        if t.flag == "QTY":
+            break
+        if t.word in cues.stop and phrase:
+            break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
+        if _is_nounish(t) or t.word in cues.verb:
+            phrase.insert(0, t)
+        elif t.word == "中" and phrase:
+            pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
+        elif t.word in ("累计", "年均", "全年", "实际") and phrase:
+            pass  # 中央财政“三农” 累计 支出: an adverb inside the name
+        elif t.word in "、和及与" and phrase and j - 1 >= stop and _is_nounish(toks[j - 1]):
+            phrase.insert(0, t)
+        elif t.flag in ("a", "an") and phrase:
+            phrase.insert(0, t)
+        else:
+            break
+        j -= 1
+    while phrase and phrase[0].word in "、和及与":
+        phrase.pop(0)
+    verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
+    after_qty = bool(phrase) and j >= stop and toks[j].flag == "QTY"
+    return _Before(phrase, changes, None, verb, False, after_qty)
+
+
+def _text_of(toks: Iterable[_Tok]) -> str:
+    return _clean("".join(t.word for t in toks if t.word != "中" or t.flag != "f"))
+
+
+def _trim(toks: list[_Tok]) -> str:
+    """The phrase as a label, keeping its last words when it is too long for a table row."""
+    label = _text_of(toks)
+    while len(label) > _MAX_LABEL - 4 and len(toks) > 1:
+        toks = toks[1:]
+        label = _text_of(toks)
+    return label
+
+
+# ---------------------------------------------------------------------------- labels
+
+def _suffix(stem: str, quantity) -> str:
+    """stem + what the unit counts: 三八红旗手 + 人数; 培训班 + 期数; 慰问金及慰问品 + 金额."""
+    cues = _cues()
+    unit = (quantity.unit or "").strip()
+    kind = quantity.kind
+    if kind == "money":
+        return stem if stem.endswith(cues.moneyhead) else stem + "金额"
+    if kind == "measure":
+        suf = cues.unit_suffix.get(unit)
+        return stem + suf if suf and not stem.endswith(suf) else stem
+    if kind != "count":
+        return stem
+    suf = cues.unit_suffix.get(unit, "数")
+    if stem.endswith(suf) or stem.endswith("数") and suf.endswith("数") or stem.endswith(("人次", "场次")):
+        return stem
+    if suf == "人数" and stem.endswith("人员"):
+        return stem[:-2] + "人数"
+    return stem + suf
+
+
+def _topic(toks: list[_Tok], i: int) -> str:
+    """The programme a sentence is about: the nearest quoted name (“儿童之家”), before the number first."""
+    best, dist = "", None
+    for j, t in enumerate(toks):
+        if t.flag == "nz" and t.rejected == "quoted name":
+            name = _clean(t.word)
+            if 2 <= len(name) <= 12:
+                d = (i - j) if j < i else (j - i) * 3
+                if dist is None or d < dist:
+                    best, dist = name, d
+    return best
+
+
+def _is_generic(stem: str) -> bool:
+    cues = _cues()
+    return len(stem) <= 1 or stem in cues.generic or (
+        len(stem) <= 4 and any(stem.endswith(g) for g in cues.generic if len(g) >= 2))
+
+
+def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
+           heading: str) -> tuple[str, str]:
+    """(indicator, stem) of the quantity at token ``i``; ``lo``/``hi`` bound its clause.
+
+    The stem is the label without the unit suffix and the change verb; a later
+    number of the same sentence that omits its subject reuses it (比上年增长7.7%).
+    """
+    cues = _cues()
+    q = quantities[toks[i].fact].quantity
+    countish = q.kind == "count"
+    ext = i + 1  # brackets do not end the noun after a measure word: 134个村（社区）
+    while ext < len(toks) and toks[ext].word not in _CLAUSE_MARKS:
+        ext += 1
+    after = _phrase_after(toks, i, ext) if q.kind in ("count", "money", "measure") else []
+    bf = _walk_before(toks, i, lo)
+    change = bf.changes[-1] if bf.changes else ""
+    prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
+    if bf.owner is not None and bf.owner in stems:
+        # 从原来的19名扩大到33名: the second number has the first one's indicator
+        stem = stems[bf.owner]
+        return _suffix(stem, q) + change, stem
+    stem = ""
+    if after and countish:
+        # 15名“三八”红旗手; 106名城镇和农村困难妇女: the counted noun names the indicator
+        stem = _trim(after)
+        if stem in cues.person or _is_generic(stem):
+            rest = _verb_phrase(toks, toks.index(after[-1]) + 1, hi)
+            if rest:
+                stem = rest + stem  # 200余名妇女儿童参加培训 -> 参加培训妇女儿童
+            elif bf.phrase:
+                stem = _text_of(bf.phrase) + stem
+            elif bf.verb is not None and bf.verb.word not in cues.link:
+                stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+    elif bf.listed:
+        # 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数
+        stem = bf.verb.word if bf.verb is not None else ""
+    elif bf.phrase:
+        stem = _trim(bf.phrase)
+        if bf.after_qty and countish:
+            # 共115支参赛队1000多人参加: the noun belongs to the count before it
+            rest = _verb_phrase(toks, i + 1, hi)
+            stem = rest or stem
+        elif bf.after_qty and bf.phrase:
+            # 捐助3名困难女童4800元: name the money by the verb of the clause
+            k = toks.index(bf.phrase[0]) - 2
+            if k >= lo and toks[k].flag.startswith("v"):
+                stem = toks[k].word + stem
+        elif len(stem) <= 2 and prev and bf.verb is None and toks.index(bf.phrase[0]) == lo \
+                and not _is_generic(stem) and stem not in cues.verb:
+            # 组建…巾帼志愿队伍1支，市级3支: 市级 qualifies the indicator before it
+            stem = stem + prev[-1]
+        if q.kind == "money" and _is_generic(stem):
+            stem = (_noun_after_de(toks, i, hi) or _topic(toks, i)) + stem
+        elif _is_generic(stem):
+            stem = _topic(toks, i) + stem
+        if bf.verb is not None and bf.verb.word == "占" and q.kind == "percent":
+            stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
+        elif q.kind == "percent" and not stem.endswith(cues.ratehead) and not change:
+            rest = _verb_phrase(toks, i + 1, hi)
+            if rest:
+                stem = stem + rest + "比例"  # 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例
+    elif after:  # money or a measure with its noun after: 安排2.5万元经费; 预计将获得27万元救助
+        stem = _trim(after)
+        if _is_generic(stem):
+            stem = _topic(toks, i) + stem
+    else:
+        rest = _verb_phrase(toks, i + 1, hi)
+        v = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
+        subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
+        if change and prev:
+            stem = prev[-1]  # 国内生产总值达到56.9万亿元，比上年增长7.7%
+        elif countish and rest:
+            stem = rest  # 1000多人参加了… -> 参加人数
+        elif q.kind == "money" and subject.endswith(cues.moneyhead):
+            # 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金
+            topic = _topic(toks, i)
+            stem = subject if topic in subject else topic + subject
+        elif v:
+            stem = _topic(toks, i) + v
+    if not stem or len(stem) > _MAX_LABEL:
+        stem = _fallback(stem, heading)
+    return _suffix(stem, q) + change, stem
+
+
+def _subject_before(toks: list[_Tok], verb: _Tok, lo: int) -> str:
+    """The noun phrase right before a verb (its subject): 三级资金 共 投入."""
+    j = toks.index(verb) - 1
+    while j >= lo and toks[j].flag == "d":
+        j -= 1
+    words: list[_Tok] = []
+    while j >= lo and (_is_nounish(toks[j]) or toks[j].flag == "b") and len(words) < 3:
+        words.insert(0, toks[j])
+        j -= 1
+    return _text_of(words)
+
+
+def _noun_after_de(toks: list[_Tok], i: int, hi: int) -> str:
+    """总价值近4.5万元的慰问品 -> 慰问品."""
+    if i + 1 < hi and toks[i + 1].word == "的":
+        return _text_of(_phrase_after(toks, i + 1, hi))
+    return ""
+
+
+def _verb_phrase(toks: list[_Tok], j: int, hi: int) -> str:
+    """A short verb phrase after a number: 参加培训, 有女性, 进两委班子, 购买两癌保险."""
+    k = j
+    while k < hi and (toks[k].flag == "d" or toks[k].word == "自动") and toks[k].word != "将":
+        k += 1  # adverbs such as 自动, 全面
+    if k >= hi or not toks[k].flag.startswith("v"):
+        return ""
+    verb = toks[k].word
+    k += 1
+    obj: list[_Tok] = []
+    while k < hi and len(obj) < 8:
+        t = toks[k]
+        if t.word in ("了", "着", "过"):
+            k += 1
+            continue
+        if _is_nounish(t) or t.flag == "a" or (t.flag == "v" and not obj):
+            obj.append(t)
+        else:
+            break
+        k += 1
+    # keep the last noun run of the object: 购买 关爱女性健康“两癌”保险 -> 两癌保险
+    run: list[_Tok] = []
+    for t in reversed(obj):
+        if _is_nounish(t):
+            run.insert(0, t)
+        else:
+            break
+    return _clean(verb + _text_of(run[-3:] if run else obj[:2]))
+
+
+def _fallback(stem: str, heading: str) -> str:
+    """An elliptic sentence: the section heading names what is counted."""
+    head = _heading_label(heading)
+    if stem and head and not stem.startswith(head):
+        out = head + stem
+    else:
+        out = stem or head or "数值"
+    return out[-_MAX_LABEL:] if len(out) > _MAX_LABEL else out
+
+
+_HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")
+
+
+def _heading_label(heading: str) -> str:
+    """A short topic from a section title: 抓日常信访接待 -> 日常信访接待."""
+    if not heading:
+        return ""
+    first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
+    first = _HEADING_NOISE.sub("", first)
+    first = re.sub(r"^(?:抓|推进|推动|实施|开展|做好|强化|提升)", "", first)
+    first = re.sub(r"[\d一二三四五六七八九十]+年", "", first)
+    return _clean(first)[:10]
+
+
+# ---------------------------------------------------------------------------- roles
+
+def _bracket_span(text: str, lo: int, pos: int) -> Optional[tuple[int, int]]:
+    """The innermost bracket (start, end) of ``text[lo:]`` that holds ``pos``."""
+    depth = 0
+    j = pos - 1
+    while j >= lo:
+        c = text[j]
+        if c in _CLOSE_BRACKETS:
+            depth += 1
+        elif c in _OPEN_BRACKETS:
+            if depth == 0:
+                k = pos
+                d = 0
+                while k < len(text) and text[k] not in "\n":
+                    if text[k] in _OPEN_BRACKETS:
+                        d += 1
+                    elif text[k] in _CLOSE_BRACKETS:
+                        if d == 0:
+                            return j, k + 1
+                        d -= 1
+                    k += 1
+                return None
+            depth -= 1
+        j -= 1
+    return None
+
+
+def _clause_bounds(toks: list[_Tok], i: int) -> tuple[int, int]:
+    lo = i
+    while lo > 0 and toks[lo - 1].word not in _CLAUSE_MARKS and toks[lo - 1].word not in _OPEN_BRACKETS:
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and toks[hi].word not in _CLAUSE_MARKS and toks[hi].word not in _CLOSE_BRACKETS \
+            and toks[hi].word not in _OPEN_BRACKETS:
+        hi += 1
+    return lo, hi
+
+
+def _future_cue(toks: list[_Tok], j: int) -> bool:
+    """将/计划/要 are cues only when a verb or a number follows (将有200余名; not 将县级执委)."""
+    word = toks[j].word
+    if word not in ("将", "计划", "要"):
+        return True
+    k = j + 1
+    while k < len(toks) and toks[k].flag == "d" and k - j <= 2:
+        k += 1  # 要再取消, 都要减少
+    if k >= len(toks):
+        return False
+    nxt = toks[k]
+    if nxt.flag == "QTY":
+        return word == "计划"
+    return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in ("于", "在", "有", "新增", "完成")
+
+
+def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
+          section_kind: str) -> tuple[str, str]:
+    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi``."""
+    cues = _cues()
+    tok = toks[i]
+    br = _bracket_span(doc_text, sent_start, tok.start)
+    if br is not None:
+        inside = doc_text[br[0] + 1:tok.start]
+        if inside.lstrip().startswith("目标") or "目标" in inside[-4:]:
+            return "target", "bracket_target"
+        before = [t for t in toks if t.end <= br[0]]
+        if before and before[-1].end == br[0] and _NAMED_REQUIREMENT.search(before[-1].word):
+            return "target", "named_requirement"
+    for j in range(lo, i):
+        w = toks[j].word
+        if w in cues.target_clause or w == "要" and _future_cue(toks, j):
+            return "target", "target_cue"
+    # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
+    k = i + 1
+    if k < hi and toks[k].word == "的":
+        for t in toks[k + 1:min(hi, k + 5)]:
+            if t.word.endswith("目标"):
+                return "target", "target_after"
+    if section_kind == "plan":
+        return "expected", "plan_section"
+    for j in range(i - 1, -1, -1):
+        w = toks[j].word
+        if w in cues.expected_sentence and _future_cue(toks, j):
+            return "expected", "expected_cue"
+    return "actual", ""
+
+
+# ---------------------------------------------------------------------------- extraction
+
+def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> list[dict]:
+    text = doc.text
+    toks = _tokens(text, sent.start, sent.end, quantities, rejected)
+    heading = ""
+    sec = doc.section_at(sent.start) if doc.section_list else None
+    if sec is not None:
+        heading = sec.title
+    stems: dict[int, str] = {}
+    rows: list[dict] = []
+    for i, tok in enumerate(toks):
+        if tok.flag != "QTY" or tok.fact is None:
+            continue
+        m = quantities[tok.fact]
+        lo, hi = _clause_bounds(toks, i)
+        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind)
+        try:
+            label, stem = _label(toks, i, lo, hi, quantities, stems, heading)
+        except Exception:  # a label must never cost a fact: fall back to the heading
+            stem = _fallback("", heading)
+            label = _suffix(stem, m.quantity)
+        if role == "target" and _why in ("bracket_target", "target_after") and rows:
+            # （目标10%） names no indicator: it is the target of the actual value before it
+            prev = [r for r in rows if r["role"] == "actual" and r["base_unit"] == m.quantity.base_unit]
+            if prev and (_why == "bracket_target" or len(label) <= 4 or "目标" in label):
+                label = prev[-1]["indicator"]
+        stems[tok.fact] = stem
+        rows.append(_row(doc, sent, m, role, label, _why))
+    return rows
+
+
+def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
+    q = m.quantity
+    meta = doc.meta
+    year = meta.plan_year if role == "expected" and meta.plan_year else meta.year
+    return {
+        "doc_id": doc.doc_id, "fact_id": 0, "section_id": sent.section_id,
+        "section_kind": sent.section_kind, "start": m.start, "end": m.end, "surface": m.surface,
+        "value": q.value, "unit": q.unit, "value_max": q.value_max, "base_value": q.base_value,
+        "base_unit": q.base_unit, "kind": q.kind, "aspect": q.aspect, "approx": q.approx,
+        "role": role, "target_of": None, "indicator": label, "sentence": sent.text,
+        "year": year, "_why": why,
+    }
+
+
+def _link_targets(rows: list[dict]) -> None:
+    """Point each bracketed or same-clause target at the actual value it qualifies."""
+    for k, r in enumerate(rows):
+        if r["role"] != "target" or r["_why"] not in ("bracket_target", "target_after"):
+            continue
+        for p in range(k - 1, -1, -1):
+            c = rows[p]
+            if c["sentence"] is not r["sentence"] and c["sentence"] != r["sentence"]:
+                break
+            if c["role"] == "actual" and c["base_unit"] == r["base_unit"]:
+                r["target_of"] = c["fact_id"]
+                break
+
+
+def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
+    """Every fact row (with fact_id) and every skipped candidate of ``doc``."""
+    from .numbers import QuantityMatch, Rejected, scan_candidates
+
+    rows: list[dict] = []
+    skipped: list[dict] = []
+    text = doc.text
+    for sent in doc.sentences:
+        quantities, rejected = [], []
+        try:
+            for c in scan_candidates(text, sent.start, sent.end):
+                (quantities if isinstance(c, QuantityMatch) else rejected).append(c)
+        except Exception as e:  # never raise on odd text: the sentence is reported as skipped
+            skipped.append({"start": sent.start, "end": sent.end, "surface": sent.text[:40],
+                            "reason": f"unparsed sentence ({type(e).__name__})"})
+            continue
+        for r in rejected:
+            skipped.append({"start": r.start, "end": r.end, "surface": r.surface, "reason": r.reason})
+        kept = []
+        for q in quantities:
+            why = _post_filter(text, q, rejected)
+            if why:
+                skipped.append({"start": q.start, "end": q.end, "surface": q.surface, "reason": why})
+                if why == _REQUIREMENT_NAME:
+                    # 两个100%: one name token, so that the values in its bracket read as targets
+                    r0 = next(r for r in rejected if r.end == q.start)
+                    rejected[rejected.index(r0)] = Rejected(r0.start, q.end, text[r0.start:q.end], why)
+            else:
+                kept.append(q)
+        if kept:
+            rows.extend(_sentence_facts(doc, sent, kept, rejected))
+    for n, r in enumerate(rows, 1):
+        r["fact_id"] = n
+    _link_targets(rows)
+    return rows, skipped
+
+
+_REQUIREMENT_NAME = "name of a requirement"
+
+
+def _post_filter(text: str, q, rejected: list) -> str:
+    """Reasons to drop a quantity ``numbers`` accepted (kept minimal; see the comments)."""
+    if q.quantity is None or q.quantity.value is None:
+        return "no value"
+    if text[q.start:q.end] != q.surface:
+        return "span does not match surface"
+    # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
+    # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
+    if q.quantity.kind == "percent" and any(
+            r.end == q.start and re.fullmatch(r"[一二两三四五六七八九十\d]+个", r.surface) for r in rejected):
+        return _REQUIREMENT_NAME
+    return ""
+
+
+def iter_facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
+               roles: Optional[Iterable[str]] = None,
+               min_value: Optional[float] = None) -> Iterator[Fact]:
+    """Yield the numeric facts of a document in text order.
+
+    ``fact_id`` numbers all facts of the document 1..n before filtering, so a
+    filtered view keeps the ids (and the ``target_of`` links) of the full table.
+
+    Args:
+        doc: a document from :func:`summarylab.read` or :func:`summarylab.read_text`.
+        kinds: keep only these kinds (count, money, percent, percent_point, ratio, measure, other).
+        roles: keep only these roles (actual, target, expected).
+        min_value: keep only facts whose ``base_value`` is at least this.
+
+    Yields:
+        :class:`Fact` records.
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n举办培训班9期，培训妇女400多人。")
+        >>> [(f.surface, f.indicator) for f in iter_facts(doc)]
+        [('9期', '培训班期数'), ('400多人', '培训妇女人数')]
+    """
+    kinds = set(kinds) if kinds is not None else None
+    roles = set(roles) if roles is not None else None
+    rows, _ = _all_rows(doc)
+    for r in rows:
+        if kinds is not None and r["kind"] not in kinds:
+            continue
+        if roles is not None and r["role"] not in roles:
+            continue
+        if min_value is not None and (r["base_value"] is None or r["base_value"] < min_value):
+            continue
+        yield Fact(**{c: r[c] for c in FACT_COLUMNS})
+
+
+def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
+          roles: Optional[Iterable[str]] = None, min_value: Optional[float] = None) -> "pd.DataFrame":
+    """The numeric facts of a document as a table with exactly the Fact columns.
+
+    Args:
+        doc: a document from :func:`summarylab.read` or :func:`summarylab.read_text`.
+        kinds: keep only these kinds (count, money, percent, percent_point, ratio, measure, other).
+        roles: keep only these roles (actual, target, expected).
+        min_value: keep only facts whose ``base_value`` is at least this.
+
+    Returns:
+        A DataFrame with the columns of ``model.FACT_COLUMNS``, one row per fact, in text order.
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n村委会主任中女性比例达到24.3%（目标10%）。")
+        >>> facts(doc)[["surface", "role", "target_of", "indicator"]].values.tolist()
+        [['24.3%', 'actual', None, '村委会主任女性比例'], ['10%', 'target', 1, '村委会主任女性比例']]
+    """
+    import pandas as pd
+
+    records = [f.to_dict() for f in iter_facts(doc, kinds=kinds, roles=roles, min_value=min_value)]
+    df = pd.DataFrame(records, columns=FACT_COLUMNS)
+    df["target_of"] = df["target_of"].astype("Int64")
+    return df
+
+
+def explain(doc: Document) -> "pd.DataFrame":
+    """The number-like candidates the extractor skipped, with the reason, in text order.
+
+    This is what ``summarylab facts FILE --explain`` prints: dates, ordinals,
+    document numbers, names and slogans, figurative quantifiers and anything
+    the grammar could not read.
+
+    Args:
+        doc: a document from :func:`summarylab.read` or :func:`summarylab.read_text`.
+
+    Returns:
+        A DataFrame with columns start, end, surface, reason.
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n3月5日举行报告会，300余人参加。")
+        >>> "3月5日" in set(explain(doc)["surface"])
+        True
+    """
+    import pandas as pd
+
+    _, skipped = _all_rows(doc)
+    df = pd.DataFrame(skipped, columns=["start", "end", "surface", "reason"])
+    return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
