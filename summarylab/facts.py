@@ -43,7 +43,7 @@ _QUOTES = set("“”‘’「」『』《》\"")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
 #: Names that ``numbers`` rejects but that read as words inside a label (“三八”红旗手, 90后, 两癌).
-_NAME_REASONS = ("name", "slogan", "generation", "named")
+_NAME_REASONS = ("name", "slogan", "generation", "named", "code")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest label a person would put in a table row before it reads like a sentence.
@@ -90,6 +90,7 @@ class _Cues:
     generic: frozenset
     person: frozenset
     stop: frozenset
+    predicate: frozenset
     moneyhead: tuple
     ratehead: tuple
     unit_suffix: dict
@@ -122,6 +123,7 @@ def _cues() -> _Cues:
         generic=frozenset(cats.get("generic", ())),
         person=frozenset(cats.get("person", ())),
         stop=frozenset(cats.get("stop", ())),
+        predicate=frozenset(cats.get("predicate", ())),
         moneyhead=tuple(cats.get("moneyhead", ())),
         ratehead=tuple(cats.get("ratehead", ())),
         unit_suffix={u: s for u, s in _read_tsv("unit_labels.tsv")},
@@ -276,6 +278,7 @@ class _Before:
     verb: Optional[_Tok]  # the verb that ended the walk
     listed: bool  # the number closes an enumeration (慰问红旗手、困难妇女等共68人)
     after_qty: bool  # the phrase directly follows another quantity (115支参赛队1000多人)
+    parallel: bool = False  # 38215元和19860元: the owner is a parallel value of the same indicator
 
 
 def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
@@ -287,11 +290,15 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     # link words and change verbs between the phrase and the number
     while j >= stop:
         t = toks[j]
+        if t.word == "比" and j - 1 >= stop and toks[j - 1].word == "占":
+            break  # 支出占比超过74%: 占比 is the head of the indicator
         if t.word in cues.change:
             if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
                 changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
-        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t):
-            pass
+        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t":
+            pass  # 从2007年底的 8.4%: dates and time words are not part of the indicator
+        elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and j == i - 1:
+            return _Before([], changes, toks[j - 1].fact, None, False, False, True)
         elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
             pass  # adverbs and particles between the phrase and its number (共, 的)
         elif t.word == "等":
@@ -316,11 +323,23 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             break
         if t.word in cues.stop and phrase:
             break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
-        if _is_nounish(t) or t.word in cues.verb:
+        left = toks[j - 1] if j - 1 >= stop else None
+        if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
+                or phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change:
+            phrase.insert(0, t)
+        elif t.word == "比" and left is not None and left.word == "占":
+            phrase.insert(0, _Tok("占比", "n", left.start, t.end))  # 支出 占 比 -> 支出占比
+            j -= 1
+        elif t.word == "以上" and left is not None and left.word == "规模":
+            phrase.insert(0, t)  # 规模以上工业增加值
+        elif t.flag.startswith("v") and t.word not in cues.predicate and left is not None \
+                and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
+                and (phrase or len(t.word) <= 2):
+            # 城镇登记失业率, 人均可支配收入, 企业负担: a verb between nouns is part of the name
             phrase.insert(0, t)
         elif t.word == "中" and phrase:
             pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
-        elif t.word in ("累计", "年均", "全年", "实际") and phrase:
+        elif t.word in ("累计", "年均", "全年", "实际", "预期") and phrase:
             pass  # 中央财政“三农” 累计 支出: an adverb inside the name
         elif t.word in "、和及与" and phrase and j - 1 >= stop and _is_nounish(toks[j - 1]):
             phrase.insert(0, t)
@@ -391,7 +410,7 @@ def _is_generic(stem: str) -> bool:
 
 
 def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
-           heading: str) -> tuple[str, str]:
+           heading: str, labels: Optional[dict] = None) -> tuple[str, str]:
     """(indicator, stem) of the quantity at token ``i``; ``lo``/``hi`` bound its clause.
 
     The stem is the label without the unit suffix and the change verb; a later
@@ -407,6 +426,8 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
     bf = _walk_before(toks, i, lo)
     change = bf.changes[-1] if bf.changes else ""
     prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
+    if bf.parallel and labels and bf.owner in labels:
+        return labels[bf.owner], stems[bf.owner]  # 分别达到38215元和19860元
     if bf.owner is not None and bf.owner in stems:
         # 从原来的19名扩大到33名: the second number has the first one's indicator
         stem = stems[bf.owner]
@@ -445,7 +466,7 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = (_noun_after_de(toks, i, hi) or _topic(toks, i)) + stem
         elif _is_generic(stem):
             stem = _topic(toks, i) + stem
-        if bf.verb is not None and bf.verb.word == "占" and q.kind == "percent":
+        if q.kind == "percent" and any(t.word == "占" for t in toks[lo:i]) and "占" not in stem:
             stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
         elif q.kind == "percent" and not stem.endswith(cues.ratehead) and not change:
             rest = _verb_phrase(toks, i + 1, hi)
@@ -644,15 +665,20 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
     if sec is not None:
         heading = sec.title
     stems: dict[int, str] = {}
+    labels: dict[int, str] = {}
     rows: list[dict] = []
+    where: list[tuple[int, int, int]] = []  # (token index, clause lo, clause hi) of each row
+    lead = _lead_in_expected(text, sent.start)
     for i, tok in enumerate(toks):
         if tok.flag != "QTY" or tok.fact is None:
             continue
         m = quantities[tok.fact]
         lo, hi = _clause_bounds(toks, i)
         role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind)
+        if role == "actual" and lead:
+            role, _why = "expected", "expected_lead_in"
         try:
-            label, stem = _label(toks, i, lo, hi, quantities, stems, heading)
+            label, stem = _label(toks, i, lo, hi, quantities, stems, heading, labels)
         except Exception:  # a label must never cost a fact: fall back to the heading
             stem = _fallback("", heading)
             label = _suffix(stem, m.quantity)
@@ -662,8 +688,69 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
             if prev and (_why == "bracket_target" or len(label) <= 4 or "目标" in label):
                 label = prev[-1]["indicator"]
         stems[tok.fact] = stem
+        labels[tok.fact] = label
         rows.append(_row(doc, sent, m, role, label, _why))
+        where.append((i, lo, hi))
+    if any(t.word == "分别" for t in toks):
+        _distribute(toks, rows, where, quantities, stems)
     return rows
+
+
+#: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
+_LEAD_IN = re.compile(r"预期目标|预计|拟")
+
+
+def _lead_in_expected(text: str, start: int) -> bool:
+    """Whether a sentence continues a ；-list whose lead-in announces expected values."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] not in "；;":
+        return False
+    k = max(text.rfind("\n", 0, j), text.rfind("。", 0, j))
+    return bool(_LEAD_IN.search(text, k + 1, j))
+
+
+def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: list, stems: dict) -> None:
+    """分别: give each value of a distributive clause its own indicator.
+
+    二氧化硫、化学需氧量排放量分别下降3.5%、2.9% -> 二氧化硫排放量下降, 化学需氧量排放量下降;
+    接待游客320万人次，实现旅游总收入28.5亿元，分别增长15.3%和18.6% -> the values before, in order.
+    """
+    cues = _cues()
+    done: set[int] = set()
+    for n, (i, lo, hi) in enumerate(where):
+        if n in done:
+            continue
+        f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
+        if f is None:
+            continue
+        group = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > f]
+        done.update(group)
+        if len(group) < 2:
+            continue
+        change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in cues.change), "")
+        bf = _walk_before(toks, f, lo)
+        items: list[list[_Tok]] = [[]]
+        for t in bf.phrase:
+            if t.word in "、和及与":
+                items.append([])
+            else:
+                items[-1].append(t)
+        items = [x for x in items if x]
+        if bf.phrase and len(items) == len(group):
+            head = items[-1][1:] if len(items[-1]) > 1 else []
+            names = [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
+        elif not bf.phrase:
+            before = [g for g in range(len(where)) if where[g][0] < lo]
+            if len(before) < len(group):
+                continue
+            names = [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
+        else:
+            continue
+        for g, name in zip(group, names):
+            q = quantities[toks[where[g][0]].fact].quantity
+            rows[g]["indicator"] = _suffix(name, q) + change
 
 
 def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
