@@ -375,7 +375,9 @@ def _alternation(words) -> str:
 # ---------------------------------------------------------------------------
 # The scanner's patterns
 
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Scrapers of the national reports left digits spaced out ("3 2 5 1 亿美元", 1998): a
+# run of single digits separated by single spaces is one number.
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d(?: \d)+(?![\d.])|\d+)(?:\.\d+)?"
 _MIXED = rf"{_ARABIC}(?:[十百千万亿萬億]+\d+(?:\.\d+)?)+"
 _CN_NUM = rf"[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?"
 _NUM = rf"(?:(?<![\d.]){_MIXED}|(?<![\d.]){_ARABIC}|(?<![{_CN_CHARS}]){_CN_NUM})"
@@ -460,7 +462,7 @@ def _grammar() -> _Grammar:
          rf"|\d+号文件?|[{cn}]+号文件"),
         ("date", "date",
          r"(?:19|20)\d{2}\s*[—\-～~至到]\s*(?:19|20)?\d{2}\s*年(?:度)?"
-         r"|(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?"
+         r"|(?:1 ?9|2 ?0) ?\d ?\d\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?"
          r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
          r"|(?<![\d.])\d{1,2}\s*[—\-～~至到]\s*\d{1,2}\s*月(?:份)?"
          r"|(?<![\d.])\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
@@ -526,7 +528,8 @@ def _split_cn_scale(numeral: str) -> tuple[str, str]:
         for scale in ("万亿", "亿", "万"):
             if numeral.endswith(scale) and len(numeral) > len(scale):
                 head = numeral[: -len(scale)]
-                if head[-1] not in "万亿":
+                # 一百零三亿七千万 is one numeral: 万 closes 七千 under 亿, it is no prefix.
+                if not any(c in head for c in "万亿萬億"):
                     return head, scale
     return numeral, ""
 
@@ -626,8 +629,10 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
             numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
         numeral_clean = numeral.replace("，", ",")
         if numeral_clean[0] in _BARE_SCALE:
-            # 万吨级, 亿万人民, 千家: a numeral never starts with 万, 千 or 百.
-            raise _Fail("figurative")
+            if not _bare_scale_is_a_number(m, text):
+                # 万吨级, 亿万人民, 千家万户, 百年大计: idioms, not amounts.
+                raise _Fail("figurative")
+            numeral_clean = "一" + numeral_clean  # 近百个, 百万人, 万亿斤: one hundred, ...
         head, cn_scale = _split_cn_scale(numeral_clean)
         unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
         if unit_info is None:
@@ -637,8 +642,10 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
         if cn_scale and unit_info.scalable and unit_core in _units():
             # 一千三百万人: value 1300, unit 万人, as a person reads it.
             numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
-        elif scale != 1 and re.search(r"\d[十百千万亿]", numeral_clean):
-            # 5亿1万4千6百元: the trailing 百 closes the numeral, it is no unit prefix.
+        elif scale != 1 and (re.search(r"\d[十百千万亿]", numeral_clean)
+                             or any(c in numeral_clean for c in "万亿萬億")):
+            # 5亿1万4千6百元, 六亿三千多万平方米: the scale word closes a numeral that
+            # already has a larger unit inside, it is no unit prefix.
             numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
             unit_core, scale = unit_info.unit, Decimal(1)
         v, v_max = _number_and_range(numeral_clean)
@@ -646,11 +653,14 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
             raise _Fail("unparsable number")
         if g["n2"] is not None:
             # A range: the first number shares the unit of the second (3至5人, 3-5万元).
-            lo, lo_max = _number_and_range(g["n1"].replace("，", ","))
+            head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
+            lo, lo_max = _number_and_range(head1)
             if lo is None:
                 raise _Fail("unparsable number")
             u1 = g["u1"]
-            if u1:
+            if scale1 and not u1:
+                lo = float(_decimal(lo) * _SCALES[scale1] / scale)  # 七十亿到一百亿元
+            elif u1:
                 u1_info, u1_scale, _, _ = _read_unit(u1)
                 if u1_info is None or u1_info.base_unit != unit_info.base_unit:
                     raise _Fail("split range")
@@ -842,9 +852,29 @@ def _figurative(m: re.Match, q: Quantity) -> str:
         # In this genre a count of one is written 1 (组建队伍1支); Chinese 一 before a
         # measure word is an article: 一项重要工作, 一颗种子, 每一次.
         return "figurative"
-    if numeral[0] in _BARE_SCALE:
-        return "figurative"  # 万家, 千家万户, 百年: a numeral never starts with 万 or 千
     return ""
+
+
+_ASCENDING_SCALES = re.compile(r"(?:百万|千万|百亿|千亿|万亿)")
+_VAGUE_BEFORE = set("上数几成好千万亿")
+
+
+def _bare_scale_is_a_number(m: re.Match, text: str) -> bool:
+    """Whether a numeral that starts with 百, 千, 万 or 亿 means one hundred, thousand, ...
+
+    Alone before a measure word it is an idiom (万家, 千家万户, 百年大计, 万吨级,
+    信心百倍).  It is an amount with an approximation word (近百个, 逾千人, 百余年) or
+    as an ascending pair of scales (百万人, 千万吨, 万亿斤) - unless 上, 数 or 几
+    come first (上万人, 数百人: "tens of thousands", "hundreds").
+    """
+    start = _number_start(m)
+    if start > 0 and text[start - 1] in _VAGUE_BEFORE:
+        return False
+    numeral = m.group("n") or m.group("n2") or ""
+    if numeral.startswith(("亿万", "万万")):
+        return False
+    approx = bool(m.group("pre") or m.group("m") or m.group("post"))
+    return approx or bool(_ASCENDING_SCALES.match(numeral + (m.group("u") or "")))
 
 
 _DURATIONS = {"年", "个月", "天", "周", "小时"}
@@ -864,7 +894,7 @@ def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
 
 def _bare_reason(text: str, s: int, e: int) -> str:
     digits = text[s:e]
-    plain = digits.replace(",", "").replace("，", "")
+    plain = digits.replace(",", "").replace("，", "").replace(" ", "")
     if re.fullmatch(r"(?:19|20)\d{2}", plain):
         return "date"
     if "." not in plain and len(plain) >= 7:
