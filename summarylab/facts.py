@@ -295,8 +295,11 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         if t.word in cues.change:
             if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
                 changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
-        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t":
-            pass  # 从2007年底的 8.4%: dates and time words are not part of the indicator
+        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
+                or t.word.startswith("每") or t.flag == "REJ" and (t.rejected or "").startswith("rate"):
+            pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
+        elif t.word == "新增" and j == i - 1:
+            changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
         elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and j == i - 1:
             return _Before([], changes, toks[j - 1].fact, None, False, False, True)
         elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
@@ -337,6 +340,14 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
                 and (phrase or len(t.word) <= 2):
             # 城镇登记失业率, 人均可支配收入, 企业负担: a verb between nouns is part of the name
             phrase.insert(0, t)
+        elif t.flag in ("d", "ad") and phrase and left is not None and left.flag.startswith(_NOUNISH) \
+                and left.word not in cues.link:
+            phrase.insert(0, t)  # 外商 直接 投资
+        elif t.word == "的" and phrase and len(_text_of(phrase)) <= 2 and left is not None \
+                and left.flag.startswith(_NOUNISH):
+            pass  # 参加新型农村合作医疗 的 人口: a bare head takes the modifier before 的
+        elif len(_text_of(phrase)) == 1 and t.flag.startswith("v") and t.word not in cues.predicate:
+            phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
         elif t.word == "中" and phrase:
             pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
         elif t.word in ("累计", "年均", "全年", "实际", "预期") and phrase:
@@ -472,6 +483,8 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             rest = _verb_phrase(toks, i + 1, hi)
             if rest:
                 stem = stem + rest + "比例"  # 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例
+    elif q.kind == "money" and _purpose(toks, i, hi):
+        stem = _purpose(toks, i, hi)  # 安排32.5亿元帮助解决北方农村中小学取暖问题 -> …取暖资金
     elif after:  # money or a measure with its noun after: 安排2.5万元经费; 预计将获得27万元救助
         stem = _trim(after)
         if _is_generic(stem):
@@ -493,6 +506,29 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
     if not stem or len(stem) > _MAX_LABEL:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
+
+
+_PURPOSE_LEAD = ("用于", "帮助", "支持", "专项用于", "主要用于")
+_PURPOSE_TAIL = ("问题", "工作", "建设")
+
+
+def _purpose(toks: list[_Tok], i: int, hi: int) -> str:
+    """What an amount pays for: 32.5亿元 帮助解决北方农村中小学取暖问题 -> 北方农村中小学取暖资金."""
+    if i + 1 >= hi or toks[i + 1].word not in _PURPOSE_LEAD:
+        return ""
+    k = i + 2
+    if k < hi and toks[k].flag.startswith("v") and not _is_nounish(toks[k]):
+        k += 1  # 帮助 解决 …
+    run = [t for t in toks[k:hi] if t.word not in _QUOTES]
+    words = []
+    for t in run:
+        if _is_nounish(t) or t.flag in ("f", "s") or t.flag.startswith("v") and words:
+            words.append(t)
+        else:
+            break
+    while words and (words[-1].word in _PURPOSE_TAIL or not _is_nounish(words[-1])):
+        words.pop()
+    return _trim(words) + "资金" if words else ""
 
 
 def _subject_before(toks: list[_Tok], verb: _Tok, lo: int) -> str:
@@ -691,7 +727,7 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
         labels[tok.fact] = label
         rows.append(_row(doc, sent, m, role, label, _why))
         where.append((i, lo, hi))
-    if any(t.word == "分别" for t in toks):
+    if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
     return rows
 
@@ -724,7 +760,15 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
             continue
         f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
         if f is None:
-            continue
+            # 实际增长8.4%和8%: two values joined by 和/、 in a clause without a subject
+            nxt = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > i]
+            if not nxt or where[nxt[0]][0] != i + 2 or toks[i + 1].word not in "和、及与":
+                continue
+            if _walk_before(toks, i, lo).phrase:
+                continue
+            f = i - 1
+            while f > lo and toks[f].word in _cues().change | _cues().link:
+                f -= 1
         group = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > f]
         done.update(group)
         if len(group) < 2:
@@ -739,7 +783,7 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
                 items[-1].append(t)
         items = [x for x in items if x]
         if bf.phrase and len(items) == len(group):
-            head = items[-1][1:] if len(items[-1]) > 1 else []
+            head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
             names = [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
         elif not bf.phrase:
             before = [g for g in range(len(where)) if where[g][0] < lo]
@@ -827,6 +871,9 @@ def _post_filter(text: str, q, rejected: list) -> str:
         return "no value"
     if text[q.start:q.end] != q.surface:
         return "span does not match surface"
+    # 第十二届…第二次会议: numbers misses a 第 that a name before it hides; an ordinal is no fact
+    if q.start > 0 and text[q.start - 1] == "第":
+        return "ordinal"
     # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
     # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
     if q.quantity.kind == "percent" and any(

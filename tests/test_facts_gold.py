@@ -131,20 +131,33 @@ def sample_score() -> Score:
     return score
 
 
-@pytest.fixture(scope="module")
-def heldout_score() -> Score:
+def _heldout(split: str | None) -> Score:
     score = Score()
     for line in (ANN / "facts_heldout.jsonl").read_text("utf-8").splitlines():
         if not line.strip():
             continue
         item = json.loads(line)
+        if split is not None and item["split"] != split:
+            continue
         doc = sl.read_text(item["sentence"])
         assert doc.text == item["sentence"]
         for g in item["facts"] + item["non_facts"]:
             assert doc.text[g["start"]:g["end"]] == g["surface"], g
         score.add(doc.text, _rows(doc), item["facts"], item["non_facts"], item.get("unscored", []))
-    print("\n" + score.report("held-out sentences"))
+    print("\n" + score.report(f"held-out sentences, split {split or 'all'}"))
     return score
+
+
+@pytest.fixture(scope="module")
+def heldout_score() -> Score:
+    return _heldout(None)
+
+
+def test_blind_split_figures():
+    # the blind split was annotated after the rules were written and is not used to tune them;
+    # its figures are printed on their own (the bar applies to the whole held-out file)
+    score = _heldout("blind")
+    assert score.gold >= 30
 
 
 def test_sample_gold_covers_every_fact_of_the_report(sample_score):
