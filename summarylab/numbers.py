@@ -470,10 +470,14 @@ def _grammar() -> _Grammar:
          r"|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2}年?(?:度)?"
          rf"|(?<![{_CN_CHARS}个])(?:十[一二]|[一二三四五六七八九十])月(?:份)?(?:[一二三]?十?[一二三四五六七八九十]?[日号])?"
          r"|前?[一二三四1-4]季度"),
-        ("time", "time", r"(?<![\d.])\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?|(?<![\d.])\d{1,2}:\d{2}(?!\d)"),
+        ("time", "time",
+         r"(?<![\d.])\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?|(?<![\d.])\d{1,2}:\d{2}(?!\d)"
+         r"|(?<![\d.])\d{1,2}\s*点(?:\s*\d{1,2}\s*分|半)?(?![\d百])"),
         ("ordinal", "ordinal",
          rf"第\s*(?:{_ARABIC}|[{_CN_CHARS}]+)(?:\s*(?:{unit_any}|[章条款节届季度批名位]))?"
-         rf"|(?:{_ARABIC}|[{_CN_CHARS}]+)周年"),
+         rf"|(?:{_ARABIC}|[{_CN_CHARS}]+)周年"
+         # 排名前10名, 前三位: a rank, not a count
+         rf"|前\s*(?:{_ARABIC}|[{_CN_CHARS}]+)\s*(?:名|位)"),
         ("marker", "list marker",
          r"(?m:^[ \t]*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
          r"|[一二三四五六七八九十]{1,3}[、.．]))"
@@ -892,6 +896,10 @@ def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
                 or _PERIOD_AFTER.match(text, e))
 
 
+_PHONE_CUE = re.compile(r"(?:电话|热线|号码|编号|代码|手机|传真|邮编|邮政编码|QQ|微信号)[^，。；\n]{0,4}$"
+                        r"|[^，。；\n\d]{0,6}?(?:热线|电话|号码)")
+
+
 def _bare_reason(text: str, s: int, e: int) -> str:
     digits = text[s:e]
     plain = digits.replace(",", "").replace("，", "").replace(" ", "")
@@ -899,6 +907,8 @@ def _bare_reason(text: str, s: int, e: int) -> str:
         return "date"
     if "." not in plain and len(plain) >= 7:
         return "phone number or id"
+    if _PHONE_CUE.search(text, max(0, s - 8), s) or _PHONE_CUE.match(text, e):
+        return "phone number or id"  # 妇女维权公益服务热线12338
     before = text[s - 1] if s > 0 else ""
     after = text[e] if e < len(text) else ""
     if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):

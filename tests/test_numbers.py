@@ -302,6 +302,35 @@ def test_dates_ordinals_and_codes_of_the_national_report():
     assert surfaces("过去五年，我们圆满完成“十一五”规划") == []
 
 
+def test_old_reports_write_large_amounts_in_chinese_numerals():
+    # 1958 and 1986 reports: 万 closes a numeral that already holds 亿.
+    q = only("工业总产值计划达到一百零三亿七千万元。").quantity
+    assert (q.value, q.unit, q.base_value) == (10_370_000_000, "元", 10_370_000_000)
+    q = only("城镇住宅竣工面积达六亿三千多万平方米").quantity
+    assert (q.base_value, q.base_unit, q.approx) == (630_000_000, "平方米", "more_than")
+    q = only("一九八一年就可以节省出七十亿到一百亿元的资金").quantity
+    assert (q.value, q.value_max, q.unit) == (70, 100, "亿元")
+    q = only("卫生支出3，690多万元").quantity
+    assert (q.value, q.base_value) == (3690, 36_900_000)
+
+
+def test_a_bare_hundred_or_thousand_is_an_amount_only_when_approximate_or_compound():
+    assert [(m.surface, m.quantity.base_value) for m in scan_quantities("近百个国家；百万人；稳定在万亿斤以上")] == [
+        ("近百个", 100), ("百万人", 1_000_000), ("万亿斤以上", 1e12)]
+    assert surfaces("新增万吨级港口泊位，造福亿万人民，千家万户，信心百倍，上万人，数百人") == []
+
+
+def test_spaced_out_digits_of_a_scraped_report():
+    text = "本届政府从1 9 9 3 年3 月开始，占全国人口6 5 %的地区"
+    assert [(m.surface, m.quantity.value) for m in scan_quantities(text)] == [("6 5 %", 65)]
+
+
+def test_phone_numbers_times_and_ranks_are_not_figures():
+    assert set(rejected("拨打妇女维权公益服务热线12338，或0771-5212345").values()) == {"phone number or id"}
+    assert rejected("上午9点30分开始") == {"9点30分": "time"}
+    assert rejected("综合考评排名全市前10名") == {"前10名": "ordinal"}
+
+
 def test_a_fraction():
     q = only("专项转移支付项目要减少三分之一").quantity
     assert (q.value, q.kind, q.aspect) == (pytest.approx(1 / 3), "ratio", "decrease")
