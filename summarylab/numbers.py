@@ -508,13 +508,19 @@ def _grammar() -> _Grammar:
 
     bare = re.compile(rf"(?<![\d.]){_ARABIC}")
 
-    increase = ("增长|增加|提高|上升|上涨|提升|扩大|递增|增|增速|增幅|涨幅|升幅|增长率|攀升|"
-                "跃升|翻|翻了|多增|净增|拉动")
-    decrease = ("下降|减少|降低|回落|缩小|缩减|压缩|下滑|下跌|降幅|收窄|削减|减轻|减|降|"
-                "下调|压减|减排")
-    fill = "(?:了|同比|比上年|实际|分别|分别为|为|达|达到|在|控制在|保持在|约)*"
+    # A change verb right before the figure makes it a change (同比增长8%); a verb
+    # followed by 到/至/为 gives the new level (提高到30%, 降为5%), so those are no fillers
+    # after verbs.  After a noun that names a rate of change (涨幅, 增速) 为/控制在 are
+    # fine: 涨幅控制在3.5% is still an increase.
+    inc_verb = "增长|增加|提高|上升|上涨|提升|扩大|递增|增|攀升|跃升|翻|多增|净增|拉动"
+    inc_noun = "增速|增幅|涨幅|升幅|增长率|增长速度|增长幅度"
+    dec_verb = "下降|减少|降低|回落|缩小|缩减|压缩|下滑|下跌|收窄|削减|减轻|减|降|下调|压减|减排"
+    dec_noun = "降幅|下降幅度"
+    verb_fill = "(?:了|同比|比上年|实际|分别|达|达到|约|平均)*"
+    noun_fill = "(?:为|是|达|达到|在|控制在|保持在|分别|分别为|约)*"
     change = re.compile(
-        rf"(?:(?P<inc>(?<!新)(?:{increase}))|(?P<dec>{decrease})){fill}$")
+        rf"(?:(?P<inc>(?:{inc_noun}){noun_fill}|(?<!新)(?:{inc_verb}){verb_fill})"
+        rf"|(?P<dec>(?:{dec_noun}){noun_fill}|(?:{dec_verb}){verb_fill}))$")
     ctx = _alternation(ap.context)
     context_approx = re.compile(rf"({ctx})(?:在|为)?$") if ctx else None
     return _Grammar(quantity, no_range, blocker, reasons, bare, change, context_approx)

@@ -271,6 +271,9 @@ def test_changes_and_levels():
     assert only("出口增长了2倍").quantity.aspect == "increase"
     assert only("城镇化率提高到52.6%").quantity.aspect == "level"
     assert only("不良贷款率下降到0.95%").quantity.aspect == "level"
+    assert only("一年期存款利率降为2.25%").quantity.aspect == "level"
+    assert only("全年粮食产量增幅为2.1%").quantity.aspect == "increase"
+    assert only("城镇新增就业1310万人").quantity.aspect == "level"
     q = only("占国内生产总值比重提高2.7个百分点").quantity
     assert (q.kind, q.aspect) == ("percent_point", "increase")
     q = only("国际市场份额比2007年提高2个多百分点").quantity
