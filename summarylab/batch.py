@@ -209,16 +209,27 @@ def warm_up() -> None:
     """Load the language resources once in this process (worker initialiser).
 
     Calls :func:`summarylab.nlp.warm_up` (jieba dictionary, spaCy pipeline)
-    when the nlp module provides it; afterwards no document pays for loading.
+    when the nlp module provides it, then analyses a two-line report so that
+    every lexicon the facts and plans modules load lazily is loaded too;
+    afterwards no document pays for loading.
 
     Example:
         >>> warm_up()
     """
     from . import nlp
+    from .pipeline import analyse, read_text
 
     loader = getattr(nlp, "warm_up", None)
     if loader is not None:
         loader()
+    analyse(read_text(_WARM_UP_TEXT, path="<warm-up>"))
+
+
+#: A tiny report that goes through every stage of the pipeline.
+_WARM_UP_TEXT = (
+    "某县妇联2021年工作总结和2022年工作计划\n一、主要工作\n举办培训班3期，培训妇女400多人。\n"
+    "二、2022年工作计划\n（一）继续实施“春蕾计划”，资助女童10名。\n"
+)
 
 
 def _init_worker(known: frozenset) -> None:
@@ -332,7 +343,8 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
         client = Client(cluster)
     try:
         client.run(warm_up)  # once per worker, before any document
-        known_future = client.scatter(known, broadcast=True)
+        # Wrapped in a list: scatter would otherwise send each doc_id on its own.
+        [known_future] = client.scatter([known], broadcast=True)
         futures = client.map(analyse_path, files, known=known_future, pure=False)
         paths = {f.key: p for f, p in zip(futures, files)}
         for fut in as_completed(futures):
