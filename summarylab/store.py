@@ -209,8 +209,8 @@ class Store:
         """The open DuckDB connection, for SQL beyond the methods below.
 
         Example:
-            >>> store.connection.sql("SELECT count(*) FROM facts").fetchone()  # doctest: +SKIP
-            (121,)
+            >>> store.connection.sql("SELECT count(*) FROM facts").fetchall()  # doctest: +SKIP
+            [(121,)]
         """
         if self._con is None:
             raise StoreError(f"{self.path}: the store is closed")
@@ -269,7 +269,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             # Checked inside the transaction: a concurrent duplicate cannot slip in.
-            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", doc_ids).fetchone():
+            if _one(con, "SELECT 1 FROM documents WHERE doc_id = ?", doc_ids):
                 con.execute("ROLLBACK")
                 return False
             # Children first, the documents row last: any reader of documents
@@ -309,7 +309,7 @@ class Store:
         con = self.connection
         con.execute("BEGIN TRANSACTION")
         try:
-            found = con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            found = _one(con, "SELECT 1 FROM documents WHERE doc_id = ?", [doc_id])
             for name in ("documents", "sections", "facts", "plan_items"):
                 con.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc_id])
             con.execute("COMMIT")
@@ -321,11 +321,11 @@ class Store:
     # --- reading ----------------------------------------------------------
 
     def __contains__(self, doc_id: object) -> bool:
-        return bool(self.connection.execute(
-            "SELECT 1 FROM documents WHERE doc_id = ?", [str(doc_id)]).fetchone())
+        return _one(self.connection, "SELECT 1 FROM documents WHERE doc_id = ?",
+                    [str(doc_id)]) is not None
 
     def __len__(self) -> int:
-        return self.connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return _one(self.connection, "SELECT count(*) FROM documents")[0]
 
     def doc_ids(self) -> set[str]:
         """The ids of every stored document (what batch ingest skips).
@@ -399,8 +399,7 @@ class Store:
             >>> store.text("85a1b6df8f5117e0")[:9]  # doctest: +SKIP
             '上林县妇联2021年'
         """
-        row = self.connection.execute(
-            "SELECT text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        row = _one(self.connection, "SELECT text FROM documents WHERE doc_id = ?", [doc_id])
         if row is None:
             raise KeyError(doc_id)
         return row[0]
@@ -418,8 +417,7 @@ class Store:
         """
         con = self.connection
         cols = ", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)
-        row = con.execute(f"SELECT {cols}, text FROM documents WHERE doc_id = ?",
-                          [doc_id]).fetchone()
+        row = _one(con, f"SELECT {cols}, text FROM documents WHERE doc_id = ?", [doc_id])
         if row is None:
             raise KeyError(doc_id)
         meta = DocumentMeta(**dict(zip(DOCUMENT_COLUMNS, row[:-1])))
@@ -485,7 +483,7 @@ class Store:
             raise StoreSchemaError(
                 f"{self.path}: not a summarylab store (a DuckDB file without schema_version); "
                 "use another --store path")
-        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        row = _one(con, "SELECT max(version) FROM schema_version")
         version = row[0] if row else None
         if version == SCHEMA_VERSION:
             return
@@ -555,6 +553,16 @@ def _connect(path: Path, *, read_only: bool, timeout: float):
             time.sleep(min(0.2, max(deadline - time.monotonic(), 0.01)))
         except duckdb.Error as err:
             raise StoreError(f"{path}: cannot open the store ({_first_line(str(err))})") from None
+
+
+def _one(con, sql: str, params: Optional[list] = None) -> Optional[tuple]:
+    """The first row of a query, or None.
+
+    fetchall, not fetchone: DuckDB 2 keeps a half-read result open on the
+    connection and refuses the next ``con.sql()`` until it is finished.
+    """
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
 
 
 def _first_line(message: str) -> str:

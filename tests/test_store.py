@@ -89,6 +89,8 @@ def test_add_stores_every_row_and_a_second_add_is_a_no_op(store):
     assert docs.iloc[0].to_dict() == a.document.meta.to_dict()
     assert store.sections().shape == (len(a.document.section_list), len(SECTION_COLUMNS))
     assert len(store.facts()) == 2 and len(store.plan_items()) == 1
+    # plain SQL on the same connection works after every method (no half-read results left)
+    assert store.connection.sql("SELECT count(*) FROM facts").fetchall() == [(2,)]
 
 
 def test_facts_come_back_with_the_values_they_went_in_with(store):
@@ -149,7 +151,7 @@ def test_a_failing_document_leaves_no_rows(store):
         store.add(bad)
     con = store.connection
     for table in ("documents", "sections", "facts", "plan_items"):
-        assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchall() == [(0,)], table
     assert store.add(make_analysis(1)) is True  # and the store still works
 
 
@@ -206,11 +208,11 @@ def test_an_older_schema_with_a_migration_step_is_upgraded(tmp_path, monkeypatch
         con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION - 1])
     ran = []
     monkeypatch.setitem(store_module._MIGRATIONS, SCHEMA_VERSION - 1,
-                        lambda con: ran.append(con.execute("SELECT 1").fetchone()))
+                        lambda con: ran.append(con.execute("SELECT 1").fetchall()))
     with Store(path) as s:
-        assert ran == [(1,)]
-        assert s.connection.execute("SELECT version FROM schema_version").fetchone() == (
-            SCHEMA_VERSION,)
+        assert ran == [[(1,)]]
+        assert s.connection.sql("SELECT version FROM schema_version").fetchall() == [
+            (SCHEMA_VERSION,)]
 
 
 def test_other_files_are_refused_not_clobbered(tmp_path):
@@ -266,7 +268,7 @@ def test_kill_9_mid_transaction_leaves_every_document_whole_or_absent(tmp_path):
         for table in ("sections", "facts", "plan_items"):
             orphans = con.execute(
                 f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
-            ).fetchone()[0]
+            ).fetchall()[0][0]
             assert orphans == 0, table
         for n in range(3):
             a = make_analysis(n)
