@@ -664,7 +664,7 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
         if g["n2"] is not None:
             # A range: the first number shares the unit of the second (3至5人, 3-5万元).
             head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
-            lo, lo_max = _number_and_range(head1)
+            lo, _ = _number_and_range(head1)
             if lo is None:
                 raise _Fail("unparsable number")
             u1 = g["u1"]
@@ -782,8 +782,9 @@ def scan_candidates(text: str, start: int = 0,
         # The number itself (not a prefix word such as 近) must not sit in a blocked span;
         # if it does, look again right after the blocked span (or the match start).
         num_start = _number_start(m)
-        if bi < len(blocks) and blocks[bi][0] < qe and blocks[bi][1] > num_start:
-            pos = blocks[bi][1] if blocks[bi][0] <= num_start else qs + 1
+        clash = next((b for b in blocks[bi:bi + 4] if b[0] < qe and b[1] > num_start), None)
+        if clash is not None:
+            pos = clash[1] if clash[0] <= num_start else qs + 1
             continue
         try:
             s, e, q = _build(m, text)
