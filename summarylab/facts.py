@@ -23,7 +23,8 @@ and ``models/unit_labels.tsv``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
@@ -77,7 +78,7 @@ class Fact:
 
     def to_dict(self) -> dict:
         """The fact as a plain dict in contract column order."""
-        return asdict(self)
+        return {c: getattr(self, c) for c in FACT_COLUMNS}
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -176,10 +177,11 @@ def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -
             break
     spans = [(q.start, q.end, i, None) for i, q in enumerate(quantities)]
     spans += [(r.start, r.end, None, r.reason) for r in rejected]
-    taken = sorted((s, e) for s, e, _, _ in spans)
-    for m in _QUOTED_NAME.finditer(text, start, end):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            spans.append((m.start(), m.end(), None, "quoted name"))
+    if "“" in text[start:end]:
+        taken = sorted((s, e) for s, e, _, _ in spans)
+        for m in _QUOTED_NAME.finditer(text, start, end):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                spans.append((m.start(), m.end(), None, "quoted name"))
     spans.sort()
     if not spans:
         return toks
@@ -832,10 +834,27 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     rows: list[dict] = []
     skipped: list[dict] = []
     text = doc.text
-    for sent in doc.sentences:
+    sentences = doc.sentences
+    # One scan of the whole text (cheaper than one call per sentence), then bucketed by sentence.
+    try:
+        candidates = list(scan_candidates(text))
+    except Exception:  # never raise on odd text: fall back to sentence by sentence
+        candidates = None
+    starts = [s.start for s in sentences]
+    buckets: list[list] = [[] for _ in sentences]
+    if candidates is not None:
+        for c in candidates:
+            k = bisect_right(starts, c.start) - 1
+            if k >= 0 and c.end <= sentences[k].end:
+                buckets[k].append(c)
+            elif isinstance(c, QuantityMatch):
+                skipped.append({"start": c.start, "end": c.end, "surface": c.surface,
+                                "reason": "outside a sentence"})
+    for k, sent in enumerate(sentences):
         quantities, rejected = [], []
         try:
-            for c in scan_candidates(text, sent.start, sent.end):
+            found = buckets[k] if candidates is not None else scan_candidates(text, sent.start, sent.end)
+            for c in found:
                 (quantities if isinstance(c, QuantityMatch) else rejected).append(c)
         except Exception as e:  # never raise on odd text: the sentence is reported as skipped
             skipped.append({"start": sent.start, "end": sent.end, "surface": sent.text[:40],
@@ -905,17 +924,19 @@ def iter_facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
         >>> [(f.surface, f.indicator) for f in iter_facts(doc)]
         [('9期', '培训班期数'), ('400多人', '培训妇女人数')]
     """
+    for r in _filtered(doc, kinds, roles, min_value):
+        yield Fact(**{c: r[c] for c in FACT_COLUMNS})
+
+
+def _filtered(doc: Document, kinds, roles, min_value) -> list[dict]:
     kinds = set(kinds) if kinds is not None else None
     roles = set(roles) if roles is not None else None
     rows, _ = _all_rows(doc)
-    for r in rows:
-        if kinds is not None and r["kind"] not in kinds:
-            continue
-        if roles is not None and r["role"] not in roles:
-            continue
-        if min_value is not None and (r["base_value"] is None or r["base_value"] < min_value):
-            continue
-        yield Fact(**{c: r[c] for c in FACT_COLUMNS})
+    return [
+        r for r in rows
+        if (kinds is None or r["kind"] in kinds) and (roles is None or r["role"] in roles)
+        and (min_value is None or r["base_value"] is not None and r["base_value"] >= min_value)
+    ]
 
 
 def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
@@ -939,7 +960,7 @@ def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
     """
     import pandas as pd
 
-    records = [f.to_dict() for f in iter_facts(doc, kinds=kinds, roles=roles, min_value=min_value)]
+    records = [{c: r[c] for c in FACT_COLUMNS} for r in _filtered(doc, kinds, roles, min_value)]
     df = pd.DataFrame(records, columns=FACT_COLUMNS)
     df["target_of"] = df["target_of"].astype("Int64")
     return df

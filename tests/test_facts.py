@@ -1,0 +1,236 @@
+"""Specifications of the numeric-fact extractor: given these sentences, these facts.
+
+Sentences are real: from the 上林县妇联 2021 report (corpora/000_85a1b6df8f5117e0.txt) and the
+2013/2014 政府工作报告, wrapped in a minimal report (a title and a heading) so that the document
+has a year, a plan year and section kinds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cn2an
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import summarylab as sl
+from summarylab.facts import Fact, explain, facts, iter_facts
+from summarylab.model import FACT_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpora" / "000_85a1b6df8f5117e0.txt"
+
+
+def report(body: str, *, plan: str = "") -> "sl.Document":
+    """A minimal county report holding ``body`` in its achievements part (and ``plan`` in its plan)."""
+    text = f"某县妇联2021年工作总结和2022年工作计划\n一、2021年主要工作\n{body}\n"
+    if plan:
+        text += f"二、2022年工作计划\n{plan}\n"
+    return sl.read_text(text)
+
+
+def rows(doc) -> list[dict]:
+    return facts(doc).to_dict("records")
+
+
+def by_surface(doc) -> dict[str, dict]:
+    return {r["surface"]: r for r in rows(doc)}
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sl.read(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sample_facts(sample):
+    return facts(sample)
+
+
+# ----------------------------------------------------------------------------- the table
+
+def test_table_has_exactly_the_fact_columns_in_text_order(sample_facts):
+    assert list(sample_facts.columns) == FACT_COLUMNS
+    assert list(sample_facts["fact_id"]) == list(range(1, len(sample_facts) + 1))
+    assert list(sample_facts["start"]) == sorted(sample_facts["start"])
+
+
+def test_every_span_is_its_surface(sample, sample_facts):
+    for r in sample_facts.itertuples():
+        assert sample.text[r.start:r.end] == r.surface
+        assert r.surface in r.sentence
+
+
+def test_indicator_is_short_and_never_empty(sample_facts):
+    for r in sample_facts.itertuples():
+        assert r.indicator and len(r.indicator) <= 16 and r.indicator != r.sentence
+
+
+def test_plan_section_facts_are_expected_for_the_plan_year():
+    doc = report("举办培训班9期。", plan="举办基层女干部培训班3期，培训妇女300人以上。")
+    got = by_surface(doc)
+    assert got["9期"]["role"] == "actual" and got["9期"]["year"] == 2021
+    assert got["3期"]["role"] == "expected" and got["3期"]["year"] == 2022
+    assert got["300人以上"]["section_kind"] == "plan"
+
+
+# ----------------------------------------------------------------------------- values and labels
+
+def test_two_counts_in_one_clause_get_two_labels():
+    doc = report("“三八”节期间举办了妇女运动会，来自全县共115支参赛队1000多人参加了拔河、跳绳项目。")
+    got = by_surface(doc)
+    assert got["115支"]["indicator"] == "参赛队数"
+    assert got["1000多人"]["approx"] == "more_than"
+    assert "参加" in got["1000多人"]["indicator"] and got["1000多人"]["indicator"].endswith("人数")
+
+
+def test_ratio_with_its_target_in_brackets():
+    doc = report("村委会主任中女性比例达到24.3%（目标10%）；社区居委会主任中女性比例达到在47.4%（目标45%）。")
+    r = rows(doc)
+    assert [(x["surface"], x["role"], x["target_of"]) for x in r] == [
+        ("24.3%", "actual", None), ("10%", "target", 1), ("47.4%", "actual", None), ("45%", "target", 3)]
+    assert r[0]["indicator"] == r[1]["indicator"] == "村委会主任女性比例"
+    assert r[2]["indicator"] == "社区居委会主任女性比例"
+
+
+def test_values_inside_a_named_requirement_are_targets_and_its_name_is_no_fact():
+    doc = report("全县134个村（社区）全面实现了两个100%（村、居委行政班子100%有女性，妇联主席100%进“两委”班子）。")
+    r = rows(doc)
+    assert [x["surface"] for x in r] == ["134个", "100%", "100%"]
+    assert [x["role"] for x in r] == ["actual", "target", "target"]
+    assert r[0]["indicator"] == "村社区数"
+    assert "妇联主席" in r[2]["indicator"]
+
+
+def test_money_scales_to_yuan_and_keeps_its_programme():
+    doc = report("一是实施“春蕾计划”行动，资助金额共3.98万元。县妇联牵线得到爱心企业资助3.5万元，资助15名困难女童。")
+    got = by_surface(doc)
+    assert got["3.98万元"]["base_value"] == pytest.approx(39800)
+    assert got["3.98万元"]["indicator"] == "春蕾计划资助金额"
+    assert got["3.5万元"]["indicator"] == "爱心企业资助金额"
+    assert got["15名"]["indicator"] == "困难女童人数"
+
+
+def test_near_amount_with_the_goods_it_values():
+    doc = report("为118名困难学生送上文具、体育用品等总价值近4.5万元的慰问品。")
+    got = by_surface(doc)
+    assert got["近4.5万元"]["approx"] == "near"
+    assert got["近4.5万元"]["indicator"] == "慰问品总价值"
+
+
+def test_national_indicators_and_changes():
+    doc = sl.read_text("国内生产总值达到56.9万亿元，比上年增长7.7%。城镇新增就业1310万人，创历史新高。")
+    r = rows(doc)
+    assert [x["indicator"] for x in r] == ["国内生产总值", "国内生产总值增长", "城镇新增就业人数"]
+    assert [x["aspect"] for x in r] == ["level", "increase", "level"]
+    assert r[2]["base_value"] == pytest.approx(13_100_000)
+
+
+def test_distributive_values_get_their_own_indicators():
+    doc = sl.read_text("推进节能减排，能源消耗强度下降3.7%，二氧化硫、化学需氧量排放量分别下降3.5%、2.9%。")
+    assert [x["indicator"] for x in rows(doc)] == [
+        "能源消耗强度下降", "二氧化硫排放量下降", "化学需氧量排放量下降"]
+
+
+def test_from_to_values_share_their_indicator():
+    doc = report("将县级执委从原来的19名扩大到33名。")
+    r = rows(doc)
+    assert [(x["surface"], x["role"], x["indicator"]) for x in r] == [
+        ("19名", "actual", "县级执委人数"), ("33名", "actual", "县级执委人数")]
+
+
+# ----------------------------------------------------------------------------- roles
+
+@pytest.mark.parametrize("sentence, surface, role", [
+    ("共为30名患“两癌”妇女申报救助金，预计将获得27万元救助。", "27万元", "expected"),
+    ("第二期培训于11月22日全面开课，将有200余名妇女儿童参加培训。", "200余名", "expected"),
+    ("今年要再取消和下放行政审批事项200项以上。", "200项以上", "target"),
+    ("全年争取上级资金2.35亿元，确保完成年度招商引资任务15亿元。", "15亿元", "target"),
+    ("全年完成地区生产总值128.6亿元，同比增长7.2%，为年度计划的101.5%。", "101.5%", "actual"),
+    ("县妇联共接到11宗信访案件。", "11宗", "actual"),
+])
+def test_roles_from_the_words_of_the_sentence(sentence, surface, role):
+    assert by_surface(sl.read_text(sentence))[surface]["role"] == role
+
+
+def test_a_semicolon_list_inherits_its_lead_in():
+    doc = sl.read_text("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右；城镇调查失业率5.5%左右。")
+    assert {x["role"] for x in rows(doc)} == {"expected"}
+
+
+# ----------------------------------------------------------------------------- non-facts
+
+def test_dates_names_document_numbers_and_generations_are_not_facts():
+    doc = report("严格落实县禁毒办(上禁毒办发〔2021〕28号)文件要求，于3月5日举行报告会，"
+                 "贯彻党的十九大精神，11个乡镇妇联主席中90后6名，是一股年轻的力量。")
+    assert [x["surface"] for x in rows(doc)] == ["11个", "6名"]
+    skipped = explain(doc)
+    assert {"〔2021〕28号", "3月5日", "十九大", "90后", "一股"} <= set(skipped["surface"])
+    assert list(skipped.columns) == ["start", "end", "surface", "reason"]
+
+
+def test_ordinals_are_not_facts():
+    doc = sl.read_text("2014年3月5日在第十二届全国人民代表大会第二次会议上。截至目前，已完成第一期培训。")
+    assert rows(doc) == []
+
+
+# ----------------------------------------------------------------------------- filters
+
+def test_filters_keep_the_document_fact_ids(sample, sample_facts):
+    money = facts(sample, kinds=["money"])
+    assert set(money["kind"]) == {"money"}
+    assert set(money["fact_id"]) <= set(sample_facts["fact_id"])
+    targets = facts(sample, roles=["target"])
+    linked = targets.dropna(subset=["target_of"])
+    actual_ids = set(sample_facts.loc[sample_facts["role"] == "actual", "fact_id"])
+    assert len(linked) == 2 and set(linked["target_of"]) <= actual_ids
+    big = facts(sample, min_value=10_000)
+    assert (big["base_value"] >= 10_000).all() and len(big) >= 8
+
+
+def test_iter_facts_yields_typed_records(sample):
+    first = next(iter_facts(sample))
+    assert isinstance(first, Fact)
+    assert list(first.to_dict()) == FACT_COLUMNS
+
+
+# ----------------------------------------------------------------------------- properties
+
+FRAGMENTS = [
+    "县妇联", "共", "投入", "培训妇女", "400多人", "近4.5万元", "24.3%", "（目标10%）", "3月5日",
+    "十九大", "两个100%", "，", "。", "；", "“儿童之家”", "16所", "同比增长8%", "1,314人", "三分之一",
+    "6.5%-7%", "预计", "将", "确保", "第一期", "〔2021〕28号", "两三个", "五六百人", "\n", "（", "）",
+    "一是", "二、", "2022年工作计划", "XX万元", "控制在3%左右", "下降2个百分点", "的", "和", "分别",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+def test_spans_always_match_their_surface(parts):
+    doc = sl.read_text("".join(parts))
+    for r in rows(doc):
+        assert doc.text[r["start"]:r["end"]] == r["surface"]
+        assert r["indicator"]
+        assert r["role"] in ("actual", "target", "expected")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=0, max_size=200))
+def test_random_text_never_raises(text):
+    try:
+        doc = sl.read_text(text)
+    except Exception:  # reading (not this module) may refuse text; facts must not raise on a document
+        return
+    facts(doc)
+    explain(doc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=2, max_value=99_999_999))  # 一人 alone reads as figurative
+def test_numbers_written_by_an2cn_come_back_as_facts(n):
+    numeral = cn2an.an2cn(n)
+    doc = report(f"培训妇女{numeral}人。")
+    got = rows(doc)
+    assert len(got) == 1
+    assert got[0]["base_value"] == n and got[0]["surface"] == f"{numeral}人"
