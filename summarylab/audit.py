@@ -3,11 +3,13 @@
 Two checks, each made only where the text itself supplies both sides:
 
 ``parts_sum``
-    A total stated with 共/合计/累计/总计/共计 (资助金额共3.98万元) followed, in the same
+    A total stated with 共/合计/累计/总计/共计 (资助金额共3.98万元), or followed by 其中 in
+    its sentence (财政赤字13500亿元，…其中中央财政赤字9500亿元，…4000亿元), followed, in the same
     enumerated item, by at least two parts with the same base unit, each smaller
     than the total (捐助…4800元; 资助3.5万元).  The parts must add up to the total
     (exactly, or within 10% when a part or the total is approximate: 300余人).
-    When the parts follow 其中, they are a subset and must only not exceed it.
+    When the parts follow 其中 they may be a subset: the check is made only when they add up
+    to the total (ok) or exceed it (not ok).
 ``target_met``
     An actual value with the target that qualifies it (达到24.3%（目标10%）; see
     ``target_of`` in :mod:`summarylab.facts`).  A floor is met when the actual
@@ -49,9 +51,14 @@ def _lower_better() -> tuple[str, ...]:
 
 
 def _fmt(value: float, unit: str) -> str:
+    """A base value as a person writes it: 39800元, 1.35万亿元 (not 1350000000000元)."""
     if value is None:
         return ""
-    v = round(float(value), 6)
+    v = float(value)
+    for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(v) >= scale and unit not in ("%", "个百分点"):
+            return f"{round(v / scale, 6):g}{word}{unit or ''}"
+    v = round(v, 6)
     text = f"{int(v)}" if v == int(v) else f"{v:g}"
     return f"{text}{unit or ''}"
 
@@ -70,9 +77,17 @@ def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
         if total["kind"] not in ("money", "count", "measure") or total["aspect"] != "level":
             continue
         lead = text[max(0, total["start"] - 6):total["start"]]
-        if not _TOTAL_CUE.search(lead):
+        sentence_end = text.find(total["sentence"], max(0, total["start"] - len(total["sentence"])))
+        sentence_end = sentence_end + len(total["sentence"]) if sentence_end >= 0 else total["end"]
+        sub = text.find(_SUBSET_CUE, total["end"], sentence_end)
+        if sub >= 0 and any(r["base_unit"] == total["base_unit"] and r["aspect"] == "level"
+                            and total["end"] <= r["start"] < sub for r in rows):
+            sub = -1  # another value of the same unit stands between the total and 其中
+        if not _TOTAL_CUE.search(lead) and sub < 0:
             continue
         lo, hi = _item_bounds(doc, total["start"])
+        if sub >= 0 and not _TOTAL_CUE.search(lead):
+            hi = sentence_end  # 财政赤字13500亿元…，其中…: the parts are in the same sentence
         parts = []
         subset = False
         for p in rows[k + 1:]:
@@ -91,8 +106,13 @@ def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
         t = total["base_value"]
         approx = total["approx"] != "exact" or any(p["approx"] != "exact" for p in parts)
         if subset:
-            ok = s <= t * (1 + (_APPROX_TOLERANCE if approx else 1e-9))
-            rel = "≤"
+            # parts after 其中 need not be exhaustive: they must add up to the total, or at least not
+            # exceed it; a smaller sum proves nothing either way, so no check is made
+            tol = _APPROX_TOLERANCE if approx else 1e-9
+            if s < t * (1 - tol):
+                continue
+            ok = s <= t * (1 + tol)
+            rel = "=" if ok else ">"
         elif approx:
             ok = abs(s - t) <= _APPROX_TOLERANCE * t
             rel = "≈"
@@ -101,7 +121,10 @@ def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
             rel = "="
         unit = total["base_unit"] or ""
         computed = " + ".join(p["surface"] for p in parts) + f" = {_fmt(s, unit)}"
-        computed += f" {'符合' if ok else '不符'}: {_fmt(s, unit)} {rel} {_fmt(t, unit)}"
+        if not ok:
+            computed += f" {'>' if rel == '>' else '≠'} {_fmt(t, unit)}"
+        elif rel == "≈":
+            computed += f" ≈ {_fmt(t, unit)}"
         out.append({
             "check": "parts_sum",
             "claim": f"{total['indicator']} {total['surface']}",
@@ -139,7 +162,6 @@ def _target_checks(rows: list[dict]) -> list[dict]:
         else:
             ok = av >= tv
             computed = f"{_fmt(av, unit)} {'≥' if ok else '<'} {_fmt(tv, unit)}"
-        computed += " 达标" if ok else " 未达标"
         out.append({
             "check": "target_met",
             "claim": f"{a['indicator']} {a['surface']}（目标{t['surface']}）",
