@@ -375,7 +375,7 @@ def _text_of(toks: Iterable[_Tok]) -> str:
 def _trim(toks: list[_Tok]) -> str:
     """The phrase as a label, keeping its last words when it is too long for a table row."""
     label = _text_of(toks)
-    while len(label) > _MAX_LABEL - 4 and len(toks) > 1:
+    while len(label) > _MAX_LABEL - 2 and len(toks) > 1 and len(_text_of(toks[1:])) >= 4:
         toks = toks[1:]
         label = _text_of(toks)
     return label
@@ -528,8 +528,8 @@ def _purpose(toks: list[_Tok], i: int, hi: int) -> str:
             words.append(t)
         else:
             break
-    while words and (words[-1].word in _PURPOSE_TAIL or not _is_nounish(words[-1])):
-        words.pop()
+    while words and words[-1].word in _PURPOSE_TAIL:
+        words.pop()  # 取暖问题 -> 取暖
     return _trim(words) + "资金" if words else ""
 
 
@@ -688,8 +688,10 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
         return "expected", "plan_section"
     for j in range(i - 1, -1, -1):
         w = toks[j].word
-        if w in cues.expected_sentence and _future_cue(toks, j):
-            return "expected", "expected_cue"
+        if w in cues.expected_sentence and _future_cue(toks, j) or len(w) > 2 and not w.startswith(
+                ("超", "好于", "低于", "高于", "不及")) and any(
+                c in w for c in cues.expected_sentence if len(c) >= 2 and c not in ("计划", "将要")):
+            return "expected", "expected_cue"  # 预计; 主要预期目标 as one dictionary word
     return "actual", ""
 
 
