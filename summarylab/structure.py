@@ -51,6 +51,9 @@ _HEADING_TAIL = re.compile(
 )
 
 
+_REVIEW = re.compile(r"回顾|执行情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
+
+
 @dataclass
 class _Open:
     section_index: int
@@ -110,6 +113,11 @@ def kind_of_heading(title: str, *, year: Optional[int] = None) -> Optional[str]:
         >>> kind_of_heading("2022年主要工作", year=2021)
         'plan'
     """
+    review = _REVIEW.search(title)
+    if review:
+        # 回顾 / 执行情况 name the year under review, whatever else the heading adds
+        # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
+        return "indicators" if re.search(r"指标", title) else "achievements"
     if year is not None:
         for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年", title):
             if int(y) > year and not re.search(r"问题|不足|困难", title):
@@ -153,7 +161,11 @@ def _prev_char(text: str, pos: int) -> str:
 
 
 def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str:
-    """A heading's title: its text up to the first sentence end or the line end."""
+    """A heading's title: its text up to the first sentence end or the line end.
+
+    A heading that runs on into its body on the same line (``run_on``) also
+    ends at a space, which scraped reports leave between heading and body.
+    """
     depth = 0
     j = body_start
     while j < line_end:
@@ -162,7 +174,7 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
             depth += 1
         elif (ch in _CLOSE_QUOTES or ch in "）)") and depth:
             depth -= 1
-        elif depth == 0 and (ch in _SENTENCE_END or (ch == " " and j > body_start)):
+        elif depth == 0 and (ch in _SENTENCE_END or (run_on and ch == " " and j > body_start)):
             break
         j += 1
     title = text[body_start:j].strip()
@@ -205,7 +217,7 @@ def _duplicate_start(text: str) -> Optional[int]:
 
 
 def build_sections(text: str, doc_id: str, *, body_start: int = 0,
-                   year: Optional[int] = None) -> list[Section]:
+                   year: Optional[int] = None, tasks_after_review: bool = False) -> list[Section]:
     """The heading tree of a normalised report text.
 
     Args:
@@ -214,6 +226,10 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         body_start: where the body starts (after the title line); the text
             before the first heading, from here on, becomes the intro section "0".
         year: the year the report reviews; headings naming a later year are plan.
+        tasks_after_review: a 政府工作报告 reviews the year first (in a part
+            of its own or in the preamble) and then sets the year's tasks, each
+            part titled by its task alone (三、大力推进国有企业改革); parts after
+            the review that name no kind are then plan.
 
     Returns:
         Sections in text order; ``text[s.start:s.end]`` starts with ``s.marker``.
@@ -284,10 +300,11 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
                         title=title, line_end=line_end, inline=inline))
         stack.append(_Open(len(raw) - 1, level, inline))
 
-    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year)
+    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
 
 
-def _assemble(text, doc_id, raw, body_start, scan_end, limit, year) -> list[Section]:
+def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
+              tasks_after_review) -> list[Section]:
     # Ends: a section runs to the next heading that is not its descendant;
     # an inline 一是 item stops at its paragraph's end at the latest.
     n = len(raw)
@@ -309,9 +326,16 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year) -> list[Sect
         ids.append(own if h["parent"] < 0 else f"{ids[h['parent']]}.{own}")
 
     kinds: list[str] = []
+    cues = [kind_of_heading(h["title"], year=year) for h in raw]
+    # Where the review ends in a 政府工作报告 (some keep their review in the preamble).
+    reviews = [i for i, h in enumerate(raw)
+               if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
+    review_end = reviews[0] if reviews else -1
     for i, h in enumerate(raw):
-        cue = kind_of_heading(h["title"], year=year)
+        cue = cues[i]
         if h["parent"] < 0:
+            if cue is None and tasks_after_review and i > review_end:
+                cue = "plan"
             kinds.append(cue or "other")
         else:
             inherited = kinds[h["parent"]]
@@ -358,8 +382,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
 # --- metadata -------------------------------------------------------------
 
 _GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,20}全国人民代表大会")
+_YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,20}人民代表大会")
 _ORG_NOISE = re.compile(
     r"关于|(?:19|20)\d\d\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
     r"工作思路|工作安排|工作报告|述职报告|总结|计划|要点|打算|思路|[和及暨与、，,：:（）()“”\s]"
@@ -371,6 +396,11 @@ _ORG_TAIL = re.compile(
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
+
+
+def _year_value(digits: str) -> int:
+    """1958 from "1958" or "一九五八"."""
+    return int(digits.translate(_CN_YEAR_DIGITS))
 
 
 def find_title(text: str) -> tuple[str, int]:
@@ -413,11 +443,12 @@ def detect_metadata(text: str, title: str) -> dict:
         {'org': '上林县妇联', 'year': 2021, 'plan_year': 2022, 'kind': 'summary+plan'}
     """
     head = text[:3000]
-    if "政府工作报告" in title or ("政府工作报告" in head and "各位代表" in text[:20000]):
-        delivered = _GOV_DELIVERED.search(head)
+    delivered = _GOV_DELIVERED.search(head)
+    if ("政府工作报告" in title or delivered
+            or ("政府工作报告" in head and "各位代表" in text[:20000])):
         year_in_title = _YEAR.search(title)
         plan_year = int(delivered.group(1)) if delivered else (
-            int(year_in_title.group(1)) if year_in_title else None)
+            _year_value(year_in_title.group(1)) if year_in_title else None)
         # A local 政府工作报告 is the report of that place's 人民政府.
         place = _ORG_NOISE.sub("", title)
         if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
@@ -429,7 +460,7 @@ def detect_metadata(text: str, title: str) -> dict:
         return {"org": org, "year": plan_year - 1 if plan_year else None,
                 "plan_year": plan_year, "kind": "gov_work_report"}
 
-    years = [(int(m.group(1)), m.end()) for m in _YEAR.finditer(title)]
+    years = [(_year_value(m.group(1)), m.end()) for m in _YEAR.finditer(title)]
     summary_word = re.search(r"总结|回顾|述职|工作报告", title)
     plan_word = re.search(r"计划|打算|思路|安排|要点", title)
     year = plan_year = None
@@ -483,14 +514,15 @@ def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
             if s.kind in ("indicators", "achievements"):
                 m = _YEAR.search(s.title)
                 if m:
-                    meta["year"] = int(m.group(1))
+                    meta["year"] = _year_value(m.group(1))
                     break
     if meta["year"] is None:
         review = " ".join(text[s.start:s.end] for s in sections
                           if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
         counts: dict[int, int] = {}
         for m in _YEAR.finditer(review or text):
-            counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+            y = _year_value(m.group(1))
+            counts[y] = counts.get(y, 0) + 1
         if counts:
             meta["year"] = max(counts, key=lambda y: (counts[y], y))
     if meta["plan_year"] is None and "plan" in kinds:
@@ -498,7 +530,7 @@ def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
             if s.kind == "plan":
                 m = _YEAR.search(s.title)
                 if m:
-                    meta["plan_year"] = int(m.group(1))
+                    meta["plan_year"] = _year_value(m.group(1))
                     break
         if meta["plan_year"] is None and meta["year"] is not None:
             meta["plan_year"] = meta["year"] + 1
