@@ -1,17 +1,61 @@
 """Segmentation: sentence splitting, jieba word segmentation and the spaCy pipeline.
 
-The sentence splitter is pure regular expressions so that every module can
-use it without loading jieba or spaCy.
+Three layers, each usable without the next:
+
+* :func:`split_sentences` is pure regular expressions, so every module can use
+  it without loading jieba or spaCy.
+* :func:`tokenize`, :func:`lcut` and :func:`pos_tag` cut words with jieba's
+  dictionary plus the domain user dictionary ``models/userdict.txt``.  The
+  engine is rjieba (the jieba-rs binding: same dictionary, same DAG and HMM,
+  about 30 times faster); jieba itself stays as the reference engine.  On the
+  sample and the 46 national reports the two give the identical token sequence
+  (``benchmarks/bench_segment.py --agreement`` measures it), once ASCII runs
+  joined by ``-`` or ``.`` (``2006-2020``, ``www.gov.cn``), which jieba-rs
+  keeps whole, are recut into their parts as jieba's HMM cuts them.
+* :func:`load_pipeline` loads the spaCy pipeline shipped in
+  ``models/zh_pipeline`` (``spacy.blank("zh")`` with the jieba tokenizer and
+  the components ``summarylab_sentences_v1`` and ``summarylab_terms_v1``: spaCy
+  forbids dots in factory names, so only the tokenizer has a dotted name);
+  :func:`build_pipeline` rebuilds it from ``models/userdict.txt``
+  (``python -m summarylab.nlp build-pipeline``).
+
+jieba, rjieba and spaCy are imported inside functions: ``import summarylab.nlp``
+must stay cheap because the CLI imports it at start-up.  Loaded resources are
+cached read-only per process; :func:`warm_up` loads them all at once.
 """
 
 from __future__ import annotations
 
+import io
 import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Optional
+
+if TYPE_CHECKING:  # spaCy is imported lazily
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+USERDICT = MODELS / "userdict.txt"
+PIPELINE = MODELS / "zh_pipeline"
+
+#: jieba's HMM finds words missing from the dictionary (names such as 覃小慧) and
+#: keeps decimals and percentages whole (4.5, 24.3%); with it off, 4.5 becomes
+#: 4 / . / 5.  Both engines agree on Chinese text either way (see module doc).
+HMM = True
+
+ENGINES = ("rjieba", "jieba")
 
 _OPEN = "“‘「『《（([〔【"
 _CLOSE = "”’」』》）)]〕】"
 _PAIRS = dict(zip(_OPEN, _CLOSE))
 _ENDERS = set("。！？；!?;")
+
+
+# --- sentences -----------------------------------------------------------------
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -68,3 +112,537 @@ def _emit(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
+
+
+# --- the user dictionary -------------------------------------------------------
+
+
+class UserWord(NamedTuple):
+    """One entry of the jieba user dictionary."""
+
+    word: str
+    freq: int
+    tag: str
+
+
+def parse_userdict(text: str) -> tuple[UserWord, ...]:
+    """Parse a user dictionary in jieba's format, skipping comments and blank lines.
+
+    jieba's own ``load_userdict`` would read a ``# comment`` line as a word, so
+    summarylab parses the file itself and adds each entry with ``add_word``.
+    Every entry needs its frequency: jieba and rjieba guess a missing one in
+    slightly different ways, and the two engines must see the same numbers.
+
+    Args:
+        text: the dictionary, one ``word freq tag`` entry a line.
+
+    Returns:
+        The entries in file order.
+
+    Raises:
+        ValueError: for an entry without a frequency, or a word given twice.
+
+    Example:
+        >>> parse_userdict("# 妇联词汇\\n儿童之家 2000 n\\n两癌 2000 j\\n")
+        (UserWord(word='儿童之家', freq=2000, tag='n'), UserWord(word='两癌', freq=2000, tag='j'))
+    """
+    entries: list[UserWord] = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) not in (2, 3) or not parts[1].isdigit():
+            raise ValueError(f"user dictionary line {lineno}: expected 'word freq [tag]': {line!r}")
+        if parts[0] in seen:
+            raise ValueError(f"user dictionary line {lineno}: {parts[0]} given twice")
+        seen.add(parts[0])
+        entries.append(UserWord(parts[0], int(parts[1]), parts[2] if len(parts) == 3 else "x"))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def user_words() -> tuple[UserWord, ...]:
+    """The entries of ``models/userdict.txt`` (read once per process).
+
+    Example:
+        >>> any(w.word == "儿童之家" for w in user_words())
+        True
+    """
+    return parse_userdict(USERDICT.read_text(encoding="utf-8"))
+
+
+# --- segmentation engines ------------------------------------------------------
+
+
+# jieba's HMM cuts a run of ASCII letters and digits joined by - . + # & _ into
+# its parts with finalseg's pattern (2006-2020 -> 2006 / - / 2020, E-mail -> E /
+# - / mail) while jieba-rs keeps the run whole.  jieba is the reference, so the
+# fast engine recuts such runs the same way; decimals and percentages (4.5,
+# 24.3%) are one part in both.
+_ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]{2,}")
+_ASCII_PART = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
+_ASCII_PARTS = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def _has_joined_ascii(text: str) -> bool:
+    return any(not _ASCII_PART.fullmatch(m.group()) for m in _ASCII_RUN.finditer(text))
+
+
+def _ascii_parts(word: str) -> Optional[list[str]]:
+    """jieba's HMM parts of an ASCII run, or None when the word is not one to recut."""
+    if len(word) < 2 or not word.isascii() or word.isalnum() or _ASCII_PART.fullmatch(word):
+        return None
+    parts = [p for p in _ASCII_PARTS.split(word) if p]
+    return parts if len(parts) > 1 else None
+
+
+class _RJieba:
+    """rjieba with the user dictionary: the fast engine."""
+
+    name = "rjieba"
+
+    def __init__(self, words: tuple[UserWord, ...]):
+        import rjieba
+
+        self._jieba = rjieba.Jieba()
+        for w in words:
+            self._jieba.add_word(w.word, w.freq, w.tag)
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        tokens = self._jieba.tokenize(text, "default", HMM)
+        if not _has_joined_ascii(text):
+            return tokens
+        out: list[tuple[str, int, int]] = []
+        for word, start, end in tokens:
+            parts = self._recut(word)
+            if parts is None:
+                out.append((word, start, end))
+                continue
+            for part in parts:
+                out.append((part, start, start + len(part)))
+                start += len(part)
+        return out
+
+    def pos_tag(self, text: str) -> list[tuple[str, str]]:
+        tagged = self._jieba.tag(text, HMM)
+        if not _has_joined_ascii(text):
+            return tagged
+        out: list[tuple[str, str]] = []
+        for word, tag in tagged:
+            parts = self._recut(word)
+            if parts is None:
+                out.append((word, tag))
+            else:  # a part may be a dictionary word with a tag of its own
+                out.extend((part, self._tag_of(part)) for part in parts)
+        return out
+
+    def _recut(self, word: str) -> Optional[list[str]]:
+        parts = _ascii_parts(word)
+        # a dictionary word (C++, C#) comes whole out of jieba's DAG, not its HMM
+        return None if parts is None or self._jieba.has_word(word) else parts
+
+    def _tag_of(self, part: str) -> str:
+        tagged = self._jieba.tag(part, HMM)
+        return tagged[0][1] if len(tagged) == 1 else _shape_tag(part)
+
+
+class _Jieba:
+    """jieba with the user dictionary: the reference engine.
+
+    The prefix dictionary is built straight from jieba's dict.txt rather than
+    through ``initialize``, which would read and write a marshal cache in the
+    shared temporary directory.
+    """
+
+    name = "jieba"
+
+    def __init__(self, words: tuple[UserWord, ...]):
+        import jieba
+
+        self._dict_bytes = Path(jieba.__file__).with_name("dict.txt").read_bytes()
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total = tk.gen_pfdict(io.BytesIO(self._dict_bytes))
+        tk.initialized = True
+        self._user_tags: dict[str, str] = {}
+        for w in words:
+            old = tk.FREQ.get(w.word, 0)
+            tk.add_word(w.word, w.freq, w.tag)
+            # jieba adds the new frequency to the total without taking the old
+            # one off; jieba-rs replaces it.  Take it off so both see one total.
+            tk.total -= old
+            self._user_tags[w.word] = w.tag
+        self._tk = tk
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        return list(self._tk.tokenize(text, mode="default", HMM=HMM))
+
+    def pos_tag(self, text: str) -> list[tuple[str, str]]:
+        tags = self._tags()
+        return [(w, tags.get(w) or _shape_tag(w)) for w in self._tk.lcut(text, HMM=HMM)]
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one engine per dictionary, cached itself
+    def _tags(self) -> dict[str, str]:
+        tags: dict[str, str] = {}
+        for line in self._dict_bytes.decode("utf-8").splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 3:
+                tags[parts[0]] = parts[2]
+        tags.update(self._user_tags)
+        return tags
+
+
+def _shape_tag(word: str) -> str:
+    # jieba-rs's rule for a word outside the dictionary: digits m, letters eng, else x
+    alnum = [c for c in word if c.isascii() and c.isalnum()]
+    if not alnum:
+        return "x"
+    return "m" if all(c.isdigit() for c in alnum) else "eng"
+
+
+@lru_cache(maxsize=4)
+def _engine(name: str, words: tuple[UserWord, ...]):
+    if name == "rjieba":
+        return _RJieba(words)
+    if name == "jieba":
+        return _Jieba(words)
+    raise ValueError(f"unknown segmentation engine {name!r}; expected one of {ENGINES}")
+
+
+@lru_cache(maxsize=1)
+def engine_name() -> str:
+    """The name of the segmentation engine in use: "rjieba", or "jieba" without it.
+
+    Example:
+        >>> engine_name()
+        'rjieba'
+    """
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
+
+
+@lru_cache(maxsize=2)
+def _shipped_engine(name: str):
+    # keyed by name only: hashing the dictionary on every call would cost more than a short cut
+    return _engine(name, user_words())
+
+
+def _default(engine: Optional[str]):
+    return _shipped_engine(engine or engine_name())
+
+
+def tokenize(text: str, *, engine: Optional[str] = None) -> list[tuple[str, int, int]]:
+    """Cut ``text`` into words with their offsets; whitespace and punctuation are words too.
+
+    Args:
+        text: any text (normally a document's normalised text).
+        engine: "rjieba" or "jieba"; the default is :func:`engine_name`.
+
+    Returns:
+        ``(word, start, end)`` triples in text order with ``text[start:end] == word``,
+        covering the whole text.
+
+    Example:
+        >>> tokenize("建设儿童之家15所")
+        [('建设', 0, 2), ('儿童之家', 2, 6), ('15', 6, 8), ('所', 8, 9)]
+    """
+    return _default(engine).tokenize(text)
+
+
+def lcut(text: str, *, engine: Optional[str] = None) -> list[str]:
+    """Cut ``text`` into a list of words (jieba's ``lcut`` with the domain dictionary).
+
+    Example:
+        >>> lcut("继续做好女性两癌保险项目")
+        ['继续', '做好', '女性', '两癌', '保险', '项目']
+    """
+    return [w for w, _, _ in _default(engine).tokenize(text)]
+
+
+def pos_tag(text: str, *, engine: Optional[str] = None) -> list[tuple[str, str]]:
+    """Cut ``text`` into words with jieba POS flags (the same words as :func:`lcut`).
+
+    Flags come from jieba's dictionary and the user dictionary (n, v, nz, j ...);
+    a word found by the HMM is tagged by its shape, as jieba-rs does: m for
+    digits, eng for Latin letters, x otherwise.
+
+    Example:
+        >>> pos_tag("组建环保妈妈志愿队伍1支")
+        [('组建', 'v'), ('环保妈妈', 'nz'), ('志愿', 'n'), ('队伍', 'n'), ('1', 'm'), ('支', 'v')]
+    """
+    return list(_default(engine).pos_tag(text))
+
+
+def warm_up() -> None:
+    """Load every language resource now (batch workers call it once at start).
+
+    Example:
+        >>> warm_up()
+    """
+    tokenize("上林县妇联2021年工作总结")
+    load_pipeline()
+
+
+# --- the spaCy pipeline --------------------------------------------------------
+
+
+class JiebaTokenizer:
+    """spaCy tokenizer over :func:`tokenize`: one token a jieba word, no trailing spaces.
+
+    Whitespace is cut into tokens of its own, so ``doc.text`` equals the input
+    and token offsets index it directly.  The user dictionary serialises with
+    the pipeline (``tokenizer/userdict.txt``), so a saved pipeline segments the
+    same way wherever it is loaded.
+    """
+
+    def __init__(self, vocab: "Vocab", *, words: Optional[tuple[UserWord, ...]] = None, tags: bool = True):
+        self.vocab = vocab
+        self.words = user_words() if words is None else words
+        self.tags = tags
+
+    @property
+    def words(self) -> tuple[UserWord, ...]:
+        """The user dictionary entries this tokenizer segments with."""
+        return self._words
+
+    @words.setter
+    def words(self, words: tuple[UserWord, ...]) -> None:
+        self._words = tuple(words)
+        self._engine = _engine(engine_name(), self._words)
+
+    def __call__(self, text: str) -> "Doc":
+        from spacy.tokens import Doc
+
+        tagged = self._engine.pos_tag(text)
+        words = [w for w, _ in tagged]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
+                  tags=[t for _, t in tagged] if self.tags else None)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        """Tokenize a stream of texts (spaCy's tokenizer interface)."""
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The user dictionary as UTF-8 text."""
+        return _format_userdict(self.words).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "JiebaTokenizer":
+        """Restore the user dictionary from :meth:`to_bytes` output."""
+        self.words = parse_userdict(data.decode("utf-8"))
+        return self
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the user dictionary to ``path/userdict.txt``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "userdict.txt").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "JiebaTokenizer":
+        """Read the user dictionary written by :meth:`to_disk`."""
+        return self.from_bytes((Path(path) / "userdict.txt").read_bytes())
+
+
+def _format_userdict(words: tuple[UserWord, ...]) -> str:
+    head = "# jieba user dictionary of this pipeline's tokenizer, copied from models/userdict.txt\n"
+    return head + "".join(f"{w.word} {w.freq} {w.tag}\n" for w in words)
+
+
+def _set_sentences(doc: "Doc") -> "Doc":
+    """Mark sentence starts from :func:`split_sentences` (quotes and brackets stay whole)."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = iter(a for a, _ in split_sentences(doc.text))
+    flags = numpy.full(len(doc), -1, dtype="int64")
+    if len(doc):
+        flags[0] = 1
+    nxt = next(starts, None)
+    for i, token in enumerate(doc):
+        end = token.idx + len(token.text)
+        while nxt is not None and nxt < end:
+            if nxt >= token.idx:  # the sentence starts in this token
+                flags[i] = 1
+            nxt = next(starts, None)
+    # from_array takes uint64 and reads -1 (not a start) back from its bit pattern
+    doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
+    return doc
+
+
+class TermMarker:
+    """Marks domain terms as ``doc.spans[spans_key]`` with a PhraseMatcher.
+
+    The terms (by default every word of the user dictionary) serialise with the
+    pipeline as ``terms.txt``, one a line.
+    """
+
+    def __init__(self, nlp: "Language", name: str, *, spans_key: str = "terms", label: str = "TERM"):
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.label = label
+        self.terms: list[str] = []
+        self._matcher = None
+
+    def __call__(self, doc: "Doc") -> "Doc":
+        from spacy.tokens import Span
+
+        matches = self._matcher(doc) if self._matcher is not None else []
+        doc.spans[self.spans_key] = [Span(doc, s, e, label=self.label) for _, s, e in sorted(matches, key=lambda m: (m[1], m[2]))]
+        return doc
+
+    def add_terms(self, terms: Iterable[str]) -> None:
+        """Add terms to match (kept in order, duplicates dropped)."""
+        from spacy.matcher import PhraseMatcher
+
+        new = [t for t in dict.fromkeys(terms) if t not in set(self.terms)]
+        if not new:
+            return
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._matcher.add(self.label, [self.nlp.make_doc(t) for t in new])
+        self.terms.extend(new)
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp=None, terms: Optional[list[str]] = None) -> None:
+        """Load the terms: ``terms`` if given, else the words of the user dictionary."""
+        self.terms, self._matcher = [], None
+        self.add_terms(terms if terms is not None else [w.word for w in user_words()])
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the terms to ``path/terms.txt``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "terms.txt").write_text("".join(t + "\n" for t in self.terms), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "TermMarker":
+        """Read the terms written by :meth:`to_disk`."""
+        self.terms, self._matcher = [], None
+        self.add_terms((Path(path) / "terms.txt").read_text(encoding="utf-8").split())
+        return self
+
+
+@lru_cache(maxsize=1)
+def register_spacy() -> None:
+    """Register the tokenizer and components with spaCy (once per process).
+
+    Done here rather than at import time so that importing this module does not
+    import spaCy.  :func:`load_pipeline` and :func:`blank_pipeline` call it;
+    call it yourself before ``spacy.load("models/zh_pipeline")``.
+
+    Example:
+        >>> register_spacy()
+    """
+    import spacy
+    from spacy.language import Language
+
+    def create_tokenizer(tags: bool = True):
+        def make(nlp: "Language") -> JiebaTokenizer:
+            return JiebaTokenizer(nlp.vocab, tags=tags)
+
+        return make
+
+    spacy.registry.tokenizers.register("summarylab.jieba_tokenizer.v1", func=create_tokenizer)
+    Language.component("summarylab_sentences_v1", func=_set_sentences)
+    Language.factory(
+        "summarylab_terms_v1",
+        default_config={"spans_key": "terms", "label": "TERM"},
+        func=lambda nlp, name, spans_key, label: TermMarker(nlp, name, spans_key=spans_key, label=label),
+    )
+
+
+def blank_pipeline(words: Optional[tuple[UserWord, ...]] = None) -> "Language":
+    """A fresh pipeline: ``spacy.blank("zh")``, jieba tokenizer, sentences and terms.
+
+    Args:
+        words: user dictionary entries; the default is ``models/userdict.txt``.
+            They give both the tokenizer's dictionary and the terms to mark.
+
+    Example:
+        >>> nlp = blank_pipeline((UserWord("儿童之家", 2000, "n"),))
+        >>> [t.text for t in nlp("建设儿童之家")]
+        ['建设', '儿童之家']
+    """
+    import spacy
+
+    register_spacy()
+    words = user_words() if words is None else words
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "summarylab.jieba_tokenizer.v1"}}})
+    # spacy.blank("zh") leaves pkuseg settings for its own tokenizer in [initialize]
+    nlp.config["initialize"]["tokenizer"] = {}
+    nlp.tokenizer.words = words
+    nlp.add_pipe("summarylab_sentences_v1", name="sentences")
+    terms = nlp.add_pipe("summarylab_terms_v1", name="terms")
+    terms.initialize(terms=[w.word for w in words])
+    nlp.meta.update({"name": "summarylab_zh", "version": "0.1.0",
+                     "description": "jieba/rjieba tokens with POS tags, report sentences, domain terms"})
+    return nlp
+
+
+def build_pipeline(path: Path | str = PIPELINE, words: Optional[tuple[UserWord, ...]] = None) -> Path:
+    """Build the pipeline from the user dictionary and save it to ``path``.
+
+    Also: ``python -m summarylab.nlp build-pipeline [PATH]``.
+
+    Args:
+        path: target directory (created or overwritten); default ``models/zh_pipeline``.
+        words: user dictionary entries; the default is ``models/userdict.txt``.
+
+    Returns:
+        The directory written.
+
+    Example:
+        >>> build_pipeline(tmp_path / "zh_pipeline")  # doctest: +SKIP
+    """
+    path = Path(path)
+    # The vocab holds only strings seen while building; the loader recreates it.
+    blank_pipeline(words).to_disk(path, exclude=["vocab"])
+    return path
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(path: Path | str = PIPELINE) -> "Language":
+    """The spaCy pipeline saved at ``path`` (default ``models/zh_pipeline``), loaded once.
+
+    Loads offline: the pipeline needs no downloaded model.  Its Doc has jieba
+    words as tokens (POS flags in ``token.tag_``), report sentences in
+    ``doc.sents`` and domain terms in ``doc.spans["terms"]``.
+
+    Example:
+        >>> nlp = load_pipeline()
+        >>> doc = nlp("实施“春蕾计划”。培训妇女400多人")
+        >>> [s.text for s in doc.sents], [t.text for t in doc.spans["terms"]]
+        (['实施“春蕾计划”。', '培训妇女400多人'], ['春蕾计划'])
+    """
+    import spacy
+
+    register_spacy()
+    return spacy.load(Path(path))
+
+
+def make_doc(text: str) -> "Doc":
+    """Run the shipped pipeline (:func:`load_pipeline`) over ``text``.
+
+    Example:
+        >>> [t.text for t in make_doc("两癌筛查")]
+        ['两癌筛查']
+    """
+    return load_pipeline()(text)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """``python -m summarylab.nlp build-pipeline [PATH]``: rebuild the spaCy pipeline."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "build-pipeline" or len(args) > 2:
+        print("usage: python -m summarylab.nlp build-pipeline [PATH]", file=sys.stderr)
+        return 2
+    print(build_pipeline(args[1] if len(args) == 2 else PIPELINE))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""Segmentation speed: plain jieba.lcut against summarylab's tokenize() and spaCy pipeline.
+
+Over the sample report and the 46 national 政府工作报告 in
+../shared/corpora/gov_work_reports (skipped with a message when absent), all in
+one run so the figures are comparable:
+
+* ``jieba.lcut``            jieba's default dictionary, pure Python, HMM on;
+* ``nlp.tokenize``          the summarylab engine (rjieba + models/userdict.txt);
+* ``nlp.load_pipeline()``   the whole spaCy pipeline (tokens, tags, sentences, terms);
+
+then the wall time of ``summarylab --help`` (a fresh process) when the CLI is
+installed.  ``--agreement`` also compares the two engines, both with the user
+dictionary, line by line over the same texts.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_segment.py            # all reports
+    .venv/bin/python benchmarks/bench_segment.py --quick    # sample + 2013/2014 only
+    .venv/bin/python benchmarks/bench_segment.py --agreement
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarylab import nlp  # noqa: E402
+from summarylab.normalize import normalize  # noqa: E402
+
+NATIONAL = ROOT.parent / "shared" / "corpora" / "gov_work_reports"
+SAMPLE = ROOT / "corpora" / "000_85a1b6df8f5117e0.txt"
+SHIPPED = [ROOT / "corpora" / "gov_work_report_2013.txt", ROOT / "corpora" / "gov_work_report_2014.txt"]
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:  # the national reports are GBK as published
+        return data.decode("gb18030", errors="replace")
+
+
+def load_texts(quick: bool) -> dict[str, str]:
+    """Normalised texts by file name: the sample, then the national reports."""
+    paths = [SAMPLE]
+    if quick:
+        paths += SHIPPED
+    elif NATIONAL.is_dir():
+        paths += sorted(NATIONAL.glob("*.txt"))
+    else:
+        print(f"note: {NATIONAL} is absent; national reports skipped, using the shipped 2013/2014")
+        paths += SHIPPED
+    return {p.name: normalize(_decode(p.read_bytes())) for p in paths}
+
+
+def _timed(label: str, func, texts: list[str], chars: int) -> float:
+    t0 = time.perf_counter()
+    for text in texts:
+        func(text)
+    secs = time.perf_counter() - t0
+    print(f"{label:<28} {secs:8.2f} s  {chars / secs / 1e6:7.2f} M chars/s")
+    return secs
+
+
+def speed(texts: dict[str, str]) -> None:
+    """Print chars/s of the three segmenters and their ratios."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    chars = sum(map(len, texts.values()))
+    print(f"{len(texts)} documents, {chars:,} characters; engine {nlp.engine_name()}, HMM {nlp.HMM}")
+
+    t0 = time.perf_counter()
+    jieba.initialize()
+    print(f"{'load jieba':<28} {time.perf_counter() - t0:8.2f} s")
+    t0 = time.perf_counter()
+    nlp.tokenize("预热")
+    print(f"{'load nlp.tokenize engine':<28} {time.perf_counter() - t0:8.2f} s")
+    t0 = time.perf_counter()
+    pipe = nlp.load_pipeline()
+    print(f"{'load spaCy pipeline':<28} {time.perf_counter() - t0:8.2f} s")
+
+    docs = list(texts.values())
+    base = _timed("jieba.lcut (default dict)", jieba.lcut, docs, chars)
+    ours = _timed("nlp.tokenize", nlp.tokenize, docs, chars)
+    spacy_secs = _timed("load_pipeline()(text)", pipe, docs, chars)
+    print(f"nlp.tokenize is {base / ours:.1f}x jieba.lcut; "
+          f"the spaCy pipeline is {base / spacy_secs:.1f}x jieba.lcut "
+          f"({spacy_secs / ours:.1f}x the time of nlp.tokenize)")
+
+
+def agreement(texts: dict[str, str]) -> None:
+    """Compare rjieba and jieba (both with the user dictionary), line by line."""
+    lines = same = docs_same = 0
+    examples: list[str] = []
+    for name, text in texts.items():
+        doc_same = True
+        for line in text.split("\n"):
+            a = nlp.lcut(line, engine="rjieba")
+            b = nlp.lcut(line, engine="jieba")
+            lines += 1
+            if a == b:
+                same += 1
+                continue
+            doc_same = False
+            i = next(i for i, (x, y) in enumerate(zip(a + [""], b + [""])) if x != y)
+            if len(examples) < 8:
+                examples.append(f"  {name}: rjieba {a[max(0, i - 1):i + 3]} jieba {b[max(0, i - 1):i + 3]}")
+        docs_same += doc_same
+    print(f"rjieba == jieba (HMM {nlp.HMM}, user dictionary): {same}/{lines} lines "
+          f"({100 * same / lines:.2f}%), {docs_same}/{len(texts)} documents identical")
+    print("\n".join(examples))
+
+
+def cli_help() -> None:
+    """Wall time of `summarylab --help` in a fresh process (best of 3)."""
+    exe = shutil.which("summarylab", path=str(ROOT / ".venv" / "bin")) or shutil.which("summarylab")
+    if exe is None:
+        print("summarylab --help: the console script is not installed; skipped")
+        return
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([exe, "--help"], check=True, capture_output=True)
+        best = min(best, time.perf_counter() - t0)
+    print(f"summarylab --help wall time: {best:.2f} s (best of 3)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; see the module docstring for the options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="sample and the shipped 2013/2014 reports only")
+    parser.add_argument("--agreement", action="store_true", help="also compare rjieba with jieba line by line")
+    args = parser.parse_args(argv)
+    texts = load_texts(args.quick)
+    speed(texts)
+    if args.agreement:
+        agreement(texts)
+    cli_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
