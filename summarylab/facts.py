@@ -41,6 +41,8 @@ _CLAUSE_MARKS = set("，,；;：:。！？!?")
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
+#: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
+_PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
 #: Names that ``numbers`` rejects but that read as words inside a label (“三八”红旗手, 90后, 两癌).
@@ -220,7 +222,7 @@ def _is_nounish(tok: _Tok) -> bool:
 
 
 def _is_date(tok: _Tok) -> bool:
-    return tok.flag == "REJ" and (tok.rejected or "").startswith(("date", "year", "time"))
+    return tok.flag == "REJ" and (tok.rejected or "").startswith(("date", "year", "time", "period", "duration", "age"))
 
 
 def _clean(label: str) -> str:
@@ -300,6 +302,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
                 or t.word.startswith("每") or t.flag == "REJ" and (t.rejected or "").startswith("rate"):
             pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
+        elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
+            pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
         elif t.word == "新增" and j == i - 1:
             changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
         elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and j == i - 1:
@@ -431,11 +435,12 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
     """
     cues = _cues()
     q = quantities[toks[i].fact].quantity
-    countish = q.kind == "count"
+    # a bare scale (1260万农村户籍孩子, 3亿多农村人口) counts the noun after it, like a measure word
+    countish = q.kind == "count" or q.kind == "other" and (q.unit or "") in ("", "万", "亿", "万亿")
     ext = i + 1  # brackets do not end the noun after a measure word: 134个村（社区）
     while ext < len(toks) and toks[ext].word not in _CLAUSE_MARKS:
         ext += 1
-    after = _phrase_after(toks, i, ext) if q.kind in ("count", "money", "measure") else []
+    after = _phrase_after(toks, i, ext) if countish or q.kind in ("money", "measure") else []
     bf = _walk_before(toks, i, lo)
     change = bf.changes[-1] if bf.changes else ""
     prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
@@ -481,6 +486,8 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = _topic(toks, i) + stem
         if q.kind == "percent" and any(t.word == "占" for t in toks[lo:i]) and "占" not in stem:
             stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
+        if stem.startswith("占") and prev and len(prev[-1] + stem) <= _MAX_LABEL + 4:
+            stem = prev[-1] + stem  # …经费支出7.79万亿元，…占国内生产总值比例达到4%
         elif q.kind == "percent" and not stem.endswith(cues.ratehead) and not change:
             rest = _verb_phrase(toks, i + 1, hi)
             if rest:
