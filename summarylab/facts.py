@@ -49,7 +49,8 @@ _NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", 
 _NAME_REASONS = ("name", "slogan", "generation", "named", "code")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
-#: Longest label a person would put in a table row before it reads like a sentence.
+#: Longest phrase taken from the text for a label; a label composed of two such parts
+#: (国家财政性教育经费支出 + 占国内生产总值比例) may reach _MAX_LABEL + 4 characters.
 _MAX_LABEL = 16
 
 
@@ -512,7 +513,7 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = subject if topic in subject else topic + subject
         elif v:
             stem = _topic(toks, i) + v
-    if not stem or len(stem) > _MAX_LABEL:
+    if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
 
@@ -596,7 +597,7 @@ def _fallback(stem: str, heading: str) -> str:
         out = head + stem
     else:
         out = stem or head or "数值"
-    return out[-_MAX_LABEL:] if len(out) > _MAX_LABEL else out
+    return out if len(out) <= _MAX_LABEL + 4 else (head or out[-_MAX_LABEL:])
 
 
 _HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")

@@ -64,7 +64,7 @@ def test_every_span_is_its_surface(sample, sample_facts):
 
 def test_indicator_is_short_and_never_empty(sample_facts):
     for r in sample_facts.itertuples():
-        assert r.indicator and len(r.indicator) <= 16 and r.indicator != r.sentence
+        assert r.indicator and len(r.indicator) <= 20 and r.indicator != r.sentence
 
 
 def test_plan_section_facts_are_expected_for_the_plan_year():
