@@ -194,6 +194,13 @@ def test_the_engines_agree_on_any_mix_of_words_digits_and_punctuation(text):
     assert "".join(w for w, _, _ in tokens) == text
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.%-+#_&aZ年 ")), max_size=12))
+def test_the_engines_agree_on_runs_of_digits_letters_and_joiners(text):
+    # where jieba-rs and jieba's HMM part ways: 4.5%, 1.5-2, a.b, 1.2.3, 5%a, .5
+    assert nlp.tokenize(text, engine="rjieba") == nlp.tokenize(text, engine="jieba")
+
+
 def test_the_engine_is_rjieba_when_it_is_installed():
     pytest.importorskip("rjieba")
     assert nlp.engine_name() == "rjieba"
