@@ -364,8 +364,8 @@ def lcut(text: str, *, engine: Optional[str] = None) -> list[str]:
     """Cut ``text`` into a list of words (jieba's ``lcut`` with the domain dictionary).
 
     Example:
-        >>> lcut("继续做好女性两癌保险项目")
-        ['继续', '做好', '女性', '两癌', '保险', '项目']
+        >>> lcut("继续实施“春蕾计划”和“两癌”救助项目")
+        ['继续', '实施', '“', '春蕾计划', '”', '和', '“', '两癌', '”', '救助', '项目']
     """
     return [w for w, _, _ in _default(engine).tokenize(text)]
 
@@ -379,7 +379,7 @@ def pos_tag(text: str, *, engine: Optional[str] = None) -> list[tuple[str, str]]
 
     Example:
         >>> pos_tag("组建环保妈妈志愿队伍1支")
-        [('组建', 'v'), ('环保妈妈', 'nz'), ('志愿', 'n'), ('队伍', 'n'), ('1', 'm'), ('支', 'v')]
+        [('组建', 'v'), ('环保妈妈', 'nz'), ('志愿', 'n'), ('队伍', 'n'), ('1', 'm'), ('支', 'n')]
     """
     return list(_default(engine).pos_tag(text))
 
