@@ -46,6 +46,7 @@ class PeakMemory:
         self.me = psutil.Process()
         self.interval = interval
         self.peak: dict[int, tuple[str, int]] = {}
+        self.cpu: dict[int, float] = {}  # last seen user+system seconds per process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -70,6 +71,8 @@ class PeakMemory:
                 try:
                     rss = p.memory_info().rss
                     role = "driver" if p.pid == self.me.pid else _role(p)
+                    times = p.cpu_times()
+                    self.cpu[p.pid] = times.user + times.system
                 except psutil.Error:
                     continue
                 if rss > self.peak.get(p.pid, ("", 0))[1]:
@@ -91,15 +94,18 @@ def run_one(name: str, corpus: Path) -> dict:
 
     files = sorted(corpus.glob("*.txt"))
     chars = sum(len(p.read_bytes()) for p in files)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, PeakMemory() as mem:
         t0 = time.perf_counter()
         result = ingest(files, Path(tmp) / "bench.duckdb", **CONFIGS[name])
         seconds = time.perf_counter() - t0
+    load_after = os.getloadavg()[0]
     workers = sorted((rss for role, rss in mem.peak.values() if role == "worker"), reverse=True)
     driver = max(rss for role, rss in mem.peak.values() if role == "driver")
     return dict(name=name, seconds=seconds, docs=len(files), bytes=chars, new=result.new,
                 failed=len(result.failed), worker_peak_mb=[w / 2**20 for w in workers],
-                driver_peak_mb=driver / 2**20)
+                driver_peak_mb=driver / 2**20, cpu_seconds=sum(mem.cpu.values()),
+                load=(load_before, load_after))
 
 
 def main() -> int:
@@ -124,13 +130,17 @@ def main() -> int:
     base = rows[0]["seconds"]
     print(f"batch ingest of {rows[0]['docs']} national reports "
           f"({rows[0]['bytes'] / 2**20:.1f} MB GBK) on {os.cpu_count()} CPUs")
-    print(f"{'config':<9} {'wall s':>7} {'docs/s':>7} {'speedup':>8} "
-          f"{'worker peak MB (each)':>24} {'driver MB':>10}  new/failed")
+    # Wall time is what a user waits; CPU seconds (driver + workers) show the
+    # overhead of parallelism even when other programs share the machine,
+    # which the load average (1 min, before/after) makes visible.
+    print(f"{'config':<9} {'wall s':>7} {'docs/s':>7} {'speedup':>8} {'CPU s':>7} "
+          f"{'worker peak MB (each)':>22} {'driver MB':>10} {'load':>10}  new/failed")
     for r in rows:
         workers = ", ".join(f"{w:.0f}" for w in r["worker_peak_mb"]) or "(in driver)"
+        load = "{:.1f}/{:.1f}".format(*r["load"])
         print(f"{r['name']:<9} {r['seconds']:>7.1f} {r['docs'] / r['seconds']:>7.2f} "
-              f"{base / r['seconds']:>7.2f}x {workers:>24} {r['driver_peak_mb']:>10.0f}  "
-              f"{r['new']}/{r['failed']}")
+              f"{base / r['seconds']:>7.2f}x {r['cpu_seconds']:>7.1f} {workers:>22} "
+              f"{r['driver_peak_mb']:>10.0f} {load:>10}  {r['new']}/{r['failed']}")
     return 0
 
 

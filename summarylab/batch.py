@@ -178,8 +178,12 @@ def ingest(
         done = 0
         for outcome in outcomes:
             status, path, doc_id, payload = outcome
-            if status == "new" and not sink.add(payload):
-                status = "unchanged"  # the same text twice in one batch
+            if status == "new":
+                try:
+                    if not sink.add(payload):
+                        status = "unchanged"  # the same text twice in one batch
+                except Exception as err:  # its transaction rolled back; go on with the rest
+                    status, payload = "failed", f"not stored: {_one_line(err)}"
             if status == "failed":
                 result.failed.append((path, payload))
             else:

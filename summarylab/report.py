@@ -287,7 +287,8 @@ def _td(column: str, value: Any) -> str:
     text = _text(value)
     if column in ("role", "section_kind", "kind"):
         text = CHINESE_LABELS.get(text, text)
-    css = "num" if _number(value) is not None else (
+    is_number = not isinstance(value, str) and _number(value) is not None  # "4.1" is an id
+    css = "num" if is_number else (
         "text" if column in ("sentence", "evidence", "evidence_a", "evidence_b", "reason") else "")
     return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
 

@@ -170,6 +170,23 @@ def test_parquet_export_is_read_by_duckdb_and_pandas_with_the_store_rows(corpus,
     assert (again.new, again.unchanged) == (0, 2)
 
 
+def test_a_document_the_store_rejects_is_failed_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
+    original = Store.add_tables
+
+    def picky(self, tables):
+        if "2022" in tables["documents"].column("path")[0].as_py():
+            raise duckdb.ConstraintException("Constraint Error: duplicate key")
+        return original(self, tables)
+
+    monkeypatch.setattr(Store, "add_tables", picky)
+    with Store(tmp_path / "s.duckdb") as store:
+        result = ingest([corpus / "2021", corpus / "2022"], store)
+        assert (result.new, result.failed) == (1, [
+            (str(corpus / "2022" / "report.txt"),
+             "not stored: ConstraintException: Constraint Error: duplicate key")])
+        assert len(store) == 1 and store.facts()["doc_id"].nunique() == 1
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="unknown engine"):
         ingest([SAMPLE], "x.duckdb", engine="spark")
