@@ -145,6 +145,10 @@ def test_domain_words_stay_whole(sentence, term):
     assert term in nlp.lcut(sentence)
 
 
+def test_every_user_dictionary_word_is_cut_whole_on_its_own():
+    assert [w.word for w in nlp.user_words() if nlp.lcut(w.word) != [w.word]] == []
+
+
 def test_a_county_name_before_fulian_is_not_eaten_by_a_domain_word():
     assert nlp.lcut("上林县妇联2021年工作总结")[:2] == ["上林县", "妇联"]
 
