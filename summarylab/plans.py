@@ -256,6 +256,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     out: list[Commitment] = []
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
+        if _is_paragraph_title(text, a - start, b - start):
+            continue
         cut = _strip_lead(clause)
         body = clause[cut:]
         has_number = any(a <= s and e <= b for s, e in numbers)
@@ -274,6 +276,17 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     return out
 
 
+def _is_paragraph_title(text: str, a: int, b: int) -> bool:
+    """A one-clause sentence that opens a paragraph and is followed by more
+    text on its line (完善社会保障制度。坚持全覆盖…) is the paragraph's theme,
+    like a （一） heading, not a promise of its own."""
+    before = text[:a].rstrip(" \t\u3000")
+    opens = not before or before.endswith("\n")
+    closes = b < len(text) and text[b] == "。"
+    more = b + 1 < len(text) and text[b + 1] != "\n"
+    return opens and closes and more
+
+
 def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
     """继续实施“春蕾计划”和“两癌”救助项目 → two promises, one per programme.
 
@@ -289,21 +302,27 @@ def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
             (m.group("verb") + m.group("b"), second_at, second_at + len(m.group("b")))]
 
 
-def _item_sections(doc: Document) -> list[tuple[Section, int, int]]:
-    """(section, body start, body end) of every plan item, in text order.
+def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]:
+    """(section, text segments) of every plan item, in text order.
 
     Items are the direct children of each top-level plan section; a plan
-    section's lead text (before its first child) is an item of its own, with
-    the section's id, when it will be judged to hold numbered targets.
+    section's own text (before its first child and after its last one) is an
+    item of its own, with the section's id, when it holds numeric targets:
+    that is where a 政府工作报告 states its 主要预期目标.
     """
     out = []
     tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
     for top in tops:
         children = [s for s in doc.section_list if s.parent_id == top.section_id]
-        lead_end = children[0].start if children else top.end
-        out.append((top, _body_start(doc, top), lead_end))
+        if children:
+            segments = [(_body_start(doc, top), children[0].start)]
+            if children[-1].end < top.end:
+                segments.append((children[-1].end, top.end))
+        else:
+            segments = [(_body_start(doc, top), top.end)]
+        out.append((top, segments))
         for child in children:
-            out.append((child, _body_start(doc, child), child.end))
+            out.append((child, [(_body_start(doc, child), child.end)]))
     return out
 
 
@@ -366,17 +385,31 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
     plan_year = doc.meta.plan_year
     seen_texts: set[str] = set()
     out = []
-    for sec, body_start, body_end in _item_sections(doc):
-        text = doc.text[body_start:body_end].strip()
-        if not text or text in seen_texts:
+    for sec, segments in _item_sections(doc):
+        text = "\n".join(doc.text[a:b].strip() for a, b in segments).strip()
+        if text and text in seen_texts:
             continue
-        inside = [(s, e, fid) for s, e, fid in fact_spans if body_start <= s and e <= body_end]
+        inside = [(s, e, fid) for s, e, fid in fact_spans
+                  if any(a <= s and e <= b for a, b in segments)]
         is_lead = sec.level == 1
         if is_lead and not inside:
             # A plan part's preamble without numbers is a statement of intent.
             continue
-        commitments = commitment_clauses(doc.text[body_start:body_end], body_start,
-                                         numbers=[(s, e) for s, e, _ in inside])
+        commitments = []
+        for a, b in segments:
+            commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside])
+        if is_lead:
+            # A plan part's own text promises its numeric targets (主要预期目标);
+            # the rest of it (总体要求, 宏观政策) states intentions, not promises.
+            commitments = [c for c in commitments
+                           if any(c.start <= s and e <= c.end for s, e, _ in inside)]
+        if not commitments and not is_lead:
+            # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
+            head_start = sec.start + len(sec.marker)
+            commitments = commitment_clauses(sec.title, head_start, numbers=[
+                (s, e) for s, e, _ in fact_spans if head_start <= s and e <= head_start + len(sec.title)])
+            inside = [(s, e, fid) for s, e, fid in fact_spans if sec.start <= s and e <= sec.end]
+            text = text or sec.title
         commitments = _drop_repeated_targets(doc.text, commitments, inside)
         if not commitments:
             continue

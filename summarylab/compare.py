@@ -1,0 +1,126 @@
+"""Year over year: the same indicators in two reports, side by side.
+
+:func:`compare` takes the actual values each report gives for the year it
+reviews (its indicator and achievement parts), pairs the facts that measure
+the same thing (indicator labels similar by character n-gram TF-IDF after
+synonyms are made canonical, same base unit, kind and aspect), and gives the
+change.  Indicators found in only one report get a row too, with the other
+side empty.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from .model import COMPARISON_COLUMNS, Document
+from .plans import canonical
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+REVIEW_KINDS = ("indicators", "achievements")
+
+
+def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+    """The actual values a report gives in its review parts.
+
+    Example:
+        >>> import summarylab as sl
+        >>> f = review_facts(sl.read("corpora/000_85a1b6df8f5117e0.txt"))
+        >>> set(f["role"]) == {"actual"}
+        True
+    """
+    if facts_table is None:
+        from .facts import facts
+
+        facts_table = facts(doc)
+    keep = facts_table["section_kind"].isin(REVIEW_KINDS) & (facts_table["role"] == "actual")
+    return facts_table[keep].reset_index(drop=True)
+
+
+def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float] = None,
+            facts_a: "Optional[pd.DataFrame]" = None, facts_b: "Optional[pd.DataFrame]" = None
+            ) -> "pd.DataFrame":
+    """Indicators of two reports year over year.
+
+    Args:
+        doc_a: the earlier report.
+        doc_b: the later report.
+        min_similarity: the least label similarity for two facts to be the
+            same indicator (default: ``compare_label`` of
+            models/check_thresholds.json).
+        facts_a, facts_b: the reports' facts, when already computed.
+
+    Returns:
+        A DataFrame with the Comparison columns of DESIGN.md: first the
+        indicators found in both (change = value_b - value_a, change_pct in
+        percent of value_a), then those found only in A, then only in B.
+        Values are in base units (元, 人, %).
+
+    Example:
+        >>> import summarylab as sl
+        >>> a = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n举办培训班9期，培训妇女400人。")
+        >>> b = sl.read_text("某县妇联2022年工作总结\\n一、主要工作\\n举办培训班12期，培训妇女520人。")
+        >>> compare(a, b)[["unit", "value_a", "value_b", "change"]].values.tolist()[0]
+        ['期', 9.0, 12.0, 3.0]
+    """
+    import numpy as np
+    import pandas as pd
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if min_similarity is None:
+        from .check import load_thresholds
+
+        min_similarity = load_thresholds().get("compare_label", 0.5)
+    fa = review_facts(doc_a, facts_a)
+    fb = review_facts(doc_b, facts_b)
+    labels_a = [canonical(_label(r)) for r in fa.itertuples()]
+    labels_b = [canonical(_label(r)) for r in fb.itertuples()]
+    pairs: list[tuple[float, int, int]] = []
+    if labels_a and labels_b:
+        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(labels_a + labels_b)
+        sim = (vec.transform(labels_a) @ vec.transform(labels_b).T).toarray()
+        for i, ra in enumerate(fa.itertuples()):
+            for j, rb in enumerate(fb.itertuples()):
+                if (ra.base_unit, ra.kind, ra.aspect) != (rb.base_unit, rb.kind, rb.aspect):
+                    continue
+                if sim[i, j] >= min_similarity:
+                    pairs.append((float(sim[i, j]), i, j))
+    # Greedy one-to-one: the most similar labels pair first.
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    rows = []
+    for s, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        ra, rb = fa.iloc[i], fb.iloc[j]
+        va, vb = float(ra.base_value), float(rb.base_value)
+        change = vb - va
+        rows.append({
+            "indicator": rb.indicator or ra.indicator, "unit": rb.base_unit,
+            "value_a": va, "value_b": vb, "change": change,
+            "change_pct": (change / va * 100) if va else np.nan,
+            "evidence_a": ra.sentence, "evidence_b": rb.sentence, "_order": (0, i),
+        })
+    for i, ra in fa.iterrows():
+        if i not in used_a:
+            rows.append({"indicator": ra.indicator, "unit": ra.base_unit, "value_a": float(ra.base_value),
+                         "value_b": np.nan, "change": np.nan, "change_pct": np.nan,
+                         "evidence_a": ra.sentence, "evidence_b": None, "_order": (1, i)})
+    for j, rb in fb.iterrows():
+        if j not in used_b:
+            rows.append({"indicator": rb.indicator, "unit": rb.base_unit, "value_a": np.nan,
+                         "value_b": float(rb.base_value), "change": np.nan, "change_pct": np.nan,
+                         "evidence_a": None, "evidence_b": rb.sentence, "_order": (2, j)})
+    rows.sort(key=lambda r: r["_order"])
+    for r in rows:
+        del r["_order"]
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _label(row) -> str:
+    """What a fact measures: its indicator label, else the words before it."""
+    label = row.indicator if isinstance(row.indicator, str) and row.indicator else ""
+    return label or str(row.sentence)[:20]

@@ -1,0 +1,111 @@
+"""Plan items: what a report promises for its plan year, one short clause per promise."""
+
+from pathlib import Path
+
+import pytest
+
+import summarylab as sl
+from summarylab.model import PLAN_ITEM_COLUMNS
+from summarylab.plans import canonical, commitment_clauses, due_year_of, plan_items, words
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+@pytest.fixture(scope="module")
+def sample_items():
+    return plan_items(sl.read(CORPORA / "000_85a1b6df8f5117e0.txt"))
+
+
+@pytest.fixture(scope="module")
+def gov_items():
+    return plan_items(sl.read(CORPORA / "gov_work_report_2013.txt"))
+
+
+def commitments_of(items, item_id):
+    return items.loc[items.item_id == item_id, "commitments"].iloc[0]
+
+
+def test_the_items_are_the_children_of_the_2022_plan(sample_items):
+    assert list(sample_items.columns) == PLAN_ITEM_COLUMNS
+    assert list(sample_items.item_id) == ["4.1", "4.2", "4.3", "4.4", "4.5"]
+    assert set(sample_items.plan_year) == {2022}
+    assert set(sample_items.due_year) == {2022}
+    assert sample_items.title.iloc[2] == "不断强化妇女儿童权益维护和关爱工程"
+
+
+def test_two_quoted_programmes_after_one_verb_are_two_promises(sample_items):
+    promises = commitments_of(sample_items, "4.3")
+    assert "继续实施“春蕾计划”" in promises
+    assert "继续实施“两癌”救助项目" in promises
+    assert "继续做好女性“两癌”保险项目" in promises
+
+
+def test_purpose_and_principle_clauses_are_not_promises(sample_items):
+    every = [c for cs in sample_items.commitments for c in cs]
+    assert "切实保障妇女儿童合法权益" not in every
+    assert "坚持党建带妇建" not in every
+    assert not any(c.startswith(("让妇联", "把党的关怀", "防止", "做到")) for c in every)
+
+
+def test_a_leading_frame_is_cut_off_the_promise(sample_items):
+    promises = commitments_of(sample_items, "4.2")
+    # 围绕妇联改革、组织覆盖、执委作用发挥和作风建设继续深入实施“破难行动”
+    assert "继续深入实施“破难行动”" in promises
+    assert "举办基层女干部培训班" in promises
+
+
+def test_keywords_name_the_programmes_first(sample_items):
+    keywords = sample_items.loc[sample_items.item_id == "4.3", "keywords"].iloc[0]
+    assert keywords[:2] == ["不让毒品进我家", "平安建设"]
+    assert "春蕾计划" in keywords
+
+
+def test_a_clause_with_a_number_is_a_promise_even_without_a_verb():
+    text = "国内生产总值增长7.5%左右，发展的协调性进一步增强；城镇新增就业900万人以上。"
+    spans = [(text.index("7.5%左右"), text.index("7.5%左右") + 6),
+             (text.index("900万人以上"), text.index("900万人以上") + 7)]
+    found = [c.text for c in commitment_clauses(text, numbers=spans)]
+    assert found == ["国内生产总值增长7.5%左右", "城镇新增就业900万人以上"]
+
+
+def test_deadlines_beyond_the_plan_year():
+    assert due_year_of("到2025年，儿童之家实现全覆盖") == 2025
+    assert due_year_of("十三五时期完成农村危房改造") == 2020
+    assert due_year_of("“十四五”期间建成一批示范基地") == 2025
+    assert due_year_of("对标“十四五”规划，深化巾帼系列活动") is None
+
+
+def test_an_item_due_later_carries_its_year():
+    doc = sl.read_text(
+        "某县妇联2022年工作总结和2023年工作计划\n一、主要工作\n举办培训班3期。\n"
+        "二、2023年工作计划\n（一）到2025年实现村级“儿童之家”全覆盖。新建“儿童之家”10所。\n"
+        "（二）举办妇女技能培训班5期。\n")
+    items = plan_items(doc)
+    assert list(items.due_year) == [2025, 2023]
+
+
+def test_a_report_without_a_plan_has_no_items():
+    doc = sl.read_text("某县妇联2022年工作总结\n一、主要工作\n举办培训班3期，培训妇女120人。\n")
+    items = plan_items(doc)
+    assert items.empty and list(items.columns) == PLAN_ITEM_COLUMNS
+
+
+def test_abbreviations_become_one_word():
+    assert canonical("为26名患宫颈癌、乳腺癌的妇女申报救助金") == "为26名患两癌的妇女申报救助金"
+    assert "营业税改征增值税" in words("扩大营改增试点")
+
+
+def test_the_national_targets_are_promises(gov_items):
+    every = [c for cs in gov_items.commitments for c in cs]
+    assert "国内生产总值增长7.5%左右" in every
+    assert "城镇新增就业900万人以上" in every
+    assert any(c.startswith("城镇登记失业率低于4.6%") for c in every)
+    # A report restates its targets when it explains them; one promise each.
+    assert sum("7.5%左右" in c for c in every) == 1
+    targets = gov_items.loc[gov_items.item_id == "2", "targets"].iloc[0]
+    assert len(targets) >= 4
+
+
+def test_the_repeated_copy_of_a_scraped_report_adds_no_items(gov_items):
+    assert gov_items.text.is_unique
+    assert set(gov_items.due_year) == {2013}
