@@ -31,13 +31,32 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "一二三四五六七八九十"
 
 # One alternation, so a single left-to-right pass finds every candidate marker.
+# Styles: l0 第一部分 (parts above 一、), l1 一、, lb a numeral alone on its line
+# (the 1960 national report numbers its parts so), l2 （一）, l3 1. 1、, l4p （1） ①,
+# l4s 一是/一要 and l4f 第一，/第一、 enumerations.
+# The leading lookahead names every character a marker can start with: the
+# regex engine then skips other positions at C speed instead of trying each
+# branch there (ten times faster on the national reports).
 _MARKER = re.compile(
-    rf"(?P<l1>[{_CN}]{{1,3}}、)"
+    rf"(?=[第{_CN}（(0-9{_CIRCLED}])(?:"
+    rf"(?P<l0>第[{_CN}]{{1,3}}部分)"
+    rf"|(?P<l1>[{_CN}]{{1,3}}、)"
+    rf"|(?P<lb>[{_CN}]{{1,3}}(?=[ \t]*(?:\n|$)))"
     rf"|(?P<l2>[（(][{_CN}]{{1,3}}[）)])"
     rf"|(?P<l3>(?<![\d.])\d{{1,2}}(?:[.．](?![\d%])|、))"
     rf"|(?P<l4p>[（(]\d{{1,2}}[）)]|[{_CIRCLED}])"
-    rf"|(?P<l4s>[{_CN}]{{1,2}}是)"
+    rf"|(?P<l4s>[{_CN}]{{1,2}}[是要](?!否))"
+    rf"|(?P<l4f>第[{_CN}]{{1,2}}[，,、](?!\d))"
+    r")"
 )
+# Each style's level as DESIGN.md fixes it, and its rank: a heading closes the
+# open sections of equal or lower rank (higher number).  第一部分 ranks above 一、
+# so a part can hold 一、 headings; a nested heading then takes at least its
+# parent's level + 1 (第一部分 1 › 一、 2 › （一） 3), capped at 4.
+_STYLE_LEVEL = {"l0": 1, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4p": 4, "l4s": 4, "l4f": 4}
+_STYLE_RANK = {"l0": 0, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4f": 3.5, "l4p": 4, "l4s": 4}
+# 第一，/第一、 rank between 1. and （1）: old reports list （1）（2） inside a 第五、
+# (1958) and 一是/二是 run inside a 第一， point.
 _SENTENCE_END = "。！？；!?;"
 # After these a 一是-style item may start (它们 often follow a comma: ……，二是……).
 _ENUM_BOUNDARY = "。！？；：，,:;!?"
@@ -51,14 +70,21 @@ _HEADING_TAIL = re.compile(
 )
 
 
-_REVIEW = re.compile(r"回顾|执行情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
+_REVIEW = re.compile(r"回顾|执行的?情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
+# What the review part of a 政府工作报告 is called when it says neither 回顾 nor
+# the year: 伟大成就, 胜利, 取得了新的进展, 决算.
+_GOV_REVIEW = re.compile(r"成就|胜利|取得了?[^，。]{0,8}(进展|成绩|成效)|决算|过去[一五]年|去年")
+_YEAR_IN_HEADING = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 
 
 @dataclass
 class _Open:
     section_index: int
-    level: int
+    rank: int
     inline: bool
+
+
+_MARKER_DECOR = re.compile(r"^第|部分$|[（）()、.．，,是要\s]")
 
 
 def cn_ordinal(marker: str) -> Optional[int]:
@@ -67,8 +93,10 @@ def cn_ordinal(marker: str) -> Optional[int]:
     Example:
         >>> cn_ordinal("（十二）"), cn_ordinal("3."), cn_ordinal("②"), cn_ordinal("四是")
         (12, 3, 2, 4)
+        >>> cn_ordinal("第三部分"), cn_ordinal("第二，"), cn_ordinal("二要")
+        (3, 2, 2)
     """
-    core = marker.strip("（）()、.．是 ")
+    core = _MARKER_DECOR.sub("", marker)
     if not core:
         return None
     if core in _CIRCLED:
@@ -99,7 +127,8 @@ def section_kind_cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(cues)
 
 
-def kind_of_heading(title: str, *, year: Optional[int] = None) -> Optional[str]:
+def kind_of_heading(title: str, *, year: Optional[int] = None,
+                    gov: bool = False) -> Optional[str]:
     """The section kind a heading's wording announces, or None if it says none.
 
     A heading naming a year after the report's year announces a plan, whatever
@@ -112,48 +141,59 @@ def kind_of_heading(title: str, *, year: Optional[int] = None) -> Optional[str]:
         'problems'
         >>> kind_of_heading("2022年主要工作", year=2021)
         'plan'
+        >>> kind_of_heading("第一个五年计划的第一年——一九五八年的伟大成就", year=1958, gov=True)
+        'achievements'
     """
     review = _REVIEW.search(title)
     if review:
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
+    named = [_year_value(y) for y in _YEAR_IN_HEADING.findall(title)]
     if year is not None:
-        for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年", title):
-            if int(y) > year and not re.search(r"问题|不足|困难", title):
-                return "plan"
+        if any(y > year for y in named) and not re.search(r"问题|不足|困难", title):
+            return "plan"
+        if gov and year in named and not re.search(r"问题|不足|困难", title):
+            # A part of a 政府工作报告 about the reviewed year reviews it
+            # (1955年国家决算; ……第一年——一九五八年的伟大成就).
+            return "achievements"
+    if gov and _GOV_REVIEW.search(title):
+        return "achievements"
     for kind, cue in section_kind_cues():
         if cue.search(title):
             return kind
     return None
 
 
-def _quote_depths(text: str) -> list[int]:
-    """For each offset, how many quotation marks are open there (line-local)."""
-    depths = [0] * (len(text) + 1)
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            depth = 0
-        elif ch in _OPEN_QUOTES:
-            depth += 1
-        elif ch in _CLOSE_QUOTES and depth:
-            depth -= 1
-        elif ch == '"':  # straight quotes alternate
-            depth = depth - 1 if depth else 1
-        depths[i + 1] = depth
-    return depths
+class _Quotes:
+    """How many quotation marks are open at a position (line-local), asked in
+    increasing positions: one forward walk over the quote characters, so the
+    whole scan stays linear however many candidate markers a text holds."""
+
+    _CHARS = re.compile("[\n" + _OPEN_QUOTES + _CLOSE_QUOTES + '"]')
+
+    def __init__(self, text: str):
+        self._matches = self._CHARS.finditer(text)
+        self._next = next(self._matches, None)
+        self.depth = 0
+
+    def at(self, pos: int) -> int:
+        while self._next is not None and self._next.start() < pos:
+            ch = self._next.group()
+            if ch == "\n":
+                self.depth = 0
+            elif ch in _OPEN_QUOTES:
+                self.depth += 1
+            elif ch in _CLOSE_QUOTES:
+                self.depth = max(self.depth - 1, 0)
+            else:  # straight quotes alternate
+                self.depth = self.depth - 1 if self.depth else 1
+            self._next = next(self._matches, None)
+        return self.depth
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _at_line_start(text: str, pos: int) -> bool:
-    return text[_line_start(text, pos):pos].strip() == ""
-
-
-def _prev_char(text: str, pos: int) -> str:
+def _before(text: str, pos: int) -> str:
+    """The last non-blank character before ``pos`` on its line, or "\n" at a line start."""
     j = pos - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -186,6 +226,31 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
         if cut:
             title = title[:cut]
     return title.rstrip("：:，,")
+
+
+def _heading_title(text: str, m: re.Match, line_start: bool, style: str,
+                   end_of_text: int) -> tuple[int, str]:
+    """(end of the heading's line, its title) for a marker match."""
+    pos = m.start()
+    line_end = text.find("\n", pos)
+    line_end = end_of_text if line_end < 0 else line_end
+    if style == "lb":
+        # A numeral alone on its line: the part is titled by its first sentence.
+        body = line_end
+        while body < end_of_text and text[body].isspace():
+            body += 1
+        next_end = text.find("\n", body)
+        next_end = end_of_text if next_end < 0 else next_end
+        title = _title_of(text, body, next_end, run_on=False)
+        return line_end, title[:40]
+    body = m.end()
+    while body < line_end and text[body] in " \t":
+        body += 1
+    title = _title_of(text, body, line_end, run_on=not line_start)
+    if _STYLE_RANK[style] <= 1 and ("，" in title or len(title) > 30):
+        # A top-level heading that runs on into its first sentence.
+        title = _title_of(text, body, line_end, run_on=True)
+    return line_end, title
 
 
 def _duplicate_start(text: str) -> Optional[int]:
@@ -239,7 +304,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         >>> [(s.section_id, s.marker, s.kind) for s in build_sections(t, "x", body_start=3)]
         [('1', '一、', 'achievements'), ('1.1', '（一）', 'achievements'), ('1.1.1', '一是', 'achievements'), ('1.1.2', '二是', 'achievements'), ('2', '二、', 'plan')]
     """
-    depths = _quote_depths(text)
+    quotes = _Quotes(text)
     limit = _duplicate_start(text)
     end_of_text = len(text)
     scan_end = limit if limit is not None else end_of_text
@@ -247,25 +312,34 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     raw: list[dict] = []        # accepted headings, in order
     stack: list[_Open] = []      # open sections, outermost first
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
+    stray: dict[str, tuple[int, int]] = {}   # style -> (ordinal, start) of the last out-of-sequence marker
 
     for m in _MARKER.finditer(text, body_start, scan_end):
         style = m.lastgroup
         marker = m.group()
         pos = m.start()
-        if depths[pos]:
+        if quotes.at(pos):
             continue
-        line_start = _at_line_start(text, pos)
-        prev = _prev_char(text, pos)
-        level = {"l1": 1, "l2": 2, "l3": 3, "l4p": 4, "l4s": 4}[style]
-        if style == "l4s":
-            if not (line_start or prev in _ENUM_BOUNDARY):
+        prev = _before(text, pos)
+        line_start = prev == "\n"
+        rank = _STYLE_RANK[style]
+        if style in ("l4s", "l4f"):
+            # Enumerations run inside paragraphs: ……；二是…… and ……，二要……;
+            # 第一，/第一、 only after a sentence or clause end (第一，第二， in
+            # the middle of a sentence usually rank things, not items).
+            boundary = _ENUM_BOUNDARY if style == "l4s" else "。！？；：!?;:"
+            if not (line_start or prev in boundary):
+                continue
+        elif style in ("lb", "l0"):
+            # A numeral alone on its line, 第一部分: headings only at a line start.
+            if not line_start:
                 continue
         elif not line_start:
             # Mid-line headings only after a sentence end, and never the small
             # 1. / (1) kinds, which inside a paragraph are usually not headings.
             # Circled and bracketed Arabic numbers (① （1）) are unambiguous enough
             # after any sentence or clause end.
-            if not (prev in "。！？!?" and level <= 2
+            if not (prev in "。！？!?" and rank <= 2
                     or style == "l4p" and prev in "。！？!?；;：:"):
                 continue
         ordinal = cn_ordinal(marker)
@@ -273,32 +347,59 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             continue
         # Which open sections cannot contain this one (closed only if it is accepted).
         depth = len(stack)
-        while depth and (stack[depth - 1].level >= level or
+        while depth and (stack[depth - 1].rank >= rank or
                          (stack[depth - 1].inline
                           and raw[stack[depth - 1].section_index]["line_end"] <= pos)):
             depth -= 1
         parent = stack[depth - 1].section_index if depth else -1
         key = (parent, style)
         expected = last_child.get(key, 0) + 1
+        title = None
+        if ordinal == 1 and expected > 1 and parent < 0:
+            # A table of contents lists the parts before the body repeats them
+            # (1955: 一、… 二、… 三、… then 一、国家在过渡时期的总任务 again): a
+            # first part whose title repeats the first heading restarts the tree,
+            # and the contents become part of the preamble.
+            line_end, title = _heading_title(text, m, line_start, style, end_of_text)
+            first = next((h for h in raw if h["parent"] < 0 and h["style"] == style), None)
+            if first is not None and title and title == first["title"]:
+                raw.clear()
+                stack.clear()
+                last_child.clear()
+                depth, parent, key, expected = 0, -1, (-1, style), 1
         if ordinal != expected:
+            stray[style] = (ordinal, pos)
             continue
-        line_end = text.find("\n", pos)
-        line_end = end_of_text if line_end < 0 else line_end
-        body = m.end()
-        while body < line_end and text[body] in " \t":
-            body += 1
-        title = _title_of(text, body, line_end, run_on=not line_start)
-        if level == 1 and ("，" in title or len(title) > 30):
-            # A top-level heading that runs on into its first sentence.
-            title = _title_of(text, body, line_end, run_on=True)
+        seen = stray.get(style)
+        if seen and seen[0] == ordinal - 1 and (not raw or seen[1] > raw[-1]["start"]):
+            # It continues a list of the body rather than the outline: 1955 numbers
+            # paragraphs 一、二、三、四、 inside a section while its parts are at
+            # 三、, and that inner 四、 is no part 四.
+            stray[style] = (ordinal, pos)
+            continue
+        if title is None:
+            line_end, title = _heading_title(text, m, line_start, style, end_of_text)
+        if ordinal == 1 and not line_start and (style == "l4f" or marker.endswith("要")):
+            # A lone 一要 or 第一， inside a sentence is a word, not a list: the
+            # list needs its second item in the same paragraph.
+            second = "第二" if style == "l4f" else "二要"
+            if text.find(second, m.end(), line_end) < 0:
+                continue
         if not title:
+            continue
+        if rank <= 1 and not line_start and ("，" in title or len(title) > 30):
+            # A part heading in the middle of a line is a short name (……请予审议。
+            # 一、2013年工作回顾); a long clause there is an inline list item
+            # (……。四、在私营工厂做工的工人，现在虽然……).
             continue
         last_child[key] = ordinal
         del stack[depth:]
-        inline = style == "l4s" and not line_start
-        raw.append(dict(start=pos, marker=marker, level=level, parent=parent,
+        inline = style in ("l4s", "l4f") and not line_start
+        parent_level = raw[parent]["level"] if parent >= 0 else 0
+        level = min(4, max(_STYLE_LEVEL[style], parent_level + 1))
+        raw.append(dict(start=pos, marker=marker, level=level, parent=parent, style=style,
                         title=title, line_end=line_end, inline=inline))
-        stack.append(_Open(len(raw) - 1, level, inline))
+        stack.append(_Open(len(raw) - 1, rank, inline))
 
     return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
 
@@ -306,14 +407,22 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
 def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
               tasks_after_review) -> list[Section]:
     # Ends: a section runs to the next heading that is not its descendant;
-    # an inline 一是 item stops at its paragraph's end at the latest.
+    # an inline 一是 item stops at its paragraph's end at the latest.  Walking back from the end, each heading's end is where the next heading
+    # outside its subtree starts: the next sibling's start, or its parent's end.
     n = len(raw)
+    next_out: list[int] = [scan_end] * n
+    last_seen: dict[int, int] = {}   # parent index -> start of the child seen last (walking back)
+    for i in range(n - 1, -1, -1):
+        h = raw[i]
+        p = h["parent"]
+        sibling = last_seen.get(p)
+        if sibling is not None:
+            next_out[i] = sibling
+        elif p >= 0:
+            next_out[i] = -1   # resolved from the parent below
+        last_seen[p] = h["start"]
     for i, h in enumerate(raw):
-        end = scan_end
-        for j in range(i + 1, n):
-            if raw[j]["level"] <= h["level"] and not _is_descendant(raw, j, i):
-                end = raw[j]["start"]
-                break
+        end = next_out[i] if next_out[i] >= 0 else raw[h["parent"]]["end"]
         if h["inline"]:
             end = min(end, h["line_end"])
         h["end"] = _rstrip(text, h["start"], end)
@@ -326,7 +435,8 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
         ids.append(own if h["parent"] < 0 else f"{ids[h['parent']]}.{own}")
 
     kinds: list[str] = []
-    cues = [kind_of_heading(h["title"], year=year) for h in raw]
+    cues = [kind_of_heading(h["title"], year=year, gov=tasks_after_review and h["parent"] < 0)
+            for h in raw]
     # Where the review ends in a 政府工作报告 (some keep their review in the preamble).
     reviews = [i for i, h in enumerate(raw)
                if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
@@ -341,6 +451,10 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
             inherited = kinds[h["parent"]]
             # A child keeps its part's kind unless its heading clearly says otherwise.
             clear = cue if cue in ("problems", "plan") and h["level"] <= 3 else None
+            if (cue == "indicators" and inherited == "achievements"
+                    and "指标" in h["title"] and h["level"] <= 3):
+                # 主要指标完成情况 under 2022年工作开展情况: the figures, not the work.
+                clear = "indicators"
             kinds.append(clear or inherited)
 
     sections: list[Section] = []
@@ -384,9 +498,11 @@ def _rstrip(text: str, start: int, end: int) -> int:
 _GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
-_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,20}人民代表大会")
+_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
+# Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
+_TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
 _ORG_NOISE = re.compile(
-    r"关于|(?:19|20)\d\d\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
+    r"关于|(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
     r"工作思路|工作安排|工作报告|述职报告|总结|计划|要点|打算|思路|[和及暨与、，,：:（）()“”\s]"
 )
 _ORG_TAIL = re.compile(
@@ -396,6 +512,20 @@ _ORG_TAIL = re.compile(
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
+
+
+def _bare_title(title: str) -> str:
+    """The title without trailing remarks in brackets.
+
+    Example:
+        >>> _bare_title("某县民政局2022年工作总结（合成样例）")
+        '某县民政局2022年工作总结'
+    """
+    while True:
+        bare = _TITLE_REMARK.sub("", title)
+        if bare == title or not bare:
+            return title
+        title = bare
 
 
 def _year_value(digits: str) -> int:
@@ -413,17 +543,26 @@ def find_title(text: str) -> tuple[str, int]:
 
     Example:
         >>> find_title("上林县妇联2021年工作总结和2022年工作计划\\n今年以来……")
-        ('上林县妇联2021年工作总结和2022年工作计划', 26)
+        ('上林县妇联2021年工作总结和2022年工作计划', 25)
+        >>> find_title("共青团某县委员会\\n2022年工作总结\\n今年以来……")[0]
+        '共青团某县委员会2022年工作总结'
     """
     pos = 0
     checked = 0
+    previous = ""
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             checked += 1
             if (len(stripped) <= 60 and _GENRE.search(stripped)
                     and not stripped.startswith(("——", "—")) and not _MARKER.match(stripped)):
+                if (previous and len(previous) <= 24 and not re.search(r"[。，：:！？]", previous)
+                        and _ORG_TAIL.search(previous) and not _org_from_title(stripped)):
+                    # A title set on two lines, the office above the report's name:
+                    # 共青团某某县委员会 / 2022年工作总结和2023年工作计划.
+                    stripped = previous + stripped
                 return stripped, pos + len(line) + 1
+            previous = stripped
             if checked >= 15:
                 break
         pos += len(line) + 1
@@ -450,7 +589,7 @@ def detect_metadata(text: str, title: str) -> dict:
         plan_year = int(delivered.group(1)) if delivered else (
             _year_value(year_in_title.group(1)) if year_in_title else None)
         # A local 政府工作报告 is the report of that place's 人民政府.
-        place = _ORG_NOISE.sub("", title)
+        place = _ORG_NOISE.sub("", _bare_title(title))
         if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
             org = place.removesuffix("人民") + "人民政府"
         else:
@@ -466,6 +605,9 @@ def detect_metadata(text: str, title: str) -> dict:
     year = plan_year = None
     if summary_word and plan_word and len(years) >= 2:
         year, plan_year = years[0][0], years[1][0]
+    elif years and plan_word and re.search(r"下半年|下一?阶段|四季度", title):
+        # 2023年上半年工作总结和下半年工作计划: the plan is for the rest of the same year.
+        year = plan_year = years[0][0]
     elif years:
         if plan_word and not summary_word:
             year = plan_year = years[0][0]
@@ -488,6 +630,9 @@ def detect_metadata(text: str, title: str) -> dict:
 
 
 def _org_from_title(title: str) -> Optional[str]:
+    title = _bare_title(title)
+    # XX县民政局关于2022年工作总结的报告: the 报告 wraps the genre word.
+    title = re.sub(r"的(?:报告|汇报)$", "", title)
     rest = _ORG_NOISE.sub("", title)
     if 2 <= len(rest) <= 24 and _ORG_TAIL.search(rest):
         return rest
