@@ -330,7 +330,11 @@ def _comparison_chart(comparison: "pd.DataFrame", year_a: Any, year_b: Any) -> s
     label_w, bar_w, value_w, row_h = 230, 420, 230, 24
     width = label_w + bar_w + value_w
     height = row_h * len(rows) + 30
-    scale = max(abs(x[4]) for x in rows) or 1.0
+    # One outlier (+633% on a count of 3) must not flatten every other bar:
+    # scale to the 90th percentile and clip the longer bars (their labels keep
+    # the true value, and a clipped bar is drawn darker).
+    sizes = sorted(abs(x[4]) for x in rows)
+    scale = sizes[round(0.9 * (len(sizes) - 1))] or sizes[-1] or 1.0
     zero = label_w + bar_w / 2
     out = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
@@ -338,9 +342,10 @@ def _comparison_chart(comparison: "pd.DataFrame", year_a: Any, year_b: Any) -> s
            f'<line x1="{zero}" y1="0" x2="{zero}" y2="{height - 24}" class="axis"/>']
     for i, (label, unit, a, b, pct) in enumerate(rows):
         y = i * row_h + 4
-        length = abs(pct) / scale * (bar_w / 2 - 4)
+        clipped = abs(pct) > scale
+        length = min(abs(pct), scale) / scale * (bar_w / 2 - 4)
         x = zero if pct >= 0 else zero - length
-        css = "up" if pct >= 0 else "down"
+        css = ("up" if pct >= 0 else "down") + (" clipped" if clipped else "")
         short = label if len(label) <= 14 else label[:13] + "…"
         out.append(
             f'<text x="{label_w - 6}" y="{y + 15}" class="label">{escape(short)}</text>'
@@ -349,8 +354,11 @@ def _comparison_chart(comparison: "pd.DataFrame", year_a: Any, year_b: Any) -> s
             f"</title></rect>"
             f'<text x="{label_w + bar_w + 6}" y="{y + 15}" class="value">'
             f"{escape(f'{pct:+.1f}%  {_fmt(a)}→{_fmt(b)}{unit}')}</text>")
+    note = "，深色条超出比例尺已截断" if sizes[-1] > scale else ""
+    if dropped > 0:
+        note += f"，另有 {dropped} 项未画出"
     out.append(f'<text x="{zero}" y="{height - 8}" class="caption">变化率（%），'
-               f"按变化幅度排序{escape(f'，另有 {dropped} 项未画出' if dropped > 0 else '')}</text>")
+               f"按变化幅度排序{escape(note)}</text>")
     out.append("</svg>")
     return "".join(out)
 
@@ -380,6 +388,7 @@ mark{background:#fff176;padding:0 1px}
 .v-not_due{color:#555}
 svg.chart{max-width:100%;height:auto;font-size:12px}
 svg .axis{stroke:#999}svg .up{fill:#4caf50}svg .down{fill:#e57373}
+svg .up.clipped{fill:#2e7d32}svg .down.clipped{fill:#c62828}
 svg .label{text-anchor:end}svg .caption{text-anchor:middle;fill:#777}
 .note{color:#777}footer{margin-top:3em;color:#888;font-size:.85em}
 """

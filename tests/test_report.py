@@ -99,6 +99,21 @@ def test_the_chart_has_one_bar_per_indicator_with_both_values(pair, tables):
     assert "+30.0%  400→520人" in chart and "-20.0%  5→4万元" in chart
 
 
+def test_an_outlier_does_not_flatten_the_other_bars(pair, tables):
+    comparison = pd.DataFrame(
+        [dict(indicator=f"指标{i}", unit="人", value_a=100.0, value_b=100.0 + 10 * i, change=10.0 * i,
+              change_pct=10.0 * i, evidence_a="", evidence_b="") for i in range(1, 11)]
+        + [dict(indicator="资助女童人数", unit="人", value_a=3.0, value_b=22.0, change=19.0,
+                change_pct=633.3, evidence_a="", evidence_b="")], columns=COMPARISON_COLUMNS)
+    page = render_html({**tables, "年度对比": comparison}, *pair)
+    chart = page[page.index("<svg"):page.index("</svg>")]
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', chart)]
+    assert widths[0] == widths[1] == 206.0          # 633% and 100% both fill the half-width
+    assert chart.count('class="up clipped"') == 1 and "+633.3%  3→22人" in chart
+    assert widths[2] == pytest.approx(206.0 * 0.9, abs=0.1)  # 90% is drawn to scale
+    assert "深色条超出比例尺已截断" in chart
+
+
 def test_write_report_html_and_xlsx_from_precomputed_tables(pair, tables, tmp_path):
     from openpyxl import load_workbook
 
