@@ -485,6 +485,8 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = (_noun_after_de(toks, i, hi) or _topic(toks, i)) + stem
         elif _is_generic(stem):
             stem = _topic(toks, i) + stem
+        if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
+            stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
         if q.kind == "percent" and any(t.word == "占" for t in toks[lo:i]) and "占" not in stem:
             stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
         if stem.startswith("占") and prev and len(prev[-1] + stem) <= _MAX_LABEL + 4:
@@ -682,8 +684,14 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
         before = [t for t in toks if t.end <= br[0]]
         if before and before[-1].end == br[0] and _NAMED_REQUIREMENT.search(before[-1].word):
             return "target", "named_requirement"
+    # 完成年度目标任务的105%, 为年度计划的111%: a share of the target is an actual value
+    if i >= 2 and toks[i - 1].word == "的" and toks[i - 2].word.endswith(("目标", "任务", "计划", "预算")):
+        return "actual", "share_of_target"
     for j in range(lo, i):
         w = toks[j].word
+        if w == "要求" and j > lo and (toks[j - 1].word in ("按", "按照", "根据", "的")
+                                     or toks[j - 1].flag.startswith("n")):
+            continue  # 按照要求完成…; 换届工作要求: 要求 as a noun sets no target
         if w in cues.target_clause or w == "要" and _future_cue(toks, j):
             return "target", "target_cue"
     # 低于3%左右的调控目标: the number qualifies a 目标 named right after it

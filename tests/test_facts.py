@@ -149,9 +149,18 @@ def test_from_to_values_share_their_indicator():
     ("全年争取上级资金2.35亿元，确保完成年度招商引资任务15亿元。", "15亿元", "target"),
     ("全年完成地区生产总值128.6亿元，同比增长7.2%，为年度计划的101.5%。", "101.5%", "actual"),
     ("县妇联共接到11宗信访案件。", "11宗", "actual"),
+    ("全年完成地区生产总值128.6亿元，完成年度目标任务的105%。", "105%", "actual"),
+    ("按照要求完成技能培训500人。", "500人", "actual"),
+    ("要求各乡镇完成培训任务100人以上。", "100人以上", "target"),
+    ("将县级执委从原来的19名扩大到33名。", "33名", "actual"),
 ])
 def test_roles_from_the_words_of_the_sentence(sentence, surface, role):
     assert by_surface(sl.read_text(sentence))[surface]["role"] == role
+
+
+def test_a_share_of_the_plan_is_a_completion_rate():
+    doc = sl.read_text("全年完成地区生产总值128.6亿元，同比增长7.2%，为年度计划的101.5%。")
+    assert by_surface(doc)["101.5%"]["indicator"] == "年度计划完成率"
 
 
 def test_a_semicolon_list_inherits_its_lead_in():
