@@ -216,6 +216,9 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
             depth -= 1
         elif depth == 0 and (ch in _SENTENCE_END or (run_on and ch == " " and j > body_start)):
             break
+        elif depth == 0 and ch in "：:" and j > body_start:
+            # （四）平安建设扎实有效：上半年共排查…… — the heading ends at its colon.
+            break
         j += 1
     title = text[body_start:j].strip()
     if run_on and len(title) > 24:

@@ -1,0 +1,223 @@
+"""Structure across the genre: offices, styles and decades the sample does not show.
+
+Two kinds of specification:
+* every report annotated in corpora/annotations/outline_*.json reads to exactly the
+  annotated outline (ids, levels, markers, kinds, key titles) and metadata; the
+  annotations were written by reading the reports, not by running the code;
+* the 46 national 政府工作报告 (1954–2014, when ../shared is present) all read without
+  error into well-formed trees, with the year they review and the year they plan
+  taken from their dateline, and with the review part as achievements and the parts
+  after it as plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import summarylab as sl
+from summarylab.structure import detect_metadata, find_title
+
+from .conftest import CORPORA
+
+ANNOTATIONS = sorted((CORPORA / "annotations").glob("outline_*.json"))
+NATIONAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "gov_work_reports"
+NATIONAL_FILES = sorted(NATIONAL.glob("*.txt")) if NATIONAL.is_dir() else []
+
+
+def annotation(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_there_are_annotated_outlines_of_other_offices():
+    files = [annotation(p)["file"] for p in ANNOTATIONS]
+    assert len(files) >= 5
+    assert all((CORPORA / f).is_file() for f in files)
+
+
+# --- annotated reports ---------------------------------------------------------
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem.removeprefix("outline_"))
+def test_annotated_outline_is_read_exactly(path):
+    want = annotation(path)
+    doc = sl.read(CORPORA / want["file"])
+    got = [[s.section_id, s.level, s.marker, s.kind] for s in doc.section_list]
+    assert got == want["sections"]
+    titles = {s.section_id: s.title for s in doc.section_list}
+    for section_id, title in want["titles"].items():
+        assert titles[section_id] == title, section_id
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem.removeprefix("outline_"))
+def test_annotated_metadata_is_read_exactly(path):
+    want = annotation(path)
+    m = sl.read(CORPORA / want["file"]).meta
+    assert {"title": m.title, "org": m.org, "year": m.year, "plan_year": m.plan_year,
+            "kind": m.kind} == want["metadata"]
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem.removeprefix("outline_"))
+def test_annotated_spans_start_with_their_marker_and_nest(path):
+    doc = sl.read(CORPORA / annotation(path)["file"])
+    assert_well_formed(doc)
+
+
+def assert_well_formed(doc):
+    by_id = {s.section_id: s for s in doc.section_list}
+    assert len(by_id) == len(doc.section_list), "section ids are unique"
+    for s in doc.section_list:
+        assert doc.text[s.start:s.end].startswith(s.marker), s.section_id
+        assert 0 <= s.start < s.end <= len(doc.text), s.section_id
+        assert 1 <= s.level <= 4
+        if s.parent_id:
+            parent = by_id[s.parent_id]
+            assert parent.start < s.start and s.end <= parent.end, s.section_id
+            assert s.level >= parent.level
+
+
+# --- the rules the annotations rely on, one at a time ---------------------------
+
+def outline(text: str):
+    doc = sl.read_text(text)
+    return [(s.section_id, s.level, s.marker, s.kind) for s in doc.section_list if s.marker]
+
+
+def test_yi_yao_lists_are_level_four_items_and_a_lone_yi_yao_is_a_word():
+    items = outline("某县团委2023年工作计划\n一、重点工作\n全年工作，一要抓学习，二要抓落实。\n"
+                    "青年工作，一要靠自身努力。")
+    assert items == [("1", 1, "一、", "plan"), ("1.1", 4, "一要", "plan"), ("1.2", 4, "二要", "plan")]
+
+
+def test_di_yi_enumerations_are_level_four_items_after_a_sentence_end_only():
+    items = outline("某县2022年工作总结\n一、主要工作\n抓了三件事。第一，抓学习；第二，抓队伍。\n"
+                    "这是全县第一，也是第二次获奖。")
+    assert [m for _, _, m, _ in items] == ["一、", "第一，", "第二，"]
+    assert all(level == 4 for _, level, m, _ in items if m.startswith("第"))
+
+
+def test_numbered_parts_hold_the_usual_headings_one_level_down():
+    items = outline("某镇2022年工作总结及2023年工作打算\n第一部分 2022年工作总结\n一、抓经济\n（一）抓项目\n"
+                    "第二部分 2023年工作打算\n一、抓产业")
+    assert items == [("1", 1, "第一部分", "achievements"), ("1.1", 2, "一、", "achievements"),
+                     ("1.1.1", 3, "（一）", "achievements"), ("2", 1, "第二部分", "plan"),
+                     ("2.1", 2, "一、", "plan")]
+
+
+def test_a_heading_with_its_body_after_a_colon_is_titled_by_the_heading():
+    doc = sl.read_text("某街道2023年上半年工作总结\n一、主要工作\n（一）平安建设扎实有效：排查纠纷312件。")
+    assert doc.section_list[-1].title == "平安建设扎实有效"
+
+
+def test_a_contents_page_before_the_body_is_not_the_outline():
+    doc = sl.read_text("某县2022年工作总结\n目录\n一、主要工作\n二、存在问题\n"
+                       "一、主要工作\n全年培训妇女400人。\n二、存在问题\n经费不足。")
+    tops = [s for s in doc.section_list if s.marker]
+    assert [(s.marker, s.kind) for s in tops] == [("一、", "achievements"), ("二、", "problems")]
+    assert doc.text[tops[0].start:tops[0].end].endswith("400人。")
+
+
+def test_a_list_inside_a_part_does_not_continue_the_parts():
+    doc = sl.read_text("某县2022年工作总结\n一、主要工作\n二、工作成效\n成效有三：\n一、宣传到位。\n"
+                       "二、培训到位。\n三、保障到位。\n三、存在问题\n经费不足。")
+    assert [(s.marker, s.title) for s in doc.section_list if s.marker] == [
+        ("一、", "主要工作"), ("二、", "工作成效"), ("三、", "存在问题")]
+
+
+def test_a_numeral_alone_on_its_line_numbers_a_part():
+    doc = sl.read_text("政府工作报告\n——1960年4月6日在第二届全国人民代表大会第二次会议上\n各位代表：\n"
+                       "  一\n  农业发展纲要是根本。\n  二\n  下面说一下纲要执行的情况。")
+    assert [(s.marker, s.kind) for s in doc.section_list if s.marker] == [("一", "other"),
+                                                                         ("二", "achievements")]
+
+
+@pytest.mark.parametrize("title, want", [
+    ("某某县民政局关于2022年工作总结的报告", ("某某县民政局", 2022, None, "summary")),
+    ("共青团某某区委2022年工作总结", ("共青团某某区委", 2022, None, "summary")),
+    ("某某县妇联2022年工作总结（合成样例）", ("某某县妇联", 2022, None, "summary")),
+    ("某街道办事处2023年上半年工作总结和下半年工作计划", ("某街道办事处", 2023, 2023, "summary+plan")),
+    ("某某镇二〇二二年工作总结", ("某某镇", 2022, None, "summary")),
+    ("2023年某某县人民政府工作报告（合成样例）", ("某某县人民政府", 2022, 2023, "gov_work_report")),
+])
+def test_metadata_of_titles_across_the_genre(title, want):
+    m = detect_metadata("", title)
+    assert (m["org"], m["year"], m["plan_year"], m["kind"]) == want
+
+
+def test_a_title_on_two_lines_joins_the_office_and_the_report():
+    title, body = find_title("共青团某某县委员会\n2022年工作总结\n一年来……")
+    assert title == "共青团某某县委员会2022年工作总结"
+    assert detect_metadata("", title)["org"] == "共青团某某县委员会"
+
+
+def test_a_title_after_a_sentence_is_not_joined():
+    title, _ = find_title("请县委审阅。\n2022年工作总结\n一年来……")
+    assert title == "2022年工作总结"
+
+
+# --- the 46 national reports ----------------------------------------------------
+
+needs_national = pytest.mark.skipif(not NATIONAL_FILES, reason="../shared/corpora/gov_work_reports absent")
+# 1954年5月23日在…, and 1964年12月21日和22日在第三届全国人民代表大会…
+DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:和\d{1,2}日)?在[^\n]{0,20}人民代表大会")
+# How a review part names itself: 工作回顾, 计划的执行情况, 伟大成就, 胜利, 决算, 过去五年.
+REVIEW_WORDS = re.compile(r"回顾|执行的?情况|成就|胜利|决算|过去[一五几]年")
+
+
+@pytest.fixture(scope="module")
+def national():
+    return {p.stem: sl.read(p) for p in NATIONAL_FILES}
+
+
+@needs_national
+def test_all_national_reports_read_into_well_formed_trees(national):
+    assert len(national) == 46
+    for year, doc in national.items():
+        assert doc.meta.kind == "gov_work_report", year
+        assert_well_formed(doc)
+
+
+@needs_national
+def test_national_years_come_from_the_dateline(national):
+    checked = 0
+    for name, doc in national.items():
+        m = DATELINE.search(doc.text[:3000])
+        delivered = int(m.group(1)) if m else int(name)
+        assert (doc.meta.year, doc.meta.plan_year) == (delivered - 1, delivered), name
+        checked += bool(m)
+    assert checked >= 40
+
+
+@needs_national
+def test_national_review_part_is_achievements_and_the_parts_after_it_plan(national):
+    with_review = 0
+    for name, doc in national.items():
+        tops = [s for s in doc.section_list if s.parent_id is None and s.marker]
+        reviews = [i for i, s in enumerate(tops) if REVIEW_WORDS.search(s.title)]
+        if not reviews:
+            continue
+        with_review += 1
+        first = reviews[0]
+        assert tops[first].kind == "achievements", (name, tops[first].title)
+        for s in tops[first + 1:]:
+            if not REVIEW_WORDS.search(s.title):
+                assert s.kind == "plan", (name, s.title)
+    assert with_review >= 25
+
+
+@needs_national
+def test_national_reports_from_the_1950s_to_the_1980s_have_their_parts(national):
+    def markers(name, level=None):
+        return [s.marker for s in national[name].section_list
+                if s.marker and s.parent_id is None and (level is None or s.level == level)]
+    # 1955 lists its parts in a table of contents first; the outline is the body's.
+    assert markers("1955") == ["一、", "二、", "三、", "四、"]
+    # 1958 and 1983 number their parts （一）（二） with 第一、 points inside.
+    assert markers("1958") == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert markers("1983")[:5] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    inner = [s.marker for s in national["1958"].section_list if s.parent_id == "3"]
+    assert inner[:5] == ["第一、", "第二、", "第三、", "第四、", "第五、"]
+    # 1960 numbers its parts with a numeral alone on a line.
+    assert markers("1960") == ["一", "二", "三", "四"]
