@@ -10,6 +10,7 @@ side empty.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 from .model import COMPARISON_COLUMNS, Document
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 REVIEW_KINDS = ("indicators", "achievements")
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
 
 
 def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
@@ -35,7 +37,28 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
 
         facts_table = facts(doc)
     keep = facts_table["section_kind"].isin(REVIEW_KINDS) & (facts_table["role"] == "actual")
+    year = doc.meta.year
+    if year:
+        # A review sentence about another year (据统计，2021年度…) is not this year's value.
+        keep &= ~facts_table["sentence"].map(lambda s: _about_other_year(str(s), year))
     return facts_table[keep].reset_index(drop=True)
+
+
+def _about_other_year(sentence: str, year: int) -> bool:
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    return bool(years) and year not in years and max(years) < year
+
+
+def _compare_threshold() -> float:
+    """``compare_label`` of models/check_thresholds.json (0.5 when absent)."""
+    import json
+
+    from .plans import MODELS
+
+    path = MODELS / "check_thresholds.json"
+    if path.exists():
+        return float(json.loads(path.read_text(encoding="utf-8"))["thresholds"].get("compare_label", 0.5))
+    return 0.5
 
 
 def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float] = None,
@@ -69,9 +92,7 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if min_similarity is None:
-        from .check import load_thresholds
-
-        min_similarity = load_thresholds().get("compare_label", 0.5)
+        min_similarity = _compare_threshold()
     fa = review_facts(doc_a, facts_a)
     fb = review_facts(doc_b, facts_b)
     labels_a = [canonical(_label(r)) for r in fa.itertuples()]

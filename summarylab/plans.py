@@ -272,7 +272,7 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         if not has_number and not any(p.match(body) for p in cues()["action"]):
             continue
         for piece, pa, pb in _split_programmes(body, a + cut):
-            out.append(Commitment(piece, pa, pb, due_year=due_year_of(piece)))
+            out.append(Commitment(piece, pa, pb, due_year=due_year_of(clause)))
     return out
 
 

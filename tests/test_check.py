@@ -1,0 +1,120 @@
+"""The plan check: one verdict per commitment, backed by a sentence of the later review."""
+
+import pytest
+
+import summarylab as sl
+from summarylab.check import CommitmentMatcher, check, evidence_sentences
+from summarylab.model import CHECK_COLUMNS
+
+PLAN = (
+    "某县妇联2021年工作总结和2022年工作计划\n"
+    "一、2021年主要工作\n举办培训班9期，培训妇女400多人。\n"
+    "二、2022年工作计划\n"
+    "（一）关爱妇女健康。继续实施“两癌”救助项目，加强危机家庭的排查。\n"
+    "（二）培育致富带头人。举办农村妇女“领头雁”培训班，开展家政技能培训。\n"
+    "（三）推进阵地建设。到2025年实现村级“儿童之家”全覆盖。\n"
+    "（四）稳定就业。城镇新增就业900万人以上，居民消费价格涨幅3.5%左右，地区生产总值增长6.5%-7%。\n"
+)
+
+
+def later(body: str) -> "sl.Document":
+    return sl.read_text("某县妇联2022年工作总结和2023年工作计划\n" + body)
+
+
+def verdict_of(result, commitment_start):
+    row = result[result.commitment.str.startswith(commitment_start)]
+    assert len(row) == 1, f"no single commitment starting with {commitment_start}: {list(result.commitment)}"
+    return row.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return sl.read_text(PLAN)
+
+
+def test_every_commitment_gets_a_row_with_the_check_columns_and_a_reason(plan):
+    result = check(plan, later("一、2022年主要工作\n举办培训班3期。\n"))
+    assert list(result.columns) == CHECK_COLUMNS
+    assert len(result) >= 6
+    assert result.reason.str.len().min() > 0
+    assert set(result.verdict) <= {"delivered", "partial", "not_found", "not_due"}
+
+
+def test_an_abbreviation_written_out_is_still_the_same_programme(plan):
+    result = check(plan, later("一、2022年主要工作\n为26名患宫颈癌、乳腺癌的低收入妇女申报救助金，共获得救助23.4万元。\n"))
+    row = verdict_of(result, "继续实施“两癌”救助项目")
+    assert row.verdict == "delivered"
+    assert "宫颈癌、乳腺癌" in row.evidence
+    assert row.evidence_section == "1"
+
+
+def test_a_promise_repeated_in_next_years_plan_is_no_proof(plan):
+    result = check(plan, later(
+        "一、2022年主要工作\n开展妇女维权宣传活动12场。\n"
+        "二、2023年工作计划\n（一）举办农村妇女“领头雁”培训班，开展家政技能培训。\n"))
+    row = verdict_of(result, "举办农村妇女“领头雁”培训班")
+    assert row.verdict == "not_found"
+    assert "计划" in row.reason
+
+
+def test_a_sentence_about_the_future_or_another_year_is_no_proof(plan):
+    result = check(plan, later(
+        "一、2022年主要工作\n计划明年举办农村妇女“领头雁”培训班2期。\n"
+        "2021年开展家政技能培训6场次。\n"))
+    assert verdict_of(result, "举办农村妇女“领头雁”培训班").verdict == "not_found"
+    assert verdict_of(result, "开展家政技能培训").verdict == "not_found"
+
+
+def test_word_overlap_about_another_activity_does_not_deliver(plan):
+    result = check(plan, later("一、2022年主要工作\n会同司法部门加强矛盾纠纷排查，调解婚姻家庭纠纷15起。\n"))
+    assert verdict_of(result, "加强危机家庭的排查").verdict == "not_found"
+
+
+def test_work_begun_but_not_finished_is_partial(plan):
+    result = check(plan, later("一、2022年主要工作\n家政技能培训已在明亮镇试点开展，尚未覆盖全县。\n"))
+    assert verdict_of(result, "开展家政技能培训").verdict == "partial"
+
+
+def test_a_commitment_due_after_the_reviewed_year_is_not_due(plan):
+    result = check(plan, later("一、2022年主要工作\n新建“儿童之家”5所。\n"))
+    row = verdict_of(result, "实现村级“儿童之家”全覆盖")
+    assert row.verdict == "not_due"
+    assert "2025" in row.reason
+
+
+def test_numbers_decide_when_both_sides_have_them(plan):
+    result = check(plan, later(
+        "一、2022年主要指标完成情况\n城镇新增就业1310万人。居民消费价格涨幅2.6%。地区生产总值比上年增长6.7%。\n"))
+    jobs = verdict_of(result, "城镇新增就业900万人以上")
+    assert jobs.verdict == "delivered"
+    assert (jobs.target, jobs.actual) == (9_000_000, 13_100_000)
+    # A ceiling (price rises) is met from below.
+    assert verdict_of(result, "居民消费价格涨幅3.5%左右").verdict == "delivered"
+    assert verdict_of(result, "地区生产总值增长6.5%-7%").verdict == "delivered"
+
+
+def test_a_shortfall_is_partial(plan):
+    result = check(plan, later("一、2022年主要指标完成情况\n城镇新增就业800万人。居民消费价格涨幅4.2%。\n"))
+    jobs = verdict_of(result, "城镇新增就业900万人以上")
+    assert jobs.verdict == "partial"
+    assert "未达到" in jobs.reason
+    assert verdict_of(result, "居民消费价格涨幅3.5%左右").verdict == "partial"
+
+
+def test_problems_and_plans_of_the_later_report_are_never_evidence():
+    doc = later("一、2022年主要工作\n举办培训班3期。\n二、存在的问题\n家政技能培训覆盖不够。\n"
+                "三、2023年工作计划\n开展家政技能培训。\n")
+    reasons = {e.text: e.excluded for e in evidence_sentences(doc)}
+    assert reasons["举办培训班3期。"] is None
+    assert "问题" in reasons["家政技能培训覆盖不够。"]
+    assert "计划" in reasons["开展家政技能培训。"]
+
+
+def test_the_matcher_is_fitted_like_a_scikit_learn_estimator():
+    matcher = CommitmentMatcher(ngram_range=(2, 3))
+    assert not hasattr(matcher, "idf_")
+    fitted = matcher.fit(["春蕾助学行动资助困难女童22名。", "开展禁毒宣传32场次。"])
+    assert fitted is matcher and hasattr(matcher, "idf_") and hasattr(matcher, "char_vectorizer_")
+    scores = matcher.score(["继续实施“春蕾计划”", "开展“不让毒品进我家”禁毒宣传"])
+    assert scores.shape == (2, 2)
+    assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]

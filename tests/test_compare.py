@@ -1,0 +1,62 @@
+"""Year over year: the same indicator in two reports, with its change."""
+
+from pathlib import Path
+
+import pytest
+
+import summarylab as sl
+from summarylab.compare import compare
+from summarylab.model import COMPARISON_COLUMNS
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+@pytest.fixture(scope="module")
+def sample_pair():
+    return compare(sl.read(CORPORA / "000_85a1b6df8f5117e0.txt"),
+                   sl.read(CORPORA / "synthetic_上林县妇联2022年工作总结.txt"))
+
+
+def row_with(table, evidence_a, evidence_b, unit):
+    rows = table[table.evidence_a.fillna("").str.contains(evidence_a, regex=False)
+                 & table.evidence_b.fillna("").str.contains(evidence_b, regex=False)
+                 & (table.unit == unit)]
+    assert len(rows) >= 1, f"no row pairing {evidence_a!r} with {evidence_b!r}"
+    return rows.iloc[0]
+
+
+def test_the_same_indicator_is_paired_across_years(sample_pair):
+    assert list(sample_pair.columns) == COMPARISON_COLUMNS
+    money = row_with(sample_pair, "共投入30万元", "共投入24万元", "元")
+    assert (money.unit, money.value_a, money.value_b, money.change) == ("元", 300000.0, 240000.0, -60000.0)
+    assert money.change_pct == pytest.approx(-20.0)
+    trained = row_with(sample_pair, "培训妇女400多人", "培训妇女520多人", "人")
+    assert (trained.value_a, trained.value_b, trained.change) == (400.0, 520.0, 120.0)
+
+
+def test_units_must_agree(sample_pair):
+    both = sample_pair.dropna(subset=["value_a", "value_b"])
+    assert len(both) >= 5
+    # 115支参赛队 pairs with 98支, never with 900多人.
+    teams = row_with(sample_pair, "115支参赛队", "98支参赛队", "支")
+    assert (teams.value_a, teams.value_b) == (115.0, 98.0)
+
+
+def test_indicators_in_only_one_report_are_listed_too(sample_pair):
+    only_a = sample_pair[sample_pair.value_b.isna()]
+    only_b = sample_pair[sample_pair.value_a.isna()]
+    assert only_a.evidence_a.str.contains("村委会主任中女性比例达到24.3%").any()
+    assert only_b.evidence_b.str.contains("志愿服务活动86场次").any()
+    assert only_a.change.isna().all() and only_b.change.isna().all()
+
+
+def test_a_review_sentence_about_an_earlier_year_is_left_out(sample_pair):
+    assert not sample_pair.evidence_b.fillna("").str.contains("2021年度全县共有19900多名妇女").any()
+
+
+def test_a_plan_is_not_a_result():
+    a = sl.read_text("某县妇联2021年工作总结和2022年工作计划\n一、主要工作\n举办培训班9期。\n"
+                     "二、2022年工作计划\n举办培训班20期。\n")
+    b = sl.read_text("某县妇联2022年工作总结\n一、主要工作\n举办培训班12期。\n")
+    table = compare(a, b)
+    assert table[["value_a", "value_b", "change"]].values.tolist() == [[9.0, 12.0, 3.0]]
