@@ -99,6 +99,7 @@ class _Cues:
     ratehead: tuple
     unit_suffix: dict
     target_clause: tuple
+    target_sentence: tuple
     expected_sentence: tuple
 
 
@@ -131,7 +132,8 @@ def _cues() -> _Cues:
         moneyhead=tuple(cats.get("moneyhead", ())),
         ratehead=tuple(cats.get("ratehead", ())),
         unit_suffix={u: s for u, s in _read_tsv("unit_labels.tsv")},
-        target_clause=tuple(roles.get(("target", "clause"), ())),
+        target_clause=tuple(roles.get(("target", "clause"), ())) + tuple(roles.get(("target", "sentence"), ())),
+        target_sentence=tuple(roles.get(("target", "sentence"), ())),
         expected_sentence=tuple(roles.get(("expected", "sentence"), ())),
     )
 
@@ -335,14 +337,16 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
         left = toks[j - 1] if j - 1 >= stop else None
         if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
-                or phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change:
+                or phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change \
+                and t.word not in cues.link:
             phrase.insert(0, t)
         elif t.word == "比" and left is not None and left.word == "占":
             phrase.insert(0, _Tok("占比", "n", left.start, t.end))  # 支出 占 比 -> 支出占比
             j -= 1
         elif t.word == "以上" and left is not None and left.word == "规模":
             phrase.insert(0, t)  # 规模以上工业增加值
-        elif t.flag.startswith("v") and t.word not in cues.predicate and left is not None \
+        elif t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link \
+                and left is not None \
                 and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
                 and (phrase or len(t.word) <= 2):
             # 城镇登记失业率, 人均可支配收入, 企业负担: a verb between nouns is part of the name
@@ -361,8 +365,9 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             pass  # 中央财政“三农” 累计 支出: an adverb inside the name
         elif t.word in "、和及与" and phrase and j - 1 >= stop and _is_nounish(toks[j - 1]):
             phrase.insert(0, t)
-        elif t.flag in ("a", "an") and phrase:
-            phrase.insert(0, t)
+        elif t.flag in ("a", "an") and (phrase or left is not None and left.flag.startswith(_NOUNISH)
+                                         and left.word not in cues.link):
+            phrase.insert(0, t)  # 困难妇女; 县级 配套 1500万元
         else:
             break
         j -= 1
@@ -477,14 +482,18 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             k = toks.index(bf.phrase[0]) - 2
             if k >= lo and toks[k].flag.startswith("v"):
                 stem = toks[k].word + stem
-        elif len(stem) <= 2 and prev and bf.verb is None and toks.index(bf.phrase[0]) == lo \
-                and not _is_generic(stem) and stem not in cues.verb:
+        elif len(bf.phrase) == 1 and prev and bf.verb is None and toks.index(bf.phrase[0]) == lo \
+                and (bf.phrase[0].flag == "b" or stem.endswith("级")) and not _is_generic(stem):
             # 组建…巾帼志愿队伍1支，市级3支: 市级 qualifies the indicator before it
             stem = stem + prev[-1]
         if q.kind == "money" and _is_generic(stem):
-            stem = (_noun_after_de(toks, i, hi) or _topic(toks, i)) + stem
+            verb = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
+            stem = (_noun_after_de(toks, i, hi) or _topic(toks, i) or verb) + stem
         elif _is_generic(stem):
-            stem = _topic(toks, i) + stem
+            topic = _topic(toks, i)
+            if not topic and bf.verb is not None and bf.verb.word not in cues.link:
+                topic = bf.verb.word  # 累计投入资金1.2亿元 -> 投入资金
+            stem = topic + stem
         if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
             stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
         if q.kind == "percent" and any(t.word == "占" for t in toks[lo:i]) and "占" not in stem:
@@ -694,6 +703,9 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
             continue  # 按照要求完成…; 换届工作要求: 要求 as a noun sets no target
         if w in cues.target_clause or w == "要" and _future_cue(toks, j):
             return "target", "target_cue"
+    for j in range(0, lo):
+        if toks[j].word in cues.target_sentence:
+            return "target", "target_cue"  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
     # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
     k = i + 1
     if k < hi and toks[k].word == "的":
@@ -908,6 +920,10 @@ def _post_filter(text: str, q, rejected: list) -> str:
         return "no value"
     if text[q.start:q.end] != q.surface:
         return "span does not match surface"
+    # 65岁以上老年人: an age bracket describes a group of people; it measures nothing
+    if q.quantity.unit == "岁" and q.quantity.approx != "exact" and q.end < len(text) \
+            and "\u4e00" <= text[q.end] <= "\u9fff":
+        return "age bracket"
     # 第十二届…第二次会议: numbers misses a 第 that a name before it hides; an ordinal is no fact
     if q.start > 0 and text[q.start - 1] == "第":
         return "ordinal"
