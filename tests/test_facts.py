@@ -243,3 +243,24 @@ def test_numbers_written_by_an2cn_come_back_as_facts(n):
     got = rows(doc)
     assert len(got) == 1
     assert got[0]["base_value"] == n and got[0]["surface"] == f"{numeral}人"
+
+
+# ----------------------------------------------------------------------------- other offices
+
+@pytest.mark.parametrize("sentence, surface, indicator", [
+    ("全年发放城乡低保金2356.8万元，惠及困难群众1.2万人次。", "2356.8万元", "城乡低保金"),
+    ("全县共有养老机构12家，床位1560张。", "1560张", "床位数"),
+    ("完成粮食播种面积35.6万亩，总产量13.2万吨，同比增长2.3%。", "35.6万亩", "粮食播种面积"),
+    ("共举办各类培训班26期，培训农民工3200余人次，其中女性1350人次。", "3200余人次", "培训农民工人次"),
+    ("累计投入资金1.2亿元，其中中央资金8000万元、省级资金2500万元、县级配套1500万元。", "1.2亿元", "投入资金"),
+    ("新建农村公路45公里，改造危旧桥梁8座，完成投资1.35亿元。", "8座", "改造危旧桥梁数"),
+    ("全县规模以上工业企业达到86家，实现产值120.5亿元，同比增长9.6%，增速比上年提高1.2个百分点。",
+     "1.2个百分点", "增速提高"),
+])
+def test_reports_of_other_offices(sentence, surface, indicator):
+    assert by_surface(sl.read_text(sentence))[surface]["indicator"] == indicator
+
+
+def test_an_age_bracket_is_no_fact():
+    doc = sl.read_text("为全县65岁以上老年人免费体检2.3万人，体检率达到72%。")
+    assert [x["surface"] for x in rows(doc)] == ["2.3万人", "72%"]
