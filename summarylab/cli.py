@@ -266,7 +266,7 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
     with Store(path, read_only=True) as st:
         df = st.documents()
     emit(df, format, output, title=f"{path}",
-         columns=["doc_id", "title", "org", "year", "plan_year", "kind", "chars", "source_format"])
+         columns=["doc_id", "org", "year", "plan_year", "kind", "chars", "title"])
 
 
 @command()
