@@ -68,11 +68,17 @@ class IngestResult:
         return f"{self.new} new, {self.unchanged} unchanged, {len(self.failed)} failed"
 
 
+def _is_documentation(name: str) -> bool:
+    # A folder of reports often carries a README about them; it is not a report.
+    return Path(name).stem.upper() in ("README", "CHANGELOG", "LICENSE")
+
+
 def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
     """The files an ingest of ``paths`` reads.
 
     Folders are searched recursively for .txt, .md, .docx and .pdf files,
-    skipping hidden files and folders (names starting with a dot).  Files named
+    skipping hidden files and folders (names starting with a dot) and README
+    files, which describe a corpus rather than belong to it.  Files named
     explicitly are kept whatever their type, so that a wrong one is reported
     as failed instead of silently ignored.  Paths are made absolute (workers may
     run elsewhere), and each file is listed once.
@@ -99,7 +105,8 @@ def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in files:
-                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                if (not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+                        and not _is_documentation(name)):
                     found.append(Path(root) / name)
         for f in sorted(found):
             keep(f)
