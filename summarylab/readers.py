@@ -185,11 +185,16 @@ def _docx_text(path, data: bytes) -> str:
         raise ReadError(path, f"not a valid .docx file ({type(err).__name__})") from None
 
     lines: list[str] = []
+    headings: list[tuple[int, int]] = []   # (line index, Word heading level)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            paragraph = Paragraph(child, document)
+            level = _heading_level(paragraph)
+            if level and paragraph.text.strip():
+                headings.append((len(lines), level))
+            lines.append(paragraph.text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 seen = []
@@ -197,7 +202,70 @@ def _docx_text(path, data: bytes) -> str:
                     if cell._tc not in seen:
                         seen.append(cell._tc)
                         lines.append(cell.text)
+    _number_headings(lines, headings)
     return "\n".join(lines)
+
+
+# Word's heading styles: "Heading 2" in English Word and python-docx, "标题 2" in Chinese Word.
+_HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
+_RANK_MARKERS = ("{cn}、", "（{cn}）", "{n}.", "（{n}）")
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _heading_level(paragraph) -> int:
+    """The Word heading level of a paragraph (1 for Heading 1), or 0; the Title style is 0."""
+    try:
+        name = paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, AttributeError, ValueError):  # a style the package does not define
+        return 0
+    m = _HEADING_STYLE.match(name or "")
+    return int(m.group(1)) if m else 0
+
+
+def _cn_number(n: int) -> str:
+    if n <= 10:
+        return _CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (_CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (_CN_NUMERALS[ones - 1] if ones else "")
+
+
+def _number_headings(lines: list[str], headings: list[tuple[int, int]]) -> None:
+    """Write the conventional marker before headings that Word numbers by style.
+
+    A report whose headings are Word heading styles carries its numbers (一、,
+    （一）) in the list definition, or in no number at all, so the text has
+    none and the structure step, which reads text, would see no heading.  When
+    no styled heading carries a written marker, each gets the marker of its
+    rank among the heading levels used (the highest level 一、, then （一）,
+    1., （1）).  A first heading that names the report (总结, 计划, 报告) and is the
+    only one of its level is the title, not a part.
+
+    Example:
+        >>> lines = ["某县民政局2022年工作总结", "工作开展情况", "救助3286人。", "存在的问题"]
+        >>> _number_headings(lines, [(0, 1), (1, 2), (3, 2)]); lines
+        ['某县民政局2022年工作总结', '一、工作开展情况', '救助3286人。', '二、存在的问题']
+    """
+    if not headings:
+        return
+    if any(_HEADING_START.match(lines[i].strip()) for i, _ in headings):
+        return  # the author wrote the numbers: keep the text as written
+    first_line, first_level = headings[0]
+    if (not any(lines[i].strip() for i in range(first_line))
+            and re.search(r"总结|计划|报告|要点|打算|思路", lines[first_line])
+            and sum(1 for _, level in headings if level == first_level) == 1):
+        headings = headings[1:]
+    ranks = {level: rank for rank, level in enumerate(sorted({level for _, level in headings}))}
+    counters = [0] * len(_RANK_MARKERS)
+    for index, level in headings:
+        rank = ranks[level]
+        if rank >= len(_RANK_MARKERS):
+            continue
+        counters[rank] += 1
+        for deeper in range(rank + 1, len(counters)):
+            counters[deeper] = 0
+        n = counters[rank]
+        marker = _RANK_MARKERS[rank].format(cn=_cn_number(n), n=n)
+        lines[index] = marker + lines[index].strip()
 
 
 def _pdf_text(path, data: bytes) -> str:

@@ -176,3 +176,46 @@ def test_pdf_without_text_layer_is_reported_as_scanned(tmp_path):
     c.save()
     with pytest.raises(ReadError, match="no text layer"):
         sl.read(path)
+
+
+def test_docx_headings_in_word_heading_styles_become_numbered_headings(tmp_path):
+    # Word numbers such headings from its list definition (or not at all): the text
+    # layer has no 一、 or （一）, yet a reader of the document sees the parts.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("某某县民政局2022年工作总结和2023年工作计划", level=1)
+    document.add_paragraph("2022年，县民政局兜牢民生底线。")
+    document.add_heading("2022年工作开展情况", level=2)
+    document.add_heading("兜牢基本民生保障底线", level=3)
+    document.add_paragraph("全年保障城乡低保对象3286人。")
+    document.add_heading("提升养老服务水平", level=3)
+    document.add_heading("存在的问题", level=2)
+    document.add_paragraph("基层力量薄弱。")
+    document.add_heading("2023年工作计划", level=2)
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    doc = sl.read(path)
+    assert doc.meta.title == "某某县民政局2022年工作总结和2023年工作计划"
+    assert [(s.section_id, s.marker, s.title, s.kind) for s in doc.section_list if s.marker] == [
+        ("1", "一、", "2022年工作开展情况", "achievements"),
+        ("1.1", "（一）", "兜牢基本民生保障底线", "achievements"),
+        ("1.2", "（二）", "提升养老服务水平", "achievements"),
+        ("2", "二、", "存在的问题", "problems"),
+        ("3", "三、", "2023年工作计划", "plan"),
+    ]
+
+
+def test_docx_headings_that_carry_their_numbers_are_kept_as_written(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县妇联2022年工作总结")
+    document.add_heading("一、主要工作", level=1)
+    document.add_heading("（一）抓宣传", level=2)
+    document.add_heading("二、存在问题", level=1)
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    doc = sl.read(path)
+    assert [s.marker for s in doc.section_list if s.marker] == ["一、", "（一）", "二、"]
+    assert "一、一、" not in doc.text
