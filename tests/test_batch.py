@@ -144,6 +144,20 @@ def test_the_dask_path_gives_the_same_rows_as_the_local_one(corpus, tmp_path):
             pd.testing.assert_frame_equal(rows(dask, t), rows(local, t), obj=t)
 
 
+@pytest.mark.slow
+def test_dask_ingest_uses_a_running_scheduler_when_given_one(corpus, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        result = ingest([corpus / "2021"], tmp_path / "s.duckdb", engine="dask",
+                        scheduler=cluster.scheduler_address)
+        assert (result.new, result.failed) == (1, [])
+        assert len(cluster.workers) == 1  # ran on that cluster, which is still up
+    with Store(tmp_path / "s.duckdb") as store:
+        assert len(store) == 1 and len(store.facts()) > 0
+
+
 def test_parquet_export_is_read_by_duckdb_and_pandas_with_the_store_rows(corpus, tmp_path):
     out = tmp_path / "parquet"
     result = ingest([corpus], parquet_dir=out)
