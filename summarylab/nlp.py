@@ -184,12 +184,13 @@ def user_words() -> tuple[UserWord, ...]:
 _ASCII_PART = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
 _ASCII_PARTS = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # A quick test that a text may hold such a run: a joiner inside a run, a dot not
-# followed by a digit or opening a run, a second decimal dot, a % inside a run.
+# followed by a digit or opening a run, a decimal followed by a dot or a letter
+# (0.0Z is 0.0 / Z), a % inside a run.
 # It may fire on a run that needs no recut (the slow path then changes nothing)
 # but never misses one; decimals and percentages alone (4.5, 24.3%) pass it.
 _RUN = r"[A-Za-z0-9+#&._%\-]"
 _JOINED_ASCII = re.compile(
-    rf"{_RUN}[+#&_\-]|[+#&_\-]{_RUN}|{_RUN}\.(?!\d)|(?<!{_RUN})\.{_RUN}|\.\d+\.|%{_RUN}"
+    rf"{_RUN}[+#&_\-]|[+#&_\-]{_RUN}|{_RUN}\.(?!\d)|(?<!{_RUN})\.{_RUN}|\.\d+[.A-Za-z]|%{_RUN}"
 )
 
 
@@ -281,6 +282,7 @@ class _Jieba:
             tk.total -= old
             self._user_tags[w.word] = w.tag
         self._tk = tk
+        self._tag_table: Optional[dict[str, str]] = None
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         return list(self._tk.tokenize(text, mode="default", HMM=HMM))
@@ -289,14 +291,17 @@ class _Jieba:
         tags = self._tags()
         return [(w, tags.get(w) or _shape_tag(w)) for w in self._tk.lcut(text, HMM=HMM)]
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one engine per dictionary, cached itself
     def _tags(self) -> dict[str, str]:
+        # built on first use: only pos_tag needs it, and engines live as long as the process
+        if self._tag_table is not None:
+            return self._tag_table
         tags: dict[str, str] = {}
         for line in self._dict_bytes.decode("utf-8").splitlines():
             parts = line.split(" ")
             if len(parts) >= 3:
                 tags[parts[0]] = parts[2]
         tags.update(self._user_tags)
+        self._tag_table = tags
         return tags
 
 
@@ -496,15 +501,16 @@ class TermMarker:
     def __call__(self, doc: "Doc") -> "Doc":
         from spacy.tokens import Span
 
-        matches = self._matcher(doc) if self._matcher is not None else []
-        doc.spans[self.spans_key] = [Span(doc, s, e, label=self.label) for _, s, e in sorted(matches, key=lambda m: (m[1], m[2]))]
+        matches = sorted((s, e) for _, s, e in self._matcher(doc)) if self._matcher is not None else []
+        doc.spans[self.spans_key] = [Span(doc, s, e, label=self.label) for s, e in matches]
         return doc
 
     def add_terms(self, terms: Iterable[str]) -> None:
         """Add terms to match (kept in order, duplicates dropped)."""
         from spacy.matcher import PhraseMatcher
 
-        new = [t for t in dict.fromkeys(terms) if t not in set(self.terms)]
+        known = set(self.terms)
+        new = [t for t in dict.fromkeys(terms) if t not in known]
         if not new:
             return
         if self._matcher is None:
@@ -512,7 +518,9 @@ class TermMarker:
         self._matcher.add(self.label, [self.nlp.make_doc(t) for t in new])
         self.terms.extend(new)
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp=None, terms: Optional[list[str]] = None) -> None:
+    def initialize(
+        self, get_examples: Optional[Callable] = None, *, nlp=None, terms: Optional[list[str]] = None
+    ) -> None:
         """Load the terms: ``terms`` if given, else the words of the user dictionary."""
         self.terms, self._matcher = [], None
         self.add_terms(terms if terms is not None else [w.word for w in user_words()])
@@ -526,7 +534,7 @@ class TermMarker:
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "TermMarker":
         """Read the terms written by :meth:`to_disk`."""
         self.terms, self._matcher = [], None
-        self.add_terms((Path(path) / "terms.txt").read_text(encoding="utf-8").split())
+        self.add_terms((Path(path) / "terms.txt").read_text(encoding="utf-8").splitlines())
         return self
 
 
