@@ -70,6 +70,7 @@ _HEADING_TAIL = re.compile(
 )
 
 
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
 _REVIEW = re.compile(r"回顾|执行的?情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
 # What the review part of a 政府工作报告 is called when it says neither 回顾 nor
 # the year: 伟大成就, 胜利, 取得了新的进展, 决算.
@@ -143,7 +144,10 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
         'plan'
         >>> kind_of_heading("第一个五年计划的第一年——一九五八年的伟大成就", year=1958, gov=True)
         'achievements'
+        >>> kind_of_heading("实施“春蕾计划”，资助女童")
     """
+    # Quoted names (实施“春蕾计划”, 《规划》) and 计划生育 say nothing of the kind.
+    title = _QUOTED.sub("", title).replace("计划生育", "")
     review = _REVIEW.search(title)
     if review:
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
@@ -190,6 +194,23 @@ class _Quotes:
                 self.depth = self.depth - 1 if self.depth else 1
             self._next = next(self._matches, None)
         return self.depth
+
+
+# A heading names problems (存在的问题, 问题和不足, 工作中的短板) rather than a
+# task about them (着力解决群众急难愁盼问题, 补齐民生短板).
+_NAMES_PROBLEMS = re.compile(r"存在|面临|^(?:主要|突出)?(?:问题|不足|困难|短板|差距)|(?:问题|不足|困难|短板|差距)(?:和|与|及|、)|"
+                             r"(?:问题|不足|困难|短板|差距)$")
+_TACKLES_PROBLEMS = re.compile(r"解决|破解|化解|整改|补齐|补短板|弥补|攻克|克服|帮扶|聚焦")
+
+
+def _names_problems(title: str) -> bool:
+    """Whether a heading is about the office's own problems.
+
+    Example:
+        >>> _names_problems("存在的不足"), _names_problems("着力解决群众急难愁盼问题")
+        (True, False)
+    """
+    return bool(_NAMES_PROBLEMS.search(title)) and not _TACKLES_PROBLEMS.search(title)
 
 
 def _before(text: str, pos: int) -> str:
@@ -453,7 +474,10 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
         else:
             inherited = kinds[h["parent"]]
             # A child keeps its part's kind unless its heading clearly says otherwise.
-            clear = cue if cue in ("problems", "plan") and h["level"] <= 3 else None
+            clear = None
+            if h["level"] <= 3:
+                if cue == "plan" or (cue == "problems" and _names_problems(h["title"])):
+                    clear = cue
             if (cue == "indicators" and inherited == "achievements"
                     and "指标" in h["title"] and h["level"] <= 3):
                 # 主要指标完成情况 under 2022年工作开展情况: the figures, not the work.
@@ -632,11 +656,29 @@ def detect_metadata(text: str, title: str) -> dict:
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
 
 
+_YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
+# Where the name of the office ends in a title: at 关于, at a year, at the genre words.
+_ORG_STOP = re.compile(
+    rf"关于|{_YEAR_WORD}|上半年|下半年|全年|年度|政府工作报告|工作|总结|计划|要点|打算|思路|安排|述职|报告|汇报")
+
+
 def _org_from_title(title: str) -> Optional[str]:
-    title = _bare_title(title)
-    # XX县民政局关于2022年工作总结的报告: the 报告 wraps the genre word.
-    title = re.sub(r"的(?:报告|汇报)$", "", title)
-    rest = _ORG_NOISE.sub("", title)
+    """The office a title names: the words before 关于, the year or the genre word.
+
+    Only the head of the title is cut, so names with 和 keep it
+    (某县人力资源和社会保障局); a title that starts with its year or with 关于
+    names the office after them.
+
+    Example:
+        >>> _org_from_title("关于2021年度某区妇联工作总结及2022年工作打算")
+        '某区妇联'
+        >>> _org_from_title("某县人力资源和社会保障局2022年工作总结")
+        '某县人力资源和社会保障局'
+    """
+    title = _bare_title(title).strip()
+    title = re.sub(rf"^(?:关于)?(?:{_YEAR_WORD})?(?:上半年|下半年|全年)?", "", title)
+    m = _ORG_STOP.search(title)
+    rest = (title[:m.start()] if m else title).strip(" ：:，,、")
     if 2 <= len(rest) <= 24 and _ORG_TAIL.search(rest):
         return rest
     return None

@@ -133,12 +133,23 @@ def test_a_numeral_alone_on_its_line_numbers_a_part():
                                                                          ("二", "achievements")]
 
 
+def test_children_keep_their_parts_kind_when_a_cue_word_is_only_a_name_or_an_object():
+    # 解决…问题 is a task, “春蕾计划” a programme's name, 困难群众 the people helped.
+    doc = sl.read_text("某县妇联2022年工作总结和2023年工作计划\n一、2022年主要工作\n（一）实施“春蕾计划”，资助女童\n"
+                       "（二）关爱困难群众\n（三）存在的不足\n二、2023年工作计划\n（一）着力解决群众急难愁盼问题\n"
+                       "（二）补齐基层组织短板")
+    assert [s.kind for s in doc.section_list] == [
+        "achievements", "achievements", "achievements", "problems", "plan", "plan", "plan"]
+
+
 @pytest.mark.parametrize("title, want", [
     ("某某县民政局关于2022年工作总结的报告", ("某某县民政局", 2022, None, "summary")),
     ("共青团某某区委2022年工作总结", ("共青团某某区委", 2022, None, "summary")),
     ("某某县妇联2022年工作总结（合成样例）", ("某某县妇联", 2022, None, "summary")),
     ("某街道办事处2023年上半年工作总结和下半年工作计划", ("某街道办事处", 2023, 2023, "summary+plan")),
     ("某某镇二〇二二年工作总结", ("某某镇", 2022, None, "summary")),
+    ("某县人力资源和社会保障局2022年工作总结", ("某县人力资源和社会保障局", 2022, None, "summary")),
+    ("中共某某县委组织部2022年工作总结", ("中共某某县委组织部", 2022, None, "summary")),
     ("2023年某某县人民政府工作报告（合成样例）", ("某某县人民政府", 2022, 2023, "gov_work_report")),
 ])
 def test_metadata_of_titles_across_the_genre(title, want):
