@@ -31,20 +31,22 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "一二三四五六七八九十"
 
 # One alternation, so a single left-to-right pass finds every candidate marker.
-# Styles: l0 第一部分 (parts above 一、), l1 一、, lb a numeral alone on its line
-# (the 1960 national report numbers its parts so), l2 （一）, l3 1. 1、, l4p （1） ①,
-# l4s 一是/一要 and l4f 第一，/第一、 enumerations.
+# Styles: l0 第一部分 (parts above 一、), l1 一、 (and 一. at a line start), lb a
+# numeral alone on its line (the 1960 national report numbers its parts so), l2 （一）,
+# l3 1. 1、, l4p （1） ①, l4r 1） at a line start, l4s 一是/一要 and l4f 第一，/第一、
+# enumerations.
 # The leading lookahead names every character a marker can start with: the
 # regex engine then skips other positions at C speed instead of trying each
 # branch there (ten times faster on the national reports).
 _MARKER = re.compile(
     rf"(?=[第{_CN}（(0-9{_CIRCLED}])(?:"
     rf"(?P<l0>第[{_CN}]{{1,3}}部分)"
-    rf"|(?P<l1>[{_CN}]{{1,3}}、)"
+    rf"|(?P<l1>[{_CN}]{{1,3}}(?:、|\.(?!\d)))"
     rf"|(?P<lb>[{_CN}]{{1,3}}(?=[ \t]*(?:\n|$)))"
     rf"|(?P<l2>[（(][{_CN}]{{1,3}}[）)])"
     rf"|(?P<l3>(?<![\d.])\d{{1,2}}(?:[.．](?![\d%])|、))"
     rf"|(?P<l4p>[（(]\d{{1,2}}[）)]|[{_CIRCLED}])"
+    rf"|(?P<l4r>(?<![（(\d])\d{{1,2}}[）)])"
     rf"|(?P<l4s>[{_CN}]{{1,2}}[是要](?!否))"
     rf"|(?P<l4f>第[{_CN}]{{1,2}}[，,、](?!\d))"
     r")"
@@ -53,8 +55,8 @@ _MARKER = re.compile(
 # open sections of equal or lower rank (higher number).  第一部分 ranks above 一、
 # so a part can hold 一、 headings; a nested heading then takes at least its
 # parent's level + 1 (第一部分 1 › 一、 2 › （一） 3), capped at 4.
-_STYLE_LEVEL = {"l0": 1, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4p": 4, "l4s": 4, "l4f": 4}
-_STYLE_RANK = {"l0": 0, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4f": 3.5, "l4p": 4, "l4s": 4}
+_STYLE_LEVEL = {"l0": 1, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4p": 4, "l4r": 4, "l4s": 4, "l4f": 4}
+_STYLE_RANK = {"l0": 0, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4f": 3.5, "l4p": 4, "l4r": 4, "l4s": 4}
 # 第一，/第一、 rank between 1. and （1）: old reports list （1）（2） inside a 第五、
 # (1958) and 一是/二是 run inside a 第一， point.
 _SENTENCE_END = "。！？；!?;"
@@ -241,7 +243,7 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
             # （四）平安建设扎实有效：上半年共排查…… — the heading ends at its colon.
             break
         j += 1
-    title = text[body_start:j].strip()
+    title = text[body_start:j].strip().lstrip("：:")
     if run_on and len(title) > 24:
         # The heading runs on into its body: cut after the last heading word near its start.
         cut = None
@@ -354,8 +356,8 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             boundary = _ENUM_BOUNDARY if style == "l4s" else "。！？；：!?;:"
             if not (line_start or prev in boundary):
                 continue
-        elif style in ("lb", "l0"):
-            # A numeral alone on its line, 第一部分: headings only at a line start.
+        elif style in ("lb", "l0", "l4r") or marker.endswith("."):
+            # A numeral alone on its line, 第一部分, 1） and 一. : headings only at a line start.
             if not line_start:
                 continue
         elif not line_start:

@@ -232,3 +232,17 @@ def test_national_reports_from_the_1950s_to_the_1980s_have_their_parts(national)
     assert inner[:5] == ["第一、", "第二、", "第三、", "第四、", "第五、"]
     # 1960 numbers its parts with a numeral alone on a line.
     assert markers("1960") == ["一", "二", "三", "四"]
+
+
+def test_less_common_marker_styles_at_a_line_start():
+    # 一. for 一、 and 1） for （1） are written at a line start; inside a sentence
+    # they are not headings.
+    items = outline("某县2022年工作总结\n一.主要工作\n1.抓学习\n1）办班。见第1）项。\n2）宣讲。\n二.存在问题")
+    assert items == [("1", 1, "一.", "achievements"), ("1.1", 3, "1.", "achievements"),
+                     ("1.1.1", 4, "1）", "achievements"), ("1.1.2", 4, "2）", "achievements"),
+                     ("2", 1, "二.", "problems")]
+
+
+def test_an_enumeration_item_with_a_colon_after_its_marker():
+    doc = sl.read_text("某县2022年工作总结\n一、主要工作\n一是：抓学习。二是：抓落实。")
+    assert [s.title for s in doc.section_list if s.level == 4] == ["抓学习", "抓落实"]
