@@ -26,7 +26,9 @@ cached read-only per process; :func:`warm_up` loads them all at once.
 
 from __future__ import annotations
 
+import bisect
 import io
+import itertools
 import re
 import sys
 from functools import lru_cache
@@ -194,8 +196,37 @@ _JOINED_ASCII = re.compile(
 )
 
 
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+#&._%-")
+
+
 def _has_joined_ascii(text: str) -> bool:
     return _JOINED_ASCII.search(text) is not None
+
+
+def _joined_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the whole ASCII runs that hold a prefilter hit, in text order."""
+    runs: list[tuple[int, int]] = []
+    for m in _JOINED_ASCII.finditer(text):
+        if runs and m.start() < runs[-1][1]:
+            continue
+        a, b = m.start(), m.end()
+        while a > 0 and text[a - 1] in _RUN_CHARS:
+            a -= 1
+        while b < len(text) and text[b] in _RUN_CHARS:
+            b += 1
+        runs.append((a, b))
+    return runs
+
+
+def _suspects(starts: list[int], runs: list[tuple[int, int]]) -> list[int]:
+    """Indices of the tokens (by start offset) that overlap one of the runs."""
+    found: set[int] = set()
+    for a, b in runs:
+        i = max(bisect.bisect_right(starts, a) - 1, 0)
+        while i < len(starts) and starts[i] < b:
+            found.add(i)
+            i += 1
+    return sorted(found)
 
 
 def _ascii_parts(word: str) -> Optional[list[str]]:
@@ -220,31 +251,29 @@ class _RJieba:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         tokens = self._jieba.tokenize(text, "default", HMM)
-        if not _has_joined_ascii(text):
+        runs = _joined_runs(text)
+        if not runs:
             return tokens
-        out: list[tuple[str, int, int]] = []
-        for word, start, end in tokens:
+        # splice the recut tokens in from the back, so earlier indices stay valid
+        for i in reversed(_suspects([t[1] for t in tokens], runs)):
+            word, start, _ = tokens[i]
             parts = self._recut(word)
-            if parts is None:
-                out.append((word, start, end))
-                continue
-            for part in parts:
-                out.append((part, start, start + len(part)))
-                start += len(part)
-        return out
+            if parts is not None:
+                offsets = itertools.accumulate((len(p) for p in parts), initial=start)
+                tokens[i:i + 1] = [(p, a, a + len(p)) for p, a in zip(parts, offsets)]
+        return tokens
 
     def pos_tag(self, text: str) -> list[tuple[str, str]]:
         tagged = self._jieba.tag(text, HMM)
-        if not _has_joined_ascii(text):
+        runs = _joined_runs(text)
+        if not runs:
             return tagged
-        out: list[tuple[str, str]] = []
-        for word, tag in tagged:
-            parts = self._recut(word)
-            if parts is None:
-                out.append((word, tag))
-            else:  # a part may be a dictionary word with a tag of its own
-                out.extend((part, self._tag_of(part)) for part in parts)
-        return out
+        starts = list(itertools.accumulate((len(w) for w, _ in tagged), initial=0))[:-1]
+        for i in reversed(_suspects(starts, runs)):
+            parts = self._recut(tagged[i][0])
+            if parts is not None:  # a part may be a dictionary word with a tag of its own
+                tagged[i:i + 1] = [(p, self._tag_of(p)) for p in parts]
+        return tagged
 
     def _recut(self, word: str) -> Optional[list[str]]:
         parts = _ascii_parts(word)
