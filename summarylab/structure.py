@@ -526,6 +526,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 _GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
+_YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
@@ -562,6 +563,10 @@ def _year_value(digits: str) -> int:
     return int(digits.translate(_CN_YEAR_DIGITS))
 
 
+# Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
+_PAGE_CHROME = re.compile(r"当前位置|您的位置|首页|>|》\s*\S+\s*》|发布时间|发布日期|来源[：:]|浏览次数|点击数|字体[：:]")
+
+
 def find_title(text: str) -> tuple[str, int]:
     """The report's title and the offset where its body starts.
 
@@ -583,7 +588,7 @@ def find_title(text: str) -> tuple[str, int]:
         stripped = line.strip()
         if stripped:
             checked += 1
-            if (len(stripped) <= 60 and _GENRE.search(stripped)
+            if (len(stripped) <= 60 and _GENRE.search(stripped) and not _PAGE_CHROME.search(stripped)
                     and not stripped.startswith(("——", "—")) and not _MARKER.match(stripped)):
                 if (previous and len(previous) <= 24 and not re.search(r"[。，：:！？]", previous)
                         and _ORG_TAIL.search(previous) and not _org_from_title(stripped)):
@@ -651,14 +656,35 @@ def detect_metadata(text: str, title: str) -> dict:
         kind = "plan"
     else:
         kind = "other"
-    org = _org_from_title(title)
+    org = _org_from_title(title) or _org_from_signature(text)
     if not org:
         m = _ORG_IN_TEXT.search(head)
         org = m.group() if m else None
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
 
 
-_YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
+_DATE_LINE = re.compile(rf"^{_YEAR_WORD}\s*[\d〇○零一二三四五六七八九十]{{1,2}}\s*月\s*[\d〇○零一二三四五六七八九十]{{1,3}}\s*日$")
+
+
+def _org_from_signature(text: str) -> Optional[str]:
+    """The office that signs the report: a short name above the closing date.
+
+    Example:
+        >>> _org_from_signature("……特此报告。\\n某某县妇女联合会\\n2022年12月20日\\n")
+        '某某县妇女联合会'
+    """
+    lines = [line.strip() for line in text[-400:].split("\n") if line.strip()]
+    for i in range(len(lines) - 1, 0, -1):
+        if _DATE_LINE.match(lines[i]):
+            name = lines[i - 1]
+            if 2 <= len(name) <= 24 and _ORG_TAIL.search(name) and not re.search(r"[。，；：]", name):
+                return name
+            return None
+        if len(lines) - i > 3:
+            break
+    return None
+
+
 # Where the name of the office ends in a title: at 关于, at a year, at the genre words.
 _ORG_STOP = re.compile(
     rf"关于|{_YEAR_WORD}|上半年|下半年|全年|年度|政府工作报告|工作|总结|计划|要点|打算|思路|安排|述职|报告|汇报")

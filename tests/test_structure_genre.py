@@ -246,3 +246,11 @@ def test_less_common_marker_styles_at_a_line_start():
 def test_an_enumeration_item_with_a_colon_after_its_marker():
     doc = sl.read_text("某县2022年工作总结\n一、主要工作\n一是：抓学习。二是：抓落实。")
     assert [s.title for s in doc.section_list if s.level == 4] == ["抓学习", "抓落实"]
+
+
+def test_a_scraped_page_gives_the_title_after_its_breadcrumbs_and_the_signing_office():
+    text = ("您当前的位置：首页 > 信息公开 > 工作总结\n发布时间：2022-01-05 来源：县妇联\n2021年工作总结\n"
+            "一、主要工作\n全年培训妇女400人。\n某某县妇女联合会\n2022年1月5日")
+    doc = sl.read_text(text)
+    assert (doc.meta.title, doc.meta.org, doc.meta.year) == ("2021年工作总结", "某某县妇女联合会", 2021)
+    assert [s.marker for s in doc.section_list if s.marker] == ["一、"]
