@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .model import Document
 
@@ -45,7 +45,7 @@ _APPROX_TOLERANCE = 0.10
 
 @lru_cache(maxsize=1)
 def _lower_better() -> tuple[str, ...]:
-    from .facts import _MODELS, _read_tsv
+    from .facts import _read_tsv
 
     return tuple(w for cat, w in _read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
 
