@@ -990,7 +990,7 @@ def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
         >>> import summarylab as sl
         >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n村委会主任中女性比例达到24.3%（目标10%）。")
         >>> facts(doc)[["surface", "role", "target_of", "indicator"]].values.tolist()
-        [['24.3%', 'actual', None, '村委会主任女性比例'], ['10%', 'target', 1, '村委会主任女性比例']]
+        [['24.3%', 'actual', <NA>, '村委会主任女性比例'], ['10%', 'target', 1, '村委会主任女性比例']]
     """
     import pandas as pd
 
