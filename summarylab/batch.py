@@ -297,12 +297,18 @@ def _run_here(files: list[str], known: frozenset):
 
 def _run_pool(files: list[str], known: frozenset, workers: int):
     import multiprocessing
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: the driver holds an open DuckDB connection and threads.
     context = multiprocessing.get_context("spawn")
-    pending = list(reversed(files))
+    pending = deque(files)
+    # When a worker dies, every file in flight is a suspect: each is then run
+    # alone, so the one that kills a worker by itself is failed and the
+    # innocent ones are analysed normally.
+    suspects: deque = deque()
+    alone: Optional[str] = None
     # A few documents in flight per worker keeps them busy without holding
     # the results of a whole corpus in memory.
     limit = workers * 2
@@ -314,28 +320,37 @@ def _run_pool(files: list[str], known: frozenset, workers: int):
     pool = new_pool()
     running: dict[Any, str] = {}
     try:
-        while pending or running:
-            while pending and len(running) < limit:
-                path = pending.pop()
-                running[pool.submit(analyse_path, path)] = path
+        while pending or suspects or running:
+            if alone is None and suspects and not running:
+                alone = suspects.popleft()
+                running[pool.submit(analyse_path, alone)] = alone
+            elif alone is None and not suspects:
+                while pending and len(running) < limit:
+                    path = pending.popleft()
+                    running[pool.submit(analyse_path, path)] = path
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = False
+            broken, culprit = [], None
             for fut in finished:
                 path = running.pop(fut)
+                was_alone, alone = path == alone, (None if path == alone else alone)
                 try:
                     yield fut.result()
                 except BrokenProcessPool:
-                    broken = True
-                    yield ("failed", path, None,
-                           "a worker process died while this file was being analysed")
-            if broken:
-                # The pool is unusable once a worker dies: fail what it held, start afresh.
-                for fut, path in running.items():
-                    yield ("failed", path, None,
-                           "a worker process died while this file was being analysed")
-                running.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
+                    if was_alone:
+                        culprit = path
+                    else:
+                        broken.append(path)
+            if culprit is None and not broken:
+                continue
+            # A pool whose worker died takes no more work: fail or requeue what it held.
+            broken += running.values()
+            running.clear()
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool = new_pool()
+            if culprit is not None:
+                yield ("failed", culprit, None,
+                       "the worker process died analysing this file (crash or out of memory)")
+            suspects.extend(broken)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -134,6 +134,33 @@ def test_two_local_workers_give_the_same_rows_as_one(corpus, tmp_path):
 
 
 @pytest.mark.slow
+def test_a_file_that_kills_its_worker_fails_alone_and_the_others_are_stored(
+        corpus, tmp_path, monkeypatch):
+    # The spawned workers start with this sitecustomize: analysing crash.txt kills the process.
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(
+        "import os\n"
+        "import summarylab.pipeline as p\n"
+        "real = p.analyse\n"
+        "def analyse(doc):\n"
+        "    if str(doc.meta.path).endswith('crash.txt'):\n"
+        "        os._exit(9)\n"
+        "    return real(doc)\n"
+        "p.analyse = analyse\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(shim))
+    crash = corpus / "2021" / "crash.txt"
+    crash.write_text(SYNTHETIC.read_text(encoding="utf-8") + "\n（另一份）\n", encoding="utf-8")
+    result = ingest([corpus], tmp_path / "s.duckdb", workers=2)
+    assert result.new == 2
+    assert sorted((Path(p).name, m) for p, m in result.failed if "worker" in m) == [
+        ("crash.txt", "the worker process died analysing this file (crash or out of memory)")]
+    assert len(result.failed) == 3  # and binary.txt, empty.txt as before
+    with Store(tmp_path / "s.duckdb") as store:
+        assert sorted(Path(p).name for p in store.documents()["path"]) == ["report.txt"] * 2
+
+
+@pytest.mark.slow
 def test_the_dask_path_gives_the_same_rows_as_the_local_one(corpus, tmp_path):
     ingest([corpus], tmp_path / "local.duckdb")
     result = ingest([corpus], tmp_path / "dask.duckdb", engine="dask", workers=2)
