@@ -10,6 +10,10 @@ Two checks, each made only where the text itself supplies both sides:
     (exactly, or within 10% when a part or the total is approximate: 300余人).
     When the parts follow 其中 they may be a subset: the check is made only when they add up
     to the total (ok) or exceed it (not ok).
+``rate_matches``
+    A completion rate written after an actual and its target (a table row such as
+    城乡低保对象：3200人／3286人／102.7%): the actual divided by the target, rounded as the
+    rate is written, must give the rate.
 ``target_met``
     An actual value with the target that qualifies it (达到24.3%（目标10%）; see
     ``target_of`` in :mod:`summarylab.facts`).  A floor is met when the actual
@@ -17,7 +21,7 @@ Two checks, each made only where the text itself supplies both sides:
     is better lower, such as 价格涨幅 or 失业率) when it is at most the target; a
     range (6.5%-7%) when the actual is at least its lower bound.
 
-Columns of :func:`audit`: ``check`` (parts_sum | target_met), ``claim`` (what the
+Columns of :func:`audit`: ``check`` (parts_sum | target_met | rate_matches), ``claim`` (what the
 report says, in its own words), ``computed`` (what the numbers give), ``ok``
 (bool), ``start``/``end``/``surface`` (the span of the total or the actual value),
 ``section_id``.
@@ -144,6 +148,26 @@ def _is_ceiling(actual: dict, target: dict) -> bool:
     return any(w in label for w in _lower_better())
 
 
+def _rate_check(rows: list[dict], t: dict, a: dict) -> list[dict]:
+    """A completion rate stated after an actual and its target (3200人／3286人／102.7%)."""
+    k = next((n for n, r in enumerate(rows) if r["fact_id"] == a["fact_id"]), None)
+    if k is None or k + 1 >= len(rows) or not t["base_value"]:
+        return []
+    r = rows[k + 1]
+    if r["sentence"] != a["sentence"] or r["kind"] != "percent" or not r["indicator"].endswith("完成率"):
+        return []
+    rate = a["base_value"] / t["base_value"] * 100
+    decimals = len(r["surface"].split(".")[1].rstrip("%")) if "." in r["surface"] else 0
+    ok = abs(rate - r["value"]) <= 0.5 * 10 ** -decimals + 1e-9  # the rate is rounded as written
+    return [{
+        "check": "rate_matches",
+        "claim": f"{r['indicator']} {r['surface']}",
+        "computed": f"{a['surface']} ÷ {t['surface']} = {rate:.{decimals + 1}f}%",
+        "ok": bool(ok), "start": r["start"], "end": r["end"], "surface": r["surface"],
+        "section_id": r["section_id"],
+    }]
+
+
 def _target_checks(rows: list[dict]) -> list[dict]:
     by_id = {r["fact_id"]: r for r in rows}
     out = []
@@ -169,6 +193,7 @@ def _target_checks(rows: list[dict]) -> list[dict]:
             "start": a["start"], "end": a["end"], "surface": a["surface"],
             "section_id": a["section_id"],
         })
+        out.extend(_rate_check(rows, t, a))
     return out
 
 

@@ -175,7 +175,12 @@ def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -
         if not word:
             continue
         if text.startswith(word, pos):
-            toks.append(_Tok(word, flag, pos, pos + len(word)))
+            if len(word) == 2 and word[0] == "率" and word[1] in "达为":
+                # 化解率达96.8%: the segmenter glues the head of the indicator to its verb
+                toks.append(_Tok("率", "n", pos, pos + 1))
+                toks.append(_Tok(word[1], "v", pos + 1, pos + 2))
+            else:
+                toks.append(_Tok(word, flag, pos, pos + len(word)))
             pos += len(word)
         else:  # a segmenter that drops or changes characters: fall back to characters
             toks = [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
@@ -725,8 +730,58 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
 
 # ---------------------------------------------------------------------------- extraction
 
+#: One row of an indicator table written as text: 城乡低保对象：3200人／3286人／102.7%
+_TABLE_ROW = re.compile(r"^\s*(?:\d+[.、．]\s*)?([^：:，,。；;/]{2,24})[：:]\s*(.+?)\s*[。；;]?$")
+_TABLE_SEP = re.compile(r"^[\s/|｜、]*$")
+#: The column names of such a table, given before its rows: （指标名称：年度目标／完成数／完成率）
+_TABLE_HEAD = re.compile(r"[：:]\s*([^：:\n（）()]+?(?:/[^：:\n（）()]+?)+)\s*[)）]?[：:]?\s*$")
+
+
+def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str, str, str]]]:
+    """(label, role, why) for each value of a table row, or None when the sentence is no such row."""
+    m = _TABLE_ROW.match(sent.text)
+    if m is None or len(quantities) < 2:
+        return None
+    body_start = sent.start + m.start(2)
+    pos = body_start
+    for q in quantities:  # the body holds nothing but the values and separators
+        if q.start < body_start or not _TABLE_SEP.match(doc.text[pos:q.start]):
+            return None
+        pos = q.end
+    if not _TABLE_SEP.match(doc.text[pos:sent.start + m.end(2)]):
+        return None
+    name = _clean(m.group(1))
+    columns: list[str] = []
+    before = doc.text[max(0, sent.start - 600):sent.start].rstrip("\n").split("\n")
+    for line in reversed(before[-12:]):
+        head = _TABLE_HEAD.search(line.rstrip("：: "))
+        if head and not re.search(r"\d", head.group(1)):
+            columns = [c.strip() for c in head.group(1).split("/")]
+            break
+        if not _TABLE_ROW.match(line):
+            break  # the rows of a table follow its head without other lines in between
+    out = []
+    for k, q in enumerate(quantities):
+        col = columns[k] if len(columns) == len(quantities) else ""
+        if re.search(r"目标|计划|任务", col):
+            out.append((_suffix(name, q.quantity), "target", "table_target"))
+        elif col.endswith(("率", "比例")) and q.quantity.kind == "percent":
+            out.append((name + (col if col.endswith("完成率") else "完成率"), "actual", "table_rate"))
+        else:
+            out.append((_suffix(name, q.quantity), "actual", "table_actual"))
+    return out
+
+
 def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> list[dict]:
     text = doc.text
+    table = _table_row(doc, sent, quantities)
+    if table is not None:
+        rows = []
+        for m, (label, role, why) in zip(quantities, table):
+            if sent.section_kind == "plan" and role == "actual":
+                role = "expected"
+            rows.append(_row(doc, sent, m, role, label, why))
+        return rows
     toks = _tokens(text, sent.start, sent.end, quantities, rejected)
     heading = ""
     sec = doc.section_at(sent.start) if doc.section_list else None
@@ -846,6 +901,15 @@ def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
 def _link_targets(rows: list[dict]) -> None:
     """Point each bracketed or same-clause target at the actual value it qualifies."""
     for k, r in enumerate(rows):
+        if r["role"] == "target" and r["_why"] == "table_target":
+            # a table row: the target column qualifies the actual column after it
+            for c in rows[k + 1:]:
+                if c["sentence"] != r["sentence"]:
+                    break
+                if c["role"] in ("actual", "expected") and c["base_unit"] == r["base_unit"]:
+                    r["target_of"] = c["fact_id"]
+                    break
+            continue
         if r["role"] != "target" or r["_why"] not in ("bracket_target", "target_after"):
             continue
         for p in range(k - 1, -1, -1):
@@ -897,6 +961,9 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
             why = _post_filter(text, q, rejected)
             if why:
                 skipped.append({"start": q.start, "end": q.end, "surface": q.surface, "reason": why})
+                if why == _CLASS:
+                    # 亿元以上项目: kept as a name token, so that it stays inside the label (亿元以上项目数)
+                    rejected.append(Rejected(q.start, q.end, q.surface, "named class"))
                 if why == _REQUIREMENT_NAME:
                     # 两个100%: one name token, so that the values in its bracket read as targets
                     r0 = next(r for r in rejected if r.end == q.start)
@@ -912,6 +979,9 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
 
 
 _REQUIREMENT_NAME = "name of a requirement"
+_CLASS = "class descriptor"
+_CAPITAL_NUMERALS = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_CLASS_NOUN = re.compile(r"(?:的)?(?:项目|企业|工程|工业企业|重点项目|大项目)")
 
 
 def _post_filter(text: str, q, rejected: list) -> str:
@@ -920,6 +990,13 @@ def _post_filter(text: str, q, rejected: list) -> str:
         return "no value"
     if text[q.start:q.end] != q.surface:
         return "span does not match surface"
+    # 队伍年龄: numbers reads the 伍 of 队伍 as a financial numeral; a capital numeral glued to the
+    # word before it is part of that word
+    if q.surface[:1] in _CAPITAL_NUMERALS and q.start > 0 and "\u4e00" <= text[q.start - 1] <= "\u9fff":
+        return "part of a word"
+    # 新引进亿元以上项目32个: a class of projects (亿元以上, 10亿元以上), not an amount
+    if q.quantity.approx in ("more_than", "at_most") and _CLASS_NOUN.match(text, q.end):
+        return _CLASS
     # 65岁以上老年人: an age bracket describes a group of people; it measures nothing
     if q.quantity.unit == "岁" and q.quantity.approx != "exact" and q.end < len(text) \
             and "\u4e00" <= text[q.end] <= "\u9fff":

@@ -65,3 +65,15 @@ def test_a_ceiling_is_met_from_below():
 def test_a_text_without_totals_or_targets_gives_an_empty_table_with_the_columns():
     df = audit(report("举办培训班9期，培训妇女400多人。"))
     assert df.empty and list(df.columns) == AUDIT_COLUMNS
+
+
+def test_a_table_row_checks_its_target_and_its_completion_rate():
+    doc = sl.read_text(
+        "某某县民政局2022年工作总结\n一、主要指标完成情况\n"
+        "全年主要民生指标完成情况如下（指标名称：年度目标／完成数／完成率）：\n"
+        "城乡低保对象：3200人／3286人／102.7%\n"
+        "临时救助：1500人次／1632人次／118.8%\n")
+    df = audit(doc)
+    assert df[["check", "ok"]].values.tolist() == [
+        ["target_met", True], ["rate_matches", True], ["target_met", True], ["rate_matches", False]]
+    assert df.iloc[1]["computed"] == "3286人 ÷ 3200人 = 102.69%"

@@ -264,3 +264,26 @@ def test_reports_of_other_offices(sentence, surface, indicator):
 def test_an_age_bracket_is_no_fact():
     doc = sl.read_text("为全县65岁以上老年人免费体检2.3万人，体检率达到72%。")
     assert [x["surface"] for x in rows(doc)] == ["2.3万人", "72%"]
+
+
+def test_rows_of_an_indicator_table_written_as_text():
+    doc = sl.read_text(
+        "某某县民政局2022年工作总结\n一、主要指标完成情况\n"
+        "全年主要民生指标完成情况如下（指标名称：年度目标／完成数／完成率）：\n"
+        "城乡低保对象：3200人／3286人／102.7%\n"
+        "社区养老服务设施覆盖率：90%／93.5%／103.9%\n")
+    assert [(x["surface"], x["role"], x["target_of"], x["indicator"]) for x in rows(doc)] == [
+        ("3200人", "target", 2, "城乡低保对象人数"),
+        ("3286人", "actual", None, "城乡低保对象人数"),
+        ("102.7%", "actual", None, "城乡低保对象完成率"),
+        ("90%", "target", 5, "社区养老服务设施覆盖率"),
+        ("93.5%", "actual", None, "社区养老服务设施覆盖率"),
+        ("103.9%", "actual", None, "社区养老服务设施覆盖率完成率"),
+    ]
+
+
+def test_a_capital_numeral_inside_a_word_and_a_class_of_projects_are_no_facts():
+    doc = sl.read_text("一是重大项目储备不足，新签约项目中亿元以上项目仅有3个；三是社区工作者队伍年龄结构偏大。")
+    got = rows(doc)
+    assert [x["surface"] for x in got] == ["3个"]
+    assert "亿元以上项目" in got[0]["indicator"]
