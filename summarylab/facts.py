@@ -223,7 +223,13 @@ def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -
     return out
 
 
+#: People words that jieba tags as time words (t) because they end in 年.
+_AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青少年", "老年人"))
+
+
 def _is_nounish(tok: _Tok) -> bool:
+    if tok.word in _AGE_GROUPS:
+        return True
     if tok.flag == "REJ":
         return tok.rejected is not None and tok.rejected.startswith(_NAME_REASONS)
     return tok.flag.startswith(_NOUNISH) and tok.word not in _cues().link
@@ -482,6 +488,9 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             # 共115支参赛队1000多人参加: the noun belongs to the count before it
             rest = _verb_phrase(toks, i + 1, hi)
             stem = rest or stem
+        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word not in cues.link \
+                and bf.verb.word not in cues.predicate:
+            stem = bf.verb.word + stem  # 发布信息1260条 -> 发布信息条数
         elif bf.after_qty and bf.phrase:
             # 捐助3名困难女童4800元: name the money by the verb of the clause
             k = toks.index(bf.phrase[0]) - 2
