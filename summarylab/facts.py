@@ -1,9 +1,9 @@
 """Numeric facts: every quantity of a report with its role, its target and its indicator label.
 
 The grammar of numbers and quantities lives in :mod:`summarylab.numbers`; this
-module reads a :class:`~summarylab.model.Document` sentence by sentence, asks
-``numbers`` for the candidates of each sentence, and adds what needs the
-sentence and the document around a number:
+module scans a :class:`~summarylab.model.Document` once with it, groups the
+candidates by sentence, and adds what needs the sentence and the document
+around a number:
 
 * ``role``: target (目标10%, 确保, 力争, 要求, the values inside a named
   requirement such as 两个100%（…100%…）), expected (预计, 将, 计划, and
@@ -12,7 +12,10 @@ sentence and the document around a number:
 * ``indicator``: a short Chinese label of what is measured, built from the
   jieba words around the number (the noun after the measure word, the subject
   before the verb, the verb phrase after a bare person noun, the quoted
-  programme name when the head word alone is too vague).
+  programme name when the head word alone is too vague; 分别 and parallel
+  values get one label each; an indicator table written as text,
+  城乡低保对象：3200人／3286人／102.7% under （指标名称：年度目标／完成数／完成率）,
+  is read by its columns).
 
 Only sentences that hold a quantity are segmented, each exactly once, so the
 extractor costs little more than the regular expressions of ``numbers``.
