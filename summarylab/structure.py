@@ -338,6 +338,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     raw: list[dict] = []        # accepted headings, in order
     stack: list[_Open] = []      # open sections, outermost first
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
+    last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
     stray: dict[str, tuple[int, int]] = {}   # style -> (ordinal, start) of the last out-of-sequence marker
 
     for m in _MARKER.finditer(text, body_start, scan_end):
@@ -378,7 +379,9 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
                           and raw[stack[depth - 1].section_index]["line_end"] <= pos)):
             depth -= 1
         parent = stack[depth - 1].section_index if depth else -1
-        key = (parent, style)
+        # 一是 and 一要 lists are numbered apart (a part may hold one of each).
+        seq = style + marker[-1] if style == "l4s" else style
+        key = (parent, seq)
         expected = last_child.get(key, 0) + 1
         title = None
         if ordinal == 1 and expected > 1 and parent < 0:
@@ -392,24 +395,33 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
                 raw.clear()
                 stack.clear()
                 last_child.clear()
-                depth, parent, key, expected = 0, -1, (-1, style), 1
+                last_end.clear()
+                depth, parent, key, expected = 0, -1, (-1, seq), 1
+        if (ordinal == 1 and expected > 1 and style in ("l4s", "l4f")
+                and last_end.get(key, end_of_text) < pos):
+            # An enumeration belongs to its paragraph: a 一是 in a later paragraph
+            # under the same heading starts a new list (2000: 一是…四是 on
+            # industry, then 一是…五是 on the western regions).
+            expected = 1
         if ordinal != expected:
-            stray[style] = (ordinal, pos)
+            stray[seq] = (ordinal, pos)
             continue
-        seen = stray.get(style)
+        seen = stray.get(seq) if rank <= 2 else None
         if seen and seen[0] == ordinal - 1 and (not raw or seen[1] > raw[-1]["start"]):
             # It continues a list of the body rather than the outline: 1955 numbers
             # paragraphs 一、二、三、四、 inside a section while its parts are at
             # 三、, and that inner 四、 is no part 四.
-            stray[style] = (ordinal, pos)
+            stray[seq] = (ordinal, pos)
             continue
         if title is None:
             line_end, title = _heading_title(text, m, line_start, style, end_of_text)
-        if ordinal == 1 and not line_start and (style == "l4f" or marker.endswith("要")):
+        if ordinal == 1 and not line_start and style in ("l4s", "l4f"):
             # A lone 一要 or 第一， inside a sentence is a word, not a list: the
-            # list needs its second item in the same paragraph.
-            second = "第二" if style == "l4f" else "二要"
-            if text.find(second, m.end(), line_end) < 0:
+            # list needs its second item in the same paragraph; a 一是 list may
+            # go on in the next paragraph (……：一是……。\n二是……).
+            second = "第二" if style == "l4f" else "二" + marker[-1]
+            until = line_end if style == "l4f" or marker.endswith("要") else m.end() + 3000
+            if text.find(second, m.end(), until) < 0:
                 continue
         if not title:
             continue
@@ -419,6 +431,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # (……。四、在私营工厂做工的工人，现在虽然……).
             continue
         last_child[key] = ordinal
+        last_end[key] = line_end
         del stack[depth:]
         inline = style in ("l4s", "l4f") and not line_start
         parent_level = raw[parent]["level"] if parent >= 0 else 0

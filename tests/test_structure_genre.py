@@ -254,3 +254,11 @@ def test_a_scraped_page_gives_the_title_after_its_breadcrumbs_and_the_signing_of
     doc = sl.read_text(text)
     assert (doc.meta.title, doc.meta.org, doc.meta.year) == ("2021年工作总结", "某某县妇女联合会", 2021)
     assert [s.marker for s in doc.section_list if s.marker] == ["一、"]
+
+
+def test_a_new_paragraph_under_the_same_heading_starts_a_new_enumeration():
+    doc = sl.read_text("某县2022年工作总结\n一、主要工作\n抓学习：一是办班；二是宣讲。\n"
+                       "抓队伍：一是培训；二是考核；三是激励。\n工作有要求，一要实，二要细；一是要快。")
+    items = [(s.section_id, s.marker) for s in doc.section_list if s.level == 4]
+    assert items == [("1.1", "一是"), ("1.2", "二是"), ("1.3", "一是"), ("1.4", "二是"), ("1.5", "三是"),
+                     ("1.6", "一要"), ("1.7", "二要")]
