@@ -440,7 +440,35 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
                         title=title, line_end=line_end, inline=inline))
         stack.append(_Open(len(raw) - 1, rank, inline))
 
+    raw = _drop_contents(text, raw)
     return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
+
+
+def _drop_contents(text: str, raw: list[dict]) -> list[dict]:
+    """The headings without a leading table of contents.
+
+    A contents list is a run of three or more headings at the start, one per
+    line with no text between them, whose first entry comes back later in the
+    text (1957 lists its parts as （1）…（5） before the body's 一、…五、).  The
+    run then belongs to the preamble.  (A contents list in the body's own
+    numbering restarts the tree while scanning; see build_sections.)
+    """
+    def bare(h: dict) -> bool:   # the line holds the heading and nothing else
+        return len(text[h["start"]:h["line_end"]].strip()) <= len(h["marker"]) + len(h["title"]) + 2
+
+    run = 0
+    while (run + 1 < len(raw) and bare(raw[run])
+           and text[raw[run]["line_end"]:raw[run + 1]["start"]].strip() == ""):
+        run += 1
+    if run < 3 or text.find(raw[0]["title"], raw[run - 1]["line_end"]) < 0:
+        return raw
+    if any(0 <= h["parent"] < run for h in raw[run:]):
+        return raw
+    kept = raw[run:]
+    for h in kept:
+        if h["parent"] >= 0:
+            h["parent"] -= run
+    return kept
 
 
 def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,

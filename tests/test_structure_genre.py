@@ -262,3 +262,11 @@ def test_a_new_paragraph_under_the_same_heading_starts_a_new_enumeration():
     items = [(s.section_id, s.marker) for s in doc.section_list if s.level == 4]
     assert items == [("1.1", "一是"), ("1.2", "二是"), ("1.3", "一是"), ("1.4", "二是"), ("1.5", "三是"),
                      ("1.6", "一要"), ("1.7", "二要")]
+
+
+def test_a_contents_list_in_other_markers_belongs_to_the_preamble():
+    doc = sl.read_text("某县2022年工作总结\n目录\n（1）主要工作\n（2）存在问题\n（3）工作计划\n"
+                       "一、主要工作\n全年培训妇女400人。\n二、存在问题\n经费不足。\n三、工作计划\n继续培训。")
+    assert [(s.section_id, s.marker) for s in doc.section_list] == [
+        ("0", ""), ("1", "一、"), ("2", "二、"), ("3", "三、")]
+    assert doc.text[doc.section_list[0].start:doc.section_list[0].end].endswith("（3）工作计划")
