@@ -569,6 +569,7 @@ _GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|旗|区|镇|乡))第[一二三四五六七八九十]{1,4}届人民代表大会")
 _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
 _TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
@@ -669,6 +670,10 @@ def detect_metadata(text: str, title: str) -> dict:
             org = place.removesuffix("人民") + "人民政府"
         else:
             org = _org_from_title(title)
+        if not org:
+            # ——2023年1月12日在某某县第十八届人民代表大会第二次会议上
+            m = _LOCAL_CONGRESS.search(head)
+            org = m.group(1) + "人民政府" if m else None
         if not org and ("代表国务院" in head or "国务院总理" in head):
             org = "国务院"
         return {"org": org, "year": plan_year - 1 if plan_year else None,
@@ -792,7 +797,9 @@ def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
                     meta["plan_year"] = _year_value(m.group(1))
                     break
         if meta["plan_year"] is None and meta["year"] is not None:
-            meta["plan_year"] = meta["year"] + 1
+            # 三、下半年工作打算 plans the rest of the year under review.
+            half = any(s.kind == "plan" and re.search(r"下半年|四季度", s.title) for s in tops)
+            meta["plan_year"] = meta["year"] + (0 if half else 1)
     if meta["kind"] in ("other", "summary"):
         has_review = bool(kinds & {"indicators", "achievements"})
         if has_review and "plan" in kinds:

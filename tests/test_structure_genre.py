@@ -270,3 +270,15 @@ def test_a_contents_list_in_other_markers_belongs_to_the_preamble():
     assert [(s.section_id, s.marker) for s in doc.section_list] == [
         ("0", ""), ("1", "一、"), ("2", "二、"), ("3", "三、")]
     assert doc.text[doc.section_list[0].start:doc.section_list[0].end].endswith("（3）工作计划")
+
+
+def test_a_local_government_report_titled_only_by_its_genre_names_its_government_in_the_dateline():
+    doc = sl.read_text("政府工作报告\n——2023年1月12日在某某县第十八届人民代表大会第二次会议上\n各位代表：\n"
+                       "一、过去一年工作回顾\n全县生产总值增长5.2%。\n二、2023年重点工作\n抓产业。")
+    m = doc.meta
+    assert (m.org, m.year, m.plan_year, m.kind) == ("某某县人民政府", 2022, 2023, "gov_work_report")
+
+
+def test_a_half_year_summary_plans_the_rest_of_its_year():
+    doc = sl.read_text("某某街道2023年上半年工作总结\n一、上半年主要工作\n签约项目9个。\n二、下半年工作打算\n再签约8个。")
+    assert (doc.meta.year, doc.meta.plan_year, doc.meta.kind) == (2023, 2023, "summary+plan")
