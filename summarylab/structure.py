@@ -276,7 +276,23 @@ def _heading_title(text: str, m: re.Match, line_start: bool, style: str,
     if _STYLE_RANK[style] <= 1 and ("，" in title or len(title) > 30):
         # A top-level heading that runs on into its first sentence.
         title = _title_of(text, body, line_end, run_on=True)
+    if style in ("l4s", "l4f"):
+        # 一是学理论，二是学业务: an item's title stops where the next item starts.
+        ordinal = cn_ordinal(m.group())
+        if ordinal is not None and ordinal < 99:
+            following = (f"第{_cn_number(ordinal + 1)}" if style == "l4f"
+                         else _cn_number(ordinal + 1) + m.group()[-1])
+            cut = re.search(rf"[，,、：:]\s*{following}", title)
+            if cut:
+                title = title[:cut.start()]
     return line_end, title
+
+
+def _cn_number(n: int) -> str:
+    """一 … 九十九 for an ordinal (二 for 2, 十一 for 11, 二十 for 20)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
+    return head + (_CN[ones - 1] if ones else "")
 
 
 def _duplicate_start(text: str) -> Optional[int]:

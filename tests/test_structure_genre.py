@@ -282,3 +282,8 @@ def test_a_local_government_report_titled_only_by_its_genre_names_its_government
 def test_a_half_year_summary_plans_the_rest_of_its_year():
     doc = sl.read_text("某某街道2023年上半年工作总结\n一、上半年主要工作\n签约项目9个。\n二、下半年工作打算\n再签约8个。")
     assert (doc.meta.year, doc.meta.plan_year, doc.meta.kind) == (2023, 2023, "summary+plan")
+
+
+def test_an_inline_item_is_titled_up_to_the_next_item():
+    doc = sl.read_text("某县2021年工作总结\n一、主要工作\n1.抓学习。一是学理论，二是学业务，三是学技能。")
+    assert [s.title for s in doc.section_list if s.level == 4] == ["学理论", "学业务", "学技能"]
