@@ -12,6 +12,23 @@ a marker is a heading only if it is the next ordinal of its kind under its
 parent (一、 then 二、; 一是 then 二是), it is not inside quotation marks, and
 it stands at a line start or a sentence boundary.  A ``1.`` inside a sentence,
 a date, ``十九大`` or ``“一是”`` fail one of these tests.
+
+Decisions for the rest of the genre:
+
+* ``第一部分`` parts sit above 一、: a nested heading takes at least its
+  parent's level + 1 (第一部分 1 › 一、 2 › （一） 3), capped at 4.
+* ``一要…二要…`` and ``第一，…第二，…`` (also ``第一、``) are level-4 items like
+  一是: at a line start or after a sentence or clause end, and a first item
+  inside a paragraph needs its second item (a lone 一要, 第一 is a word).
+  Lists belong to their paragraph: a 一是 in a later paragraph starts anew.
+* A numeral alone on its line (1960: ``一``) numbers a part, titled by the
+  first sentence after it; ``一.`` and ``1）`` count at a line start only.
+* A contents list before the body, a list of the body that continues the
+  outline's numbering (一、二、三、四、 inside part 三), and a part heading in
+  mid-line that is a long clause are not headings.
+* Metadata: a title set on two lines (office above the report's name) is
+  joined; remarks in brackets (（合成样例）) do not name the office; a report
+  of 上半年 with a 下半年 plan has plan_year = year (the rest of that year).
 """
 
 from __future__ import annotations
