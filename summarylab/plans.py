@@ -229,8 +229,8 @@ def _strip_lead(clause: str) -> int:
     return cut
 
 
-def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None
-                       ) -> list[Commitment]:
+def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None,
+                       at_line_start: bool = True) -> list[Commitment]:
     """Cut a plan item's text into its commitments.
 
     A clause is kept when, after connectives (今年, 要, 同时) and a leading frame
@@ -243,6 +243,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         text: the item text (without its heading).
         start: offset of ``text`` in the document.
         numbers: (start, end) spans of the numeric facts inside the item.
+        at_line_start: whether ``text`` opens a line (then a one-clause first
+            sentence followed by more is the paragraph's theme, not a promise).
 
     Returns:
         Commitments in text order, with spans in document offsets.
@@ -256,7 +258,7 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     out: list[Commitment] = []
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
-        if _is_paragraph_title(text, a - start, b - start):
+        if (a > start or at_line_start) and _is_paragraph_title(text, a - start, b - start):
             continue
         cut = _strip_lead(clause)
         body = clause[cut:]
@@ -397,7 +399,9 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
             continue
         commitments = []
         for a, b in segments:
-            commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside])
+            line_start = not doc.text[:a].rstrip(" \t\u3000") or doc.text[:a].rstrip(" \t\u3000").endswith("\n")
+            commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside],
+                                              at_line_start=line_start)
         if is_lead:
             # A plan part's own text promises its numeric targets (主要预期目标);
             # the rest of it (总体要求, 宏观政策) states intentions, not promises.
