@@ -219,3 +219,24 @@ def test_docx_headings_that_carry_their_numbers_are_kept_as_written(tmp_path):
     doc = sl.read(path)
     assert [s.marker for s in doc.section_list if s.marker] == ["一、", "（一）", "二、"]
     assert "一、一、" not in doc.text
+
+
+ANNOTATED = sorted((Path(__file__).resolve().parent.parent / "corpora" / "annotations").glob("outline_*.json"))
+
+
+@pytest.mark.parametrize("annotation", ANNOTATED, ids=lambda p: p.stem.removeprefix("outline_"))
+def test_annotated_reports_give_the_same_outline_as_docx_and_pdf(tmp_path, annotation):
+    import json
+
+    source = SAMPLE.parent / json.loads(annotation.read_text(encoding="utf-8"))["file"]
+    text = source.read_text(encoding="utf-8")
+    reference = sl.read(source)
+    as_docx = sl.read(make_docx(tmp_path / "r.docx", text.rstrip("\n")))
+    assert outline_of(as_docx) == outline_of(reference)
+    as_pdf = sl.read(make_pdf(tmp_path / "r.pdf", text))
+    # The test font lacks a few glyphs (the middle dot of 希望工程·圆梦行动), so
+    # titles may differ by them; the tree, kinds and metadata may not.
+    tree = lambda doc: [(s.section_id, s.level, s.marker, s.kind) for s in doc.section_list]  # noqa: E731
+    assert tree(as_pdf) == tree(reference)
+    assert (as_pdf.meta.org, as_pdf.meta.year, as_pdf.meta.plan_year, as_pdf.meta.kind) == (
+        reference.meta.org, reference.meta.year, reference.meta.plan_year, reference.meta.kind)
