@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import summarylab as sl
 from summarylab.structure import detect_metadata, find_title
@@ -287,3 +289,9 @@ def test_a_half_year_summary_plans_the_rest_of_its_year():
 def test_an_inline_item_is_titled_up_to_the_next_item():
     doc = sl.read_text("某县2021年工作总结\n一、主要工作\n1.抓学习。一是学理论，二是学业务，三是学技能。")
     assert [s.title for s in doc.section_list if s.level == 4] == ["学理论", "学业务", "学技能"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三十第部分是要、，。；：（）()12.）①②\n “”总结计划问题年 ", max_size=300))
+def test_any_text_with_the_genre_markers_gives_a_well_formed_tree(text):
+    assert_well_formed(sl.read_text(text))
