@@ -109,6 +109,9 @@ def decode_bytes(path: str | os.PathLike, data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(path, data, "utf-16"), "utf-16"
     if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is not None:
+            return guess
         raise ReadError(path, "binary file, not text (NUL bytes and no UTF-16 byte-order mark)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -125,6 +128,32 @@ def decode_bytes(path: str | os.PathLike, data: bytes) -> tuple[str, str]:
         raise ReadError(path, "cannot detect the text encoding (not UTF-8, UTF-16 or GBK)")
     encoding = best.encoding.replace("_", "-")
     return str(best), encoding
+
+
+def _utf16_without_bom(data: bytes):
+    """(text, encoding) of UTF-16 saved without a byte-order mark, or None.
+
+    In UTF-16 the ASCII characters (digits, line ends) put their zero byte
+    on one side: odd offsets in little-endian, even in big-endian; CJK
+    characters whose low byte is zero (一 is U+4E00, frequent in reports) put
+    some on the other side, fewer by far.  Binary data has zeros on both
+    sides alike.
+
+    Example:
+        >>> _utf16_without_bom("2021年工作总结\\n".encode("utf-16-le"))
+        ('2021年工作总结\\n', 'utf-16-le')
+    """
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if min(even, odd) > 0.5 * max(even, odd):
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _CJK.search(text) else None
 
 
 def _strict(path, data: bytes, encoding: str) -> str:

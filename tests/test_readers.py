@@ -240,3 +240,11 @@ def test_annotated_reports_give_the_same_outline_as_docx_and_pdf(tmp_path, annot
     assert tree(as_pdf) == tree(reference)
     assert (as_pdf.meta.org, as_pdf.meta.year, as_pdf.meta.plan_year, as_pdf.meta.kind) == (
         reference.meta.org, reference.meta.year, reference.meta.plan_year, reference.meta.kind)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_recognised(tmp_path, sample_text, encoding):
+    path = tmp_path / f"nobom-{encoding}.txt"
+    path.write_bytes(sample_text.encode(encoding))
+    doc = sl.read(path)
+    assert doc.text == normalize(sample_text) and doc.meta.encoding == encoding
