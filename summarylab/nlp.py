@@ -55,6 +55,7 @@ _OPEN = "“‘「『《（([〔【"
 _CLOSE = "”’」』》）)]〕】"
 _PAIRS = dict(zip(_OPEN, _CLOSE))
 _ENDERS = set("。！？；!?;")
+_SPECIAL = re.compile("[\n" + re.escape(_OPEN + _CLOSE) + "。！？；!?;]")
 
 
 # --- sentences -----------------------------------------------------------------
@@ -77,8 +78,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     begin = start
-    i = start
-    while i < end:
+    resume = start
+    # only line ends, quotes, brackets and enders change anything: jump between them
+    for m in _SPECIAL.finditer(text, start, end):
+        i = m.start()
+        if i < resume:  # inside a run of enders already taken
+            continue
         ch = text[i]
         if ch == "\n":
             stack.clear()
@@ -99,10 +104,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             while j < end and text[j] in _ENDERS:
                 j += 1
             _emit(text, begin, j, spans)
-            begin = j
-            i = j
-            continue
-        i += 1
+            begin = resume = j
     _emit(text, begin, end, spans)
     return spans
 
