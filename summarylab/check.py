@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .model import CHECK_COLUMNS, Document
-from .plans import MODELS, Commitment, canonical, cue, plan_commitments, words
+from .plans import MODELS, Commitment, canonical, content_words, cue, plan_commitments, words
+from .plans import generic_words as _GENERIC
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,19 +58,11 @@ def _bigram_list(text: str) -> list[str]:
     return sorted(_bigrams(text))
 
 
-def _generic_words() -> frozenset:
-    """Words that carry no topic (``generic`` lines of models/commitment_cues.tsv)."""
-    from .plans import cues
-
-    return frozenset(w for p in cues().get("generic", []) for w in p.pattern.split())
-
-
 # Coordination inside a promise: 加强A和B → two things promised.
 _CONJ = re.compile(r"(?:以及|和|及)")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ENUM = re.compile(r"^[一二三四五六七八九十]+是$")
 
 DEFAULT_THRESHOLDS = {
     # Used only when models/check_thresholds.json is missing; the shipped file
@@ -94,68 +87,6 @@ def load_thresholds() -> dict:
         data = json.loads(THRESHOLDS_PATH.read_text(encoding="utf-8"))
         return {**DEFAULT_THRESHOLDS, **data["thresholds"]}
     return dict(DEFAULT_THRESHOLDS)
-
-
-# jieba's part-of-speech tags of words that name no topic: adverbs, numerals, measure
-# words, pronouns, prepositions, conjunctions, particles, time and place words.
-_NON_TOPIC_TAGS = frozenset("d ad m q r p c u uj ul uz ug uv ud t f z y e o k x".split())
-# Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging.
-_ADVERB_PREFIX = re.compile(r"^(?:不断|严格|继续|广泛|建立|逐步|大力|积极|加快|全面|深入|进一步|"
-                            r"持续|切实|着力|努力|认真|扎实|稳步|有序|适时|适当|抓紧|加紧)")
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict:
-    import jieba.posseg
-
-    jieba.posseg.dt.tokenizer.initialize() if hasattr(jieba.posseg.dt, "tokenizer") else None
-    return jieba.posseg.dt.word_tag_tab
-
-
-def is_topic_word(word: str) -> bool:
-    """Whether a word says what a text is about (a noun, a verbal noun, a name).
-
-    Example:
-        >>> is_topic_word("残疾人"), is_topic_word("不断扩大"), is_topic_word("排查")
-        (True, False, True)
-    """
-    if word in _GENERIC() or not _HAN.search(word) or _ENUM.match(word):
-        return False
-    if word in _canonical_terms():
-        return True
-    stripped = _ADVERB_PREFIX.sub("", word)
-    if stripped != word:
-        return len(stripped) >= 2 and is_topic_word(stripped)
-    if len(word) == 1:
-        return False
-    return _word_tags().get(word) not in _NON_TOPIC_TAGS
-
-
-@lru_cache(maxsize=1)
-def _GENERIC() -> frozenset:  # noqa: N802
-    return _generic_words()
-
-
-@lru_cache(maxsize=1)
-def _canonical_terms() -> frozenset:
-    from .plans import synonyms
-
-    return frozenset(synonyms()[1].values())
-
-
-@lru_cache(maxsize=200_000)
-def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in words(text) if is_topic_word(w))
-
-
-def content_words(text: str) -> list[str]:
-    """The topic words of a text (canonical; verbs, adverbs and numbers left out).
-
-    Example:
-        >>> content_words("继续实施春蕾助学行动")
-        ['春蕾计划']
-    """
-    return list(_content_words(text))
 
 
 def anchors_of(text: str) -> list[str]:
@@ -487,7 +418,15 @@ def _text_verdict(c: Commitment, i: int, scores, parts, eligible: list[_Evidence
     j = int(scores[i].argmax())
     score = float(scores[i, j])
     cov = float(parts["coverage"][i, j])
-    best = eligible[_report_under(j, scores[i], eligible, headings)]
+    k = _report_under(j, scores[i], eligible, headings)
+    best = eligible[k]
+    if k == j and _is_theme(best) and j + 1 < len(eligible):
+        # A short theme sentence (推进教育发展和改革。) is read with the sentence
+        # that follows it, which says what was done.
+        after = eligible[j + 1]
+        if after.section_id == best.section_id and 0 <= after.start - best.end <= 1:
+            best = _Evidence(best.start, after.end, best.text + after.text, best.section_id,
+                             best.section_kind, None)
     plain = _QUOTED.sub("", best.text)
     topics = set(content_words(c.text))
     # One short topic word (教育, 权益) names a field, not a promise: the
@@ -535,6 +474,12 @@ def _report_under(j: int, scores_i, eligible: list[_Evidence], headings) -> int:
             if scores_i[k] > best_score:
                 best, best_score = k, float(scores_i[k])
     return best if best_score >= 0.75 * float(scores_i[j]) else j
+
+
+def _is_theme(ev: _Evidence) -> bool:
+    """One short clause without numbers: a paragraph's theme, not its report."""
+    body = ev.text.rstrip("。；;")
+    return len(_HAN.findall(body)) <= 12 and not re.search(r"[，,：:\d]", body)
 
 
 def _found(ev: _Evidence, score: float) -> dict:

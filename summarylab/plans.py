@@ -152,6 +152,80 @@ def _lcut():
         return jieba.lcut
 
 
+def _generic_words() -> frozenset:
+    """Words that carry no topic (``generic`` lines of models/commitment_cues.tsv)."""
+    return frozenset(w for p in cues().get("generic", []) for w in p.pattern.split())
+
+
+_ENUM = re.compile(r"^[一二三四五六七八九十]+是$")
+
+
+# jieba's part-of-speech tags of words that name no topic: adverbs, numerals, measure
+# words, pronouns, prepositions, conjunctions, particles, time and place words.
+_NON_TOPIC_TAGS = frozenset("d ad m q r p c u uj ul uz ug uv ud t f z y e o k x".split())
+# Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging.
+_ADVERB_PREFIX = re.compile(r"^(?:不断|严格|继续|广泛|建立|逐步|大力|积极|加快|全面|深入|进一步|"
+                            r"持续|切实|着力|努力|认真|扎实|稳步|有序|适时|适当|抓紧|加紧)")
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict:
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.initialize() if hasattr(jieba.posseg.dt, "tokenizer") else None
+    return jieba.posseg.dt.word_tag_tab
+
+
+def is_topic_word(word: str) -> bool:
+    """Whether a word says what a text is about (a noun, a verbal noun, a name).
+
+    Example:
+        >>> is_topic_word("残疾人"), is_topic_word("不断扩大"), is_topic_word("排查")
+        (True, False, True)
+    """
+    if word in generic_words() or not _HAN.search(word) or _ENUM.match(word):
+        return False
+    if word in _canonical_terms():
+        return True
+    stripped = _ADVERB_PREFIX.sub("", word)
+    if stripped != word:
+        return len(stripped) >= 2 and is_topic_word(stripped)
+    if len(word) == 1:
+        return False
+    return _word_tags().get(word) not in _NON_TOPIC_TAGS
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset:
+    """Words that carry no topic (``generic`` lines of models/commitment_cues.tsv).
+
+    Example:
+        >>> "加强" in generic_words()
+        True
+    """
+    return _generic_words()
+
+
+@lru_cache(maxsize=1)
+def _canonical_terms() -> frozenset:
+    return frozenset(synonyms()[1].values())
+
+
+@lru_cache(maxsize=200_000)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in words(text) if is_topic_word(w))
+
+
+def content_words(text: str) -> list[str]:
+    """The topic words of a text (canonical; verbs, adverbs and numbers left out).
+
+    Example:
+        >>> content_words("继续实施春蕾助学行动")
+        ['春蕾计划']
+    """
+    return list(_content_words(text))
+
+
 @dataclass
 class Commitment:
     """One promise of a plan item with its span in the plan document."""
@@ -272,6 +346,9 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         if cue("purpose", body) and not has_number:
             continue
         if not has_number and not any(p.match(body) for p in cues()["action"]):
+            continue
+        if not has_number and not content_words(body):
+            # Every word generic (着力加强社会建设): nothing a report could show.
             continue
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due_year_of(clause)))
@@ -448,14 +525,6 @@ def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> 
     return out
 
 
-# Words that say nothing about what an item is about (keywords leave them out).
-_GENERIC = set(
-    "继续 持续 深入 进一步 加强 推进 推动 开展 实施 工作 建设 积极 不断 全面 切实 "
-    "做好 抓好 组织 提高 提升 强化 完善 健全 建立 发展 坚持 各类 广大 我们 今年 "
-    "要 和 的 等 在 中 为 与 及 以 对 把 了 是 有 各项 进行 加快 着力 大力 重点".split()
-)
-
-
 def keywords_of(text: str, k: int = 8) -> list[str]:
     """The words that say what a text is about: quoted names first, then the
     most frequent content words (two characters or more).
@@ -469,8 +538,8 @@ def keywords_of(text: str, k: int = 8) -> list[str]:
         if name not in out:
             out.append(name)
     counts: dict[str, int] = {}
-    for w in words(text):
-        if len(w) >= 2 and w not in _GENERIC and _HAN.search(w) and w not in out:
+    for w in content_words(text):
+        if w not in out:
             counts[w] = counts.get(w, 0) + 1
     ranked = sorted(counts, key=lambda w: (-counts[w], -len(w)))
     return (out + ranked)[:k]
