@@ -215,15 +215,19 @@ def _docx_text(path, data: bytes) -> str:
 
     lines: list[str] = []
     headings: list[tuple[int, int]] = []   # (line index, Word heading level)
+    numbering = _WordNumbering(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             level = _heading_level(paragraph)
-            if level and paragraph.text.strip():
-                headings.append((len(lines), level))
-            lines.append(paragraph.text)
+            text = paragraph.text
+            if text.strip():
+                text = numbering.label(paragraph) + text
+                if level:
+                    headings.append((len(lines), level))
+            lines.append(text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 seen = []
@@ -233,6 +237,89 @@ def _docx_text(path, data: bytes) -> str:
                         lines.append(cell.text)
     _number_headings(lines, headings)
     return "\n".join(lines)
+
+
+class _WordNumbering:
+    """The numbers Word shows before list paragraphs (一、 （一） 1. ①), which
+    the text of the paragraph does not hold.
+
+    Word keeps them in numbering.xml: a paragraph (or its style) names a list
+    (numId) and a level (ilvl); the list's level gives the format (decimal,
+    chineseCounting …), the pattern (``%1、``, ``（%1）``, ``%1.%2``) and the
+    start.  Counting them in document order gives what the reader sees.
+    """
+
+    _FORMATS = {"decimal": str, "decimalZero": lambda n: f"{n:02d}",
+                "decimalFullWidth": str, "decimalHalfWidth": str,
+                "chineseCounting": "cn", "chineseCountingThousand": "cn",
+                "ideographTraditional": "cn", "taiwaneseCounting": "cn",
+                "japaneseCounting": "cn", "decimalEnclosedCircle": "circled",
+                "decimalEnclosedCircleChinese": "circled"}
+
+    def __init__(self, document):
+        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        abstract = {a.get(w + "abstractNumId"): a for a in root.iter(w + "abstractNum")}
+        for num in root.iter(w + "num"):
+            ref = num.find(w + "abstractNumId")
+            definition = abstract.get(ref.get(w + "val")) if ref is not None else None
+            if definition is None:
+                continue
+            for lvl in definition.iter(w + "lvl"):
+                fmt, text, start = lvl.find(w + "numFmt"), lvl.find(w + "lvlText"), lvl.find(w + "start")
+                self._levels[(num.get(w + "numId"), lvl.get(w + "ilvl"))] = (
+                    fmt.get(w + "val") if fmt is not None else "decimal",
+                    text.get(w + "val") if text is not None else "",
+                    int(start.get(w + "val")) if start is not None else 1)
+        self._w = w
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before this paragraph, or ""."""
+        if not self._levels:
+            return ""
+        w = self._w
+        num_pr = None
+        ppr = paragraph._p.pPr
+        if ppr is not None:
+            num_pr = ppr.find(w + "numPr")
+        if num_pr is None:
+            try:
+                style_ppr = paragraph.style.element.find(w + "pPr")
+            except (AttributeError, KeyError, ValueError):
+                style_ppr = None
+            num_pr = style_ppr.find(w + "numPr") if style_ppr is not None else None
+        if num_pr is None:
+            return ""
+        num_id = num_pr.find(w + "numId")
+        ilvl = num_pr.find(w + "ilvl")
+        num = num_id.get(w + "val") if num_id is not None else None
+        level = int(ilvl.get(w + "val")) if ilvl is not None else 0
+        if num in (None, "0") or (num, str(level)) not in self._levels:
+            return ""
+        fmt, pattern, start = self._levels[(num, str(level))]
+        counters = self._counters.setdefault(num, {})
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        if fmt in ("bullet", "none") or not pattern:
+            return ""
+
+        def shown(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            value = counters.get(k, self._levels.get((num, str(k)), ("", "", 1))[2])
+            kind = self._FORMATS.get(self._levels.get((num, str(k)), (fmt,))[0], str)
+            if kind == "cn":
+                return _cn_number(value)
+            if kind == "circled":
+                return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[value - 1] if 0 < value <= 20 else str(value)
+            return kind(value)
+
+        return re.sub(r"%(\d)", shown, pattern)
 
 
 # Word's heading styles: "Heading 2" in English Word and python-docx, "标题 2" in Chinese Word.

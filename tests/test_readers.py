@@ -248,3 +248,40 @@ def test_utf16_without_a_byte_order_mark_is_recognised(tmp_path, sample_text, en
     path.write_bytes(sample_text.encode(encoding))
     doc = sl.read(path)
     assert doc.text == normalize(sample_text) and doc.meta.encoding == encoding
+
+
+def test_docx_list_numbers_that_word_shows_are_read_before_the_paragraph(tmp_path):
+    # Word shows 一、 （一） 1. from numbering.xml; the paragraph text lacks them.
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">' + "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{pattern}"/></w:lvl>' for i, (fmt, pattern) in enumerate(levels))
+        + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        assert paragraph._p.pPr.find(qn("w:numPr")) is not None
+
+    document.add_paragraph("某县妇联2022年工作总结")
+    numbered("主要工作", 0)
+    numbered("抓宣传", 1)
+    numbered("办班12期。", 2)
+    numbered("宣讲26场。", 2)
+    numbered("抓维权", 1)
+    numbered("存在问题", 0)
+    path = tmp_path / "listed.docx"
+    document.save(path)
+    doc = sl.read(path)
+    assert [(s.section_id, s.marker, s.title) for s in doc.section_list if s.marker] == [
+        ("1", "一、", "主要工作"), ("1.1", "（一）", "抓宣传"), ("1.1.1", "1.", "办班12期"),
+        ("1.1.2", "2.", "宣讲26场"), ("1.2", "（二）", "抓维权"), ("2", "二、", "存在问题")]
