@@ -321,6 +321,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
         elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
             pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
+        elif t.word == "占" and j == i - 1 and toks[i].word.endswith(("%", "％")):
+            changes.insert(0, "占比")  # 社会事业投资占44%: the share of the subject
         elif t.word == "新增" and j == i - 1:
             changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
         elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and j == i - 1:
@@ -369,7 +371,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
                 and left.word not in cues.link:
             phrase.insert(0, t)  # 外商 直接 投资
         elif t.word == "的" and phrase and len(_text_of(phrase)) <= 2 and left is not None \
-                and left.flag.startswith(_NOUNISH):
+                and _is_nounish(left):
             pass  # 参加新型农村合作医疗 的 人口: a bare head takes the modifier before 的
         elif len(_text_of(phrase)) == 1 and t.flag.startswith("v") and t.word not in cues.predicate:
             phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
@@ -513,7 +515,8 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = topic + stem
         if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
             stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
-        if q.kind == "percent" and any(t.word == "占" for t in toks[lo:i]) and "占" not in stem:
+        if q.kind == "percent" and change != "占比" and any(t.word == "占" for t in toks[lo:i]) \
+                and "占" not in stem:
             stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
         if stem.startswith("占") and prev and len(prev[-1] + stem) <= _MAX_LABEL + 4:
             stem = prev[-1] + stem  # …经费支出7.79万亿元，…占国内生产总值比例达到4%

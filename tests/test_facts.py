@@ -287,3 +287,8 @@ def test_a_capital_numeral_inside_a_word_and_a_class_of_projects_are_no_facts():
     got = rows(doc)
     assert [x["surface"] for x in got] == ["3个"]
     assert "亿元以上项目" in got[0]["indicator"]
+
+
+def test_shares_written_with_zhan():
+    doc = sl.read_text("其中，社会事业投资占44%，重大基础设施建设占23%，灾后恢复重建占14%。")
+    assert [x["indicator"] for x in rows(doc)] == ["社会事业投资占比", "重大基础设施建设占比", "灾后恢复重建占比"]
