@@ -458,12 +458,17 @@ class JiebaTokenizer:
         self._engine = _engine(engine_name(), self._words)
 
     def __call__(self, text: str) -> "Doc":
+        import numpy
+        from spacy.attrs import TAG
         from spacy.tokens import Doc
 
         tagged = self._engine.pos_tag(text)
-        words = [w for w, _ in tagged]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
-                  tags=[t for _, t in tagged] if self.tags else None)
+        doc = Doc(self.vocab, words=[w for w, _ in tagged], spaces=[False] * len(tagged))
+        if self.tags and tagged:
+            # a few dozen distinct flags: hash each once, then set them all in one array
+            ids = {t: self.vocab.strings.add(t) for t in {t for _, t in tagged}}
+            flags = numpy.fromiter((ids[t] for _, t in tagged), dtype="uint64", count=len(tagged))
+            doc.from_array([TAG], flags.reshape(-1, 1))
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
