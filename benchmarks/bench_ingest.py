@@ -100,10 +100,13 @@ def run_one(name: str, corpus: Path) -> dict:
         result = ingest(files, Path(tmp) / "bench.duckdb", **CONFIGS[name])
         seconds = time.perf_counter() - t0
     load_after = os.getloadavg()[0]
-    workers = sorted((rss for role, rss in mem.peak.values() if role == "worker"), reverse=True)
+    # (peak MB, CPU s) of each worker process; a process that did no analysis
+    # (under 1 CPU second: a helper that dask or multiprocessing started) is left out
+    workers = sorted(((rss / 2**20, mem.cpu.get(pid, 0.0)) for pid, (role, rss) in mem.peak.items()
+                      if role == "worker" and mem.cpu.get(pid, 0.0) >= 1.0), reverse=True)
     driver = max(rss for role, rss in mem.peak.values() if role == "driver")
     return dict(name=name, seconds=seconds, docs=len(files), bytes=chars, new=result.new,
-                failed=len(result.failed), worker_peak_mb=[w / 2**20 for w in workers],
+                failed=len(result.failed), workers=workers,
                 driver_peak_mb=driver / 2**20, cpu_seconds=sum(mem.cpu.values()),
                 load=(load_before, load_after))
 
@@ -134,9 +137,9 @@ def main() -> int:
     # overhead of parallelism even when other programs share the machine,
     # which the load average (1 min, before/after) makes visible.
     print(f"{'config':<9} {'wall s':>7} {'docs/s':>7} {'speedup':>8} {'CPU s':>7} "
-          f"{'worker peak MB (each)':>22} {'driver MB':>10} {'load':>10}  new/failed")
+          f"{'workers: peak MB/CPU s':>22} {'driver MB':>10} {'load':>10}  new/failed")
     for r in rows:
-        workers = ", ".join(f"{w:.0f}" for w in r["worker_peak_mb"]) or "(in driver)"
+        workers = ", ".join(f"{mb:.0f}/{cpu:.0f}" for mb, cpu in r["workers"]) or "(in driver)"
         load = "{:.1f}/{:.1f}".format(*r["load"])
         print(f"{r['name']:<9} {r['seconds']:>7.1f} {r['docs'] / r['seconds']:>7.2f} "
               f"{base / r['seconds']:>7.2f}x {r['cpu_seconds']:>7.1f} {workers:>22} "

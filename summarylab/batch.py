@@ -174,6 +174,7 @@ def ingest(
         if not isinstance(store, Store):
             store = own_store = Store(store)
         sink = _StoreSink(store)
+    outcomes = None
     try:
         known = frozenset(sink.known())
         if engine == "dask":
@@ -203,6 +204,8 @@ def ingest(
             if progress:
                 progress(done, total, path, status)
     finally:
+        if outcomes is not None:
+            outcomes.close()  # stops the workers now, also when the driver fails
         if own_store is not None:
             own_store.close()
     result.doc_ids = [ids[p] for p in files if p in ids]
@@ -290,7 +293,8 @@ def _one_line(err: BaseException) -> str:
 # --- engines -------------------------------------------------------------------
 
 def _run_here(files: list[str], known: frozenset):
-    warm_up()
+    # No warm-up here: resources load on the first document that needs them,
+    # so re-ingesting an unchanged corpus costs only the reading.
     for path in files:
         yield analyse_path(path, known)
 
