@@ -534,7 +534,9 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
         rest = _verb_phrase(toks, i + 1, hi)
         v = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
         subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
-        if change and prev:
+        if change == "占比" and lo < i - 1:
+            stem = _trim(toks[lo:i - 1])  # 灾后恢复重建占14%: the whole clause before 占 is the subject
+        elif change and prev:
             stem = prev[-1]  # 国内生产总值达到56.9万亿元，比上年增长7.7%
         elif countish and rest:
             stem = rest  # 1000多人参加了… -> 参加人数
