@@ -541,9 +541,16 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
     reviews = [i for i, h in enumerate(raw)
                if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
     review_end = reviews[0] if reviews else -1
+    # Items (1. （1） 一是 第一，) standing before the first part heading are the
+    # preamble's own lists (1957 names its five topics （1）…（5） there).
+    first_part = next((i for i, h in enumerate(raw)
+                       if h["parent"] < 0 and _STYLE_RANK[h["style"]] <= 2), -1)
     for i, h in enumerate(raw):
         cue = cues[i]
         if h["parent"] < 0:
+            if i < first_part and _STYLE_RANK[h["style"]] > 2:
+                kinds.append("intro")
+                continue
             if cue is None and tasks_after_review and i > review_end:
                 cue = "plan"
             kinds.append(cue or "other")

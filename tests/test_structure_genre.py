@@ -295,3 +295,11 @@ def test_an_inline_item_is_titled_up_to_the_next_item():
 @given(st.text(alphabet="一二三十第部分是要、，。；：（）()12.）①②\n “”总结计划问题年 ", max_size=300))
 def test_any_text_with_the_genre_markers_gives_a_well_formed_tree(text):
     assert_well_formed(sl.read_text(text))
+
+
+def test_items_listed_in_the_preamble_are_part_of_the_intro():
+    doc = sl.read_text("政府工作报告\n——1957年6月26日在第一届全国人民代表大会第四次会议上\n各位代表：\n"
+                       "我讲两个问题：（1）关于革命；（2）关于建设。\n一、关于革命\n1956年基本完成了改造。\n"
+                       "二、关于建设\n今年要建设好。")
+    assert [(s.marker, s.kind) for s in doc.section_list] == [
+        ("", "intro"), ("（1）", "intro"), ("（2）", "intro"), ("一、", "plan"), ("二、", "plan")]
