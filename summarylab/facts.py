@@ -995,6 +995,12 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     return rows, skipped
 
 
+@lru_cache(maxsize=1)
+def _abstract() -> "re.Pattern":
+    words = sorted((w for cat, w in _read_tsv("indicator_cues.tsv") if cat == "abstract"), key=len, reverse=True)
+    return re.compile("[“\"]?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
 _REQUIREMENT_NAME = "name of a requirement"
 _CLASS = "class descriptor"
 _CAPITAL_NUMERALS = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
@@ -1014,6 +1020,10 @@ def _post_filter(text: str, q, rejected: list) -> str:
     # 新引进亿元以上项目32个: a class of projects (亿元以上, 10亿元以上), not an amount
     if q.quantity.approx in ("more_than", "at_most") and _CLASS_NOUN.match(text, q.end):
         return _CLASS
+    # 着重抓好五个方面, 统筹两个大局, 两种手段: a count of abstractions announces a list or a slogan
+    if q.quantity.kind == "count" and (q.quantity.unit or "") in ("个", "种", "大", "项", "条", "点") \
+            and _abstract().match(text, q.end):
+        return "rhetorical count"
     # 65岁以上老年人: an age bracket describes a group of people; it measures nothing
     if q.quantity.unit == "岁" and q.quantity.approx != "exact" and q.end < len(text) \
             and "\u4e00" <= text[q.end] <= "\u9fff":

@@ -292,3 +292,9 @@ def test_a_capital_numeral_inside_a_word_and_a_class_of_projects_are_no_facts():
 def test_shares_written_with_zhan():
     doc = sl.read_text("其中，社会事业投资占44%，重大基础设施建设占23%，灾后恢复重建占14%。")
     assert [x["indicator"] for x in rows(doc)] == ["社会事业投资占比", "重大基础设施建设占比", "灾后恢复重建占比"]
+
+
+def test_counts_of_abstractions_announce_lists_and_are_no_facts():
+    doc = sl.read_text("必须坚持统筹国内国际两个大局，着重抓好五个方面：一是推进教育改革。解决群众反映问题43个。")
+    assert [x["surface"] for x in rows(doc)] == ["43个"]
+    assert set(explain(doc)["reason"]) >= {"rhetorical count"}
