@@ -988,7 +988,12 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
             else:
                 kept.append(q)
         if kept:
-            rows.extend(_sentence_facts(doc, sent, kept, rejected))
+            try:
+                rows.extend(_sentence_facts(doc, sent, kept, rejected))
+            except Exception as e:  # never raise on odd text: the sentence's values are listed as skipped
+                for q in kept:
+                    skipped.append({"start": q.start, "end": q.end, "surface": q.surface,
+                                    "reason": f"unanalysed sentence ({type(e).__name__})"})
     for n, r in enumerate(rows, 1):
         r["fact_id"] = n
     _link_targets(rows)
