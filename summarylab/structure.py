@@ -372,7 +372,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     stack: list[_Open] = []      # open sections, outermost first
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
     last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
-    stray: dict[str, tuple[int, int]] = {}   # style -> (ordinal, start) of the last out-of-sequence marker
+    stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
 
     for m in _MARKER.finditer(text, body_start, scan_end):
         style = m.lastgroup
@@ -417,7 +417,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         key = (parent, seq)
         expected = last_child.get(key, 0) + 1
         title = None
-        if ordinal == 1 and expected > 1 and parent < 0:
+        if ordinal == 1 and expected > 1 and parent < 0 and rank <= 2:
             # A table of contents lists the parts before the body repeats them
             # (1955: 一、… 二、… 三、… then 一、国家在过渡时期的总任务 again): a
             # first part whose title repeats the first heading restarts the tree,
