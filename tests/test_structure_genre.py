@@ -303,3 +303,10 @@ def test_items_listed_in_the_preamble_are_part_of_the_intro():
                        "二、关于建设\n今年要建设好。")
     assert [(s.marker, s.kind) for s in doc.section_list] == [
         ("", "intro"), ("（1）", "intro"), ("（2）", "intro"), ("一、", "plan"), ("二、", "plan")]
+
+
+def test_the_parts_of_a_work_plan_are_plan():
+    doc = sl.read_text("某县妇联2023年工作要点\n一、指导思想\n以党的二十大精神为指引。\n二、主要目标\n培训妇女500人。\n"
+                       "三、重点工作\n（一）抓引领\n四、保障措施\n加强组织领导。")
+    assert (doc.meta.kind, doc.meta.year, doc.meta.plan_year) == ("plan", 2023, 2023)
+    assert {s.kind for s in doc.section_list} == {"plan"}
