@@ -105,6 +105,7 @@ def write_table(
     *,
     fmt: Optional[str] = None,
     stream: Optional[TextIO] = None,
+    sheet: str = "Sheet1",
 ) -> None:
     """Write one table to a file or a text stream.
 
@@ -114,6 +115,7 @@ def write_table(
         fmt: ``jsonl``, ``csv``, ``xlsx`` or ``parquet``.
         stream: A text stream (e.g. ``sys.stdout``) to write to instead of a
             file; only for ``jsonl`` and ``csv``.
+        sheet: The sheet name of an xlsx file (e.g. ``数值事实``).
 
     Raises:
         ExportError: Unknown format, neither or both of path and stream, or a
@@ -137,7 +139,7 @@ def write_table(
         return
     path = Path(path)
     if fmt == "xlsx":
-        write_sheets({"Sheet1": df}, path)
+        write_sheets({sheet: df}, path)
     elif fmt == "parquet":
         _write_parquet(df, path)
     else:

@@ -105,6 +105,7 @@ def test_xlsx_has_chinese_headers_a_frozen_row_and_cjk_widths(facts, tmp_path):
     path = tmp_path / "facts.xlsx"
     write_table(facts, path)
     ws = load_workbook(path).active
+    assert ws.title == "Sheet1"
     headers = [c.value for c in ws[1]]
     assert headers == [CHINESE_HEADERS[c] for c in facts.columns]
     assert headers[:3] == ["事实编号", "原文", "数值"]
@@ -113,6 +114,13 @@ def test_xlsx_has_chinese_headers_a_frozen_row_and_cjk_widths(facts, tmp_path):
     # 妇女运动会参赛人数 is 9 CJK characters: 18 display cells, plus padding.
     assert ws.column_dimensions["F"].width == 20
     assert ws.column_dimensions["A"].width == 10  # 事实编号: 4 CJK = 8 cells
+
+
+def test_the_xlsx_sheet_can_be_named(facts, tmp_path):
+    from openpyxl import load_workbook
+
+    write_table(facts, tmp_path / "facts.xlsx", sheet="数值事实")
+    assert load_workbook(tmp_path / "facts.xlsx").sheetnames == ["数值事实"]
 
 
 def test_every_fact_column_has_a_chinese_header():

@@ -279,12 +279,19 @@ def test_kill_9_mid_transaction_leaves_every_document_whole_or_absent(tmp_path):
 
 
 def test_the_real_sample_round_trips_through_the_store(store):
-    from summarylab.pipeline import read
+    """A bare Document is analysed on the way in; every row comes back as analysed."""
+    from summarylab.pipeline import analyse, read
 
     doc = read(SAMPLE)
-    analysis = Analysis(document=doc, facts=pd.DataFrame(columns=FACT_COLUMNS),
-                        plan_items=pd.DataFrame(columns=PLAN_ITEM_COLUMNS))
-    assert store.add(analysis)
+    assert store.add(doc) is True and store.add(read(SAMPLE)) is False
+    expected = analyse(doc)
     back = store.get(doc.doc_id)
     assert back.text == doc.text and back.section_list == doc.section_list
     assert store.documents().iloc[0]["org"] == "上林县妇联"
+    facts = store.facts(doc_id=doc.doc_id)
+    assert facts["surface"].tolist() == expected.facts["surface"].tolist()
+    assert facts["indicator"].tolist() == expected.facts["indicator"].tolist()
+    assert all(back.text[s:e] == f for s, e, f in zip(facts["start"], facts["end"], facts["surface"]))
+    items = store.plan_items(doc_id=doc.doc_id)
+    assert items["item_id"].tolist() == expected.plan_items["item_id"].tolist()
+    assert items["commitments"].tolist() == [list(c) for c in expected.plan_items["commitments"]]
