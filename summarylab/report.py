@@ -285,11 +285,15 @@ def _table(df: "pd.DataFrame", cols: list[str]) -> str:
 
 def _td(column: str, value: Any) -> str:
     text = _text(value)
+    number = None if isinstance(value, str) else _number(value)
+    if number is not None and not number.is_integer():
+        # 14.7826087 reads as noise in a report: two decimals (0.823 → 0.82).
+        text = f"{number:.2f}".rstrip("0").rstrip(".")
     if column in ("role", "section_kind", "kind"):
         text = CHINESE_LABELS.get(text, text)
-    is_number = not isinstance(value, str) and _number(value) is not None  # "4.1" is an id
-    css = "num" if is_number else (
-        "text" if column in ("sentence", "evidence", "evidence_a", "evidence_b", "reason") else "")
+    css = "num" if number is not None else (  # "4.1" (a str) is an id, not a number
+        "text" if column in ("sentence", "evidence", "evidence_a", "evidence_b", "reason")
+        else "label" if column in ("indicator", "commitment") else "")
     return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
 
 
@@ -370,7 +374,7 @@ def _fmt(x: float) -> str:
 
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Zen Hei",sans-serif;margin:2em auto;
 max-width:1200px;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;margin-bottom:.3em}h2{margin-top:2em;border-bottom:2px solid #ddd}
 h2 small,.where{color:#777;font-weight:normal;font-size:.8em}
@@ -380,6 +384,7 @@ table.data th{background:#f3f3f3;position:sticky;top:0;text-align:left}
 table.data th,table.data td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 table.meta th{text-align:left;padding-right:1em;color:#555}
 td.num{text-align:right;white-space:nowrap}td.text{min-width:18em}
+table.data th,td[class^="v-"]{white-space:nowrap}td.label{min-width:8em}
 mark{background:#fff176;padding:0 1px}
 .badge{display:inline-block;padding:2px 8px;border-radius:10px;margin-right:4px}
 """ + "".join(

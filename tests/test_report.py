@@ -112,6 +112,14 @@ def test_an_outlier_does_not_flatten_the_other_bars(pair, tables):
     assert chart.count('class="up clipped"') == 1 and "+633.3%  3→22人" in chart
     assert widths[2] == pytest.approx(206.0 * 0.9, abs=0.1)  # 90% is drawn to scale
     assert "深色条超出比例尺已截断" in chart
+    assert '<td class="num">633.3</td>' in page and '<td class="label">资助女童人数</td>' in page
+
+
+def test_numbers_in_tables_are_rounded_for_reading_but_ids_stay_text(pair, tables):
+    comparison = tables["年度对比"].assign(change_pct=[30.0, -14.7826087, None])
+    page = render_html({**tables, "年度对比": comparison}, *pair)
+    assert '<td class="num">-14.78</td>' in page and '<td class="num">30</td>' in page
+    assert "<td>2.1</td>" in page  # the item_id "2.1" is not right-aligned as a number
 
 
 def test_write_report_html_and_xlsx_from_precomputed_tables(pair, tables, tmp_path):
