@@ -27,7 +27,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from .model import (
     DOCUMENT_COLUMNS, FACT_COLUMNS, PLAN_ITEM_COLUMNS, SECTION_COLUMNS,
