@@ -527,11 +527,11 @@ def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> 
 
 def keywords_of(text: str, k: int = 8) -> list[str]:
     """The words that say what a text is about: quoted names first, then the
-    most frequent content words (two characters or more).
+    most frequent topic words (see :func:`is_topic_word`).
 
     Example:
         >>> keywords_of("继续实施“春蕾计划”和“两癌”救助项目，做好“两癌”保险项目。")[:3]
-        ['春蕾计划', '两癌', '项目']
+        ['春蕾计划', '两癌', '救助']
     """
     out: list[str] = []
     for name in _QUOTED.findall(text):
