@@ -88,6 +88,8 @@ def read_file(path: str | os.PathLike) -> RawText:
         raw = RawText(_pdf_text(path, data), "pdf", "pdf")
     else:
         text, encoding = decode_bytes(path, data)
+        if suffix == ".md":
+            text = _markdown_text(text)
         raw = RawText(text, encoding, "txt")
     _check_plausible(path, raw.text)
     return raw
@@ -320,6 +322,38 @@ class _WordNumbering:
             return kind(value)
 
         return re.sub(r"%(\d)", shown, pattern)
+
+
+_MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MD_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _markdown_text(text: str) -> str:
+    """The text of a Markdown report as a reader sees it.
+
+    ``## 一、主要工作`` and ``**（一）抓宣传**`` are headings whatever the marks
+    around them, so the marks go; headings written without numbers
+    (``## 2022年工作回顾``) are numbered by their level as Word headings are.
+
+    Example:
+        >>> _markdown_text("# 某县2022年工作总结\\n## 主要工作\\n- 办班。\\n## **存在问题**")
+        '某县2022年工作总结\\n一、主要工作\\n办班。\\n二、存在问题'
+    """
+    lines = []
+    headings: list[tuple[int, int]] = []
+    for line in text.split("\n"):
+        line = _MD_EMPHASIS.sub("", line)
+        m = _MD_HEADING.match(line)
+        if m:
+            if m.group(2).strip():
+                headings.append((len(lines), len(m.group(1))))
+            line = m.group(2)
+        else:
+            line = _MD_BULLET.sub(r"\1", line)
+        lines.append(line)
+    _number_headings(lines, headings)
+    return "\n".join(lines)
 
 
 # Word's heading styles: "Heading 2" in English Word and python-docx, "标题 2" in Chinese Word.

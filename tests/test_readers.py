@@ -285,3 +285,22 @@ def test_docx_list_numbers_that_word_shows_are_read_before_the_paragraph(tmp_pat
     assert [(s.section_id, s.marker, s.title) for s in doc.section_list if s.marker] == [
         ("1", "一、", "主要工作"), ("1.1", "（一）", "抓宣传"), ("1.1.1", "1.", "办班12期"),
         ("1.1.2", "2.", "宣讲26场"), ("1.2", "（二）", "抓维权"), ("2", "二、", "存在问题")]
+
+
+def test_markdown_marks_around_headings_do_not_hide_them(tmp_path, sample_text, sample_doc):
+    import re
+
+    lines = []
+    for line in sample_text.split("\n"):
+        if re.match(r"[一二三四五六七八九十]+、", line):
+            line = "## " + line
+        elif re.match(r"（[一二三四五六七八九十]+）", line):
+            line = "### **" + line + "**"
+        elif re.match(r"\d+\.", line):
+            line = "- " + line
+        lines.append(line)
+    path = tmp_path / "report.md"
+    path.write_text("# " + "\n".join(lines), encoding="utf-8")
+    doc = sl.read(path)
+    assert outline_of(doc) == outline_of(sample_doc)
+    assert doc.meta.title == sample_doc.meta.title
