@@ -271,12 +271,28 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
     return title.rstrip("：:，,")
 
 
+class _LineEnds:
+    """Where the line holding a position ends, remembered for the next lookup
+    on the same line, so that a report held on one long line is not searched
+    to its end once per heading (the scan stays linear)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.start = self.end = -1
+
+    def __call__(self, pos: int) -> int:
+        if not (self.start <= pos < self.end):
+            end = self.text.find("\n", pos)
+            self.start, self.end = pos, len(self.text) if end < 0 else end
+        return self.end
+
+
 def _heading_title(text: str, m: re.Match, line_start: bool, style: str,
-                   end_of_text: int) -> tuple[int, str]:
+                   line_ends: _LineEnds) -> tuple[int, str]:
     """(end of the heading's line, its title) for a marker match."""
     pos = m.start()
-    line_end = text.find("\n", pos)
-    line_end = end_of_text if line_end < 0 else line_end
+    end_of_text = len(text)
+    line_end = line_ends(pos)
     if style == "lb":
         # A numeral alone on its line: the part is titled by its first sentence.
         body = line_end
@@ -364,6 +380,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         [('1', '一、', 'achievements'), ('1.1', '（一）', 'achievements'), ('1.1.1', '一是', 'achievements'), ('1.1.2', '二是', 'achievements'), ('2', '二、', 'plan')]
     """
     quotes = _Quotes(text)
+    line_ends = _LineEnds(text)
     limit = _duplicate_start(text)
     end_of_text = len(text)
     scan_end = limit if limit is not None else end_of_text
@@ -372,6 +389,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     stack: list[_Open] = []      # open sections, outermost first
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
     last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
+    first_top: dict[str, dict] = {}                # style -> first top-level heading of that style
     stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
 
     for m in _MARKER.finditer(text, body_start, scan_end):
@@ -422,10 +440,11 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # (1955: 一、… 二、… 三、… then 一、国家在过渡时期的总任务 again): a
             # first part whose title repeats the first heading restarts the tree,
             # and the contents become part of the preamble.
-            line_end, title = _heading_title(text, m, line_start, style, end_of_text)
-            first = next((h for h in raw if h["parent"] < 0 and h["style"] == style), None)
+            line_end, title = _heading_title(text, m, line_start, style, line_ends)
+            first = first_top.get(style)
             if first is not None and title and title == first["title"]:
                 raw.clear()
+                first_top.clear()
                 stack.clear()
                 last_child.clear()
                 last_end.clear()
@@ -447,13 +466,14 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             stray[seq] = (ordinal, pos)
             continue
         if title is None:
-            line_end, title = _heading_title(text, m, line_start, style, end_of_text)
+            line_end, title = _heading_title(text, m, line_start, style, line_ends)
         if ordinal == 1 and not line_start and style in ("l4s", "l4f"):
             # A lone 一要 or 第一， inside a sentence is a word, not a list: the
             # list needs its second item in the same paragraph; a 一是 list may
             # go on in the next paragraph (……：一是……。\n二是……).
             second = "第二" if style == "l4f" else "二" + marker[-1]
             until = line_end if style == "l4f" or marker.endswith("要") else m.end() + 3000
+            until = min(until, m.end() + 3000)
             if text.find(second, m.end(), until) < 0:
                 continue
         if not title:
@@ -471,6 +491,8 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         level = min(4, max(_STYLE_LEVEL[style], parent_level + 1))
         raw.append(dict(start=pos, marker=marker, level=level, parent=parent, style=style,
                         title=title, line_end=line_end, inline=inline))
+        if parent < 0:
+            first_top.setdefault(style, raw[-1])
         stack.append(_Open(len(raw) - 1, rank, inline))
 
     raw = _drop_contents(text, raw)
