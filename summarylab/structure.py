@@ -137,7 +137,12 @@ def cn_ordinal(marker: str) -> Optional[int]:
 
 @cache
 def section_kind_cues() -> tuple[tuple[str, re.Pattern], ...]:
-    """The (kind, cue) pairs of models/section_kinds.tsv, in priority order."""
+    """The (kind, cue) pairs of models/section_kinds.tsv, in priority order.
+
+    Example:
+        >>> next(kind for kind, cue in section_kind_cues() if cue.search("存在的问题"))
+        'problems'
+    """
     cues = []
     for line in (MODELS / "section_kinds.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -829,8 +834,10 @@ def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
     section it has.
 
     Example:
-        >>> refine_metadata({"org": None, "year": None, "plan_year": None, "kind": "other"}, [], "")
-        {'org': None, 'year': None, 'plan_year': None, 'kind': 'other'}
+        >>> text = "妇联工作总结\\n一、2020年主要工作\\n培训400人。\\n二、下一步打算\\n继续培训。"
+        >>> meta = {"org": "妇联", "year": None, "plan_year": None, "kind": "summary"}
+        >>> refine_metadata(meta, build_sections(text, "x", body_start=7), text)
+        {'org': '妇联', 'year': 2020, 'plan_year': 2021, 'kind': 'summary+plan'}
     """
     meta = dict(meta)
     tops = [s for s in sections if s.level == 1 and s.parent_id is None]

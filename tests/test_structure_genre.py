@@ -310,3 +310,14 @@ def test_the_parts_of_a_work_plan_are_plan():
                        "三、重点工作\n（一）抓引领\n四、保障措施\n加强组织领导。")
     assert (doc.meta.kind, doc.meta.year, doc.meta.plan_year) == ("plan", 2023, 2023)
     assert {s.kind for s in doc.section_list} == {"plan"}
+
+
+@pytest.mark.parametrize("module", ["summarylab.structure", "summarylab.readers"])
+def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
+    import doctest
+    import importlib
+
+    # The examples name files relative to the project root.
+    monkeypatch.chdir(CORPORA.parent)
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
