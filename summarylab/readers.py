@@ -467,4 +467,5 @@ def _page_lines(page) -> list[tuple[str, bool]]:
     return [(line["text"].rstrip(), right - line["x1"] < 3 * char_width) for line in lines]
 
 
-_HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)")
+_HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
+                            r"|第[一二三四五六七八九十]{1,3}部分|[①-⑳]")
