@@ -49,6 +49,30 @@ def _bigrams(text: str) -> set[str]:
     return {t[k:k + 2] for k in range(len(t) - 1)}
 
 
+# Topic words inside an adjectival modifier (特色鲜明的志愿服务活动) describe the
+# promised thing; the thing itself (志愿服务) is what a report must show.
+_ADJECTIVAL_WEIGHT = 0.3
+
+
+def _adjectival_modifiers(commitment: str) -> frozenset:
+    """Topic words of an ``X的`` modifier whose last word is an adjective.
+
+    Example:
+        >>> sorted(_adjectival_modifiers("开展特色鲜明的志愿服务活动"))
+        ['特色', '鲜明']
+        >>> sorted(_adjectival_modifiers("加强危机家庭的排查"))
+        []
+    """
+    from .plans import _word_tags, is_topic_word
+
+    ws = words(commitment)
+    out = set()
+    for t, w in enumerate(ws):
+        if w == "的" and t > 0 and _word_tags().get(ws[t - 1]) == "a":
+            out.update(x for x in ws[max(0, t - 3):t] if is_topic_word(x))
+    return frozenset(out)
+
+
 def _glued_generic(word: str) -> bool:
     """服务体系, 管理制度: two generic words glued by jieba; half a topic word."""
     return len(word) == 4 and word[:2] in _GENERIC() and word[2:] in _GENERIC()
@@ -186,8 +210,9 @@ class CommitmentMatcher:
 
         k, n = len(commitments), len(self.sentences_)
         topic_sets = [set(content_words(c)) for c in commitments]
-        topics = [{w: self.idf_.get(w, self.max_idf_) * (0.5 if _glued_generic(w) else 1.0) for w in ws}
-                  for ws in topic_sets]
+        topics = [{w: self.idf_.get(w, self.max_idf_) * (0.5 if _glued_generic(w) else 1.0)
+                   * (_ADJECTIVAL_WEIGHT if w in _adjectival_modifiers(c) else 1.0) for w in ws}
+                  for c, ws in zip(commitments, topic_sets)]
         # Bigrams inside topic words survive a different cut (职业技能培训 / 职业培训);
         # a commitment without topic words (促进社会和谐稳定) has only its wording.
         grams = [dict.fromkeys(set().union(*(_bigrams(w) for w in ws)) if ws else _bigrams(canonical(c)), 1.0)
