@@ -1023,7 +1023,7 @@ def _post_filter(text: str, q, rejected: list) -> str:
     if q.surface[:1] in _CAPITAL_NUMERALS and q.start > 0 and "\u4e00" <= text[q.start - 1] <= "\u9fff":
         return "part of a word"
     # 新引进亿元以上项目32个: a class of projects (亿元以上, 10亿元以上), not an amount
-    if q.quantity.approx in ("more_than", "at_most") and _CLASS_NOUN.match(text, q.end):
+    if q.surface.endswith(("以上", "以下")) and _CLASS_NOUN.match(text, q.end):
         return _CLASS
     # 着重抓好五个方面, 统筹两个大局, 两种手段: a count of abstractions announces a list or a slogan
     if q.quantity.kind == "count" and (q.quantity.unit or "") in ("个", "种", "大", "项", "条", "点") \

@@ -298,3 +298,8 @@ def test_counts_of_abstractions_announce_lists_and_are_no_facts():
     doc = sl.read_text("必须坚持统筹国内国际两个大局，着重抓好五个方面：一是推进教育改革。解决群众反映问题43个。")
     assert [x["surface"] for x in rows(doc)] == ["43个"]
     assert set(explain(doc)["reason"]) >= {"rhetorical count"}
+
+
+def test_more_than_before_a_noun_is_still_a_fact():
+    doc = sl.read_text("对小微企业实行税收优惠，600多万户企业受益。新引进亿元以上项目32个。")
+    assert [x["surface"] for x in rows(doc)] == ["600多万户", "32个"]
