@@ -395,6 +395,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
     last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
     first_top: dict[str, dict] = {}                # style -> first top-level heading of that style
+    all_para_top: dict[str, bool] = {}             # style -> whether its top-level headings are all paragraphs
     stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
 
     for m in _MARKER.finditer(text, body_start, scan_end):
@@ -450,10 +451,18 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             if first is not None and title and title == first["title"]:
                 raw.clear()
                 first_top.clear()
+                all_para_top.clear()
                 stack.clear()
                 last_child.clear()
                 last_end.clear()
                 depth, parent, key, expected = 0, -1, (-1, seq), 1
+            elif (line_start and first is not None and all_para_top.get(style)
+                  and _is_paragraph(text, pos, line_end, marker, title)):
+                # A report without part headings numbers its paragraphs in runs
+                # (1988: five lessons 一、…五、, then ten tasks 一、…十、): a new
+                # run starts at its 一、.
+                stack.clear()
+                depth, parent, expected = 0, -1, 1
         if (ordinal == 1 and expected > 1 and style in ("l4s", "l4f")
                 and last_end.get(key, end_of_text) < pos):
             # An enumeration belongs to its paragraph: a 一是 in a later paragraph
@@ -461,17 +470,21 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # industry, then 一是…五是 on the western regions).
             expected = 1
         if ordinal != expected:
-            stray[seq] = (ordinal, pos)
-            continue
-        seen = stray.get(seq) if rank <= 2 else None
-        if seen and seen[0] == ordinal - 1 and (not raw or seen[1] > raw[-1]["start"]):
-            # It continues a list of the body rather than the outline: 1955 numbers
-            # paragraphs 一、二、三、四、 inside a section while its parts are at
-            # 三、, and that inner 四、 is no part 四.
-            stray[seq] = (ordinal, pos)
+            if line_start:   # lists inside a paragraph are their own series
+                stray[seq] = (ordinal, pos)
             continue
         if title is None:
             line_end, title = _heading_title(text, m, line_start, style, line_ends)
+        seen = stray.get(seq) if rank <= 2 else None
+        if (seen and seen[0] == ordinal - 1 and not _heading_since(raw, seen[1], rank)
+                and _is_paragraph(text, pos, line_end, marker, title)):
+            # It continues a list of the body rather than the outline: 1955 and
+            # 1986 number paragraphs 一、二、三、四、 inside a part while the parts
+            # are at 三、; that inner 四、, a paragraph, is no part 四 (a part's
+            # heading stands alone on its line: 三、“七五”时期的经济体制改革).
+            if line_start:
+                stray[seq] = (ordinal, pos)
+            continue
         if ordinal == 1 and not line_start and style in ("l4s", "l4f"):
             # A lone 一要 or 第一， inside a sentence is a word, not a list: the
             # list needs its second item in the same paragraph; a 一是 list may
@@ -498,10 +511,29 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
                         title=title, line_end=line_end, inline=inline))
         if parent < 0:
             first_top.setdefault(style, raw[-1])
+            para = _is_paragraph(text, pos, line_end, marker, title)
+            all_para_top[style] = all_para_top.get(style, True) and para
         stack.append(_Open(len(raw) - 1, rank, inline))
 
     raw = _drop_contents(text, raw)
     return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
+
+
+def _heading_since(raw: list[dict], pos: int, rank: float) -> bool:
+    """Whether a heading of this rank or above was accepted after ``pos``."""
+    for h in reversed(raw):
+        if h["start"] < pos:
+            return False
+        if _STYLE_RANK[h["style"]] <= rank:
+            return True
+    return False
+
+
+def _is_paragraph(text: str, pos: int, line_end: int, marker: str, title: str) -> bool:
+    """Whether a numbered line is a paragraph (a sentence, or a title with its
+    body on the same line) rather than a heading standing alone."""
+    line = text[pos:line_end].rstrip()
+    return line.endswith(("。", "；", "！", ";")) or len(line) > len(marker) + len(title) + 2
 
 
 def _drop_contents(text: str, raw: list[dict]) -> list[dict]:

@@ -234,6 +234,13 @@ def test_national_reports_from_the_1950s_to_the_1980s_have_their_parts(national)
     assert inner[:5] == ["第一、", "第二、", "第三、", "第四、", "第五、"]
     # 1960 numbers its parts with a numeral alone on a line.
     assert markers("1960") == ["一", "二", "三", "四"]
+    # 1986 numbers paragraphs 一、…五、 inside its parts 二、 and 三、 too; the parts
+    # are the headings that stand alone on their lines.
+    assert [s.title for s in national["1986"].section_list if s.parent_id is None and s.marker] == [
+        "“六五”计划执行情况的回顾", "“七五”时期的基本任务和主要建设方针", "“七五”时期的经济体制改革",
+        "坚持独立自主的和平外交政策"]
+    # 1988 has no part headings: five numbered lessons, then ten numbered tasks.
+    assert markers("1988") == [f"{c}、" for c in "一二三四五"] + [f"{c}、" for c in "一二三四五六七八九十"]
 
 
 def test_less_common_marker_styles_at_a_line_start():
@@ -321,3 +328,12 @@ def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
     monkeypatch.chdir(CORPORA.parent)
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_numbered_paragraphs_inside_a_part_do_not_continue_the_parts():
+    doc = sl.read_text("某县2022年工作总结\n一、主要工作\n全年培训400人。\n二、主要做法\n"
+                       "一、抓学习，全年办班12期。\n二、抓宣传，宣讲26场。\n三、抓队伍，培训干部80人。\n"
+                       "三、存在问题\n经费不足。")
+    assert [(s.marker, s.title, s.kind) for s in doc.section_list if s.parent_id is None and s.marker] == [
+        ("一、", "主要工作", "achievements"), ("二、", "主要做法", "achievements"),
+        ("三、", "存在问题", "problems")]
