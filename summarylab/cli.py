@@ -164,15 +164,16 @@ def facts(files: List[str] = typer.Argument(..., help="Report files or stored do
     """Numeric facts: value, unit, base value, approximation, role, indicator, span."""
     import pandas as pd
 
-    from . import facts as facts_module
+    from .facts import explain as explain_facts
+    from .facts import facts as extract_facts
 
     frames = []
     for f in files:
         doc = load_document(f, store)
-        frames.append(facts_module.explain(doc) if explain else facts_module.facts(doc))
+        frames.append(explain_facts(doc) if explain else extract_facts(doc))
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     columns = None if explain else ["fact_id", "surface", "base_value", "base_unit", "approx",
-                                    "aspect", "role", "indicator", "section_id"]
+                                    "role", "indicator", "section_id"]
     emit(df, format, output, title="跳过的候选" if explain else "数值事实", columns=columns)
 
 

@@ -123,3 +123,78 @@ def test_readme_documents_every_command_and_option():
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"README does not mention {opt} of `summarylab {name}`"
     assert "make demo" in readme and "make test" in readme
+
+
+# --- the commands over the library -----------------------------------------------
+
+SYNTHETIC = ROOT / "corpora" / "synthetic_上林县妇联2022年工作总结.txt"
+
+
+def jsonl(result):
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_facts_jsonl_rows_are_the_library_rows(sample_doc):
+    import summarylab as sl
+    from summarylab.model import FACT_COLUMNS
+
+    rows = jsonl(run("facts", SAMPLE, "-f", "jsonl"))
+    assert [list(r) for r in rows[:1]] == [FACT_COLUMNS]
+    assert [r["surface"] for r in rows] == list(sl.facts(sample_doc)["surface"])
+    near = next(r for r in rows if r["surface"] == "近4.5万元")
+    assert (near["base_value"], near["approx"]) == (45000, "near")
+
+
+def test_facts_of_several_files_and_explain():
+    rows = jsonl(run("facts", SAMPLE, SYNTHETIC, "-f", "jsonl"))
+    assert len({r["doc_id"] for r in rows}) == 2
+    skipped = jsonl(run("facts", SAMPLE, "--explain", "-f", "jsonl"))
+    assert {"start", "end", "surface", "reason"} <= set(skipped[0])
+    assert any(r["surface"] == "十九大" or "十九" in r["surface"] for r in skipped)
+
+
+def test_audit_plans_check_and_compare_write_their_contract_columns():
+    from summarylab.model import CHECK_COLUMNS, COMPARISON_COLUMNS, PLAN_ITEM_COLUMNS
+
+    assert all(r["ok"] for r in jsonl(run("audit", SAMPLE, "-f", "jsonl")))
+    plans = jsonl(run("plans", SAMPLE, "-f", "jsonl"))
+    assert list(plans[0]) == PLAN_ITEM_COLUMNS and [p["item_id"] for p in plans] == [
+        "4.1", "4.2", "4.3", "4.4", "4.5"]
+    checks = jsonl(run("check", SAMPLE, SYNTHETIC, "-f", "jsonl"))
+    assert list(checks[0]) == CHECK_COLUMNS
+    assert {c["verdict"] for c in checks} <= {"delivered", "partial", "not_found", "not_due"}
+    assert list(jsonl(run("compare", SAMPLE, SYNTHETIC, "-f", "jsonl"))[0]) == COMPARISON_COLUMNS
+
+
+def test_ingest_list_and_commands_on_a_stored_doc_id(tmp_path, sample_doc):
+    store = tmp_path / "corpus.duckdb"
+    first = run("ingest", SAMPLE, SYNTHETIC, "--store", store)
+    assert first.exit_code == 0 and "2 new, 0 unchanged, 0 failed" in first.stdout
+    again = run("ingest", SAMPLE, "--store", store)
+    assert "0 new, 1 unchanged, 0 failed" in again.stdout
+    listed = jsonl(run("list", "--store", store, "-f", "jsonl"))
+    assert {d["org"] for d in listed} == {"上林县妇联"}
+    by_id = run("text", sample_doc.doc_id[:8], "--store", store)
+    assert by_id.exit_code == 0 and by_id.stdout == sample_doc.text
+
+
+def test_ingest_reports_a_bad_file_and_goes_on(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = run("ingest", SAMPLE, bad, "--store", tmp_path / "s.duckdb")
+    assert result.exit_code == 0
+    assert "1 new, 0 unchanged, 1 failed" in result.stdout
+    assert f"summarylab: {bad}: file is empty" in result.stderr
+
+
+def test_list_without_a_store_is_a_one_line_error(tmp_path):
+    result = run("list", "--store", tmp_path / "none.duckdb")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+
+
+def test_report_writes_html_and_xlsx(tmp_path):
+    for name in ("r.html", "r.xlsx"):
+        result = run("report", SAMPLE, SYNTHETIC, "-o", tmp_path / name)
+        assert result.exit_code == 0 and (tmp_path / name).stat().st_size > 1000
+    assert run("report", SAMPLE, SYNTHETIC, "-o", tmp_path / "r.pdf").exit_code == 2
