@@ -596,10 +596,18 @@ def _actual_facts(summary_facts, eligible: list[_Evidence]) -> list[_Actual]:
         ev = next((e for e in eligible if e.start <= r.start < e.end), None)
         if ev is None:
             continue
+        before = ev.text[:int(r.start) - ev.start]
+        after = ev.text[int(r.end) - ev.start:]
+        if _FROM.search(before) and _TO.match(after):
+            continue  # 从120元提高到200元: the starting value is not the result
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect),
                            ev.text[:int(r.start) - ev.start], ev, int(r.start)))
     return out
+
+
+_FROM = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
+_TO = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
 
 
 def _nan(x) -> bool:
@@ -608,7 +616,7 @@ def _nan(x) -> bool:
 
 # Words that frame a number rather than name what it measures.
 _FRAMING = re.compile(r"预期|目标|拟定为|拟定|定为|确定为|控制在|达到|保持在|提高到|增加到|下降到|回落到|"
-                      r"比上年|同比|左右|以上|以内|低于|超过|实际|约|为|在")
+                      r"比上年|同比|左右|以上|以内|低于|超过|实际|每人每年|人均|由|从|约|为|在")
 
 
 def _grams(text: str) -> set[str]:
@@ -636,9 +644,22 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     ga = _grams(target_label)
     if not ga:
         return 0.0
-    own = len(ga & _grams(_clause_tail(actual_context, 1))) / len(ga)
-    wider = len(ga & _grams(_clause_tail(actual_context, 2))) / len(ga)
+    own_grams = _grams(_clause_tail(actual_context, 1))
+    wider_grams = _grams(_clause_tail(actual_context, 2))
+    # What a label measures is named by its last word (中央财政赤字: 赤字); an actual
+    # that shares only the front (中央财政“三农”支出) measures something else.
+    head = _head_of(target_label)
+    wider_text = "".join(_HAN.findall(canonical(_clause_tail(actual_context, 2))))
+    if len(head) == 2 and head not in wider_text:
+        return 0.0
+    own = len(ga & own_grams) / len(ga)
+    wider = len(ga & wider_grams) / len(ga)
     return max(own, 0.9 * wider)
+
+
+def _head_of(label: str) -> str:
+    t = "".join(_HAN.findall(_FRAMING.sub("", canonical(label))))
+    return t[-2:]
 
 
 def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list[_Actual],

@@ -304,7 +304,7 @@ def _strip_lead(clause: str) -> int:
 
 
 def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None,
-                       at_line_start: bool = True) -> list[Commitment]:
+                       at_line_start: bool = True, plan_year: Optional[int] = None) -> list[Commitment]:
     """Cut a plan item's text into its commitments.
 
     A clause is kept when, after connectives (今年, 要, 同时) and a leading frame
@@ -319,6 +319,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         numbers: (start, end) spans of the numeric facts inside the item.
         at_line_start: whether ``text`` opens a line (then a one-clause first
             sentence followed by more is the paragraph's theme, not a promise).
+        plan_year: the year planned; a sentence that names only earlier years
+            (2010年国内生产总值增长10.3%) reports the past and promises nothing.
 
     Returns:
         Commitments in text order, with spans in document offsets.
@@ -339,7 +341,7 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         has_number = any(a <= s and e <= b for s, e in numbers)
         if len(_HAN.findall(body)) < 4:
             continue
-        if cue("background", body):
+        if cue("background", body) or _about_earlier_year(text, a - start, b - start, plan_year):
             continue
         if cue("vague", body) or cue("principle", body):
             continue
@@ -353,6 +355,20 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due_year_of(clause)))
     return out
+
+
+_YEAR_MENTION = re.compile(r"(?<!\d)(19\d\d|20\d\d)年(?!代)")
+
+
+def _about_earlier_year(text: str, a: int, b: int, plan_year: Optional[int]) -> bool:
+    """Whether the sentence around text[a:b] names years, all before the plan year."""
+    if not plan_year:
+        return False
+    left = max(text.rfind(p, 0, a) for p in "。；！？\n") + 1
+    ends = [i for i in (text.find(p, b) for p in "。；！？\n") if i >= 0]
+    sentence = text[left:min(ends) if ends else len(text)]
+    years = {int(y) for y in _YEAR_MENTION.findall(sentence)}
+    return bool(years) and max(years) < plan_year
 
 
 def _is_paragraph_title(text: str, a: int, b: int) -> bool:
@@ -478,12 +494,16 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
         for a, b in segments:
             line_start = not doc.text[:a].rstrip(" \t\u3000") or doc.text[:a].rstrip(" \t\u3000").endswith("\n")
             commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside],
-                                              at_line_start=line_start)
+                                              at_line_start=line_start, plan_year=plan_year)
         if is_lead:
             # A plan part's own text promises its numeric targets (主要预期目标);
-            # the rest of it (总体要求, 宏观政策) states intentions, not promises.
+            # the rest of it (总体要求, 宏观政策) states intentions, not promises,
+            # and what stands before the targets' paragraph looks back
+            # (过去一年…国内生产总值增长10.3%).
+            targets_at = _targets_paragraph(doc.text, segments)
             commitments = [c for c in commitments
-                           if any(c.start <= s and e <= c.end for s, e, _ in inside)]
+                           if c.start >= targets_at
+                           and any(c.start <= s and e <= c.end for s, e, _ in inside)]
         if not commitments and not is_lead:
             # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
             head_start = sec.start + len(sec.marker)
@@ -509,6 +529,18 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
         }
         out.append((row, commitments))
     return out
+
+
+_TARGETS_HEAD = re.compile(r"预期目标|主要目标|发展目标")
+
+
+def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> int:
+    """Start of the line that announces the year's targets (0 if none does)."""
+    for a, b in segments:
+        m = _TARGETS_HEAD.search(text, a, b)
+        if m:
+            return text.rfind("\n", 0, m.start()) + 1
+    return 0
 
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:
