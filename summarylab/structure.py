@@ -808,7 +808,8 @@ def detect_metadata(text: str, title: str) -> dict:
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
 
 
-_DATE_LINE = re.compile(rf"^{_YEAR_WORD}\s*[\d〇○零一二三四五六七八九十]{{1,2}}\s*月\s*[\d〇○零一二三四五六七八九十]{{1,3}}\s*日$")
+_DATE_LINE = re.compile(
+    rf"^{_YEAR_WORD}\s*[\d〇○零一二三四五六七八九十]{{1,2}}\s*月(?:\s*[\d〇○零一二三四五六七八九十]{{1,3}}\s*日)?$")
 
 
 def _org_from_signature(text: str) -> Optional[str]:
