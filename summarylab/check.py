@@ -434,8 +434,8 @@ def decide(prep: Prepared, thresholds: Optional[dict] = None) -> "pd.DataFrame":
             rows.append(row)
             continue
         targets = [prep.fact_by_id[f] for f in c.targets if f in prep.fact_by_id]
-        numeric = (_numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, matcher, th)
-                   if targets else None)
+        numeric = (_numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, matcher, th,
+                                    summary_year) if targets else None)
         if numeric is not None:
             row.update(numeric)
         elif scores is not None:
@@ -662,8 +662,11 @@ def _head_of(label: str) -> str:
     return t[-2:]
 
 
+_MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共)|年均")
+
+
 def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list[_Actual],
-                     matcher: CommitmentMatcher, th: dict) -> Optional[dict]:
+                     matcher: CommitmentMatcher, th: dict, year: Optional[int] = None) -> Optional[dict]:
     """Numbers decide when both sides have them: each target against the best
     actual of the same unit and a similar label."""
     results = []
@@ -678,15 +681,19 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
         previous_end = int(t.end)
         if _nan(t.base_value):
             continue
-        best, best_sim = None, 0.0
+        best, best_key, best_sim = None, None, 0.0
         for a in actuals:
             if a.base_unit != str(t.base_unit) or a.kind != str(t.kind):
                 continue
             if (a.aspect == "level") != (str(t.aspect) == "level"):
                 continue  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
             sim = label_similarity(label, a.context)
-            if sim > best_sim:
-                best, best_sim = a, sim
+            if _MULTI_YEAR.search(_clause_tail(a.context, 1)):
+                sim *= 0.8  # 累计新增城镇就业5870万人 sums five years, not the one planned
+            # Ties go to the sentence that names the reviewed year.
+            key = (sim, str(year) in a.evidence.text if year else False)
+            if sim > 0 and (best_key is None or key > best_key):
+                best, best_key, best_sim = a, key, sim
         if best is None or best_sim < th["label"]:
             continue
         results.append((t, best, _met(t, best, label, after, th)))
