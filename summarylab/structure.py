@@ -394,6 +394,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     stack: list[_Open] = []      # open sections, outermost first
     last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
     last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
+    across_parts: dict[str, int] = {}              # list style -> last ordinal under a 第X部分
     first_top: dict[str, dict] = {}                # style -> first top-level heading of that style
     all_para_top: dict[str, bool] = {}             # style -> whether its top-level headings are all paragraphs
     stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
@@ -469,6 +470,11 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # under the same heading starts a new list (2000: 一是…四是 on
             # industry, then 一是…五是 on the western regions).
             expected = 1
+        if (expected == 1 and parent >= 0 and raw[parent]["style"] == "l0"
+                and ordinal == across_parts.get(seq, 0) + 1):
+            # Some reports number on across their parts (第一部分 一、二、,
+            # 第二部分 三、四、).
+            expected = ordinal
         if ordinal != expected:
             if line_start:   # lists inside a paragraph are their own series
                 stray[seq] = (ordinal, pos)
@@ -503,6 +509,8 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             continue
         last_child[key] = ordinal
         last_end[key] = line_end
+        if parent >= 0 and raw[parent]["style"] == "l0":
+            across_parts[seq] = ordinal
         del stack[depth:]
         inline = style in ("l4s", "l4f") and not line_start
         parent_level = raw[parent]["level"] if parent >= 0 else 0

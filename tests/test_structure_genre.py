@@ -337,3 +337,10 @@ def test_numbered_paragraphs_inside_a_part_do_not_continue_the_parts():
     assert [(s.marker, s.title, s.kind) for s in doc.section_list if s.parent_id is None and s.marker] == [
         ("一、", "主要工作", "achievements"), ("二、", "主要做法", "achievements"),
         ("三、", "存在问题", "problems")]
+
+
+def test_numbering_may_run_on_across_numbered_parts():
+    items = outline("某镇2022年工作总结及2023年工作打算\n第一部分 2022年工作总结\n一、抓经济\n二、抓民生\n"
+                    "第二部分 2023年工作打算\n三、抓产业\n四、抓乡村")
+    assert [(i, m) for i, _, m, _ in items] == [("1", "第一部分"), ("1.1", "一、"), ("1.2", "二、"),
+                                               ("2", "第二部分"), ("2.1", "三、"), ("2.2", "四、")]
