@@ -419,6 +419,10 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # A numeral alone on its line, 第一部分, 1） and 一. : headings only at a line start.
             if not line_start:
                 continue
+            if style == "lb" and not _set_apart(text, pos, m.end()):
+                # A numeral part stands apart, with a blank line around it (1960);
+                # a lone 一 among other short lines is a table cell.
+                continue
         elif not line_start:
             # Mid-line headings only after a sentence end, and never the small
             # 1. / (1) kinds, which inside a paragraph are usually not headings.
@@ -525,6 +529,18 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
 
     raw = _drop_contents(text, raw)
     return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` has a blank line before or after it."""
+    prev_end = text.rfind("\n", 0, start)
+    previous_line = text[text.rfind("\n", 0, prev_end) + 1:prev_end] if prev_end >= 0 else ""
+    after = text.find("\n", end)
+    if after < 0:
+        return True
+    following = text.find("\n", after + 1)
+    next_line = text[after + 1:following if following >= 0 else len(text)]
+    return not previous_line.strip() or not next_line.strip()
 
 
 def _heading_since(raw: list[dict], pos: int, rank: float) -> bool:

@@ -129,10 +129,18 @@ def test_a_list_inside_a_part_does_not_continue_the_parts():
 
 
 def test_a_numeral_alone_on_its_line_numbers_a_part():
+    # 1960 sets its part numbers apart with blank lines.
     doc = sl.read_text("政府工作报告\n——1960年4月6日在第二届全国人民代表大会第二次会议上\n各位代表：\n"
-                       "  一\n  农业发展纲要是根本。\n  二\n  下面说一下纲要执行的情况。")
+                       "  一\n\n  农业发展纲要是根本。\n\n  二\n\n  下面说一下纲要执行的情况。")
     assert [(s.marker, s.kind) for s in doc.section_list if s.marker] == [("一", "other"),
                                                                          ("二", "achievements")]
+
+
+def test_a_numeral_in_a_table_cell_is_no_part():
+    # A .docx table reads one cell per line: 一 / 低保户 / 3286户 is a row, not a part.
+    doc = sl.read_text("某县民政局2022年工作总结\n一、主要指标\n序号\n指标\n完成\n一\n低保户\n3286户\n"
+                       "二\n特困人员\n862人\n二、存在问题\n力量薄弱。")
+    assert [s.marker for s in doc.section_list if s.marker] == ["一、", "二、"]
 
 
 def test_children_keep_their_parts_kind_when_a_cue_word_is_only_a_name_or_an_object():
