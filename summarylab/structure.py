@@ -688,7 +688,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 # --- metadata -------------------------------------------------------------
 
-_GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职")
+_GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职|回顾|汇报|工作情况")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -803,7 +803,7 @@ def detect_metadata(text: str, title: str) -> dict:
                 "plan_year": plan_year, "kind": "gov_work_report"}
 
     years = [(_year_value(m.group(1)), m.end()) for m in _YEAR.finditer(title)]
-    summary_word = re.search(r"总结|回顾|述职|工作报告", title)
+    summary_word = re.search(r"总结|回顾|述职|工作报告|汇报|工作情况", title)
     plan_word = re.search(r"计划|打算|思路|安排|要点", title)
     year = plan_year = None
     if summary_word and plan_word and len(years) >= 2:
