@@ -118,3 +118,21 @@ def test_the_matcher_is_fitted_like_a_scikit_learn_estimator():
     scores = matcher.score(["继续实施“春蕾计划”", "开展“不让毒品进我家”禁毒宣传"])
     assert scores.shape == (2, 2)
     assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]
+
+
+def test_a_multi_year_total_is_not_the_years_result():
+    plan = sl.read_text("某县人社局2020年工作总结和2021年工作计划\n一、2020年主要工作\n城镇新增就业1100人。\n"
+                        "二、2021年工作计划\n（一）稳定就业。城镇新增就业1000人以上。\n")
+    result = check(plan, sl.read_text(
+        "某县人社局2021年工作总结\n一、2021年主要工作\n五年来累计城镇新增就业5200人。\n"
+        "全年城镇新增就业900人。\n"))
+    row = verdict_of(result, "城镇新增就业1000人以上")
+    assert (row.verdict, row.actual) == ("partial", 900)
+
+
+def test_a_raised_standard_is_judged_by_its_new_value(plan):
+    doc = sl.read_text("某县妇联2021年工作总结和2022年工作计划\n一、2021年主要工作\n举办培训班9期。\n"
+                       "二、2022年工作计划\n（一）救助标准提高到每人每年3000元。\n")
+    result = check(doc, later("一、2022年主要工作\n困难妇女救助标准从每人每年2000元提高到3000元。\n"))
+    row = verdict_of(result, "救助标准提高到每人每年3000元")
+    assert (row.verdict, row.target, row.actual) == ("delivered", 3000, 3000)
