@@ -444,7 +444,9 @@ def decide(prep: Prepared, thresholds: Optional[dict] = None) -> "pd.DataFrame":
         if row["verdict"] == "not_found":
             row["reason"] = _why_not_found(i, c, shadow_scores, prep.excluded, th, row)
         rows.append(row)
-    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    # Offsets are integers, absent when there is no evidence.
+    return table.astype({"evidence_start": "Int64", "evidence_end": "Int64", "score": float})
 
 
 def _text_verdict(c: Commitment, i: int, scores, parts, eligible: list[_Evidence], th: dict,
