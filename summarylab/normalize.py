@@ -33,11 +33,21 @@ _ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
+# str.translate walks every character in Python-level lookups; the characters
+# to change are rare, so a regex that finds only them is several times faster.
+_TO_HALF_WIDTH = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _FULLWIDTH_TABLE) + "]")
+
+
+def _half_width(match: re.Match) -> str:
+    return chr(_FULLWIDTH_TABLE[ord(match.group())])
+
+
 def _unescape(match: re.Match) -> str:
+    # Only escapes of spaces are the scraper's; anything else stays as written.
     char = chr(int(match.group(1), 16))
     if char.isspace() or char in "\u00a0\u3000\u202f\ufeff\u200b":
         return " "
-    return char
+    return match.group()
 
 
 def normalize(text: str) -> str:
@@ -57,7 +67,7 @@ def normalize(text: str) -> str:
         text = text[1:]
     text = _ESCAPE.sub(_unescape, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_FULLWIDTH_TABLE)
+    text = _TO_HALF_WIDTH.sub(_half_width, text)
     return _TRAILING.sub("", text)
 
 
