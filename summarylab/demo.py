@@ -45,12 +45,9 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
 
     from .audit import audit
     from .batch import ingest
-    from .check import check
-    from .compare import compare
     from .export import render_table, write_table
-    from .facts import facts
     from .pipeline import read
-    from .report import write_report
+    from .report import report_tables, write_report
 
     console = console or Console()
     out_dir = Path(out_dir)
@@ -61,6 +58,8 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
     result = ingest([CORPORA], store)
     console.print(f"ingested corpora/ into {store}: {result.new} new, {result.unchanged} unchanged, "
                   f"{len(result.failed)} failed")
+    for path, message in result.failed:
+        console.print(f"  failed: {path}: {message}")
 
     plan_doc, summary_doc, gov = read(SAMPLE), read(SYNTHETIC_2022), read(GOV_2014)
     for doc, depth in ((plan_doc, 4), (gov, 2)):
@@ -70,13 +69,14 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
             title=f"提纲 outline: {m.title} ({m.org}, {m.year}→{m.plan_year}, {m.kind})",
             columns=["section_id", "marker", "title", "kind"]))
 
-    fact_table = facts(plan_doc)
+    # The report's tables are what the demo shows: computed once, shown, then written.
+    tables = report_tables(plan_doc, summary_doc)
+    fact_table, checked, comparison = tables["前一年事实"], tables["计划核对"], tables["年度对比"]
     console.print(render_table(
         fact_table, title=f"数值事实 facts: {plan_doc.meta.title} ({len(fact_table)})",
         columns=["fact_id", "surface", "base_value", "base_unit", "approx", "role", "indicator"]))
     console.print(render_table(audit(plan_doc), title="自我核对 audit: totals and targets"))
 
-    checked = check(plan_doc, summary_doc)
     console.print(render_table(
         checked, title=f"计划核对 plan check: {plan_doc.meta.plan_year} plan against {summary_doc.meta.title}",
         columns=["item_id", "commitment", "verdict", "score", "evidence"]))
@@ -84,7 +84,7 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
     console.print("verdicts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
     console.print(render_table(
-        compare(plan_doc, summary_doc), title="年度对比 year over year",
+        comparison, title="年度对比 year over year",
         columns=["indicator", "unit", "value_a", "value_b", "change", "change_pct"]))
 
     files = {
@@ -93,8 +93,8 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
         "facts.xlsx": out_dir / "facts.xlsx",
         "check.csv": out_dir / "check.csv",
     }
-    write_report(plan_doc, summary_doc, files["report.html"])
-    write_report(plan_doc, summary_doc, files["report.xlsx"])
+    write_report(plan_doc, summary_doc, files["report.html"], tables=tables)
+    write_report(plan_doc, summary_doc, files["report.xlsx"], tables=tables)
     write_table(fact_table, files["facts.xlsx"])
     write_table(checked, files["check.csv"])
     files["store"] = store

@@ -198,3 +198,14 @@ def test_report_writes_html_and_xlsx(tmp_path):
         result = run("report", SAMPLE, SYNTHETIC, "-o", tmp_path / name)
         assert result.exit_code == 0 and (tmp_path / name).stat().st_size > 1000
     assert run("report", SAMPLE, SYNTHETIC, "-o", tmp_path / "r.pdf").exit_code == 2
+
+
+def test_demo_runs_the_tour_and_writes_the_files(tmp_path):
+    from openpyxl import load_workbook
+
+    result = run("demo", "--out-dir", tmp_path / "demo")
+    assert result.exit_code == 0, result.stderr
+    assert "0 failed" in result.stdout and "verdicts: delivered" in result.stdout
+    for name in ("report.html", "report.xlsx", "facts.xlsx", "check.csv", "summarylab.duckdb"):
+        assert (tmp_path / "demo" / name).stat().st_size > 0, name
+    assert "计划核对" in load_workbook(tmp_path / "demo" / "report.xlsx").sheetnames
