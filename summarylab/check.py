@@ -32,6 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from .compare import FROM_VALUE as _FROM
+from .compare import MULTI_YEAR as _MULTI_YEAR
+from .compare import TO_VALUE as _TO
 from .model import CHECK_COLUMNS, Document
 from .plans import MODELS, Commitment, canonical, content_words, cue, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -608,8 +611,6 @@ def _actual_facts(summary_facts, eligible: list[_Evidence]) -> list[_Actual]:
     return out
 
 
-_FROM = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
-_TO = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
 
 
 def _nan(x) -> bool:
@@ -667,7 +668,6 @@ def _head_of(label: str) -> str:
     return t[-2:]
 
 
-_MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
 
 
 def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list[_Actual],

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 REVIEW_KINDS = ("indicators", "achievements")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+#: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
+FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
+TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
+#: A total over several years (累计, 五年来, 年均) is not one year's value.
+MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
 
 
 def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
@@ -41,7 +46,18 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
     if year:
         # A review sentence about another year (据统计，2021年度…) is not this year's value.
         keep &= ~facts_table["sentence"].map(lambda s: _about_other_year(str(s), year))
+    keep &= ~facts_table.apply(lambda r: _not_this_years_value(doc.text, r), axis=1).astype(bool)
     return facts_table[keep].reset_index(drop=True)
+
+
+def _not_this_years_value(text: str, row) -> bool:
+    """A starting value (从26.6万亿元增加到…) or a multi-year total (累计5870万人)."""
+    start, end = int(row.start), int(row.end)
+    left = max(text.rfind(p, 0, start) for p in "，。；\n") + 1
+    before, after = text[left:start], text[end:end + 12]
+    sentence_start = text[max(text.rfind(p, 0, start) for p in "。；\n") + 1:start]
+    return bool((FROM_VALUE.search(before) and TO_VALUE.match(after))
+                or MULTI_YEAR.search(before) or MULTI_YEAR.search(sentence_start[:8]))
 
 
 def _about_other_year(sentence: str, year: int) -> bool:

@@ -60,3 +60,14 @@ def test_a_plan_is_not_a_result():
     b = sl.read_text("某县妇联2022年工作总结\n一、主要工作\n举办培训班12期。\n")
     table = compare(a, b)
     assert table[["value_a", "value_b", "change"]].values.tolist() == [[9.0, 12.0, 3.0]]
+
+
+def test_a_starting_value_and_a_multi_year_total_are_not_the_years_value():
+    a = sl.read_text("某县人社局2021年工作总结\n一、2021年主要工作\n全县生产总值从80亿元增加到95亿元。"
+                     "五年来累计新增就业5200人。全年新增就业1100人。\n")
+    b = sl.read_text("某县人社局2022年工作总结\n一、2022年主要工作\n全县生产总值达到101亿元。全年新增就业1200人。\n")
+    table = compare(a, b)
+    both = table.dropna(subset=["value_a", "value_b"])
+    pairs = sorted(zip(both.value_a, both.value_b))
+    assert (1100.0, 1200.0) in pairs and (9.5e9, 1.01e10) in pairs
+    assert not table.value_a.isin([8e9, 5200.0]).any()
