@@ -89,6 +89,7 @@ def _bigram_list(text: str) -> list[str]:
 _CONJ = re.compile(r"(?:以及|和|及)")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+_COMPARED = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 DEFAULT_THRESHOLDS = {
@@ -299,7 +300,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
         elif cue("negative", plain):
             excluded = "只出现在讲未做成的事或存在问题的句子中"
         else:
-            years = {int(y) for y in _YEAR.findall(s.text)}
+            # 比2021年增加3所 compares with another year; it still reports this one.
+            years = {int(y) for y in _YEAR.findall(_COMPARED.sub("", s.text))}
             if year and years and year not in years and max(years) < year:
                 excluded = f"只出现在讲{max(years)}年情况的句子中"
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))

@@ -136,3 +136,8 @@ def test_a_raised_standard_is_judged_by_its_new_value(plan):
     result = check(doc, later("一、2022年主要工作\n困难妇女救助标准从每人每年2000元提高到3000元。\n"))
     row = verdict_of(result, "救助标准提高到每人每年3000元")
     assert (row.verdict, row.target, row.actual) == ("delivered", 3000, 3000)
+
+
+def test_a_comparison_with_last_year_still_reports_this_year(plan):
+    result = check(plan, later("一、2022年主要工作\n开展家政技能培训12场次，比2021年增加6场次。\n"))
+    assert verdict_of(result, "开展家政技能培训").verdict == "delivered"
