@@ -486,7 +486,9 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
             continue
         inside = [(s, e, fid) for s, e, fid in fact_spans
                   if any(a <= s and e <= b for a, b in segments)]
-        is_lead = sec.level == 1
+        # A plan part with numbered items: its own text is a preamble, an item
+        # only for its numeric targets.  Without items, its text is the item.
+        is_lead = sec.level == 1 and any(x.parent_id == sec.section_id for x in doc.section_list)
         if is_lead and not inside:
             # A plan part's preamble without numbers is a statement of intent.
             continue

@@ -109,3 +109,11 @@ def test_the_national_targets_are_promises(gov_items):
 def test_the_repeated_copy_of_a_scraped_report_adds_no_items(gov_items):
     assert gov_items.text.is_unique
     assert set(gov_items.due_year) == {2013}
+
+
+def test_a_plan_without_numbered_items_is_one_item_with_every_promise():
+    doc = sl.read_text("某县妇联2022年工作总结和2023年工作计划\n一、2022年主要工作\n举办培训班3期。\n"
+                       "二、2023年工作计划\n继续实施“春蕾计划”，举办基层女干部培训班。切实保障妇女儿童合法权益。\n")
+    items = plan_items(doc)
+    assert list(items.item_id) == ["2"]
+    assert items.commitments.iloc[0] == ["继续实施“春蕾计划”", "举办基层女干部培训班"]
