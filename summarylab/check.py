@@ -15,7 +15,8 @@ its plan or problem parts, and gives a graded verdict:
 Matching is a :class:`CommitmentMatcher`: TF-IDF over jieba words and over
 character n-grams (scikit-learn), after synonyms and abbreviations are
 rewritten to one form (``models/synonyms.tsv``), plus the coverage of the
-commitment's content words and its quoted programme names as anchors.
+commitment's topic words (nouns and names, not verbs of governance) and its
+quoted programme names as anchors.  Numbers decide when both sides have them.
 Sentences about the future (将, 计划, 明年), another year, a failure or a
 problem are no evidence.  The thresholds are calibrated on the annotated
 pairs in corpora/annotations/ and kept in ``models/check_thresholds.json``
@@ -45,6 +46,23 @@ if TYPE_CHECKING:
 THRESHOLDS_PATH = MODELS / "check_thresholds.json"
 REVIEW_KINDS = ("indicators", "achievements")
 
+
+# Coordination inside a promise: 加强A和B → two things promised.
+_CONJ = re.compile(r"(?:以及|和|及)")
+_QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+_COMPARED = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+DEFAULT_THRESHOLDS = {
+    # Used only when models/check_thresholds.json is missing; the shipped file
+    # holds the calibrated values and the data that set them.
+    "deliver": 0.45, "coverage": 0.5, "partial": 0.3, "label": 0.5, "about_tolerance": 0.05,
+    # A commitment with one short topic word (提高各级各类教育质量: 教育) is delivered
+    # only when the wording itself is close (character TF-IDF cosine).
+    "narrow_char": 0.4,
+    "weights": {"coverage": 0.35, "bigram": 0.25, "char": 0.2, "word": 0.2, "anchor": 0.3},
+}
 
 
 def _bigrams(text: str) -> set[str]:
@@ -83,24 +101,6 @@ def _glued_generic(word: str) -> bool:
 
 def _bigram_list(text: str) -> list[str]:
     return sorted(_bigrams(text))
-
-
-# Coordination inside a promise: 加强A和B → two things promised.
-_CONJ = re.compile(r"(?:以及|和|及)")
-_QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
-_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-_COMPARED = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-DEFAULT_THRESHOLDS = {
-    # Used only when models/check_thresholds.json is missing; the shipped file
-    # holds the calibrated values and the data that set them.
-    "deliver": 0.45, "coverage": 0.5, "partial": 0.3, "label": 0.5, "about_tolerance": 0.05,
-    # A commitment with one short topic word (提高各级各类教育质量: 教育) is delivered
-    # only when the wording itself is close (character TF-IDF cosine).
-    "narrow_char": 0.4,
-    "weights": {"coverage": 0.35, "bigram": 0.25, "char": 0.2, "word": 0.2, "anchor": 0.3},
-}
 
 
 @lru_cache(maxsize=1)
