@@ -154,15 +154,10 @@ class _Tok:
 
 
 def _pos_tag(text: str) -> list[tuple[str, str]]:
-    """jieba words with POS flags, through summarylab.nlp when it offers them."""
-    from . import nlp
+    """jieba words with POS flags (summarylab.nlp: the domain dictionary, rjieba)."""
+    from .nlp import pos_tag
 
-    tagger = getattr(nlp, "pos_tag", None)
-    if tagger is not None:
-        return list(tagger(text))
-    import rjieba  # the engine nlp wraps; used directly only until nlp.pos_tag exists
-
-    return list(rjieba.tag(text))
+    return list(pos_tag(text))
 
 
 #: A short quoted name (“儿童之家”, “乡村振兴巾帼示范基地”): one proper noun inside a label,

@@ -114,8 +114,7 @@ def canonical(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text after :func:`canonical`, canonical terms kept whole.
 
-    Uses ``summarylab.nlp.lcut`` (jieba with the domain dictionary) when it is
-    there, plain ``jieba.lcut`` otherwise.
+    Uses ``summarylab.nlp.lcut`` (jieba with the domain dictionary).
 
     Example:
         >>> words("继续实施春蕾助学行动")
@@ -124,7 +123,7 @@ def words(text: str) -> list[str]:
     pattern, canon = synonyms()
     terms = set(canon.values())
     text = canonical(text)
-    cut = _lcut()
+    from .nlp import lcut as cut
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
@@ -135,21 +134,6 @@ def words(text: str) -> list[str]:
         pos = m.end()
     out.extend(cut(text[pos:]))
     return [w for w in out if w.strip()]
-
-
-@lru_cache(maxsize=1)
-def _lcut():
-    try:  # the project's segmenter, with the domain user dictionary
-        from .nlp import lcut
-
-        return lcut
-    except ImportError:  # nlp.lcut not there yet: jieba's default dictionary
-        import logging
-
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        return jieba.lcut
 
 
 def _generic_words() -> frozenset:
@@ -170,10 +154,18 @@ _ADVERB_PREFIX = re.compile(r"^(?:不断|严格|继续|广泛|建立|逐步|大�
 
 @lru_cache(maxsize=1)
 def _word_tags() -> dict:
-    import jieba.posseg
+    # jieba's dictionary file gives every word its POS tag (what jieba.posseg's
+    # word_tag_tab holds); reading it directly skips building jieba's prefix
+    # dictionary, which takes seconds and logs to stderr.
+    from importlib.resources import files
 
-    jieba.posseg.dt.tokenizer.initialize() if hasattr(jieba.posseg.dt, "tokenizer") else None
-    return jieba.posseg.dt.word_tag_tab
+    tags = {}
+    with files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def is_topic_word(word: str) -> bool:
