@@ -135,11 +135,12 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
         used_b.add(j)
         ra, rb = fa.iloc[i], fb.iloc[j]
         va, vb = float(ra.base_value), float(rb.base_value)
-        change = vb - va
+        # Rounded so that 9.3 - 9.9 reads -0.6, not -0.6000000000000005.
+        change = round(vb - va, 6)
         rows.append({
             "indicator": rb.indicator or ra.indicator, "unit": rb.base_unit,
             "value_a": va, "value_b": vb, "change": change,
-            "change_pct": (change / va * 100) if va else np.nan,
+            "change_pct": round(change / va * 100, 2) if va else np.nan,
             "evidence_a": ra.sentence, "evidence_b": rb.sentence, "_order": (0, i),
         })
     for i, ra in fa.iterrows():

@@ -248,12 +248,13 @@ def render_table(
     table = Table(title=title, show_lines=False)
     numeric = {c for c in cols if _is_numeric(df[c])}
     for c in cols:
+        # Numbers never wrap (a folded figure misreads); text folds to fit.
         table.add_column(str(c), justify="right" if c in numeric else "left",
-                         overflow="fold")
+                         overflow="fold", no_wrap=c in numeric)
     for row in df[cols].itertuples(index=False, name=None):
         cells = []
         for c, v in zip(cols, row):
-            text = _cell_text(v)
+            text = _cell_text(v, grouped=c in _MEASURED)
             style = VERDICT_STYLES.get(v, "") if c == "verdict" and isinstance(v, str) else ""
             cells.append(Text(text, style=style))
         table.add_row(*cells)
@@ -359,7 +360,13 @@ def _xlsx_value(value: Any, column: str, chinese_labels: bool) -> Any:
     return value
 
 
-def _cell_text(value: Any) -> str:
+#: Columns holding measured amounts: on screen they get thousands separators
+#: (56,900,000,000,000 reads, 56900000000000 does not); ids, years and offsets do not.
+_MEASURED = frozenset({"value", "value_max", "base_value", "value_a", "value_b", "change",
+                       "target", "actual"})
+
+
+def _cell_text(value: Any, *, grouped: bool = False) -> str:
     value = _plain(value)
     if value is None:
         return ""
@@ -367,6 +374,8 @@ def _cell_text(value: Any) -> str:
         return "；".join(_cell_text(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, (int, float)) and grouped and abs(value) >= 10000:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.10g}"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
     return str(value)
