@@ -49,9 +49,9 @@ _APPROX_TOLERANCE = 0.10
 
 @lru_cache(maxsize=1)
 def _lower_better() -> tuple[str, ...]:
-    from .facts import _read_tsv
+    from .lexicon import read_tsv
 
-    return tuple(w for cat, w in _read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
+    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
 
 
 def _fmt(value: float, unit: str) -> str:

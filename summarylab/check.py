@@ -37,7 +37,8 @@ from .compare import FROM_VALUE as _FROM
 from .compare import MULTI_YEAR as _MULTI_YEAR
 from .compare import TO_VALUE as _TO
 from .model import CHECK_COLUMNS, Document
-from .plans import MODELS, Commitment, canonical, content_words, cue, plan_commitments, words
+from .lexicon import MODELS
+from .plans import Commitment, canonical, content_words, cue, plan_commitments, words
 from .plans import generic_words as _GENERIC
 
 if TYPE_CHECKING:

@@ -70,7 +70,7 @@ def _compare_threshold() -> float:
     """``compare_label`` of models/check_thresholds.json (0.5 when absent)."""
     import json
 
-    from .plans import MODELS
+    from .lexicon import MODELS
 
     path = MODELS / "check_thresholds.json"
     if path.exists():

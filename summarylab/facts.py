@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from .model import FACT_COLUMNS, Document
@@ -37,7 +37,7 @@ from .model import FACT_COLUMNS, Document
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
 
-_MODELS = Path(__file__).resolve().parent.parent / "models"
+from .lexicon import read_tsv
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -106,23 +106,13 @@ class _Cues:
     expected_sentence: tuple
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    with open(_MODELS / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                rows.append(line.split("\t"))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     cats: dict[str, list[str]] = {}
-    for cat, word in _read_tsv("indicator_cues.tsv"):
+    for cat, word in read_tsv("indicator_cues.tsv"):
         cats.setdefault(cat, []).append(word)
     roles: dict[tuple[str, str], list[str]] = {}
-    for role, scope, word in _read_tsv("role_cues.tsv"):
+    for role, scope, word in read_tsv("role_cues.tsv"):
         roles.setdefault((role, scope), []).append(word)
     return _Cues(
         link=frozenset(cats.get("link", ())),
@@ -134,7 +124,7 @@ def _cues() -> _Cues:
         predicate=frozenset(cats.get("predicate", ())),
         moneyhead=tuple(cats.get("moneyhead", ())),
         ratehead=tuple(cats.get("ratehead", ())),
-        unit_suffix={u: s for u, s in _read_tsv("unit_labels.tsv")},
+        unit_suffix={u: s for u, s in read_tsv("unit_labels.tsv")},
         target_clause=tuple(roles.get(("target", "clause"), ())) + tuple(roles.get(("target", "sentence"), ())),
         target_sentence=tuple(roles.get(("target", "sentence"), ())),
         expected_sentence=tuple(roles.get(("expected", "sentence"), ())),
@@ -997,7 +987,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
 
 @lru_cache(maxsize=1)
 def _abstract() -> "re.Pattern":
-    words = sorted((w for cat, w in _read_tsv("indicator_cues.tsv") if cat == "abstract"), key=len, reverse=True)
+    words = sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "abstract"), key=len, reverse=True)
     return re.compile("[“\"]?(?:" + "|".join(map(re.escape, words)) + ")")
 
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+from .lexicon import MODELS
 USERDICT = MODELS / "userdict.txt"
 PIPELINE = MODELS / "zh_pipeline"
 

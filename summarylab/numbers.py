@@ -31,12 +31,12 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+
 from typing import Iterator, Optional, Union
 
 import cn2an
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+from .lexicon import read_tsv
 
 # ---------------------------------------------------------------------------
 # Records
@@ -303,26 +303,11 @@ class _Unit:
     scalable: bool
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    with open(MODELS / name, encoding="utf-8") as fh:
-        header_seen = False
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            if not header_seen:  # the first non-comment line names the columns
-                header_seen = True
-                continue
-            rows.append(line.split("\t"))
-    return rows
-
-
 @functools.cache
 def _units() -> dict[str, _Unit]:
     """The unit lexicon of ``models/units.tsv``, by unit as written."""
     units = {}
-    for row in _read_tsv("units.tsv"):
+    for row in read_tsv("units.tsv", header=True):
         unit, kind, base, scale, scalable = (row + [""] * 5)[:5]
         units[unit] = _Unit(unit, kind, base, Decimal(scale or "1"), scalable == "yes")
     return units
@@ -349,7 +334,7 @@ class _Approx:
 def _approx() -> _Approx:
     """The approximation words of ``models/approx.tsv``, by position."""
     prefix, mid, suffix, context = {}, {}, {}, {}
-    for row in _read_tsv("approx.tsv"):
+    for row in read_tsv("approx.tsv", header=True):
         word, position, approx, not_after = (row + [""] * 4)[:4]
         if position == "prefix":
             prefix[word] = (approx, not_after)
@@ -365,7 +350,7 @@ def _approx() -> _Approx:
 @functools.cache
 def _not_facts() -> list[tuple[str, str]]:
     """(pattern, reason) pairs of ``models/not_facts.tsv``."""
-    return [(row[0], row[1]) for row in _read_tsv("not_facts.tsv") if len(row) >= 2]
+    return [(row[0], row[1]) for row in read_tsv("not_facts.tsv", header=True) if len(row) >= 2]
 
 
 def _alternation(words) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+
 from typing import TYPE_CHECKING, Optional
 
 from .model import PLAN_ITEM_COLUMNS, Document, Section
@@ -25,7 +25,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+from .lexicon import read_tsv
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
 _CLAUSE_END = set("，；：。！？,;:!?")
@@ -52,11 +52,7 @@ def cues() -> dict[str, list[re.Pattern]]:
         True
     """
     out: dict[str, list[re.Pattern]] = {}
-    path = MODELS / "commitment_cues.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        category, pattern = line.split("\t", 1)
+    for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
         out.setdefault(category.strip(), []).append(re.compile(pattern.strip()))
     return out
 
@@ -86,11 +82,7 @@ def synonyms() -> tuple[re.Pattern, dict[str, str]]:
         ('两癌', '营业税改征增值税')
     """
     canon: dict[str, str] = {}
-    path = MODELS / "synonyms.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, variants = line.split("\t", 1)
+    for head, variants in read_tsv("synonyms.tsv", maxsplit=1):
         head = head.strip()
         canon[head] = head
         for v in variants.strip().split("|"):

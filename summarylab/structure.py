@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
 from typing import Optional
 
 from .model import Section
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+from .lexicon import read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -144,10 +144,7 @@ def section_kind_cues() -> tuple[tuple[str, re.Pattern], ...]:
         'problems'
     """
     cues = []
-    for line in (MODELS / "section_kinds.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, pattern = line.split("\t", 1)
+    for kind, pattern in read_tsv("section_kinds.tsv", maxsplit=1):
         cues.append((kind.strip(), re.compile(pattern.strip())))
     return tuple(cues)
 

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarylab.lexicon import MODELS
 from summarylab.normalize import normalize
 from summarylab.numbers import (
-    MODELS,
     Quantity,
     QuantityMatch,
     Rejected,
