@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from .compare import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
 from .compare import FROM_VALUE as _FROM
 from .compare import MULTI_YEAR as _MULTI_YEAR
 from .compare import TO_VALUE as _TO
@@ -45,14 +46,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 THRESHOLDS_PATH = MODELS / "check_thresholds.json"
-REVIEW_KINDS = ("indicators", "achievements")
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
 _CONJ = re.compile(r"(?:以及|和|及)")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
-_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-_COMPARED = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 DEFAULT_THRESHOLDS = {
@@ -302,7 +300,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             excluded = "只出现在讲未做成的事或存在问题的句子中"
         else:
             # 比2021年增加3所 compares with another year; it still reports this one.
-            years = {int(y) for y in _YEAR.findall(_COMPARED.sub("", s.text))}
+            years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", s.text))}
             if year and years and year not in years and max(years) < year:
                 excluded = f"只出现在讲{max(years)}年情况的句子中"
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))

@@ -19,9 +19,11 @@ from .plans import canonical
 if TYPE_CHECKING:
     import pandas as pd
 
+#: The section kinds that report what was done (evidence and comparable values).
 REVIEW_KINDS = ("indicators", "achievements")
-_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-_COMPARED = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
+#: A year a sentence speaks about, and a comparison with a year (比2021年增加), which does not.
+YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
 TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
@@ -62,7 +64,7 @@ def _not_this_years_value(text: str, row) -> bool:
 
 
 def _about_other_year(sentence: str, year: int) -> bool:
-    years = {int(y) for y in _YEAR.findall(_COMPARED.sub("", sentence))}
+    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", sentence))}
     return bool(years) and year not in years and max(years) < year
 
 
