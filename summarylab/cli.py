@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
+from .store import DEFAULT_STORE  # the store module imports duckdb only when a store opens
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -33,7 +35,6 @@ app = typer.Typer(
 )
 
 _DOC_ID = re.compile(r"[0-9a-f]{6,16}")
-DEFAULT_STORE = "summarylab.duckdb"
 
 
 class Format(str, Enum):
