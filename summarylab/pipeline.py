@@ -58,12 +58,12 @@ def read_text(text: str, *, path: str = "<text>", encoding: str = "utf-8",
     title_year = meta["year"]
     gov = meta["kind"] == "gov_work_report"
     sections = build_sections(text, doc_id, body_start=body_start, year=title_year,
-                              tasks_after_review=gov)
+                              tasks_after_review=gov, doc_kind=meta["kind"])
     meta = refine_metadata(meta, sections, text)
     if title_year is None and meta["year"] is not None:
         # Year-based plan cues need the year; redo the kinds once it is known.
         sections = build_sections(text, doc_id, body_start=body_start, year=meta["year"],
-                                  tasks_after_review=gov)
+                                  tasks_after_review=gov, doc_kind=meta["kind"])
     document_meta = DocumentMeta(
         doc_id=doc_id, path=path, title=title, org=meta["org"], year=meta["year"],
         plan_year=meta["plan_year"], kind=meta["kind"], chars=len(text),

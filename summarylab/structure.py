@@ -359,7 +359,8 @@ def _duplicate_start(text: str) -> Optional[int]:
 
 
 def build_sections(text: str, doc_id: str, *, body_start: int = 0,
-                   year: Optional[int] = None, tasks_after_review: bool = False) -> list[Section]:
+                   year: Optional[int] = None, tasks_after_review: bool = False,
+                   doc_kind: Optional[str] = None) -> list[Section]:
     """The heading tree of a normalised report text.
 
     Args:
@@ -368,6 +369,10 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         body_start: where the body starts (after the title line); the text
             before the first heading, from here on, becomes the intro section "0".
         year: the year the report reviews; headings naming a later year are plan.
+        doc_kind: the document's kind from its title.  In a work summary the
+            parts before its problems and plan that name no kind are what was
+            done (一、实施“思想政治引领巾帼行动”…) and count as achievements;
+            in a plan document every such part is plan.
         tasks_after_review: a 政府工作报告 reviews the year first (in a part
             of its own or in the preamble) and then sets the year's tasks, each
             part titled by its task alone (三、大力推进国有企业改革); parts after
@@ -396,6 +401,11 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
     all_para_top: dict[str, bool] = {}             # style -> whether its top-level headings are all paragraphs
     stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
 
+    # A scraped report held on a few long lines (…汇报如下：一、主要做法…) puts
+    # its part headings after a colon too; in ordinary text such an 一、 is an
+    # inline list, so only documents with very long lines get this reading.
+    run_on = text.count("\n", body_start, scan_end) * 400 < scan_end - body_start
+    ends = "。！？!?：:" if run_on else "。！？!?"
     for m in _MARKER.finditer(text, body_start, scan_end):
         style = m.lastgroup
         marker = m.group()
@@ -425,7 +435,7 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
             # 1. / (1) kinds, which inside a paragraph are usually not headings.
             # Circled and bracketed Arabic numbers (① （1）) are unambiguous enough
             # after any sentence or clause end.
-            if not (prev in "。！？!?" and rank <= 2
+            if not (prev in ends and rank <= 2
                     or style == "l4p" and prev in "。！？!?；;：:"):
                 continue
         ordinal = cn_ordinal(marker)
@@ -525,7 +535,8 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         stack.append(_Open(len(raw) - 1, rank, inline))
 
     raw = _drop_contents(text, raw)
-    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review)
+    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review,
+                     doc_kind)
 
 
 def _set_apart(text: str, start: int, end: int) -> bool:
@@ -585,7 +596,7 @@ def _drop_contents(text: str, raw: list[dict]) -> list[dict]:
 
 
 def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
-              tasks_after_review) -> list[Section]:
+              tasks_after_review, doc_kind=None) -> list[Section]:
     # Ends: a section runs to the next heading that is not its descendant;
     # an inline 一是 item stops at its paragraph's end at the latest.  Walking back from the end, each heading's end is where the next heading
     # outside its subtree starts: the next sibling's start, or its parent's end.
@@ -633,6 +644,11 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
                 continue
             if cue is None and tasks_after_review and i > review_end:
                 cue = "plan"
+            if cue is None and doc_kind == "plan":
+                cue = "plan"
+            elif cue is None and doc_kind in ("summary", "summary+plan"):
+                later = {"problems", "plan"} & set(kinds)
+                cue = "plan" if "plan" in later else None if later else "achievements"
             kinds.append(cue or "other")
         else:
             inherited = kinds[h["parent"]]

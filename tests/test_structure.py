@@ -179,3 +179,30 @@ def test_title_found_after_scraped_navigation_lines():
 def test_year_from_headings_when_the_title_has_none():
     doc = sl.read_text("妇联工作总结\n一、2020年主要工作\n培训妇女400人。\n二、2021年工作计划\n继续培训。")
     assert (doc.meta.year, doc.meta.plan_year, doc.meta.kind) == (2020, 2021, "summary+plan")
+
+
+def test_untitled_parts_of_a_summary_are_what_was_done():
+    doc = read("一、实施“巾帼建功”行动，推进妇女创业就业\n一是办班；二是宣讲。\n"
+               "二、存在的不足\n三、下半年工作计划\n四、强化组织保障", title="某县妇联2023年上半年工作总结和下半年工作计划")
+    assert [s.kind for s in doc.section_list if s.level == 1] == [
+        "achievements", "problems", "plan", "plan"]
+
+
+def test_untitled_parts_of_a_plan_are_plan():
+    doc = read("一、强化思想引领\n二、深化改革攻坚", title="某区团委2024年工作计划")
+    assert [s.kind for s in doc.section_list] == ["plan", "plan"]
+
+
+def test_a_report_held_on_one_line_has_its_parts_after_a_colon():
+    body = ("2021年，某乡妇联紧紧围绕乡党委、政府的工作中心开展工作。" * 12
+            + "现将一年来的工作情况汇报如下：一、主要做法。我乡共培训妇女120名。"
+            + "二、存在问题。经费不足。三、2022年工作计划。继续培训。")
+    doc = read(body, title="某乡妇联2021年工作总结及2022年工作计划")
+    assert [(s.marker, s.kind) for s in doc.section_list if s.marker] == [
+        ("一、", "achievements"), ("二、", "problems"), ("三、", "plan")]
+
+
+def test_an_inline_list_after_a_colon_in_ordinary_text_is_not_a_part():
+    doc = read("一、主要工作\n主要有：一、抓学习；二、抓培训。\n二、存在问题")
+    assert [s.marker for s in doc.section_list if s.level == 1] == ["一、", "二、"]
+    assert doc.section_list[-1].title == "存在问题"
