@@ -213,10 +213,13 @@ def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -
 
 #: People words that jieba tags as time words (t) because they end in 年.
 _AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青少年", "老年人"))
+#: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
+#: 青年之家, 职工之家, 城市社区日间照料中心.
+_NOUN_PARTS = frozenset(("之家", "之窗", "之声", "之星", "日间", "夜间", "午间", "课间"))
 
 
 def _is_nounish(tok: _Tok) -> bool:
-    if tok.word in _AGE_GROUPS:
+    if tok.word in _AGE_GROUPS or tok.word in _NOUN_PARTS:
         return True
     if tok.flag == "REJ":
         return tok.rejected is not None and tok.rejected.startswith(_NAME_REASONS)
@@ -618,12 +621,15 @@ def _fallback(stem: str, heading: str) -> str:
     return out if len(out) <= _MAX_LABEL + 4 else (head or out[-_MAX_LABEL:])
 
 
+#: Titles that structure gives to a part without a heading of its own: they name no topic.
+_BLANK_HEADINGS = frozenset(("前言", "引言", "正文", "概述", "导语", "开头", "其他"))
+
 _HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")
 
 
 def _heading_label(heading: str) -> str:
     """A short topic from a section title: 抓日常信访接待 -> 日常信访接待."""
-    if not heading:
+    if not heading or heading.strip() in _BLANK_HEADINGS:
         return ""
     first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
     first = _HEADING_NOISE.sub("", first)
@@ -684,6 +690,10 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
     nxt = toks[k]
     if nxt.flag == "QTY":
         return word == "计划"
+    if word == "计划" and nxt.flag != "REJ" and nxt.word not in ("的", "任务", "目标", "内", "外", "数") \
+            and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or _is_date(toks[j - 1])
+                 or toks[j - 1].word in ("下一步", "今后", "明年", "下步", "来年")):
+        return True  # 下一步，计划新建…; 2023年计划新建…: 计划 opening its clause (jieba tags 新建 ns)
     return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in ("于", "在", "有", "新增", "完成")
 
 
@@ -712,7 +722,10 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
             return "target", "target_cue"
     for j in range(0, lo):
         if toks[j].word in cues.target_sentence:
-            return "target", "target_cue"  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
+            return "target", "target_cue"
+        if toks[j].word.endswith("目标") and j + 1 < lo and toks[j + 1].word in ("是", "为", "：", ":") \
+                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
+            return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
     # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
     k = i + 1
     if k < hi and toks[k].word == "的":
