@@ -215,6 +215,11 @@ def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -
 _AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青少年", "老年人"))
 #: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
 #: 青年之家, 职工之家, 城市社区日间照料中心.
+#: Measure words that end a noun (脱贫户, 农户): 建档立卡脱贫户3865户 counts 脱贫户.
+_HEAD_MEASURES = frozenset(("户",))
+#: Verbs whose object is a head too short to name the indicator alone: the subject before
+#: the verb names it (家庭医生签约服务 覆盖 人口28.6万人).
+_REACH_VERBS = frozenset(("覆盖", "惠及", "受益", "服务", "辐射"))
 _NOUN_PARTS = frozenset(("之家", "之窗", "之声", "之星", "日间", "夜间", "午间", "课间"))
 
 
@@ -313,7 +318,10 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             changes.insert(0, "占比")  # 社会事业投资占44%: the share of the subject
         elif t.word == "新增" and j == i - 1:
             changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
-        elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and j == i - 1:
+        elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and all(
+                x.word.startswith("每") or x.flag == "REJ" and (x.rejected or "").startswith("rate")
+                for x in toks[j + 1:i]):
+            # 每人每月680元和每人每年5400元: a rate between 和 and the number changes nothing
             return _Before([], changes, toks[j - 1].fact, None, False, False, True)
         elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
             pass  # adverbs and particles between the phrase and its number (共, 的)
@@ -333,9 +341,28 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     if j >= stop and toks[j].flag == "QTY":
         return _Before([], changes, toks[j].fact, None, False, False)
     phrase: list[_Tok] = []
+
+    def left_of(k: int) -> Optional[_Tok]:
+        return toks[k - 1] if k - 1 >= stop else None
+
     while j >= stop:
         t = toks[j]
         if t.flag == "QTY":
+            break
+        if not phrase and t.flag == "q" and t.word in _HEAD_MEASURES and left_of(j) is not None \
+                and (left_of(j).flag.startswith("v") or _is_nounish(left_of(j))):
+            phrase.insert(0, _Tok(t.word, "n", t.start, t.end))  # 建档立卡脱贫 户 3865户
+            j -= 1
+            continue
+        if t.word in _CLOSE_BRACKETS:
+            k = j - 1
+            while k > stop and j - k <= 4 and toks[k].word not in _OPEN_BRACKETS:
+                k -= 1
+            if k > stop and toks[k].word in _OPEN_BRACKETS and j - k > 1 \
+                    and all(_is_nounish(x) for x in toks[k + 1:j]) and _is_nounish(toks[k - 1]):
+                phrase[0:0] = toks[k:j + 1]  # 全镇共有村（社区）十二个; 执业（助理）医师
+                j = k - 1
+                continue
             break
         if t.word in cues.stop and phrase:
             break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
@@ -361,7 +388,10 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         elif t.word == "的" and phrase and len(_text_of(phrase)) <= 2 and left is not None \
                 and _is_nounish(left):
             pass  # 参加新型农村合作医疗 的 人口: a bare head takes the modifier before 的
-        elif len(_text_of(phrase)) == 1 and t.flag.startswith("v") and t.word not in cues.predicate:
+        elif (len(_text_of(phrase)) == 1 or len(phrase) == 1 and phrase[0].word.endswith("率")
+              and len(phrase[0].word) <= 3) and t.flag.startswith("v") and t.word not in cues.predicate \
+                and t.word not in cues.link:
+            # 参合 率; 调解 成功率: a short rate head takes the verb before it
             phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
         elif t.word == "中" and phrase:
             pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
@@ -412,6 +442,8 @@ def _suffix(stem: str, quantity) -> str:
     suf = cues.unit_suffix.get(unit, "数")
     if stem.endswith(suf) or stem.endswith("数") and suf.endswith("数") or stem.endswith(("人次", "场次")):
         return stem
+    if suf == "人数" and stem.endswith(("人口", "人数")):
+        return stem  # 覆盖人口28.6万人
     if suf == "人数" and stem.endswith("人员"):
         return stem[:-2] + "人数"
     return stem + suf
@@ -483,7 +515,15 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = rest or stem
         elif len(stem) <= 2 and bf.verb is not None and bf.verb.word not in cues.link \
                 and bf.verb.word not in cues.predicate:
-            stem = bf.verb.word + stem  # 发布信息1260条 -> 发布信息条数
+            stem = _verb_compound(toks, bf.verb, lo) + stem  # 发布信息1260条 -> 发布信息条数
+        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in _REACH_VERBS:
+            # 家庭医生签约服务覆盖人口28.6万人: the subject of 覆盖 names the indicator
+            sub = _walk_before(toks, toks.index(bf.verb), lo)
+            if sub.phrase and not sub.changes:
+                stem = _trim(sub.phrase) + bf.verb.word + stem
+        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in cues.predicate \
+                and len(bf.phrase) == 1 and bf.phrase[0].flag == "v":
+            stem = bf.verb.word + stem  # 带动就业560余人: a verbal object takes its verb
         elif bf.after_qty and bf.phrase:
             # 捐助3名困难女童4800元: name the money by the verb of the clause
             k = toks.index(bf.phrase[0]) - 2
@@ -500,9 +540,16 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             topic = _topic(toks, i)
             if not topic and bf.verb is not None and bf.verb.word not in cues.link:
                 topic = bf.verb.word  # 累计投入资金1.2亿元 -> 投入资金
-            stem = topic + stem
+            if not stem.startswith(topic):  # 参会人员80余人: the verb is in the stem already
+                stem = topic + stem
         if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
-            stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
+            subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
+            if bf.verb is not None and bf.verb.word in cues.link and not subject:
+                subject = _text_of(_walk_before(toks, toks.index(bf.verb), lo).phrase)
+            if subject.endswith("率"):
+                stem = subject  # 筛查率达到计划任务的103.5%: the rate is named before the verb
+            else:
+                stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
         if q.kind == "percent" and change != "占比" and any(t.word == "占" for t in toks[lo:i]) \
                 and "占" not in stem:
             stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
@@ -525,18 +572,45 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
         if change == "占比" and lo < i - 1:
             stem = _trim(toks[lo:i - 1])  # 灾后恢复重建占14%: the whole clause before 占 is the subject
         elif change and prev:
-            stem = prev[-1]  # 国内生产总值达到56.9万亿元，比上年增长7.7%
+            # 国内生产总值达到56.9万亿元，比上年增长7.7%; a share of the target in between
+            # (完成年度预算的102.3%，同比增长6.8%) is not what grew
+            stem = _subject_stem(prev)
         elif countish and rest:
             stem = rest  # 1000多人参加了… -> 参加人数
         elif q.kind == "money" and subject.endswith(cues.moneyhead):
             # 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金
             topic = _topic(toks, i)
             stem = subject if topic in subject else topic + subject
+        elif prev and q.kind != "percent" and (not v or v in cues.target_clause
+                                               or _verb_compound(toks, bf.verb, lo) in prev[-1]):
+            # an elliptic clause continues the subject of the sentence: 一般公共预算收入…，力争达到9亿元;
+            # 电商交易额达到12.6亿元，是2020年的2.1倍; 争取…资金15.6亿元，比上年多争取2.3亿元
+            stem = _subject_stem(prev)
         elif v:
-            stem = _topic(toks, i) + v
+            stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
     if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
+
+
+def _subject_stem(prev: list[str]) -> str:
+    """The stem an elliptic clause continues: the last one that is not a share of a target."""
+    for stem in reversed(prev):
+        if not stem.endswith(("完成率", "完成比例")):
+            return stem
+    return prev[-1]
+
+
+def _verb_compound(toks: list[_Tok], verb: _Tok, lo: int) -> str:
+    """A verb with the verb right before it when the two make one term: 集中 供养, 带动 就业."""
+    cues = _cues()
+    k = toks.index(verb)
+    left = toks[k - 1] if k - 1 >= lo else None
+    if left is not None and left.flag.startswith("v") and len(left.word) == 2 and len(verb.word) == 2 \
+            and left.word not in cues.link and left.word not in cues.change \
+            and left.word not in cues.target_clause and left.word not in cues.expected_sentence:
+        return left.word + verb.word
+    return verb.word
 
 
 _PURPOSE_LEAD = ("用于", "帮助", "支持", "专项用于", "主要用于")
@@ -668,7 +742,15 @@ def _bracket_span(text: str, lo: int, pos: int) -> Optional[tuple[int, int]]:
 
 def _clause_bounds(toks: list[_Tok], i: int) -> tuple[int, int]:
     lo = i
-    while lo > 0 and toks[lo - 1].word not in _CLAUSE_MARKS and toks[lo - 1].word not in _OPEN_BRACKETS:
+    depth = 0  # a bracket closed before the number stays in its clause: 村（社区）十二个
+    while lo > 0 and toks[lo - 1].word not in _CLAUSE_MARKS:
+        w = toks[lo - 1].word
+        if w in _CLOSE_BRACKETS:
+            depth += 1
+        elif w in _OPEN_BRACKETS:
+            if depth == 0:
+                break
+            depth -= 1
         lo -= 1
     hi = i + 1
     while hi < len(toks) and toks[hi].word not in _CLAUSE_MARKS and toks[hi].word not in _CLOSE_BRACKETS \
