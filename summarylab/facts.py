@@ -427,6 +427,11 @@ def _trim(toks: list[_Tok]) -> str:
 
 # ---------------------------------------------------------------------------- labels
 
+#: Staff categories whose 人员 belongs to the term (卫生技术人员, 专业技术人员).
+_STAFF_TERMS = ("技术人员", "工作人员", "管理人员", "医务人员", "专业人员", "执法人员", "科研人员",
+                "从业人员", "党员干部")
+
+
 def _suffix(stem: str, quantity) -> str:
     """stem + what the unit counts: 三八红旗手 + 人数; 培训班 + 期数; 慰问金及慰问品 + 金额."""
     cues = _cues()
@@ -444,6 +449,8 @@ def _suffix(stem: str, quantity) -> str:
         return stem
     if suf == "人数" and stem.endswith(("人口", "人数")):
         return stem  # 覆盖人口28.6万人
+    if suf == "人数" and stem.endswith(_STAFF_TERMS):
+        return stem + "数"  # 卫生技术人员 is a term: 卫生技术人员数, not 卫生技术人数
     if suf == "人数" and stem.endswith("人员"):
         return stem[:-2] + "人数"
     return stem + suf
@@ -773,6 +780,7 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
     if nxt.flag == "QTY":
         return word == "计划"
     if word == "计划" and nxt.flag != "REJ" and nxt.word not in ("的", "任务", "目标", "内", "外", "数") \
+            and not (k + 1 < len(toks) and toks[k + 1].word == "的") \
             and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or _is_date(toks[j - 1])
                  or toks[j - 1].word in ("下一步", "今后", "明年", "下步", "来年")):
         return True  # 下一步，计划新建…; 2023年计划新建…: 计划 opening its clause (jieba tags 新建 ns)

@@ -168,7 +168,45 @@ def test_a_semicolon_list_inherits_its_lead_in():
     assert {x["role"] for x in rows(doc)} == {"expected"}
 
 
+@pytest.mark.parametrize("sentence, surface, role", [
+    ("下一步，计划新建青年之家10个，新增注册志愿者3000名以上。", "3000名以上", "expected"),
+    ("2023年计划新建高标准农田2万亩，粮食播种面积稳定在32万亩以上。", "32万亩以上", "expected"),
+    ("目标是全年新增城镇就业2800人，农村劳动力转移就业1万人。", "1万人", "target"),
+    ("完成年度计划的102%，计划新建的校舍已全部投用，建成校舍4.2万平方米。", "4.2万平方米", "actual"),
+])
+def test_county_role_cues(sentence, surface, role):
+    # 计划 opening its clause (jieba tags 新建 as a place name) and a 目标是 lead-in reach the
+    # whole sentence; 计划 inside a noun phrase (年度计划, 计划新建的) sets no role
+    assert by_surface(sl.read_text(sentence))[surface]["role"] == role
+
+
+@pytest.mark.parametrize("sentence, surface, keys", [
+    ("全镇共有村（社区）十二个，配备专职社工二十三名。", "十二个", ["村"]),
+    ("全县建档立卡脱贫户3865户1.42万人。", "3865户", ["脱贫户"]),
+    ("排查各类矛盾纠纷328起，调解成功率达98.5%。", "98.5%", ["调解成功率"]),
+    ("将城乡低保标准分别提高到每人每月680元和每人每年5400元。", "5400元", ["低保标准"]),
+    ("一般公共预算收入完成8.62亿元，完成年度预算的102.3%，同比增长6.8%。", "6.8%", ["一般公共预算收入"]),
+    ("2023年一般公共预算收入预期增长6%，力争达到9亿元。", "9亿元", ["一般公共预算收入"]),
+    ("特困供养人员1203人，其中集中供养286人。", "286人", ["集中供养"]),
+    ("全县家庭医生签约服务覆盖人口28.6万人。", "28.6万人", ["家庭医生签约服务", "人口"]),
+    ("全县共有卫生技术人员2150人。", "2150人", ["卫生技术人员"]),
+    ("全县共建成青年之家32个。", "32个", ["青年之家"]),
+])
+def test_county_indicator_labels(sentence, surface, keys):
+    label = by_surface(sl.read_text(sentence))[surface]["indicator"]
+    assert all(k in label for k in keys), label
+
+
+def test_untitled_part_gives_no_label():
+    # a text without headings has no topic: its untitled part (前言) must not become a label
+    assert "前言" not in by_surface(sl.read_text("参会80余人。"))["80余人"]["indicator"]
+
+
 # ----------------------------------------------------------------------------- non-facts
+
+def test_names_of_county_programmes_are_not_facts():
+    doc = sl.read_text("初中三年巩固率达到98.6%，辖区建成“15分钟便民生活圈”，孕产妇死亡率为12.5/10万。")
+    assert [x["surface"] for x in rows(doc)] == ["98.6%", "12.5/10万"]
 
 def test_dates_names_document_numbers_and_generations_are_not_facts():
     doc = report("严格落实县禁毒办(上禁毒办发〔2021〕28号)文件要求，于3月5日举行报告会，"

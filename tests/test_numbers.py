@@ -465,3 +465,14 @@ def test_records_are_frozen():
     with pytest.raises(Exception):
         q.value = 5  # type: ignore[misc]
     assert isinstance(q, Quantity)
+
+
+@pytest.mark.parametrize("text, value, unit, base_value, kind, approx", [
+    ("12.5/10万", 12.5, "/10万", 12.5, "ratio", "exact"),  # 孕产妇死亡率 per 100,000
+    ("15/10万以下", 15, "/10万", 15, "ratio", "at_most"),
+    ("12.3万剂次", 12.3, "万剂次", 123000, "count", "exact"),  # 疫苗接种剂次
+    ("超过18万小时", 18, "万小时", 180000, "other", "more_than"),  # 志愿服务时长
+])
+def test_county_units(text, value, unit, base_value, kind, approx):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.base_value, q.kind, q.approx) == (value, unit, base_value, kind, approx)
