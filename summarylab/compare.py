@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 REVIEW_KINDS = ("indicators", "achievements")
 #: A year a sentence speaks about, and a comparison with a year (比2021年增加), which does not.
 YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?")
+COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于|是)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?"
+                           # a price base (2300元（2010年不变价）) names no reported year
+                           r"|[（(]?(?:按)?(?:19|20)\d\d年(?:不变价|价格)(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
 TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")

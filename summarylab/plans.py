@@ -35,6 +35,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
 # reference, not a deadline, hence the required 时期/期间/末.
 _DUE_YEAR = re.compile(r"(?:到|至|在)(20\d\d)年(?:底|末)?|(20\d\d)年(?:底|末)?(?:以)?前")
+# A clause that opens with a later year than the plan's sets that year as the deadline.
+_LEAD_YEAR = re.compile(r"^\s*(20\d\d)年(?:底|末)?")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七]五)”?(?:时期|期间|末)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025,
                   "十五五": 2030, "十六五": 2035, "十七五": 2040}
@@ -169,7 +171,7 @@ def is_topic_word(word: str) -> bool:
     """
     if word in generic_words() or not _HAN.search(word) or _ENUM.match(word):
         return False
-    if word in _canonical_terms():
+    if word in _canonical_terms() or word in _forced_topic_words():
         return True
     stripped = _ADVERB_PREFIX.sub("", word)
     if stripped != word:
@@ -188,6 +190,13 @@ def generic_words() -> frozenset:
         True
     """
     return _generic_words()
+
+
+@lru_cache(maxsize=1)
+def _forced_topic_words() -> frozenset:
+    """Topic words whatever jieba's tag (``topic`` lines of models/commitment_cues.tsv):
+    jieba tags 青年 as a time word."""
+    return frozenset(w for p in cues().get("topic", []) for w in p.pattern.split())
 
 
 @lru_cache(maxsize=1)
@@ -336,8 +345,12 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         if not has_number and not content_words(body):
             # Every word generic (着力加强社会建设): nothing a report could show.
             continue
+        due = due_year_of(clause)
+        lead_year = _LEAD_YEAR.match(clause)
+        if due is None and lead_year and plan_year and int(lead_year.group(1)) > plan_year:
+            due = int(lead_year.group(1))  # 2012年财政性教育经费…达到4%, in the 2011 plan
         for piece, pa, pb in _split_programmes(body, a + cut):
-            out.append(Commitment(piece, pa, pb, due_year=due_year_of(clause)))
+            out.append(Commitment(piece, pa, pb, due_year=due))
     return out
 
 

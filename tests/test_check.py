@@ -141,3 +141,33 @@ def test_a_raised_standard_is_judged_by_its_new_value(plan):
 def test_a_comparison_with_last_year_still_reports_this_year(plan):
     result = check(plan, later("一、2022年主要工作\n开展家政技能培训12场次，比2021年增加6场次。\n"))
     assert verdict_of(result, "开展家政技能培训").verdict == "delivered"
+
+
+TUANWEI_PLAN = (
+    "某县团委2022年工作总结和2023年工作计划\n"
+    "一、2022年主要工作\n新建青年之家2个。\n"
+    "二、2023年工作计划\n"
+    "（一）服务青年。新建青年之家3个；加快实现“三网融合”；提高扶贫标准；"
+    "居民消费价格涨幅控制在4%左右。\n"
+)
+
+
+def test_clauses_before_one_about_next_year_still_report_this_year():
+    result = check(sl.read_text(TUANWEI_PLAN), sl.read_text("某县团委2023年工作总结\n"
+        "一、2023年主要工作\n新建某某社区、某某园区青年之家2个，另1个正在装修，预计2024年初投入使用。\n"))
+    row = verdict_of(result, "新建青年之家")
+    assert row.verdict == "partial" and row.actual == 2 and "2024" not in row.evidence
+
+
+def test_a_pilot_of_a_promise_that_was_no_pilot_is_partial():
+    result = check(sl.read_text(TUANWEI_PLAN), sl.read_text("某县团委2023年工作总结\n"
+        "一、2023年主要工作\n新能源汽车快速发展，三网融合、云计算试点示范工作步伐加快。\n"))
+    assert verdict_of(result, "加快实现").verdict == "partial"
+
+
+def test_a_price_base_year_names_no_other_year_and_a_rate_needs_a_number():
+    result = check(sl.read_text(TUANWEI_PLAN), sl.read_text("某县团委2023年工作总结\n"
+        "一、2023年主要工作\n将农民人均纯收入2300元（2010年不变价）作为新的国家扶贫标准，比2009年提高92%。\n"
+        "居民消费价格涨幅从8月份起逐月回落，扭转了价格过快上涨势头。\n"))
+    assert verdict_of(result, "提高扶贫标准").verdict == "delivered"
+    assert verdict_of(result, "居民消费价格").verdict == "not_found"
