@@ -216,7 +216,8 @@ _AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青�
 #: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
 #: 青年之家, 职工之家, 城市社区日间照料中心.
 #: Measure words that end a noun (脱贫户, 农户): 建档立卡脱贫户3865户 counts 脱贫户.
-_HEAD_MEASURES = frozenset(("户",))
+#: 点 and 站 likewise, which jieba tags as numerals (村级互助养老服务点15个, 非机动车停放点46处).
+_HEAD_MEASURES = frozenset(("户", "点", "站"))
 #: Verbs whose object is a head too short to name the indicator alone: the subject before
 #: the verb names it (家庭医生签约服务 覆盖 人口28.6万人).
 _REACH_VERBS = frozenset(("覆盖", "惠及", "受益", "服务", "辐射"))
@@ -251,6 +252,8 @@ def _phrase_after(toks: list[_Tok], i: int, stop: int) -> list[_Tok]:
     while j < stop:
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < stop else None
+        if t.word in ("全部", "全都", "均", "都", "已", "已经", "总体", "户均", "人均"):
+            break  # 12家养老机构 全部 达到…: an adverb ends the noun
         if t.word in "（(" and out:
             # a bracketed alternative inside the noun: 村（社区）
             k = j + 1
@@ -349,9 +352,9 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         t = toks[j]
         if t.flag == "QTY":
             break
-        if not phrase and t.flag == "q" and t.word in _HEAD_MEASURES and left_of(j) is not None \
+        if not phrase and t.flag in ("q", "m") and t.word in _HEAD_MEASURES and left_of(j) is not None \
                 and (left_of(j).flag.startswith("v") or _is_nounish(left_of(j))):
-            phrase.insert(0, _Tok(t.word, "n", t.start, t.end))  # 建档立卡脱贫 户 3865户
+            phrase.insert(0, _Tok(t.word, "n", t.start, t.end))  # 建档立卡脱贫 户 3865户; 服务 点
             j -= 1
             continue
         if t.word in _CLOSE_BRACKETS:
@@ -393,6 +396,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
                 and t.word not in cues.link:
             # 参合 率; 调解 成功率: a short rate head takes the verb before it
             phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
+        elif t.word in ("不", "未", "非") and phrase:
+            phrase.insert(0, t)  # 清退不符合条件对象126户: the negation belongs to the name
         elif t.word == "中" and phrase:
             pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
         elif t.word in ("累计", "年均", "全年", "实际", "预期") and phrase:
@@ -613,6 +618,8 @@ def _verb_compound(toks: list[_Tok], verb: _Tok, lo: int) -> str:
     cues = _cues()
     k = toks.index(verb)
     left = toks[k - 1] if k - 1 >= lo else None
+    if left is not None and left.word in ("不", "未", "非"):
+        return left.word + verb.word  # 未参保人员: the negation must not be lost
     if left is not None and left.flag.startswith("v") and len(left.word) == 2 and len(verb.word) == 2 \
             and left.word not in cues.link and left.word not in cues.change \
             and left.word not in cues.target_clause and left.word not in cues.expected_sentence:
