@@ -367,6 +367,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
                 j = k - 1
                 continue
             break
+        if t.word in _COMPARATIVES and phrase:
+            break  # 失业率 低于 全省平均水平0.5个百分点: the comparison ends the phrase
         if t.word in cues.stop and phrase:
             break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
         left = toks[j - 1] if j - 1 >= stop else None
@@ -521,7 +523,14 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
         stem = bf.verb.word if bf.verb is not None else ""
     elif bf.phrase:
         stem = _trim(bf.phrase)
-        if bf.after_qty and countish:
+        comp = _comparative(toks, toks.index(bf.phrase[0]) - 1, lo)
+        if comp is not None:
+            # 增速高于城镇居民1.6个百分点: the gap between the subject and what it is compared with
+            sub = _walk_before(toks, comp, lo)
+            subject = _trim(sub.phrase) if sub.phrase else (_subject_stem(prev) if prev else "")
+            if subject:
+                stem = subject + _text_of(toks[comp:toks.index(bf.phrase[0])]) + stem
+        elif bf.after_qty and countish:
             # 共115支参赛队1000多人参加: the noun belongs to the count before it
             rest = _verb_phrase(toks, i + 1, hi)
             stem = rest or stem
@@ -603,6 +612,21 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
     if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
+
+
+#: Comparisons whose number is a gap: 高于城镇居民1.6个百分点, 低于全省平均水平2个百分点.
+_COMPARATIVES = frozenset(("高于", "低于", "快于", "慢于", "领先", "落后于"))
+
+
+def _comparative(toks: list[_Tok], k: int, lo: int) -> Optional[int]:
+    """The index where a comparison (高于, 快 于) ending at token ``k`` begins, or None."""
+    if k < lo:
+        return None
+    if toks[k].word in _COMPARATIVES:
+        return k
+    if toks[k].word == "于" and k - 1 >= lo and toks[k - 1].word in ("高", "低", "快", "慢"):
+        return k - 1
+    return None
 
 
 def _subject_stem(prev: list[str]) -> str:
