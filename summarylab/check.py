@@ -428,6 +428,7 @@ class Prepared:
     matcher: CommitmentMatcher
     actuals: list
     fact_by_id: dict
+    several: list = None  # spans that review several years
 
 
 _FACTS_CACHE: "dict[str, pd.DataFrame]" = {}
@@ -483,8 +484,8 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     shadow = CommitmentMatcher().fit([e.text for e in excluded]) if excluded else None
     shadow_parts = shadow.components(texts) if shadow is not None and texts else None
     return Prepared(plan_doc, summary_doc, every, eligible, excluded, parts, shadow_parts, shadow,
-                    matcher, _actual_facts(summary_facts, eligible),
-                    {int(r.fact_id): r for r in plan_facts.itertuples()})
+                    matcher, _actual_facts(summary_facts, eligible, summary_doc),
+                    {int(r.fact_id): r for r in plan_facts.itertuples()}, _several_year_spans(summary_doc))
 
 
 def decide(prep: Prepared, thresholds: Optional[dict] = None) -> "pd.DataFrame":
@@ -531,9 +532,11 @@ def decide(prep: Prepared, thresholds: Optional[dict] = None) -> "pd.DataFrame":
             # a number or by words that say the target was kept (控制在预算范围内); a
             # count may be shown by naming the things (新命名甲、乙为教育基地).
             units = {(str(f.base_unit), str(f.kind)) for f in targets if str(f.kind) != "count"}
-            if units and row["verdict"] == "delivered" and not _TARGET_KEPT.search(row["evidence"]) and not any(
-                    row["evidence_start"] <= a.start < row["evidence_end"] and (a.base_unit, a.kind) in units
-                    for a in prep.actuals):
+            # The review's numbers of that unit were no match (another indicator, or
+            # a five-year total), so only the kept-target words can deliver it.
+            in_several = bool(targets) and row["verdict"] == "delivered" and any(
+                a <= row["evidence_start"] < b for a, b in (prep.several or []))
+            if (units or in_several) and row["verdict"] == "delivered" and not _TARGET_KEPT.search(row["evidence"]):
                 # 涨幅控制在4%左右 is a number to meet: words without a number show no result.
                 row.update(verdict="not_found", score=0.0, evidence="", evidence_section=None,
                            evidence_start=None, evidence_end=None,
@@ -724,16 +727,37 @@ class _Actual:
     start: int
 
 
-def _actual_facts(summary_facts, eligible: list[_Evidence]) -> list[_Actual]:
-    """The review's actual values, each with the words before it in its clause."""
+# A part or paragraph that reviews several years (“十一五”时期…的回顾, ——这五年，):
+# its numbers are totals of those years, not the planned year's results.
+_SEVERAL_YEARS = re.compile(r"这五年|五年来|过去五年|[两三四五十]年(?:来|间)|“?十[一二三四五]五”?(?:时期|期间)")
+
+
+def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
+    """The (start, end) spans of a report that review several years."""
+    if doc is None:
+        return []
+    spans = [(s.start, s.end) for s in doc.section_list
+             if s.kind in REVIEW_KINDS and _SEVERAL_YEARS.search(s.title or "")]
+    pos = 0
+    for para in doc.text.split("\n"):
+        if _SEVERAL_YEARS.search(para.lstrip(" —-")[:8]):
+            spans.append((pos, pos + len(para)))
+        pos += len(para) + 1
+    return spans
+
+
+def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Optional[Document] = None) -> list[_Actual]:
+    """The review's actual values, each with the words before it in its clause
+    (not those of a part or paragraph that reviews several years)."""
     out = []
     if summary_facts is None or not len(summary_facts):
         return out
+    several = _several_year_spans(doc)
     for r in summary_facts.itertuples():
         if getattr(r, "role", "actual") != "actual" or _nan(r.base_value):
             continue
         ev = next((e for e in eligible if e.start <= r.start < e.end), None)
-        if ev is None:
+        if ev is None or any(a <= r.start < b for a, b in several):
             continue
         before = ev.text[:int(r.start) - ev.start]
         after = ev.text[int(r.end) - ev.start:]
@@ -790,7 +814,8 @@ def label_similarity(target_label: str, actual_context: str) -> float:
         return 0.0
     head = _head_of(target_label)
     wider_text = "".join(_HAN.findall(canonical(_clause_tail(actual_context, 2))))
-    if len(head) == 2 and head not in wider_text:
+    if len(head) == 2 and head not in wider_text and not (
+            head in _MONEY_HEADS and any(h in wider_text for h in _MONEY_HEADS)):
         return 0.0
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)
@@ -799,9 +824,22 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     if topics:
         own_text = canonical(_clause_tail(actual_context, 1))
         wider_canon = canonical(_clause_tail(actual_context, 2))
-        own = max(own, sum(w in own_text for w in topics) / len(topics))
-        wider = max(wider, sum(w in wider_canon for w in topics) / len(topics))
+        own = max(own, sum(_holds(own_text, w) for w in topics) / len(topics))
+        wider = max(wider, sum(_holds(wider_canon, w) for w in topics) / len(topics))
     return max(own, 0.9 * wider)
+
+
+# Budget language names one amount by any of these (“三农”投入 / “三农”支出).
+_MONEY_HEADS = ("投入", "支出", "资金", "经费", "投资")
+
+
+def _holds(text: str, word: str) -> float:
+    """1 when the text holds the word; 0.75 for another word of the budget family."""
+    if word in text:
+        return 1.0
+    if word in _MONEY_HEADS and any(h in text for h in _MONEY_HEADS):
+        return 0.75
+    return 0.0
 
 
 def _head_of(label: str) -> str:

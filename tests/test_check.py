@@ -171,3 +171,21 @@ def test_a_price_base_year_names_no_other_year_and_a_rate_needs_a_number():
         "居民消费价格涨幅从8月份起逐月回落，扭转了价格过快上涨势头。\n"))
     assert verdict_of(result, "提高扶贫标准").verdict == "delivered"
     assert verdict_of(result, "居民消费价格").verdict == "not_found"
+
+
+def test_numbers_of_a_part_that_reviews_five_years_are_not_the_years_result():
+    plan = sl.read_text("某县人民政府2020年工作报告\n一、2020年工作回顾\n城镇新增就业1000人。\n"
+                        "二、2021年工作安排\n（一）稳定就业。城镇新增就业900人以上，中央财政拟投入433万元用于促进就业。\n")
+    result = check(plan, sl.read_text(
+        "某县人民政府2021年工作报告\n一、“十三五”时期工作回顾\n——这五年，城镇新增就业5771人，"
+        "县财政投入就业资金6197万元。\n二、2022年工作安排\n（一）稳定就业。\n"))
+    assert verdict_of(result, "城镇新增就业").verdict == "not_found"
+    assert verdict_of(result, "中央财政").verdict == "not_found"
+
+
+def test_budget_words_name_one_amount():
+    plan = sl.read_text(TUANWEI_PLAN.replace("新建青年之家3个；", "中央财政用于“三农”的投入拟安排9884.5亿元；"))
+    result = check(plan, sl.read_text("某县团委2023年工作总结\n一、2023年主要工作\n"
+                                      "中央财政“三农”支出超过1万亿元，比上年增加1839亿元。\n"))
+    row = verdict_of(result, "中央财政")
+    assert row.verdict == "delivered" and row.actual == 1e12
