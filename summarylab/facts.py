@@ -810,6 +810,8 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
     nxt = toks[k]
     if nxt.flag == "QTY":
         return word == "计划"
+    if nxt.word.endswith("率") or k + 1 < len(toks) and toks[k + 1].word == "率":
+        return False  # 团员发展计划执行率100%: 计划 inside the name of a rate
     if word == "计划" and nxt.flag != "REJ" and nxt.word not in ("的", "任务", "目标", "内", "外", "数") \
             and not (k + 1 < len(toks) and toks[k + 1].word == "的") \
             and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or _is_date(toks[j - 1])
@@ -844,7 +846,8 @@ def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start:
     for j in range(0, lo):
         if toks[j].word in cues.target_sentence:
             return "target", "target_cue"
-        if toks[j].word.endswith("目标") and j + 1 < lo and toks[j + 1].word in ("是", "为", "：", ":") \
+        if toks[j].word.endswith("目标") and "预期" not in toks[j].word \
+                and j + 1 < lo and toks[j + 1].word in ("是", "为", "：", ":") \
                 and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
             return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
     # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
