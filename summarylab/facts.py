@@ -609,9 +609,36 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = _subject_stem(prev)
         elif v:
             stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
+    if not stem and not _heading_label(heading):
+        stem = _nearest_noun(toks, i)  # no heading to fall back on: the nearest noun before it
     if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
+
+
+#: Nouns too vague to name a row (在一般情况下, 历史罕见, 从国内国际的形势看).
+_VAGUE_NOUNS = frozenset(("情况", "形势", "历史", "部分", "计划", "方面", "问题", "工作", "基础", "时候",
+                          "时期", "期间", "任务", "结果", "过程", "水平", "条件", "方针", "路线"))
+
+
+def _nearest_noun(toks: list[_Tok], i: int) -> str:
+    """The nearest noun phrase before token ``i`` in its sentence (积累率由…的36.5%，降为33.6%)."""
+    j = i - 1
+    while j >= 0:
+        if _is_nounish(toks[j]) and toks[j].flag != "REJ" and toks[j].word not in _cues().generic \
+                and toks[j].word not in _VAGUE_NOUNS:
+            run = [toks[j]]
+            k = j - 1
+            while k >= 0 and _is_nounish(toks[k]) and toks[k].flag != "REJ":
+                run.insert(0, toks[k])
+                k -= 1
+            label = _trim(run)
+            if len(label) >= 2:
+                return label
+            j = k
+            continue
+        j -= 1
+    return ""
 
 
 #: Comparisons whose number is a gap: 高于城镇居民1.6个百分点, 低于全省平均水平2个百分点.
@@ -734,14 +761,15 @@ def _fallback(stem: str, heading: str) -> str:
 
 
 #: Titles that structure gives to a part without a heading of its own: they name no topic.
-_BLANK_HEADINGS = frozenset(("前言", "引言", "正文", "概述", "导语", "开头", "其他"))
+#: 重复转载的内容 is the part structure sets aside when a scraped report repeats itself.
+_BLANK_HEADINGS = frozenset(("前言", "引言", "正文", "概述", "导语", "开头", "其他", "重复转载的内容"))
 
 _HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")
 
 
 def _heading_label(heading: str) -> str:
     """A short topic from a section title: 抓日常信访接待 -> 日常信访接待."""
-    if not heading or heading.strip() in _BLANK_HEADINGS:
+    if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
         return ""
     first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
     first = _HEADING_NOISE.sub("", first)

@@ -204,6 +204,10 @@ def test_county_indicator_labels(sentence, surface, keys):
     assert all(k in label for k in keys), label
 
 
+def test_without_a_heading_the_nearest_noun_names_the_value():
+    assert by_surface(sl.read_text("积累率由1978年的36.5%，降为33.6%。"))["33.6%"]["indicator"].startswith("积累率")
+
+
 def test_untitled_part_gives_no_label():
     # a text without headings has no topic: its untitled part (前言) must not become a label
     assert "前言" not in by_surface(sl.read_text("参会80余人。"))["80余人"]["indicator"]
