@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 import summarylab as sl
 
@@ -38,9 +39,12 @@ def test_the_examples_of_the_design_contract():
     assert (doc.meta.org, doc.meta.year, doc.meta.plan_year) == ("上林县妇联", 2021, 2022)
 
 
-def test_importing_summarylab_is_light():
-    code = ("import sys, summarylab; "
-            "print(sorted(m for m in ('pandas', 'spacy', 'sklearn', 'jieba', 'rjieba', 'duckdb', 'dask')"
-            " if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+@pytest.mark.parametrize("code", [
+    "import summarylab",
+    "from summarylab.cli import app; from typer.testing import CliRunner; CliRunner().invoke(app, ['--help'])",
+], ids=["import", "cli --help"])
+def test_start_up_does_not_import_the_heavy_libraries(code):
+    heavy = ("pandas", "spacy", "sklearn", "jieba", "rjieba", "duckdb", "dask")
+    probe = f"import sys; {code}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
