@@ -165,9 +165,22 @@ class Document:
         """Sentences of the text in order, each tagged with its section."""
         from .nlp import split_sentences
 
+        # One walk over sentences and sections together (both in text order):
+        # the open sections form a stack whose top is the deepest one holding
+        # the sentence, so a report with thousands of sections stays linear.
+        sections = sorted(self.section_list, key=lambda sec: (sec.start, sec.level))
         out = []
+        stack: list[Section] = []
+        i = 0
         for start, end in split_sentences(self.text):
-            sec = self.section_at(start)
+            while i < len(sections) and sections[i].start <= start:
+                while stack and stack[-1].end <= sections[i].start:
+                    stack.pop()
+                stack.append(sections[i])
+                i += 1
+            while stack and stack[-1].end <= start:
+                stack.pop()
+            sec = stack[-1] if stack else None
             out.append(
                 Sentence(start, end, self.text[start:end],
                          sec.section_id if sec else "0",
