@@ -132,7 +132,7 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
 
 
 @command()
-def text(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+def text(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
          store: Optional[Path] = StoreOpt) -> None:
     """Print the normalised text (the reference of every start/end offset)."""
     doc = load_document(file, store)
@@ -142,7 +142,7 @@ def text(file: str = typer.Argument(..., help="Report file or stored doc_id."),
 
 
 @command()
-def outline(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+def outline(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Heading tree with section kinds."""
@@ -158,7 +158,7 @@ def outline(file: str = typer.Argument(..., help="Report file or stored doc_id."
 
 
 @command()
-def facts(files: List[str] = typer.Argument(..., help="Report files or stored doc_ids."),
+def facts(files: List[str] = typer.Argument(..., metavar="FILE", help="Report files or stored doc_ids."),
           explain: bool = typer.Option(False, "--explain", help="List the skipped number-like candidates and why."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
@@ -179,7 +179,7 @@ def facts(files: List[str] = typer.Argument(..., help="Report files or stored do
 
 
 @command()
-def audit(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+def audit(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """The report checked against itself: do stated totals add up, were stated targets met."""
@@ -189,7 +189,7 @@ def audit(file: str = typer.Argument(..., help="Report file or stored doc_id."),
 
 
 @command()
-def plans(file: str = typer.Argument(..., help="Report file or stored doc_id."),
+def plans(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items and their commitments."""
@@ -200,8 +200,8 @@ def plans(file: str = typer.Argument(..., help="Report file or stored doc_id."),
 
 
 @command()
-def check(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
-          summary_file: str = typer.Argument(..., help="The next year's report."),
+def check(plan_file: str = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked."),
+          summary_file: str = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE."""
@@ -213,8 +213,8 @@ def check(plan_file: str = typer.Argument(..., help="The report whose plan is ch
 
 
 @command()
-def compare(file_a: str = typer.Argument(..., help="The earlier report."),
-            file_b: str = typer.Argument(..., help="The later report."),
+def compare(file_a: str = typer.Argument(..., metavar="FILE_A", help="The earlier report."),
+            file_b: str = typer.Argument(..., metavar="FILE_B", help="The later report."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Indicators year over year."""
@@ -226,7 +226,7 @@ def compare(file_a: str = typer.Argument(..., help="The earlier report."),
 
 
 @command()
-def ingest(paths: List[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files and folders (searched recursively)."),
            workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
            engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
            scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
@@ -272,8 +272,8 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
 
 
 @command()
-def report(plan_file: str = typer.Argument(..., help="The report whose plan is checked."),
-           summary_file: str = typer.Argument(..., help="The next year's report."),
+def report(plan_file: str = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked."),
+           summary_file: str = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report."),
            output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
            store: Optional[Path] = StoreOpt) -> None:
     """A report an official can open: the plan check, facts of both years, the comparison."""
