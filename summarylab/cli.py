@@ -79,6 +79,9 @@ def command(*args, **kwargs):
 # Shared options, defined once (sqlite-utils style).
 FormatOpt = typer.Option(None, "--format", "-f", help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write to this file (format from its suffix).")
+FileArg = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id.")
+PlanFileArg = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked.")
+SummaryFileArg = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report.")
 StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE",
                         help=f"DuckDB store (default ./{DEFAULT_STORE} or $SUMMARYLAB_STORE).")
 
@@ -132,7 +135,7 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
 
 
 @command()
-def text(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
+def text(file: str = FileArg,
          store: Optional[Path] = StoreOpt) -> None:
     """Print the normalised text (the reference of every start/end offset)."""
     doc = load_document(file, store)
@@ -142,7 +145,7 @@ def text(file: str = typer.Argument(..., metavar="FILE", help="Report file or st
 
 
 @command()
-def outline(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
+def outline(file: str = FileArg,
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Heading tree with section kinds."""
@@ -179,7 +182,7 @@ def facts(files: List[str] = typer.Argument(..., metavar="FILE", help="Report fi
 
 
 @command()
-def audit(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
+def audit(file: str = FileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """The report checked against itself: do stated totals add up, were stated targets met."""
@@ -189,7 +192,7 @@ def audit(file: str = typer.Argument(..., metavar="FILE", help="Report file or s
 
 
 @command()
-def plans(file: str = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id."),
+def plans(file: str = FileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items and their commitments."""
@@ -200,8 +203,8 @@ def plans(file: str = typer.Argument(..., metavar="FILE", help="Report file or s
 
 
 @command()
-def check(plan_file: str = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked."),
-          summary_file: str = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report."),
+def check(plan_file: str = PlanFileArg,
+          summary_file: str = SummaryFileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE."""
@@ -272,8 +275,8 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
 
 
 @command()
-def report(plan_file: str = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked."),
-           summary_file: str = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report."),
+def report(plan_file: str = PlanFileArg,
+           summary_file: str = SummaryFileArg,
            output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
            store: Optional[Path] = StoreOpt) -> None:
     """A report an official can open: the plan check, facts of both years, the comparison."""
