@@ -175,7 +175,7 @@ class CommitmentMatcher:
             self.char_matrix_ = self.char_vectorizer_.fit_transform(self.sentences_ or [""])
         except ValueError:  # no evidence sentence at all
             self.char_vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=self.ngram_range)
-            self.char_matrix_ = self.char_vectorizer_.fit_transform(["\0"])
+            self.char_matrix_ = self.char_vectorizer_.fit_transform(["\0" * (self.ngram_range[1] + 1)])
         # Which sentence holds which topic word and which Han bigram (0/1).
         self.topic_vectorizer_ = CountVectorizer(analyzer=content_words, binary=True)
         try:
@@ -336,12 +336,17 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
         [('举办培训班3期。', None), ('计划明年举办5期。', '只出现在讲以后打算的句子中')]
     """
     year = doc.meta.year
+    # A heading (3.关注妇女健康。) names a topic; the deeds are in the sentences
+    # under it, so a heading alone is no evidence unless it names a programme.
+    heading_starts = {sec.start for sec in doc.section_list if sec.marker and sec.level <= 3}
     out = []
     for s in doc.sentences:
         kind = s.section_kind
         excluded = None
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
-        if kind == "plan":
+        if s.start in heading_starts and plain == s.text:
+            excluded = "只出现在标题中，标题下没有写明做了什么"
+        elif kind == "plan":
             excluded = "只出现在下一年的工作计划中"
         elif kind == "problems":
             excluded = "只出现在存在问题部分"

@@ -221,7 +221,7 @@ class _Quotes:
 # task about them (着力解决群众急难愁盼问题, 补齐民生短板).
 _NAMES_PROBLEMS = re.compile(r"存在|面临|^(?:主要|突出)?(?:问题|不足|困难|短板|差距)|(?:问题|不足|困难|短板|差距)(?:和|与|及|、)|"
                              r"(?:问题|不足|困难|短板|差距)$")
-_TACKLES_PROBLEMS = re.compile(r"解决|破解|化解|整改|补齐|补短板|弥补|攻克|克服|帮扶|聚焦")
+_TACKLES_PROBLEMS = re.compile(r"解决|破解|化解|整改|补齐|补短板|弥补|攻克|克服|帮扶|聚焦|了解|回应|排查|梳理|研究")
 
 
 def _names_problems(title: str) -> bool:
@@ -655,7 +655,9 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
             # A child keeps its part's kind unless its heading clearly says otherwise.
             clear = None
             if h["level"] <= 3:
-                if cue == "plan" or (cue == "problems" and _names_problems(h["title"])):
+                # A plan's own item about problems (着力解决…问题) is still plan.
+                if cue == "plan" or (cue == "problems" and inherited != "plan"
+                                     and _names_problems(h["title"])):
                     clear = cue
             if (cue == "indicators" and inherited == "achievements"
                     and "指标" in h["title"] and h["level"] <= 3):

@@ -189,3 +189,22 @@ def test_budget_words_name_one_amount():
                                       "中央财政“三农”支出超过1万亿元，比上年增加1839亿元。\n"))
     row = verdict_of(result, "中央财政")
     assert row.verdict == "delivered" and row.actual == 1e12
+
+
+def test_a_heading_alone_is_no_evidence():
+    import summarylab as sl
+
+    plan = sl.read_text("某县妇联2022年工作总结和2023年工作计划\n一、主要工作\n开展活动。\n"
+                        "二、2023年工作计划\n（一）深入了解广大妇女群众关注的热点难点问题。")
+    later = sl.read_text("某县妇联2023年工作总结\n一、主要工作\n1.关注妇女健康。联合县医院举办讲座8场。\n"
+                         "2.深入了解妇女群众关注的热点难点问题。通过入户走访了解广大妇女群众关注的热点难点问题，"
+                         "梳理问题12个。")
+    rows = check(plan, later)
+    assert not rows["evidence"].isin(["1.关注妇女健康。", "2.深入了解妇女群众关注的热点难点问题。"]).any()
+    # The deed under the heading is the evidence.
+    assert rows.iloc[0]["verdict"] == "delivered" and "入户走访" in rows.iloc[0]["evidence"]
+
+
+def test_a_later_report_without_any_review_sentence_finds_nothing_and_never_raises(plan):
+    result = check(plan, later("一、2023年工作计划\n继续举办农村妇女“领头雁”培训班。\n"))
+    assert len(result) > 0 and set(result["verdict"]) <= {"not_found", "not_due"}
