@@ -20,11 +20,17 @@ import time
 from pathlib import Path
 
 import summarylab as sl
-from summarylab.check import _FACTS_CACHE, check, decide, prepare
+from summarylab.check import check, decide, prepare
 from summarylab.facts import facts
 from summarylab.plans import plan_items
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def forget_facts(*docs) -> None:
+    """Drop the facts check keeps on each document, so the next check computes them."""
+    for doc in docs:
+        doc.__dict__.pop("_facts_table", None)
 CORPORA = ROOT / "corpora"
 
 
@@ -87,7 +93,7 @@ def main() -> None:
     print(f"  decide (verdicts): {seconds:.3f} s")
     seconds, _ = best_of(lambda: check(plan, review))
     print(f"  check, end to end (facts of both documents memoised): {seconds:.3f} s")
-    seconds, _ = best_of(lambda: (_FACTS_CACHE.clear(), check(plan, review)))
+    seconds, _ = best_of(lambda: (forget_facts(plan, review), check(plan, review)))
     print(f"  check, end to end (facts computed): {seconds:.3f} s")
     print("  verdicts:", result.verdict.value_counts().to_dict())
 
@@ -96,11 +102,11 @@ def main() -> None:
     seconds, result = best_of(lambda: check(p2013, p2014))
     print(f"\nnational pair 2013 → 2014 ({p2013.meta.chars:,} and {p2014.meta.chars:,} characters, "
           f"{len(result)} commitments): check {seconds:.3f} s (facts memoised)")
-    seconds, _ = best_of(lambda: (_FACTS_CACHE.clear(), check(p2013, p2014)))
+    seconds, _ = best_of(lambda: (forget_facts(p2013, p2014), check(p2013, p2014)))
     print(f"  check with the facts of both reports computed: {seconds:.3f} s")
     seconds, _ = best_of(lambda: (facts(p2013), facts(p2014)))
     print(f"  of which facts (summarylab.facts) of the two reports: {seconds:.3f} s")
-    seconds, result = best_of(lambda: (_FACTS_CACHE.clear(), check(warm_plan, warm_later))[1])
+    seconds, result = best_of(lambda: (forget_facts(warm_plan, warm_later), check(warm_plan, warm_later))[1])
     print(f"\nsample pair 2021 plan → synthetic 2022 ({len(result)} commitments): check {seconds:.3f} s")
     seconds, _ = best_of(lambda: sl.compare(warm_plan, warm_later))  # facts computed inside
     print(f"sample pair compare: {seconds:.3f} s")

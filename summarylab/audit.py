@@ -54,6 +54,13 @@ def _lower_better() -> tuple[str, ...]:
     return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
 
 
+def _row(check: str, claim: str, computed: str, ok, fact) -> dict:
+    """One audit row, placed on the span of the fact it is about."""
+    return {"check": check, "claim": claim, "computed": computed, "ok": bool(ok),
+            "start": fact["start"], "end": fact["end"], "surface": fact["surface"],
+            "section_id": fact["section_id"]}
+
+
 def _fmt(value: float, unit: str) -> str:
     """A base value as a person writes it: 39800元, 1.35万亿元 (not 1350000000000元)."""
     if value is None:
@@ -129,13 +136,7 @@ def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
             computed += f" {'>' if rel == '>' else '≠'} {_fmt(t, unit)}"
         elif rel == "≈":
             computed += f" ≈ {_fmt(t, unit)}"
-        out.append({
-            "check": "parts_sum",
-            "claim": f"{total['indicator']} {total['surface']}",
-            "computed": computed, "ok": bool(ok),
-            "start": total["start"], "end": total["end"], "surface": total["surface"],
-            "section_id": total["section_id"],
-        })
+        out.append(_row("parts_sum", f"{total['indicator']} {total['surface']}", computed, ok, total))
     return out
 
 
@@ -159,13 +160,8 @@ def _rate_check(rows: list[dict], t: dict, a: dict) -> list[dict]:
     rate = a["base_value"] / t["base_value"] * 100
     decimals = len(r["surface"].split(".")[1].rstrip("%")) if "." in r["surface"] else 0
     ok = abs(rate - r["value"]) <= 0.5 * 10 ** -decimals + 1e-9  # the rate is rounded as written
-    return [{
-        "check": "rate_matches",
-        "claim": f"{r['indicator']} {r['surface']}",
-        "computed": f"{a['surface']} ÷ {t['surface']} = {rate:.{decimals + 1}f}%",
-        "ok": bool(ok), "start": r["start"], "end": r["end"], "surface": r["surface"],
-        "section_id": r["section_id"],
-    }]
+    return [_row("rate_matches", f"{r['indicator']} {r['surface']}",
+                 f"{a['surface']} ÷ {t['surface']} = {rate:.{decimals + 1}f}%", ok, r)]
 
 
 def _target_checks(rows: list[dict]) -> list[dict]:
@@ -186,13 +182,8 @@ def _target_checks(rows: list[dict]) -> list[dict]:
         else:
             ok = av >= tv
             computed = f"{_fmt(av, unit)} {'≥' if ok else '<'} {_fmt(tv, unit)}"
-        out.append({
-            "check": "target_met",
-            "claim": f"{a['indicator']} {a['surface']}（目标{t['surface']}）",
-            "computed": computed, "ok": bool(ok),
-            "start": a["start"], "end": a["end"], "surface": a["surface"],
-            "section_id": a["section_id"],
-        })
+        out.append(_row("target_met", f"{a['indicator']} {a['surface']}（目标{t['surface']}）",
+                        computed, ok, a))
         out.extend(_rate_check(rows, t, a))
     return out
 

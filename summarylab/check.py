@@ -440,11 +440,12 @@ class Prepared:
     several: list = None  # spans that review several years
 
 
-_FACTS_CACHE: "dict[str, pd.DataFrame]" = {}
-
-
 def facts_of(doc: Document) -> "pd.DataFrame":
-    """The facts of a document, computed once per text (keyed by doc_id).
+    """The facts of a document, computed once per document and kept on it.
+
+    The check, the comparison and the report all need the same table; keeping
+    it on the document (like ``doc.sentences``) computes it once without a
+    module-level cache.
 
     Example:
         >>> import summarylab as sl
@@ -454,11 +455,9 @@ def facts_of(doc: Document) -> "pd.DataFrame":
     """
     from .facts import facts
 
-    table = _FACTS_CACHE.get(doc.doc_id)
+    table = doc.__dict__.get("_facts_table")
     if table is None:
-        if len(_FACTS_CACHE) >= 32:  # a small memory: the pairs being checked
-            _FACTS_CACHE.pop(next(iter(_FACTS_CACHE)))
-        table = _FACTS_CACHE[doc.doc_id] = facts(doc)
+        table = doc.__dict__["_facts_table"] = facts(doc)
     return table
 
 

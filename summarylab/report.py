@@ -60,16 +60,17 @@ def report_tables(plan_doc: DocLike, summary_doc: DocLike) -> dict[str, "pd.Data
         >>> list(t)  # doctest: +SKIP
         ['计划核对', '前一年事实', '后一年事实', '年度对比']
     """
-    from .check import check
+    from .check import check, facts_of
     from .compare import compare
-    from .facts import facts
 
     plan_doc, summary_doc = _as_doc(plan_doc), _as_doc(summary_doc)
+    # The facts of each document, once: the check, the tables and the comparison share them.
+    plan_facts, summary_facts = facts_of(plan_doc), facts_of(summary_doc)
     return {
         "计划核对": check(plan_doc, summary_doc),
-        "前一年事实": facts(plan_doc),
-        "后一年事实": facts(summary_doc),
-        "年度对比": compare(plan_doc, summary_doc),
+        "前一年事实": plan_facts,
+        "后一年事实": summary_facts,
+        "年度对比": compare(plan_doc, summary_doc, facts_a=plan_facts, facts_b=summary_facts),
     }
 
 
