@@ -49,7 +49,6 @@ from .plans import generic_words as _GENERIC
 if TYPE_CHECKING:
     import pandas as pd
 
-THRESHOLDS_PATH = MODELS / "check_thresholds.json"
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
@@ -58,15 +57,10 @@ _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TARGET_KEPT = re.compile(r"预算范围内|预期目标|目标任务|(?:全面|超额|如期)完成|达到(?:了)?目标")
 
-DEFAULT_THRESHOLDS = {
-    # Used only when models/check_thresholds.json is missing; the shipped file
-    # holds the calibrated values and the data that set them.
-    "deliver": 0.45, "coverage": 0.5, "partial": 0.3, "label": 0.5, "about_tolerance": 0.05,
-    # A commitment with one short topic word (提高各级各类教育质量: 教育) is delivered
-    # only when the wording itself is close (character TF-IDF cosine).
-    "narrow_char": 0.4,
-    "weights": {"coverage": 0.35, "bigram": 0.25, "char": 0.2, "word": 0.2, "anchor": 0.3},
-}
+#: Weights of the parts of the evidence strength (set by hand, not searched):
+#: topic-word coverage, bigram share, character and word TF-IDF cosines, and
+#: the bonus (or penalty) of a quoted programme name found (or not).
+WEIGHTS = {"coverage": 0.35, "bigram": 0.25, "char": 0.2, "word": 0.2, "anchor": 0.3}
 
 
 def _bigrams(text: str) -> set[str]:
@@ -107,20 +101,6 @@ def _glued_generic(word: str) -> bool:
 
 def _bigram_list(text: str) -> list[str]:
     return sorted(_bigrams(text))
-
-
-@lru_cache(maxsize=1)
-def load_thresholds() -> dict:
-    """The calibrated thresholds of ``models/check_thresholds.json``.
-
-    Example:
-        >>> 0 < load_thresholds()["deliver"] < 1
-        True
-    """
-    if THRESHOLDS_PATH.exists():
-        data = json.loads(THRESHOLDS_PATH.read_text(encoding="utf-8"))
-        return {**DEFAULT_THRESHOLDS, **data["thresholds"]}
-    return dict(DEFAULT_THRESHOLDS)
 
 
 def anchors_of(text: str) -> list[str]:
@@ -296,7 +276,7 @@ class CommitmentMatcher:
         import numpy as np
 
         parts = parts if parts is not None else self.components(commitments)
-        w = self.weights or load_thresholds()["weights"]
+        w = self.weights or WEIGHTS
         base = (w["coverage"] * parts["coverage"] + w["bigram"] * parts["bigram"]
                 + w["char"] * parts["char"] + w["word"] * parts["word"]) / (
                     w["coverage"] + w["bigram"] + w["char"] + w["word"])
@@ -398,18 +378,19 @@ def _reported_head(text: str, year: Optional[int]) -> str:
     return head if cut < len(text) and len(_HAN.findall(head)) >= 8 else ""
 
 
-def check(plan_doc: Document, summary_doc: Document, *,
-          thresholds: Optional[dict] = None) -> "pd.DataFrame":
+def check(plan_doc: Document, summary_doc: Document, *, model=None) -> "pd.DataFrame":
     """Check every commitment of ``plan_doc``'s plan against ``summary_doc``'s review.
 
     Args:
         plan_doc: the report holding the plan (e.g. the 2021 summary with its
             2022 plan, or the 2013 政府工作报告).
         summary_doc: the later report reviewing the plan year.
-        thresholds: override the calibrated thresholds (calibration uses this).
+        model: a :class:`summarylab.verdict.VerdictModel` (default: fitted on
+            the shipped training rows, see :func:`fit_verdict_model`).
 
     Returns:
-        A DataFrame with the Check columns of DESIGN.md, one row per commitment.
+        A DataFrame with the Check columns of DESIGN.md (``confidence`` last),
+        one row per commitment.
 
     Example:
         >>> import summarylab as sl
@@ -419,22 +400,35 @@ def check(plan_doc: Document, summary_doc: Document, *,
         >>> rows.loc[rows.commitment == "继续实施“春蕾计划”", "verdict"].iloc[0]
         'delivered'
     """
-    return decide(prepare(plan_doc, summary_doc), thresholds)
+    return decide(prepare(plan_doc, summary_doc), model)
+
+
+@dataclass
+class _Candidates:
+    """The best review sentences for one commitment (top-k, by score)."""
+
+    index: list          # indices into Prepared.eligible, best first
+    score: list
+    coverage: list
+    char: list
+    word: list
+    anchor: list         # share of quoted names found (nan when the promise names none)
+    chosen: int          # the sentence judged (a heading's report under it when nearly as good)
 
 
 @dataclass
 class Prepared:
-    """What the check of one pair computes once, whatever the thresholds."""
+    """What the check of one pair computes once: commitments, evidence candidates, numbers."""
 
     plan_doc: Document
     summary_doc: Document
     every: list
     eligible: list
     excluded: list
-    parts: Optional[dict]
-    shadow_parts: Optional[dict]
-    shadow: Optional[CommitmentMatcher]
-    matcher: CommitmentMatcher
+    shortfalls: list
+    candidates: list      # one _Candidates (or None) per commitment
+    shadow_best: list     # (index into excluded, score) per commitment, or None
+    shortfall_best: list  # (index into shortfalls, coverage, score) per commitment, or None
     actuals: list
     fact_by_id: dict
     several: list = None  # spans that review several years
@@ -461,15 +455,63 @@ def facts_of(doc: Document) -> "pd.DataFrame":
     return table
 
 
+#: How many candidate sentences are kept per commitment, and how many
+#: commitments are scored at once (memory grows with the chunk, not with
+#: commitments × sentences).
+TOP_K = 8
+_CHUNK = 64
+
+
+def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list) -> list:
+    import numpy as np
+
+    out = []
+    for lo in range(0, len(texts), _CHUNK):
+        chunk = texts[lo:lo + _CHUNK]
+        parts = matcher.components(chunk)
+        scores = matcher.score(chunk, parts)
+        for r in range(len(chunk)):
+            row = scores[r]
+            top = [int(k) for k in np.argsort(-row, kind="stable")[:TOP_K]]
+            j = top[0]
+            k = _report_under(j, row, eligible, getattr(matcher, "heading_mask_", None))
+            if k not in top:
+                top.append(k)
+            out.append(_Candidates(top, [float(row[t]) for t in top],
+                                   [float(parts["coverage"][r, t]) for t in top],
+                                   [float(parts["char"][r, t]) for t in top],
+                                   [float(parts["word"][r, t]) for t in top],
+                                   [float(parts["anchor"][r, t]) for t in top], k))
+    return out
+
+
+def _best_of(matcher: Optional[CommitmentMatcher], texts: list[str], key: str = "score") -> list:
+    """(index, coverage, score) of the best sentence of ``matcher`` for each text."""
+    import numpy as np
+
+    if matcher is None or not texts:
+        return [None] * len(texts)
+    out = []
+    for lo in range(0, len(texts), _CHUNK):
+        chunk = texts[lo:lo + _CHUNK]
+        parts = matcher.components(chunk)
+        scores = matcher.score(chunk, parts)
+        rank = parts["coverage"] if key == "coverage" else scores
+        for r in range(len(chunk)):
+            j = int(np.argmax(rank[r]))
+            out.append((j, float(parts["coverage"][r, j]), float(scores[r, j])))
+    return out
+
+
 def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
-    """Read the commitments, the candidate evidence and the score parts of a pair.
+    """Read the commitments, the candidate evidence and the numbers of a pair.
 
     Example:
         >>> import summarylab as sl
         >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
         ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
-        >>> len(prep.every), prep.every[3][1].text
-        (21, '加强基层妇女干部培训')
+        >>> prep.every[3][1].text
+        '加强基层妇女干部培训'
     """
     import numpy as np
 
@@ -482,133 +524,250 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     # problems, and review sentences about the future or another year (not a
     # scraped page's repeated copy or its preamble).
     excluded = [e for e in pool if e.excluded is not None and e.section_kind not in ("other", "intro")]
-    matcher = CommitmentMatcher().fit([e.text for e in eligible])
-    starts = {sec.start for sec in summary_doc.section_list}
-    matcher.heading_mask_ = np.array([e.start in starts for e in eligible], dtype=bool)
+    # A shortfall admitted anywhere but the next year's plan (原计划4期，仅完成2期,
+    # 两项任务尚未全部完成) makes a promise partial.
+    shortfalls = [e for e in pool if e.section_kind not in ("other", "intro", "plan")
+                  and (cue("partial", _QUOTED.sub("", e.text)) or cue("shortfall", _QUOTED.sub("", e.text)))]
     every = [(row, c) for row, cs in items for c in cs]
     texts = [c.text for _, c in every]
-    parts = matcher.components(texts) if eligible and texts else None
-    # The near misses among excluded sentences explain a not_found.
+    candidates: list = [None] * len(texts)
+    if eligible and texts:
+        matcher = CommitmentMatcher().fit([e.text for e in eligible])
+        starts = {sec.start for sec in summary_doc.section_list}
+        matcher.heading_mask_ = np.array([e.start in starts for e in eligible], dtype=bool)
+        candidates = _top_candidates(matcher, texts, eligible)
     shadow = CommitmentMatcher().fit([e.text for e in excluded]) if excluded else None
-    shadow_parts = shadow.components(texts) if shadow is not None and texts else None
-    return Prepared(plan_doc, summary_doc, every, eligible, excluded, parts, shadow_parts, shadow,
-                    matcher, _actual_facts(summary_facts, eligible, summary_doc),
+    shadow_best = [None if b is None else (b[0], b[2]) for b in _best_of(shadow, texts)]
+    short = CommitmentMatcher().fit([e.text for e in shortfalls]) if shortfalls else None
+    shortfall_best = _best_of(short, texts, key="coverage")
+    return Prepared(plan_doc, summary_doc, every, eligible, excluded, shortfalls, candidates,
+                    shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc),
                     {int(r.fact_id): r for r in plan_facts.itertuples()}, _several_year_spans(summary_doc))
 
 
-def decide(prep: Prepared, thresholds: Optional[dict] = None) -> "pd.DataFrame":
-    """The verdicts of a prepared pair under the given (or calibrated) thresholds.
+def _clauses(text: str) -> list[str]:
+    return [x for x in re.split(r"[，；。,;：:！？]", text) if _HAN.search(x)]
+
+
+def evidence_clause(commitment: str, sentence: str) -> tuple[str, float, bool]:
+    """The clause of a review sentence that speaks about the promise: (clause,
+    share of the promise's topic words and quoted names it holds, whether it
+    holds the promise's head, its last topic word).
+
+    Example:
+        >>> evidence_clause("举办基层女干部培训班", "表彰优秀基层女干部10名，举办基层女干部培训班2期。")
+        ('举办基层女干部培训班2期', 1.0, True)
+    """
+    topics = [w for w in content_words(commitment)] + anchors_of(commitment)
+    topics = list(dict.fromkeys(topics))
+    head = _head_word(commitment)
+    best, best_share, best_head = "", -1.0, False
+    for clause in _clauses(sentence):
+        canon = canonical(clause)
+        share = sum(w in canon for w in topics) / len(topics) if topics else 0.0
+        held = bool(head) and head in canon
+        if (share, held) > (best_share, best_head):
+            best, best_share, best_head = clause, share, held
+    return best.strip(), max(best_share, 0.0), best_head
+
+
+def _head_word(commitment: str) -> str:
+    """The head of a promise: its last topic word that is not generic (培训班, 制度 are
+    heads too when nothing follows them).
+
+    Example:
+        >>> _head_word("建立健全巾帼志愿者管理制度"), _head_word("举办基层女干部培训班")
+        ('管理制度', '培训班')
+    """
+    ws = content_words(commitment)
+    if not ws:
+        return ""
+    return ws[-1]
+
+
+def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
+    """The features (:data:`summarylab.verdict.FEATURES`) of commitment ``i`` of a
+    prepared pair, and what the verdict needs besides (the evidence chosen for
+    each verdict, the numbers' verdict).
 
     Example:
         >>> import summarylab as sl
         >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
         ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
-        >>> strict = decide(prep, {"deliver": 0.99, "coverage": 0.99})
-        >>> int((strict.verdict == "delivered").sum()) < int((decide(prep).verdict == "delivered").sum())
+        >>> f, _ = commitment_features(prep, 3)
+        >>> f["clause_coverage"] > 0.5
         True
     """
-    import pandas as pd
+    from .verdict import FEATURES
 
-    th = {**load_thresholds(), **(thresholds or {})}
-    matcher = prep.matcher
-    matcher.weights = th["weights"]
-    scores = matcher.score([], prep.parts) if prep.parts is not None else None
-    shadow_scores = None
-    if prep.shadow is not None and prep.shadow_parts is not None:
-        prep.shadow.weights = th["weights"]
-        shadow_scores = prep.shadow.score([], prep.shadow_parts)
-    summary_year = prep.summary_doc.meta.year
-    rows = []
-    for i, (item, c) in enumerate(prep.every):
-        row = {"item_id": item["item_id"], "item_title": item["title"], "commitment": c.text,
-               "verdict": "not_found", "score": 0.0, "evidence": "", "evidence_section": None,
-               "evidence_start": None, "evidence_end": None, "target": None, "actual": None,
-               "reason": ""}
-        if c.due_year and summary_year and c.due_year > summary_year:
-            row.update(verdict="not_due", reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
-            rows.append(row)
-            continue
-        targets = [prep.fact_by_id[f] for f in c.targets if f in prep.fact_by_id]
-        numeric = (_numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, matcher, th,
-                                    summary_year) if targets else None)
+    item, c = prep.every[i]
+    f = dict.fromkeys(FEATURES, 0.0)
+    side: dict = {"numeric": None, "best": None, "partial": None, "clause": ""}
+    topics = set(content_words(c.text))
+    f["n_topics"] = math.log1p(len(topics))
+    targets = [prep.fact_by_id[x] for x in c.targets if x in prep.fact_by_id]
+    f["has_target"] = float(bool(targets))
+    f["rate_target"] = float(any(str(t.kind) != "count" for t in targets))
+    if targets:
+        numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
+                                   prep.summary_doc.meta.year)
         if numeric is not None:
-            row.update(numeric)
-        elif scores is not None:
-            row.update(_text_verdict(c, i, scores, prep.parts, prep.eligible, th,
-                                     getattr(matcher, "heading_mask_", None)))
-            # A rate or an amount to meet (涨幅控制在4%左右, 发债2000亿元) is shown by
-            # a number or by words that say the target was kept (控制在预算范围内); a
-            # count may be shown by naming the things (新命名甲、乙为教育基地).
-            units = {(str(f.base_unit), str(f.kind)) for f in targets if str(f.kind) != "count"}
-            # The review's numbers of that unit were no match (another indicator, or
-            # a five-year total), so only the kept-target words can deliver it.
-            in_several = bool(targets) and row["verdict"] == "delivered" and any(
-                a <= row["evidence_start"] < b for a, b in (prep.several or []))
-            if (units or in_several) and row["verdict"] == "delivered" and not _TARGET_KEPT.search(row["evidence"]):
-                # 涨幅控制在4%左右 is a number to meet: words without a number show no result.
-                row.update(verdict="not_found", score=0.0, evidence="", evidence_section=None,
-                           evidence_start=None, evidence_end=None,
-                           reason="承诺有数量目标，工作回顾中未见同一指标的数字。")
-        if row["verdict"] == "not_found":
-            row["reason"] = _why_not_found(i, c, shadow_scores, prep.excluded, th, row)
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    # Offsets are integers, absent when there is no evidence.
-    return table.astype({"evidence_start": "Int64", "evidence_end": "Int64", "score": float})
-
-
-def _text_verdict(c: Commitment, i: int, scores, parts, eligible: list[_Evidence], th: dict,
-                  headings=None) -> dict:
-    j = int(scores[i].argmax())
-    score = float(scores[i, j])
-    cov = float(parts["coverage"][i, j])
-    k = _report_under(j, scores[i], eligible, headings)
-    best = eligible[k]
-    if k == j and _is_theme(best) and j + 1 < len(eligible):
+            side["numeric"] = numeric
+            f["num_matched"] = 1.0
+            f["num_met"] = float(numeric["verdict"] == "delivered")
+            f["num_missed"] = float(numeric["verdict"] == "partial")
+    sb = prep.shadow_best[i]
+    if sb is not None:
+        f["excluded_best"] = sb[1]
+    fb = prep.shortfall_best[i]
+    if fb is not None and fb[1] > 0:
+        ev = prep.shortfalls[fb[0]]
+        _, share, head = evidence_clause(c.text, ev.text)
+        # The admitted shortfall must be about the promised thing (its head), not a neighbour.
+        f["shortfall_admitted"] = min(fb[1], share) if head else 0.0
+        side["shortfall"] = ev
+    cand = prep.candidates[i]
+    if cand is None:
+        return f, side
+    pos = cand.index.index(cand.chosen)
+    best = prep.eligible[cand.chosen]
+    if _is_theme(best) and cand.chosen + 1 < len(prep.eligible):
         # A short theme sentence (推进教育发展和改革。) is read with the sentence
         # that follows it, which says what was done.
-        after = eligible[j + 1]
+        after = prep.eligible[cand.chosen + 1]
         if after.section_id == best.section_id and 0 <= after.start - best.end <= 1:
             best = _Evidence(best.start, after.end, best.text + after.text, best.section_id,
                              best.section_kind, None)
+    side["best"] = best
+    f["score"] = cand.score[0]
+    f["coverage"] = cand.coverage[0]
+    f["char"] = cand.char[0]
+    f["word"] = cand.word[0]
+    f["margin"] = cand.score[0] - (cand.score[1] if len(cand.score) > 1 else 0.0)
+    anchor = cand.anchor[pos]
+    if not math.isnan(anchor):
+        f["anchor_found"] = anchor
+        f["anchor_missing"] = float(anchor == 0)
     plain = _QUOTED.sub("", best.text)
-    topics = set(content_words(c.text))
-    # One short topic word (教育, 权益) names a field, not a promise: the
-    # wording itself must be close too.
-    narrow = (len(topics) <= 1 and all(len(w) <= 2 for w in topics)
-              and float(parts["char"][i, j]) < th["narrow_char"]
-              and _object_phrase(c.text) not in canonical(best.text))
-    if score >= th["deliver"] and cov >= th["coverage"] and not narrow:
-        missing = _missing_conjunct(c.text, best.text)
-        if missing:
-            return {**_found(best, score), "verdict": "partial",
-                    "reason": f"回顾中有相关工作，但未见“{missing}”。"}
-        if cue("partial", plain):
-            return {**_found(best, score), "verdict": "partial",
-                    "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
-        if _only_piloted(c.text, best.text):
-            return {**_found(best, score), "verdict": "partial",
-                    "reason": "回顾中这项工作只在试点。"}
-        return {**_found(best, score), "verdict": "delivered",
-                "reason": f"工作回顾中有对应的做法（证据强度{score:.2f}）。"}
-    # Below the delivery bar: a sentence that says the work is begun but not
-    # finished, or one that shows one half of a promise A和B, makes it partial.
-    # The eight best sentences: words held inside longer words (妇女儿童维权) lift
-    # several near-misses above the one that says the work is only begun.
-    for k in scores[i].argsort()[::-1][:8]:
-        k = int(k)
-        if scores[i, k] < th["partial"]:
+    clause, share, head_held = evidence_clause(c.text, best.text)
+    side["clause"] = clause
+    f["clause_coverage"] = share
+    f["head_held"] = float(head_held)
+    f["object_held"] = float(_object_phrase(c.text) in canonical(best.text))
+    f["narrow"] = float(len(topics) <= 1 and all(len(w) <= 2 for w in topics))
+    f["unfinished"] = float(bool(cue("partial", plain)))
+    f["pilot_only"] = float(_only_piloted(c.text, best.text))
+    f["missing_part"] = float(_missing_conjunct(c.text, best.text) is not None)
+    f["award_context"] = float(bool(cue("award", clause)) or bool(cue("award", plain)) and share < 1)
+    f["heading"] = float(bool(best.start in {s.start for s in prep.summary_doc.section_list}))
+    f["target_kept"] = float(bool(_TARGET_KEPT.search(best.text)))
+    f["several_years"] = float(any(a <= best.start < b for a, b in (prep.several or [])))
+    for t, k in enumerate(cand.index):
+        if cand.score[t] < 0.15:
             break
-        ev = eligible[k]
-        if cue("partial", _QUOTED.sub("", ev.text)) and parts["coverage"][i, k] >= th["coverage"] / 2:
-            return {**_found(ev, float(scores[i, k])), "verdict": "partial",
-                    "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
-        half = _shown_conjunct(c.text, ev.text, th["coverage"])
-        if half:
-            shown, missing = half
-            return {**_found(ev, float(scores[i, k])), "verdict": "partial",
-                    "reason": f"回顾中只见“{shown}”，未见“{missing}”。"}
-    return {"score": round(score, 3), "verdict": "not_found"}
+        ev = prep.eligible[k]
+        if cue("partial", _QUOTED.sub("", ev.text)) and cand.coverage[t] > f["partial_near"]:
+            f["partial_near"] = cand.coverage[t]
+            side["partial"] = side["partial"] or ev
+        if not f["half_shown"] and _shown_conjunct(c.text, ev.text, 0.35):
+            f["half_shown"] = 1.0
+            side["half"] = ev
+    return f, side
+
+
+# The numbers' own settings (how close a label must be, the 左右 band): set by
+# hand, not learned; numbers decide when both sides have them.
+_NUMBER_TH = {"label": 0.6, "about_tolerance": 0.05}
+
+
+def decide(prep: Prepared, model=None) -> "pd.DataFrame":
+    """The verdicts of a prepared pair: numbers decide when both sides have them,
+    the learned model decides the rest; ``confidence`` is its probability.
+
+    Example:
+        >>> import summarylab as sl
+        >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+        ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+        >>> sorted(set(decide(prep).verdict))
+        ['delivered', 'not_found', 'partial']
+    """
+    import pandas as pd
+
+    from .verdict import default_model
+
+    model = model or default_model()
+    summary_year = prep.summary_doc.meta.year
+    feats, sides = [], []
+    for i in range(len(prep.every)):
+        f, side = commitment_features(prep, i)
+        feats.append(f)
+        sides.append(side)
+    proba = model.predict_proba(pd.DataFrame(feats)) if feats else None
+    classes = list(model.classes_)
+    rows = []
+    for i, (item, c) in enumerate(prep.every):
+        f, side = feats[i], sides[i]
+        row = {"item_id": item["item_id"], "item_title": item["title"], "commitment": c.text,
+               "verdict": "not_found", "score": round(f["score"], 3), "evidence": "",
+               "evidence_section": None, "evidence_start": None, "evidence_end": None,
+               "target": None, "actual": None, "reason": "", "confidence": None}
+        p = dict(zip(classes, proba[i]))
+        if c.due_year and summary_year and c.due_year > summary_year:
+            row.update(verdict="not_due", confidence=1.0,
+                       reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
+            rows.append(row)
+            continue
+        if side["numeric"] is not None:
+            row.update(side["numeric"])
+            row["confidence"] = float(p.get(row["verdict"], 0.0))
+            rows.append(row)
+            continue
+        verdict = max(p, key=p.get)
+        row.update(verdict=verdict, confidence=float(p[verdict]))
+        if verdict == "delivered":
+            best = side["best"]
+            row.update(_found(best, f["score"]),
+                       reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
+        elif verdict == "partial":
+            row.update(_partial(c, f, side))
+        else:
+            row["reason"] = _why_not_found(side, f, prep)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS_WITH_CONFIDENCE)
+    return table.astype({"evidence_start": "Int64", "evidence_end": "Int64", "score": float,
+                         "confidence": float})
+
+
+#: The Check columns of DESIGN.md, ``confidence`` included.
+CHECK_COLUMNS_WITH_CONFIDENCE = list(CHECK_COLUMNS) + (["confidence"] if "confidence" not in CHECK_COLUMNS else [])
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _partial(c: Commitment, f: dict, side: dict) -> dict:
+    """Evidence and reason of a partial verdict: the sentence that shows the part done."""
+    best = side["best"]
+    if best is not None and f["pilot_only"]:
+        return {**_found(best, f["score"]), "reason": "回顾中这项工作只在试点。"}
+    if best is not None and f["unfinished"]:
+        return {**_found(best, f["score"]), "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
+    if best is not None and f["missing_part"]:
+        missing = _missing_conjunct(c.text, best.text)
+        return {**_found(best, f["score"]), "reason": f"回顾中有相关工作，但未见“{missing}”。"}
+    if side.get("shortfall") is not None and f["shortfall_admitted"] >= max(f["partial_near"], 0.3):
+        ev = side["shortfall"]
+        return {**_found(ev, f["shortfall_admitted"]), "reason": f"报告承认未全部完成：“{_short(ev.text)}”。"}
+    if side.get("partial") is not None:
+        return {**_found(side["partial"], f["score"]), "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
+    if side.get("half") is not None:
+        half = _shown_conjunct(c.text, side["half"].text, 0.35)
+        return {**_found(side["half"], f["score"]), "reason": f"回顾中只见“{half[0]}”，未见“{half[1]}”。"}
+    if best is not None:
+        return {**_found(best, f["score"]), "reason": "回顾中只见这项工作的一部分。"}
+    return {"reason": "回顾中只见这项工作的一部分。"}
 
 
 def _object_phrase(commitment: str) -> str:
@@ -714,12 +873,13 @@ def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
     return None
 
 
-def _why_not_found(i: int, c: Commitment, shadow_scores, excluded: list[_Evidence],
-                   th: dict, row: dict) -> str:
-    if shadow_scores is not None and excluded:
-        j = int(shadow_scores[i].argmax())
-        if shadow_scores[i, j] >= th["deliver"]:
-            return f"相关表述{excluded[j].excluded}，不能作为完成的证据。"
+def _why_not_found(side: dict, f: dict, prep: Prepared) -> str:
+    if f["award_context"] and f["clause_coverage"] >= 0.5:
+        return "相关字眼只出现在表彰、荣誉或名称中，不是这项工作的落实。"
+    if f["excluded_best"] >= 0.45 and f["excluded_best"] > f["score"]:
+        return "相关表述只出现在不能作为证据的地方（计划、问题或以后打算），不能作为完成的证据。"
+    if side["best"] is not None and f["score"] >= 0.3 and not f["head_held"]:
+        return f"回顾中有相近的字眼，但说的不是这件事：“{_short(side['clause'])}”。"
     return "工作回顾中未见这项工作的落实情况。"
 
 
@@ -934,139 +1094,84 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     return a.value >= lo * (1 - tol) - 1e-9
 
 
-# ---- calibration -------------------------------------------------------------
+# ---- learning ------------------------------------------------------------------
 
-def calibrate(pairs: list[tuple[Document, Document, list[dict]]], *,
-              grid: Optional[dict] = None) -> dict:
-    """Choose the thresholds that agree best with annotated verdicts.
-
-    Args:
-        pairs: (plan document, later report, annotations) triples; each
-            annotation has item_id, commitment and verdict.
-        grid: candidate values for ``deliver``, ``coverage`` and ``partial``.
-
-    Returns:
-        The best thresholds, the agreement they reach and the grid searched.
+def pair_features(prep: Prepared) -> "pd.DataFrame":
+    """The feature row of every commitment of a prepared pair (index: its position).
 
     Example:
         >>> import summarylab as sl
-        >>> plan = sl.read("corpora/000_85a1b6df8f5117e0.txt")
-        >>> later = sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt")
-        >>> gold = [{"item_id": "4.3", "commitment": "继续实施“春蕾计划”", "verdict": "delivered"}]
-        >>> calibrate([(plan, later, gold)], grid={"deliver": [0.4, 0.99]})["thresholds"]
-        {'deliver': 0.4}
-    """
-    import itertools
-
-    grid = grid or {"deliver": [0.35, 0.4, 0.45, 0.5, 0.55],
-                    "coverage": [0.25, 0.3, 0.35, 0.4, 0.5],
-                    "partial": [0.15, 0.2, 0.25, 0.3],
-                    "narrow_char": [0.4, 0.5, 0.6],
-                    "label": [0.4, 0.5, 0.6]}
-    prepared = []
-    for plan, later, gold in pairs:
-        prep = prepare(plan, later)
-        # Which row each annotation speaks about does not depend on thresholds.
-        first = decide(prep)
-        rows = [match_annotation(first, g) for g in gold]
-        index = [None if r is None else r["_row"] for r in rows]
-        prepared.append((prep, [g["verdict"] for g in gold], index))
-    keys = sorted(grid)
-    best = None
-    for values in itertools.product(*(grid[k] for k in keys)):
-        th = dict(zip(keys, values))
-        agree = total = 0
-        worst = 1.0
-        for prep, verdicts, index in prepared:
-            got = list(decide(prep, th)["verdict"])
-            hits = sum(k is not None and got[k] == v for v, k in zip(verdicts, index))
-            agree += hits
-            total += len(verdicts)
-            worst = min(worst, hits / max(len(verdicts), 1))
-        # The worst pair first (the bar holds per pair), then the total; ties
-        # go to the stricter thresholds: a false delivery is worse than a miss.
-        key = (worst, agree, th.get("deliver", 0), th.get("coverage", 0), th.get("label", 0))
-        if best is None or key > best[0]:
-            best = (key, th, agree / max(total, 1), worst)
-    return {"thresholds": best[1], "agreement": best[2], "worst_pair_agreement": best[3], "grid": grid}
-
-
-def match_annotation(result: "pd.DataFrame", annotation: dict) -> Optional[dict]:
-    """The checked row an annotation speaks about: same item, most similar text.
-
-    Example:
-        >>> import pandas as pd
-        >>> r = pd.DataFrame([{"item_id": "4.3", "commitment": "继续实施“春蕾计划”", "verdict": "delivered"}])
-        >>> match_annotation(r, {"item_id": "4.3", "commitment": "实施“春蕾计划”"})["verdict"]
-        'delivered'
-    """
-    from difflib import SequenceMatcher
-
-    rows = result.assign(_row=range(len(result)))
-    rows = rows[rows["item_id"] == annotation["item_id"]]
-    best, best_ratio = None, 0.0
-    for r in rows.to_dict("records"):
-        ratio = SequenceMatcher(None, r["commitment"], annotation["commitment"]).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = r, ratio
-    return best if best_ratio >= 0.6 else None
-
-
-#: The annotated pairs the shipped thresholds are calibrated on.
-CALIBRATION_PAIRS = (
-    ("corpora/000_85a1b6df8f5117e0.txt", "corpora/synthetic_上林县妇联2022年工作总结.txt",
-     "corpora/annotations/check_synthetic_2022.jsonl"),
-    ("corpora/gov_work_report_2013.txt", "corpora/gov_work_report_2014.txt",
-     "corpora/annotations/check_gov_2013_2014.jsonl"),
-    ("corpora/synthetic_某某县团委2022年工作总结和2023年工作计划.txt", "corpora/synthetic_某某县团委2023年工作总结.txt",
-     "corpora/annotations/check_synthetic_tuanwei_2023.jsonl"),
-    ("corpora/gov_work_report_2011.txt", "corpora/gov_work_report_2012.txt",
-     "corpora/annotations/check_gov_2011_2012.jsonl"),
-)
-
-
-def write_calibration(root: Optional[Path] = None) -> dict:
-    """Calibrate on :data:`CALIBRATION_PAIRS` and write models/check_thresholds.json.
-
-    Run ``python -m summarylab.check`` after changing the matcher, the
-    lexicons or the annotations; the file records the data, the grid, the
-    agreement reached and the fixed values that were not searched.
-
-    Example:
-        >>> write_calibration()["agreement"] >= 0.9  # doctest: +SKIP
+        >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+        ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+        >>> len(pair_features(prep)) == len(prep.every)
         True
     """
-    from .pipeline import read
+    import pandas as pd
 
-    root = root or MODELS.parent
-    pairs = []
-    for plan, later, gold in CALIBRATION_PAIRS:
-        lines = (root / gold).read_text(encoding="utf-8").splitlines()
-        pairs.append((read(root / plan), read(root / later), [json.loads(x) for x in lines if x.strip()]))
-    result = calibrate(pairs)
-    fixed = {k: DEFAULT_THRESHOLDS[k] for k in ("about_tolerance", "weights")}
-    data = {
-        "comment": "Thresholds of the plan check (summarylab/check.py), written by "
-                   "`python -m summarylab.check`. deliver/coverage/partial/narrow_char/label were "
-                   "chosen by grid search to maximise the verdict agreement of the worst annotated "
-                   "pair, then of all pairs, ties to the stricter values. about_tolerance (5% for "
-                   "左右/约 targets) and the score weights were set by hand. compare_label (the "
-                   "least label similarity for compare) was set by reading the 2021/2022 上林县妇联 "
-                   "comparison, not searched.",
-        "calibrated_on": [{"plan": p, "later": s, "annotations": g,
-                           "annotated_commitments": len(pr[2])} for (p, s, g), pr in zip(CALIBRATION_PAIRS, pairs)],
-        "agreement": round(result["agreement"], 4),
-        "worst_pair_agreement": round(result["worst_pair_agreement"], 4),
-        "grid": result["grid"],
-        "thresholds": {**result["thresholds"], **fixed, "compare_label": 0.5},
-    }
-    path = MODELS / "check_thresholds.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    load_thresholds.cache_clear()
-    return data
+    from .verdict import FEATURES
+
+    rows = []
+    for i, (item, c) in enumerate(prep.every):
+        f, _ = commitment_features(prep, i)
+        rows.append({"item_id": item["item_id"], "commitment": c.text, **f})
+    return pd.DataFrame(rows, columns=["item_id", "commitment", *FEATURES])
 
 
-if __name__ == "__main__":  # python -m summarylab.check: recalibrate the thresholds
-    written = write_calibration()
-    print(json.dumps({k: written[k] for k in ("agreement", "worst_pair_agreement", "thresholds")},
-                     ensure_ascii=False))
+def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFrame", *,
+                  prep: Optional[Prepared] = None) -> "pd.DataFrame":
+    """Feature rows for labelled commitments: what a reviewed pair adds to the model.
+
+    Each label (columns ``commitment``, ``verdict``) is matched to the produced
+    commitment that answers it (the scoring convention of
+    :mod:`summarylab.check_pairs`); labels nothing answers and ``not_due``
+    labels (decided by the due year, not learned) give no row.
+
+    Args:
+        plan_doc, summary_doc: the pair.
+        labels: a DataFrame with columns commitment and verdict (a person's verdicts).
+        prep: the pair already prepared (saves the work).
+
+    Returns:
+        A DataFrame with commitment, gold_commitment, verdict and the FEATURES columns.
+
+    Example:
+        >>> import pandas as pd, summarylab as sl
+        >>> plan = sl.read("corpora/000_85a1b6df8f5117e0.txt")
+        >>> later = sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt")
+        >>> rows = training_rows(plan, later, pd.DataFrame([{"commitment": "继续实施“春蕾计划”", "verdict": "delivered"}]))
+        >>> rows.verdict.tolist()
+        ['delivered']
+    """
+    import pandas as pd
+
+    from .check_pairs import best_match
+    from .verdict import CLASSES, FEATURES
+
+    prep = prep or prepare(plan_doc, summary_doc)
+    feats = pair_features(prep)
+    texts = list(feats["commitment"])
+    out = []
+    for r in labels.to_dict("records"):
+        verdict = str(r["verdict"]).strip()
+        if verdict not in CLASSES:
+            continue
+        k = best_match(str(r["commitment"]), texts)
+        if k is None:
+            continue
+        out.append({"commitment": texts[k], "gold_commitment": r["commitment"], "verdict": verdict,
+                    **{f: feats.iloc[k][f] for f in FEATURES}})
+    return pd.DataFrame(out, columns=["commitment", "gold_commitment", "verdict", *FEATURES])
+
+
+def fit_verdict_model(extra_rows: "Optional[pd.DataFrame]" = None):
+    """The verdict model fitted on the shipped rows (models/check_training.csv) plus
+    ``extra_rows`` (from :func:`training_rows`); ``n_extra_`` records how many.
+
+    Example:
+        >>> fit_verdict_model().n_extra_
+        0
+    """
+    from .verdict import fit_verdict_model as fit
+
+    return fit(extra_rows)
+

@@ -296,15 +296,69 @@ def _strip_lead(clause: str) -> int:
     return cut
 
 
+#: Why a clause of a plan part is not a commitment (``plans --explain``): a closed set.
+REASONS = {
+    "short": "太短，不成一句承诺",
+    "theme": "段首主题句，像小标题，只点明下文",
+    "background": "讲过去或现状，不是承诺",
+    "past": "只讲计划年以前的年份",
+    "vague": "笼统的套话或引出下文的话",
+    "principle": "指导思想、原则或口号",
+    "purpose": "目的或结果，不是要做的事",
+    "no_predicate": "没有动作或状态（只是名词短语）",
+    "generic": "只有一般性的词，说不出做什么",
+    "preamble": "计划部分的总体要求，不在主要预期目标段",
+    "repeated": "重复前面已定的数量目标",
+}
+
+
+@dataclass
+class Rejected:
+    """A clause of a plan part judged not a commitment, and why (a key of :data:`REASONS`)."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+# jieba tags of a predicate: verbs, verbal nouns and adjectives of a target state
+# (国际收支基本平衡: 平衡/a), idioms and fixed phrases that hold one (党建带妇建/l).
+_PREDICATE_TAGS = ("v", "a", "i", "l")
+
+
+def has_predicate(text: str) -> bool:
+    """Whether a clause says something is done or becomes so (a verb or a state).
+
+    Uses the POS tags of :func:`summarylab.nlp.pos_tag`, not a list of verbs:
+    whatever the verb (简并, 划转, 签署), a clause with one promises an action.
+
+    Example:
+        >>> has_predicate("简并增值税税率"), has_predicate("国际收支基本平衡"), has_predicate("新领域、新业态")
+        (True, True, False)
+    """
+    from .nlp import pos_tag
+
+    for w, tag in pos_tag(text):
+        if not _HAN.search(w):
+            continue
+        if tag.startswith(_PREDICATE_TAGS) and tag not in ("ad", "vg") and len(w) >= 2:
+            return True
+        if tag in ("v", "vn") and len(w) == 1 and w not in "是有为在将把被和与及":
+            return True
+    return False
+
+
 def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None,
-                       at_line_start: bool = True, plan_year: Optional[int] = None) -> list[Commitment]:
+                       at_line_start: bool = True, plan_year: Optional[int] = None,
+                       rejected: Optional[list] = None) -> list[Commitment]:
     """Cut a plan item's text into its commitments.
 
-    A clause is kept when, after connectives (今年, 要, 同时) and a leading frame
-    (围绕…, 结合…) are cut off, it starts with an action (实施, 举办, 加强 …) or it
-    holds a number (``numbers``: spans of numeric facts, in the same offsets
-    as ``start``).  Purpose, principle, vague and backward-looking clauses are
-    dropped.
+    Every clause (between ，；：。) that promises an action or a target state is
+    a commitment, whatever its verb: after connectives (今年, 要, 同时) and a
+    leading frame (围绕…, 结合…) are cut off, it needs a predicate (a verb or an
+    adjective of state, by POS tag, or a number) and must not be a purpose,
+    a principle, background, a vague phrase or a paragraph's theme sentence.
 
     Args:
         text: the item text (without its heading).
@@ -314,6 +368,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
             sentence followed by more is the paragraph's theme, not a promise).
         plan_year: the year planned; a sentence that names only earlier years
             (2010年国内生产总值增长10.3%) reports the past and promises nothing.
+        rejected: a list that receives a :class:`Rejected` for every clause
+            judged not a commitment (for ``plans --explain``).
 
     Returns:
         Commitments in text order, with spans in document offsets.
@@ -325,25 +381,39 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     """
     numbers = numbers or []
     out: list[Commitment] = []
+
+    def reject(a, b, reason):
+        if rejected is not None:
+            rejected.append(Rejected(text[a - start:b - start], a, b, reason))
+
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
         if (a > start or at_line_start) and _is_paragraph_title(text, a - start, b - start):
+            reject(a, b, "theme")
             continue
         cut = _strip_lead(clause)
         body = clause[cut:]
         has_number = any(a <= s and e <= b for s, e in numbers)
+        reason = None
         if len(_HAN.findall(body)) < 4:
-            continue
-        if cue("background", body) or _about_earlier_year(text, a - start, b - start, plan_year):
-            continue
-        if cue("vague", body) or cue("principle", body):
-            continue
-        if cue("purpose", body) and not has_number:
-            continue
-        if not has_number and not any(p.match(body) for p in cues()["action"]):
-            continue
-        if not has_number and not content_words(body):
+            reason = "short"
+        elif cue("background", body):
+            reason = "background"
+        elif _about_earlier_year(text, a - start, b - start, plan_year):
+            reason = "past"
+        elif cue("vague", body):
+            reason = "vague"
+        elif cue("principle", body):
+            reason = "principle"
+        elif cue("purpose", body) and not has_number:
+            reason = "purpose"
+        elif not has_number and not any(p.match(body) for p in cues()["action"]) and not has_predicate(body):
+            reason = "no_predicate"
+        elif not has_number and not content_words(body):
             # Every word generic (着力加强社会建设): nothing a report could show.
+            reason = "generic"
+        if reason:
+            reject(a, b, reason)
             continue
         due = due_year_of(clause)
         lead_year = _LEAD_YEAR.match(clause)
@@ -468,7 +538,7 @@ def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = N
     return _items(doc, facts_table)
 
 
-def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
+def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
     if facts_table is None:
         from .facts import facts
 
@@ -484,25 +554,29 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
         inside = [(s, e, fid) for s, e, fid in fact_spans
                   if any(a <= s and e <= b for a, b in segments)]
         # A plan part with numbered items: its own text is a preamble, an item
-        # only for its numeric targets.  Without items, its text is the item.
+        # only for its targets.  Without items, its text is the item.
         is_lead = sec.level == 1 and any(x.parent_id == sec.section_id for x in doc.section_list)
-        if is_lead and not inside:
-            # A plan part's preamble without numbers is a statement of intent.
+        targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
+        if is_lead and not inside and targets_end <= targets_at:
+            # A plan part's preamble without targets is a statement of intent.
             continue
         commitments = []
+        dropped: list[Rejected] = []
         for a, b in segments:
             line_start = not doc.text[:a].rstrip(" \t\u3000") or doc.text[:a].rstrip(" \t\u3000").endswith("\n")
             commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside],
-                                              at_line_start=line_start, plan_year=plan_year)
+                                              at_line_start=line_start, plan_year=plan_year, rejected=dropped)
         if is_lead:
-            # A plan part's own text promises its numeric targets (主要预期目标);
-            # the rest of it (总体要求, 宏观政策) states intentions, not promises,
-            # and what stands before the targets' paragraph looks back
-            # (过去一年…国内生产总值增长10.3%).
-            targets_at = _targets_paragraph(doc.text, segments)
-            commitments = [c for c in commitments
-                           if c.start >= targets_at
-                           and any(c.start <= s and e <= c.end for s, e, _ in inside)]
+            # A plan part's own text promises its targets (主要预期目标): every
+            # clause of the paragraph that announces them (国际收支基本平衡 as
+            # much as 城镇新增就业900万人以上) and the numeric targets after it;
+            # the rest (总体要求, 宏观政策) states intentions, and what stands
+            # before the targets' paragraph looks back (过去一年…增长10.3%).
+            kept = [c for c in commitments
+                    if targets_at <= c.start < targets_end
+                    or c.start >= targets_at and any(c.start <= s and e <= c.end for s, e, _ in inside)]
+            dropped += [Rejected(c.text, c.start, c.end, "preamble") for c in commitments if c not in kept]
+            commitments = kept
         if not commitments and not is_lead:
             # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
             head_start = sec.start + len(sec.marker)
@@ -510,7 +584,11 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
                 (s, e) for s, e, _ in fact_spans if head_start <= s and e <= head_start + len(sec.title)])
             inside = [(s, e, fid) for s, e, fid in fact_spans if sec.start <= s and e <= sec.end]
             text = text or sec.title
-        commitments = _drop_repeated_targets(doc.text, commitments, inside)
+        kept = _drop_repeated_targets(doc.text, commitments, inside)
+        dropped += [Rejected(c.text, c.start, c.end, "repeated") for c in commitments if c not in kept]
+        commitments = kept
+        if rejected is not None:
+            rejected += [(sec.section_id, r) for r in sorted(dropped, key=lambda r: r.start)]
         if not commitments:
             continue
         seen_texts.add(text)
@@ -530,16 +608,40 @@ def _items(doc: Document, facts_table) -> list[tuple[dict, list[Commitment]]]:
     return out
 
 
+def explain_plan(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+    """Every clause of the plan items judged not a commitment, and why.
+
+    Columns: item_id, clause, start, end, reason (a key of :data:`REASONS`)
+    and reason_text (its Chinese explanation).  What ``summarylab plans
+    --explain`` prints, so that no clause is dropped silently.
+
+    Example:
+        >>> import summarylab as sl
+        >>> x = explain_plan(sl.read("corpora/000_85a1b6df8f5117e0.txt"))
+        >>> x.loc[x.clause == "切实保障妇女儿童合法权益", "reason"].iloc[0]
+        'purpose'
+    """
+    import pandas as pd
+
+    rejected: list = []
+    _items(doc, facts_table, rejected)
+    rows = [{"item_id": sid, "clause": r.text, "start": r.start, "end": r.end, "reason": r.reason,
+             "reason_text": REASONS[r.reason]} for sid, r in rejected]
+    return pd.DataFrame(rows, columns=["item_id", "clause", "start", "end", "reason", "reason_text"])
+
+
 _TARGETS_HEAD = re.compile(r"预期目标|主要目标|发展目标")
 
 
-def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> int:
-    """Start of the line that announces the year's targets (0 if none does)."""
+def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int, int]:
+    """(start, end) of the paragraph that announces the year's targets
+    ((0, 0) if none does)."""
     for a, b in segments:
         m = _TARGETS_HEAD.search(text, a, b)
         if m:
-            return text.rfind("\n", 0, m.start()) + 1
-    return 0
+            end = text.find("\n", m.end(), b)
+            return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end
+    return 0, 0
 
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:

@@ -1,0 +1,90 @@
+"""Write the plan check's training table and measure the learned verdict leave one pair out.
+
+usage: python scripts/train_check.py [--no-write]
+
+1. For every dev pair of corpora/annotations/check/pairs.csv: prepare the pair
+   (commitments, evidence candidates, numbers), compute the features of every
+   produced commitment and label the ones a gold commitment answers (the
+   reference scorer's matching).  Written to models/check_training.csv, which
+   the library fits its model from at first use.
+2. Leave one pair out: for each pair, fit on the other pairs' rows, check the
+   pair with that model and score it against its gold file (agreement, kappa,
+   commitment recall, evidence check); pooled over all pairs too, with the
+   AUROC of the confidence column over right and wrong verdicts.  Printed and
+   written to models/check_cv.json.
+"""
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pandas as pd  # noqa: E402
+
+import summarylab as sl  # noqa: E402
+from summarylab.check import decide, prepare, training_rows  # noqa: E402
+from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
+from summarylab.verdict import CLASSES, CV_PATH, FEATURES, TRAINING_PATH, VerdictModel  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    pairs = load_pairs("dev")
+    preps, golds, tables = {}, {}, []
+    for p in pairs:
+        prep = prepare(sl.read(p.plan_file), sl.read(p.summary_file))
+        gold = load_gold(p)
+        rows = training_rows(prep.plan_doc, prep.summary_doc, pd.DataFrame(gold), prep=prep)
+        rows.insert(0, "pair_id", p.pair_id)
+        preps[p.pair_id], golds[p.pair_id] = prep, gold
+        tables.append(rows)
+    table = pd.concat(tables, ignore_index=True)
+    results, right, wrong, per_pair = [], [], [], {}
+    for p in pairs:
+        train = table[(table.pair_id != p.pair_id) & table.verdict.isin(CLASSES)]
+        model = VerdictModel().fit(train, train.verdict)
+        out = decide(preps[p.pair_id], model)
+        produced = out.to_dict("records")
+        r = score(golds[p.pair_id], produced)
+        results.append(r)
+        texts = [x["commitment"] for x in produced]
+        for g in golds[p.pair_id]:
+            k = best_match(g["commitment"], texts)
+            if k is None:
+                continue
+            (right if produced[k]["verdict"] == g["verdict"] else wrong).append(produced[k]["confidence"])
+            if a.v and produced[k]["verdict"] != g["verdict"]:
+                print(f"  {p.pair_id} gold={g['verdict']} pred={produced[k]['verdict']} "
+                      f"{g['commitment'][:30]} | {str(produced[k]['evidence'])[:40]}")
+        per_pair[p.pair_id] = {k: r[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
+        print(json.dumps({"pair": p.pair_id, **per_pair[p.pair_id]}, ensure_ascii=False))
+    tot = pooled(results)
+    summary = {k: tot[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
+    summary["confidence_auroc"] = None if auroc(right, wrong) is None else round(auroc(right, wrong), 4)
+    print(json.dumps({"pair": "ALL (leave one pair out)", **summary}, ensure_ascii=False))
+    if a.no_write:
+        return
+    header = ("# Training rows of the plan check's verdict model (summarylab/verdict.py), written by\n"
+              "# scripts/train_check.py: the features of every produced commitment that a gold commitment of\n"
+              "# the dev pairs in corpora/annotations/check/ answers, labelled with the gold verdict.\n"
+              f"# pairs: {', '.join(p.pair_id for p in pairs)}; rows: {len(table)}; written {time.strftime('%Y-%m-%d')}\n"
+              f"# leave-one-pair-out: agreement {summary['agreement']}, kappa {summary['kappa']}, "
+              f"recall {summary['recall']}, confidence AUROC {summary['confidence_auroc']} (models/check_cv.json)\n")
+    with open(TRAINING_PATH, "w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        table.round(4).to_csv(fh, index=False)
+    CV_PATH.write_text(json.dumps({
+        "comment": "Leave-one-pair-out figures of the plan check (scripts/train_check.py): for each dev pair, "
+                   "the verdict model is fitted on the other pairs' rows and the pair is scored with the "
+                   "reference scorer's matching (unmatched gold = disagreement).",
+        "features": list(FEATURES), "per_pair": per_pair, "overall": summary}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

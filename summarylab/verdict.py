@@ -1,0 +1,169 @@
+"""The learned verdict of the plan check: a logistic regression over readable features.
+
+Each checked commitment is described by the features of its best evidence
+candidates (:data:`FEATURES`: how much of the promised object and its
+qualifiers the best review sentence and its best clause hold, whether a
+programme named in quotes is there, whether the sentence admits the work is
+unfinished or only piloted, whether a problems part admits a shortfall,
+whether the numbers were met, …).  The model that turns them into
+delivered / partial / not_found is fitted from ``models/check_training.csv``
+(written by ``scripts/train_check.py`` from the annotated pairs in
+corpora/annotations/check/) the first time it is needed: no pickle ships,
+fitting takes a few milliseconds.
+
+The verdict's ``confidence`` is the model's probability of the verdict it
+gives (logistic regression probabilities; their worth is measured leave one
+pair out by the AUROC of right against wrong verdicts, see models/check_cv.json).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import numpy as np
+
+from .lexicon import MODELS
+
+TRAINING_PATH = MODELS / "check_training.csv"
+CV_PATH = MODELS / "check_cv.json"
+#: Verdicts the model chooses between (not_due is decided by the due year).
+CLASSES = ("delivered", "partial", "not_found")
+
+#: The features of one commitment and its best evidence, in the order the model reads them.
+FEATURES = (
+    "score",            # combined evidence strength of the best review sentence (0-1)
+    "coverage",         # idf-weighted share of the commitment's topic words the sentence holds
+    "clause_coverage",  # the same share in the sentence's best clause (the evidence clause)
+    "head_held",        # the last topic word of the promise (its head: 培训班, 制度) is in the clause
+    "object_held",      # the words after the verb, as written, are in the sentence
+    "char",             # character n-gram TF-IDF cosine
+    "word",             # word TF-IDF cosine
+    "anchor_found",     # a programme named in quotes is named by the sentence
+    "anchor_missing",   # a programme named in quotes is not named by the sentence
+    "narrow",           # the promise has one short topic word only (提高教育质量)
+    "n_topics",         # how many topic words the promise has (log1p)
+    "margin",           # best score minus the second best (a unique answer or one of many)
+    "unfinished",       # the best sentence says the work is begun, not finished (尚未, 正在)
+    "pilot_only",       # the clause naming the thing says it is only piloted
+    "missing_part",     # one part of a promise A和B is absent from the sentence
+    "partial_near",     # coverage of the best near sentence that admits the work unfinished
+    "half_shown",       # a near sentence shows one part of A和B and not the other
+    "shortfall_admitted",  # coverage of the best problems-part sentence admitting a shortfall
+    "award_context",    # the words stand in an award list, honour title or name (表彰, 荣获)
+    "heading",          # the best sentence is a heading
+    "excluded_best",    # strength of the best excluded sentence (plan, problems, future)
+    "has_target",       # the commitment holds a number
+    "rate_target",      # that number is a rate or an amount (not a count)
+    "num_matched",      # the review reports the same indicator
+    "num_met",          # and the number meets the target
+    "num_missed",       # or falls short of it
+    "target_kept",      # the sentence says the target was kept (控制在预算范围内)
+    "several_years",    # the sentence reviews several years (这五年)
+)
+
+
+class VerdictModel:
+    """delivered / partial / not_found from :data:`FEATURES`, with probabilities.
+
+    A multinomial logistic regression on standardised features.
+
+    Args:
+        C: inverse regularisation strength.
+        class_weight: passed to LogisticRegression (None or "balanced").
+
+    Example:
+        >>> import pandas as pd
+        >>> X = pd.DataFrame([dict.fromkeys(FEATURES, 0.0), dict.fromkeys(FEATURES, 1.0)] * 5)
+        >>> m = VerdictModel().fit(X, ["not_found", "delivered"] * 5)
+        >>> m.predict(X.iloc[:2]).tolist()
+        ['not_found', 'delivered']
+    """
+
+    def __init__(self, *, C: float = 1.0, class_weight: Optional[str] = None):
+        self.C = C
+        self.class_weight = class_weight
+
+    def fit(self, X, y, n_extra: int = 0) -> "VerdictModel":
+        """Fit on a feature table (columns :data:`FEATURES`) and verdicts."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        A = self._matrix(X)
+        self.scaler_ = StandardScaler().fit(A)
+        self.clf_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+        self.clf_.fit(self.scaler_.transform(A), list(y))
+        self.classes_ = np.array(self.clf_.classes_)
+        self.n_rows_ = len(A)
+        self.n_extra_ = int(n_extra)
+        return self
+
+    @staticmethod
+    def _matrix(X) -> np.ndarray:
+        import pandas as pd
+
+        if isinstance(X, pd.DataFrame):
+            X = X.reindex(columns=list(FEATURES)).fillna(0.0).to_numpy(dtype=float)
+        return np.asarray(X, dtype=float).reshape(-1, len(FEATURES))
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Probabilities of :attr:`classes_` for each row."""
+        A = self._matrix(X)
+        if not len(A):
+            return np.zeros((0, len(self.classes_)))
+        return self.clf_.predict_proba(self.scaler_.transform(A))
+
+    def predict(self, X) -> np.ndarray:
+        """The most probable verdict of each row."""
+        return self.classes_[self.predict_proba(X).argmax(axis=1)] if len(self._matrix(X)) else np.array([])
+
+    def weights(self) -> "dict[str, dict[str, float]]":
+        """The coefficient of each feature for each verdict (standardised units): what the model learned.
+
+        Example:
+            >>> w = fit_verdict_model().weights()
+            >>> w["delivered"]["coverage"] > 0
+            True
+        """
+        return {c: dict(zip(FEATURES, map(float, row))) for c, row in zip(self.classes_, self.clf_.coef_)}
+
+
+def read_training(path=None):
+    """The shipped feature table (``models/check_training.csv``, ``#`` lines are comments).
+
+    Example:
+        >>> set(read_training().verdict) <= set(CLASSES)
+        True
+    """
+    import pandas as pd
+
+    return pd.read_csv(path or TRAINING_PATH, comment="#", encoding="utf-8")
+
+
+def fit_verdict_model(extra_rows=None, *, C: float = 1.0) -> VerdictModel:
+    """A verdict model fitted on the shipped rows plus ``extra_rows``.
+
+    Args:
+        extra_rows: more feature rows (e.g. from :func:`summarylab.check.training_rows`
+            on pairs a person reviewed), with a ``verdict`` column.
+        C: inverse regularisation strength.
+
+    Example:
+        >>> fit_verdict_model().n_extra_
+        0
+    """
+    import pandas as pd
+
+    rows = read_training()
+    n_extra = 0
+    if extra_rows is not None and len(extra_rows):
+        n_extra = len(extra_rows)
+        rows = pd.concat([rows, extra_rows], ignore_index=True)
+    rows = rows[rows["verdict"].isin(CLASSES)]
+    return VerdictModel(C=C).fit(rows, rows["verdict"], n_extra=n_extra)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> VerdictModel:
+    """The model fitted on the shipped rows, fitted once per process."""
+    return fit_verdict_model()
