@@ -67,15 +67,25 @@ def load_pairs(split: Optional[str] = "dev", root: Optional[Path] = None) -> lis
         ['synthetic_2022', 'gov_2013_2014']
     """
     root = root or ROOT
-    manifest = root / "corpora" / "annotations" / "check" / "pairs.csv"
-    out = []
-    with open(manifest, encoding="utf-8-sig", newline="") as fh:
-        for r in csv.DictReader(fh):
-            if split is not None and (r.get("split") or "").strip() != split:
-                continue
-            out.append(Pair(r["pair_id"].strip(), _resolve(r["plan_file"].strip(), root),
-                            _resolve(r["summary_file"].strip(), root), (r.get("split") or "").strip(),
-                            r.get("origin") or "", r.get("annotator") or "", r.get("blind_first_run") or ""))
+    folder = root / "corpora" / "annotations" / "check"
+    # pairs.csv first (it records the blind first runs), then the manifests
+    # annotators add (pairs_<annotator>.csv) for pairs not listed yet.
+    manifests = [folder / "pairs.csv"] + sorted(folder.glob("pairs_*.csv"))
+    out, seen = [], set()
+    for manifest in manifests:
+        if not manifest.exists():
+            continue
+        with open(manifest, encoding="utf-8-sig", newline="") as fh:
+            for r in csv.DictReader(fh):
+                pid = r["pair_id"].strip()
+                if pid in seen:
+                    continue
+                seen.add(pid)
+                if split is not None and (r.get("split") or "").strip() != split:
+                    continue
+                out.append(Pair(pid, _resolve(r["plan_file"].strip(), root),
+                                _resolve(r["summary_file"].strip(), root), (r.get("split") or "").strip(),
+                                r.get("origin") or "", r.get("annotator") or "", r.get("blind_first_run") or ""))
     return out
 
 
