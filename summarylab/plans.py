@@ -312,6 +312,19 @@ REASONS = {
 }
 
 
+# 要/力争/必须 inside a clause mark it as a promise, whatever its opening
+# (当前实行的经营承包责任制要进一步完善).
+_PROMISE_MARK = re.compile(r"要(?!求|素|点|害|件)|力争|争取|必须")
+# Purposes whatever their place in the sentence (为了…, 以便…, 从而…).
+_PURPOSE_ALWAYS = re.compile(r"^(?:为了|为(?!.*提供)|以便|从而|让|使得|促使|助力|惠及)")
+
+
+def _opens_sentence(text: str, a: int) -> bool:
+    """Whether the clause at text[a:] is the first of its sentence."""
+    before = text[:a].rstrip(" \t\u3000")
+    return not before or before[-1] in "。！？\n"
+
+
 @dataclass
 class Rejected:
     """A clause of a plan part judged not a commitment, and why (a key of :data:`REASONS`)."""
@@ -339,9 +352,13 @@ def has_predicate(text: str) -> bool:
     """
     from .nlp import pos_tag
 
-    for w, tag in pos_tag(text):
+    for k, (w, tag) in enumerate(pos_tag(text)):
         if not _HAN.search(w):
             continue
+        if k == 0 and tag in ("nr", "nrt", "x", "nz") and len(w) >= 2:
+            # A word outside jieba's dictionary opening a plan clause (拓宽, 严格执法)
+            # is tagged by the HMM as a name; in a plan it is the verb.
+            return True
         if tag.startswith(_PREDICATE_TAGS) and tag not in ("ad", "vg") and len(w) >= 2:
             return True
         if tag in ("v", "vn") and len(w) == 1 and w not in "是有为在将把被和与及":
@@ -388,16 +405,13 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
 
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
-        if (a > start or at_line_start) and _is_paragraph_title(text, a - start, b - start):
-            reject(a, b, "theme")
-            continue
         cut = _strip_lead(clause)
         body = clause[cut:]
         has_number = any(a <= s and e <= b for s, e in numbers)
         reason = None
         if len(_HAN.findall(body)) < 4:
             reason = "short"
-        elif cue("background", body):
+        elif cue("background", body) and not _PROMISE_MARK.search(body):
             reason = "background"
         elif _about_earlier_year(text, a - start, b - start, plan_year):
             reason = "past"
@@ -405,7 +419,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
             reason = "vague"
         elif cue("principle", body):
             reason = "principle"
-        elif cue("purpose", body) and not has_number:
+        elif cue("purpose", body) and not has_number and not (_opens_sentence(text, a - start)
+                                                              and not _PURPOSE_ALWAYS.match(body)):
             reason = "purpose"
         elif not has_number and not any(p.match(body) for p in cues()["action"]) and not has_predicate(body):
             reason = "no_predicate"
@@ -474,6 +489,9 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     """
     out = []
     tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
+    intro = _plan_in_intro(doc, tops)
+    if intro is not None:
+        out.append(intro)
     for top in tops:
         children = [s for s in doc.section_list if s.parent_id == top.section_id]
         if children:
@@ -486,6 +504,32 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
         for child in children:
             out.append((child, [(_body_start(doc, child), child.end)]))
     return out
+
+
+# A paragraph that turns to the year ahead (在新的一年里, 今年, 今后).
+_NEW_YEAR = re.compile(r"新的一年|今年|今后|明年")
+
+
+def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tuple[int, int]]]]:
+    """A report whose plan parts have headings but whose review has none
+    (1984年政府工作报告: 关于国内建设 … 在新的一年里，我们要…, then 一、…): the
+    un-headed opening part holds the year's general tasks from the paragraph
+    that turns to the year ahead on.  None when the report has a review part
+    of its own or no such paragraph."""
+    from .compare import REVIEW_KINDS
+
+    if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
+        return None
+    intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"
+                  and s.end <= tops[0].start), None)
+    if intro is None:
+        return None
+    pos = intro.start
+    for para in doc.text[intro.start:intro.end].split("\n"):
+        if _NEW_YEAR.search(para.strip()[:40]) and len(_HAN.findall(para)) > 60:
+            return intro, [(pos, intro.end)]
+        pos += len(para) + 1
+    return None
 
 
 def _body_start(doc: Document, sec: Section) -> int:
@@ -557,9 +601,14 @@ def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[
         # only for its targets.  Without items, its text is the item.
         is_lead = sec.level == 1 and any(x.parent_id == sec.section_id for x in doc.section_list)
         targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
-        if is_lead and not inside and targets_end <= targets_at:
-            # A plan part's preamble without targets is a statement of intent.
-            continue
+        if is_lead and targets_end <= targets_at:
+            if len(_HAN.findall(text)) >= _LEAD_PARAGRAPH:
+                # A plan part whose own text is a paragraph of tasks before an
+                # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
+                is_lead = False
+            elif not inside:
+                # A plan part's short preamble without targets is a statement of intent.
+                continue
         commitments = []
         dropped: list[Rejected] = []
         for a, b in segments:
@@ -630,6 +679,8 @@ def explain_plan(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None)
     return pd.DataFrame(rows, columns=["item_id", "clause", "start", "end", "reason", "reason_text"])
 
 
+# Han characters from which a plan part's own text is a paragraph of tasks, not a preamble.
+_LEAD_PARAGRAPH = 150
 _TARGETS_HEAD = re.compile(r"预期目标|主要目标|发展目标")
 
 
