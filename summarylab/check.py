@@ -319,9 +319,21 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     # A heading (3.关注妇女健康。) names a topic; the deeds are in the sentences
     # under it, so a heading alone is no evidence unless it names a programme.
     heading_starts = {sec.start for sec in doc.section_list if sec.marker and sec.level <= 3}
+    # A report in which no review part is recognised (an unheaded 1985 report
+    # read as preamble and repeated copy) is read whole: every sentence outside
+    # its plan and problems parts may report the year, each text once.
+    review_kinds = set(REVIEW_KINDS)
+    if not any(sec.kind in REVIEW_KINDS for sec in doc.section_list):
+        review_kinds |= {"intro", "other"}
+    seen_texts: set = set()
     out = []
     for s in doc.sentences:
         kind = s.section_kind
+        if kind in review_kinds and kind not in REVIEW_KINDS:
+            if s.text in seen_texts:
+                continue
+            seen_texts.add(s.text)
+            kind = "achievements"
         excluded = None
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         if s.start in heading_starts and plain == s.text:
@@ -330,7 +342,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             excluded = "只出现在下一年的工作计划中"
         elif kind == "problems":
             excluded = "只出现在存在问题部分"
-        elif kind not in REVIEW_KINDS:
+        elif kind not in review_kinds:
             excluded = "只出现在工作回顾以外的部分"
         elif cue("future", plain):
             excluded = "只出现在讲以后打算的句子中"
