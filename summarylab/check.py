@@ -325,6 +325,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     review_kinds = set(REVIEW_KINDS)
     if not any(sec.kind in REVIEW_KINDS for sec in doc.section_list):
         review_kinds |= {"intro", "other"}
+    # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead.
+    after_year = doc.meta.kind == "gov_work_report"
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -344,8 +346,10 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             excluded = "只出现在存在问题部分"
         elif kind not in review_kinds:
             excluded = "只出现在工作回顾以外的部分"
-        elif cue("future", plain):
+        elif cue("future", plain) or (after_year and _THIS_YEAR.search(plain)):
             excluded = "只出现在讲以后打算的句子中"
+        elif _SEVERAL_YEARS.search(plain):
+            excluded = "只出现在讲多年累计情况的句子中"
         elif cue("negative", plain):
             excluded = "只出现在讲未做成的事或存在问题的句子中"
         else:
@@ -361,6 +365,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     return out
 
 
+_THIS_YEAR = re.compile(r"今年|本年度")
 def _other_year(text: str, year: Optional[int]) -> Optional[str]:
     """Why a sentence about an earlier year is no evidence, or None."""
     # 比2021年增加3所 compares with another year; it still reports this one.
@@ -583,6 +588,28 @@ def evidence_clause(commitment: str, sentence: str) -> tuple[str, float, bool]:
     return best.strip(), max(best_share, 0.0), best_head
 
 
+# A promise that continues a stance rather than doing a thing once.
+_ONGOING = re.compile(r"^(?:要|我们要|今年|同时)?(?:继续|坚持|保持|加强|进一步|不断|始终|持续|巩固)")
+
+
+def _lead_verb(commitment: str) -> str:
+    """The first verb of a promise after adverbs (继续深入实施 → 实施), as POS-tagged.
+
+    Example:
+        >>> _lead_verb("继续举办基层女干部培训班")
+        '举办'
+    """
+    from .nlp import pos_tag
+
+    skip = {"继续", "持续", "深入", "进一步", "积极", "大力", "着力", "全面", "加快", "切实", "认真", "努力", "不断"}
+    for w, tag in pos_tag(commitment):
+        if w in skip:
+            continue
+        if tag.startswith("v") and len(w) >= 2:
+            return w
+    return ""
+
+
 def _head_word(commitment: str) -> str:
     """The head of a promise: its last topic word that is not generic (培训班, 制度 are
     heads too when nothing follows them).
@@ -619,6 +646,8 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     f["n_topics"] = math.log1p(len(topics))
     targets = [prep.fact_by_id[x] for x in c.targets if x in prep.fact_by_id]
     f["has_target"] = float(bool(targets))
+    f["ongoing"] = float(bool(_ONGOING.match(c.text)))
+    f["review_size"] = math.log1p(len(prep.eligible))
     f["rate_target"] = float(any(str(t.kind) != "count" for t in targets))
     if targets:
         numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
@@ -674,6 +703,10 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     f["heading"] = float(bool(best.start in {s.start for s in prep.summary_doc.section_list}))
     f["target_kept"] = float(bool(_TARGET_KEPT.search(best.text)))
     f["several_years"] = float(any(a <= best.start < b for a, b in (prep.several or [])))
+    verb = _lead_verb(c.text)
+    f["verb_held"] = float(bool(verb) and verb in clause)
+    f["best_topk_coverage"] = max(cand.coverage)
+    f["n_strong"] = math.log1p(sum(x >= 0.4 for x in cand.score))
     for t, k in enumerate(cand.index):
         if cand.score[t] < 0.15:
             break

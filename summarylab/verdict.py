@@ -60,6 +60,11 @@ FEATURES = (
     "num_missed",       # or falls short of it
     "target_kept",      # the sentence says the target was kept (控制在预算范围内)
     "several_years",    # the sentence reviews several years (这五年)
+    "verb_held",        # the promise's own verb (举办, 建立, 简并) is in the evidence clause
+    "best_topk_coverage",  # the best coverage among the top candidates (another sentence may show it)
+    "n_strong",         # how many candidates score 0.4 or more (log1p): a theme spoken of everywhere
+    "ongoing",          # the promise continues a stance (坚持, 继续, 保持, 加强): hard to show done
+    "review_size",      # how many sentences the review has (log1p)
 )
 
 
@@ -80,7 +85,7 @@ class VerdictModel:
         ['not_found', 'delivered']
     """
 
-    def __init__(self, *, C: float = 1.0, class_weight: Optional[str] = None):
+    def __init__(self, *, C: float = 0.3, class_weight: Optional[str] = None):
         self.C = C
         self.class_weight = class_weight
 
@@ -140,7 +145,7 @@ def read_training(path=None):
     return pd.read_csv(path or TRAINING_PATH, comment="#", encoding="utf-8")
 
 
-def fit_verdict_model(extra_rows=None, *, C: float = 1.0) -> VerdictModel:
+def fit_verdict_model(extra_rows=None, *, C: float = 0.3) -> VerdictModel:
     """A verdict model fitted on the shipped rows plus ``extra_rows``.
 
     Args:
