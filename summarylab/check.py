@@ -641,13 +641,12 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
 
     item, c = prep.every[i]
     f = dict.fromkeys(FEATURES, 0.0)
-    side: dict = {"numeric": None, "best": None, "partial": None, "clause": ""}
+    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i}
     topics = set(content_words(c.text))
     f["n_topics"] = math.log1p(len(topics))
     targets = [prep.fact_by_id[x] for x in c.targets if x in prep.fact_by_id]
     f["has_target"] = float(bool(targets))
     f["ongoing"] = float(bool(_ONGOING.match(c.text)))
-    f["review_size"] = math.log1p(len(prep.eligible))
     f["rate_target"] = float(any(str(t.kind) != "count" for t in targets))
     if targets:
         numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
@@ -657,9 +656,6 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
             f["num_matched"] = 1.0
             f["num_met"] = float(numeric["verdict"] == "delivered")
             f["num_missed"] = float(numeric["verdict"] == "partial")
-    sb = prep.shadow_best[i]
-    if sb is not None:
-        f["excluded_best"] = sb[1]
     fb = prep.shortfall_best[i]
     if fb is not None and fb[1] > 0:
         ev = prep.shortfalls[fb[0]]
@@ -768,6 +764,15 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             rows.append(row)
             continue
         verdict = max(p, key=p.get)
+        if verdict != "not_found" and not (f["coverage"] or f["clause_coverage"] or f["partial_near"]
+                                           or f["shortfall_admitted"] or f["half_shown"]):
+            # No sentence holds a word of the promise: nothing can show it done, even in part.
+            verdict = "not_found"
+        rate_unshown = verdict == "delivered" and f["rate_target"] and not f["target_kept"]
+        if rate_unshown:
+            # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
+            # same indicator or by words that say the target was kept, never by words alone.
+            verdict = "not_found"
         row.update(verdict=verdict, confidence=float(p[verdict]))
         if verdict == "delivered":
             best = side["best"]
@@ -775,6 +780,8 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
                        reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
         elif verdict == "partial":
             row.update(_partial(c, f, side))
+        elif rate_unshown:
+            row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
         else:
             row["reason"] = _why_not_found(side, f, prep)
         rows.append(row)
@@ -921,7 +928,8 @@ def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
 def _why_not_found(side: dict, f: dict, prep: Prepared) -> str:
     if f["award_context"] and f["clause_coverage"] >= 0.5:
         return "相关字眼只出现在表彰、荣誉或名称中，不是这项工作的落实。"
-    if f["excluded_best"] >= 0.45 and f["excluded_best"] > f["score"]:
+    sb = prep.shadow_best[side["i"]]
+    if sb is not None and sb[1] >= 0.45 and sb[1] > f["score"]:
         return "相关表述只出现在不能作为证据的地方（计划、问题或以后打算），不能作为完成的证据。"
     if side["best"] is not None and f["score"] >= 0.3 and not f["head_held"]:
         return f"回顾中有相近的字眼，但说的不是这件事：“{_short(side['clause'])}”。"

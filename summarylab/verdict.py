@@ -52,7 +52,6 @@ FEATURES = (
     "shortfall_admitted",  # coverage of the best problems-part sentence admitting a shortfall
     "award_context",    # the words stand in an award list, honour title or name (表彰, 荣获)
     "heading",          # the best sentence is a heading
-    "excluded_best",    # strength of the best excluded sentence (plan, problems, future)
     "has_target",       # the commitment holds a number
     "rate_target",      # that number is a rate or an amount (not a count)
     "num_matched",      # the review reports the same indicator
@@ -64,7 +63,6 @@ FEATURES = (
     "best_topk_coverage",  # the best coverage among the top candidates (another sentence may show it)
     "n_strong",         # how many candidates score 0.4 or more (log1p): a theme spoken of everywhere
     "ongoing",          # the promise continues a stance (坚持, 继续, 保持, 加强): hard to show done
-    "review_size",      # how many sentences the review has (log1p)
 )
 
 

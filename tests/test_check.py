@@ -34,7 +34,8 @@ def plan():
 
 def test_every_commitment_gets_a_row_with_the_check_columns_and_a_reason(plan):
     result = check(plan, later("一、2022年主要工作\n举办培训班3期。\n"))
-    assert list(result.columns) == CHECK_COLUMNS
+    assert list(result.columns) == CHECK_COLUMNS + ["confidence"]
+    assert result.confidence.between(0, 1).all()
     assert len(result) >= 6
     assert result.reason.str.len().min() > 0
     assert set(result.verdict) <= {"delivered", "partial", "not_found", "not_due"}

@@ -6,7 +6,7 @@ import pytest
 
 import summarylab as sl
 from summarylab.model import PLAN_ITEM_COLUMNS
-from summarylab.plans import canonical, commitment_clauses, due_year_of, plan_items, words
+from summarylab.plans import REASONS, canonical, commitment_clauses, due_year_of, explain_plan, plan_items, words
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
@@ -40,11 +40,44 @@ def test_two_quoted_programmes_after_one_verb_are_two_promises(sample_items):
     assert "继续做好女性“两癌”保险项目" in promises
 
 
-def test_purpose_and_principle_clauses_are_not_promises(sample_items):
+def test_purpose_clauses_after_the_promise_are_not_promises(sample_items):
     every = [c for cs in sample_items.commitments for c in cs]
+    # …加强“不让毒品进我家”“平安建设”工作，切实保障妇女儿童合法权益。
     assert "切实保障妇女儿童合法权益" not in every
-    assert "坚持党建带妇建" not in every
-    assert not any(c.startswith(("让妇联", "把党的关怀", "防止", "做到")) for c in every)
+    assert not any(c.startswith(("让妇联", "防止", "做到")) for c in every)
+
+
+def test_a_stance_with_a_concrete_object_is_a_promise_a_guiding_idea_is_not(sample_items):
+    every = [c for cs in sample_items.commitments for c in cs]
+    assert "坚持党建带妇建" in every
+    found = [c.text for c in commitment_clauses(
+        "以习近平新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调，举办基层女干部培训班。")]
+    assert found == ["举办基层女干部培训班"]
+
+
+def test_any_verb_makes_a_promise_not_a_closed_list():
+    text = ("简并增值税税率。再下放一批审批事项。把行政审批事项条目缩减一半。"
+            "力争完成中韩自贸区谈判。全部取消非行政许可审批。拓宽流通渠道。")
+    found = [c.text for c in commitment_clauses(text)]
+    assert found == ["简并增值税税率", "再下放一批审批事项", "把行政审批事项条目缩减一半",
+                     "完成中韩自贸区谈判", "全部取消非行政许可审批", "拓宽流通渠道"]
+
+
+def test_qualitative_targets_are_promises_background_is_not():
+    text = "国际收支基本平衡，主要污染物排放继续下降。当前形势依然严峻。新领域、新业态、新群体。"
+    rejected = []
+    found = [c.text for c in commitment_clauses(text, rejected=rejected)]
+    assert found == ["国际收支基本平衡", "主要污染物排放继续下降"]
+    assert [(r.text, r.reason) for r in rejected] == [("当前形势依然严峻", "background"),
+                                                      ("新领域、新业态、新群体", "no_predicate")]
+
+
+def test_explain_names_a_reason_for_every_clause_left_out():
+    doc = sl.read(CORPORA / "000_85a1b6df8f5117e0.txt")
+    explained = explain_plan(doc)
+    assert set(explained.reason) <= set(REASONS)
+    row = explained[explained.clause == "切实保障妇女儿童合法权益"].iloc[0]
+    assert (row.item_id, row.reason) == ("4.3", "purpose")
 
 
 def test_a_leading_frame_is_cut_off_the_promise(sample_items):
@@ -65,7 +98,8 @@ def test_a_clause_with_a_number_is_a_promise_even_without_a_verb():
     spans = [(text.index("7.5%左右"), text.index("7.5%左右") + 6),
              (text.index("900万人以上"), text.index("900万人以上") + 7)]
     found = [c.text for c in commitment_clauses(text, numbers=spans)]
-    assert found == ["国内生产总值增长7.5%左右", "城镇新增就业900万人以上"]
+    # 发展的协调性进一步增强 is a target state: a promise too (GUIDELINES_check.md).
+    assert found == ["国内生产总值增长7.5%左右", "发展的协调性进一步增强", "城镇新增就业900万人以上"]
 
 
 def test_deadlines_beyond_the_plan_year():
@@ -116,4 +150,5 @@ def test_a_plan_without_numbered_items_is_one_item_with_every_promise():
                        "二、2023年工作计划\n继续实施“春蕾计划”，举办基层女干部培训班。切实保障妇女儿童合法权益。\n")
     items = plan_items(doc)
     assert list(items.item_id) == ["2"]
-    assert items.commitments.iloc[0] == ["继续实施“春蕾计划”", "举办基层女干部培训班"]
+    # 切实保障…权益 stands as a sentence of its own here: a promise, not a trailing purpose.
+    assert items.commitments.iloc[0] == ["继续实施“春蕾计划”", "举办基层女干部培训班", "切实保障妇女儿童合法权益"]
