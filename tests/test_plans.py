@@ -60,7 +60,7 @@ def test_any_verb_makes_a_promise_not_a_closed_list():
             "力争完成中韩自贸区谈判。全部取消非行政许可审批。拓宽流通渠道。")
     found = [c.text for c in commitment_clauses(text)]
     assert found == ["简并增值税税率", "再下放一批审批事项", "把行政审批事项条目缩减一半",
-                     "完成中韩自贸区谈判", "全部取消非行政许可审批", "拓宽流通渠道"]
+                     "力争完成中韩自贸区谈判", "全部取消非行政许可审批", "拓宽流通渠道"]
 
 
 def test_qualitative_targets_are_promises_background_is_not():
