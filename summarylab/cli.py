@@ -193,12 +193,19 @@ def audit(file: str = FileArg,
 
 @command()
 def plans(file: str = FileArg,
+          explain: bool = typer.Option(False, "--explain",
+                                       help="List the clauses of the plan judged not a commitment and why."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items and their commitments."""
-    from .plans import plan_items
+    from .plans import explain_plan, plan_items
 
-    emit(plan_items(load_document(file, store)), format, output, title="工作计划",
+    doc = load_document(file, store)
+    if explain:
+        emit(explain_plan(doc), format, output, title="不算承诺的分句",
+             columns=["item_id", "clause", "reason", "reason_text"])
+        return
+    emit(plan_items(doc), format, output, title="工作计划",
          columns=["item_id", "title", "commitments", "targets", "due_year"])
 
 
@@ -207,12 +214,14 @@ def check(plan_file: str = PlanFileArg,
           summary_file: str = SummaryFileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
-    """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE."""
+    """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE (table: least confident first)."""
     from .check import check as run_check
 
     df = run_check(load_document(plan_file, store), load_document(summary_file, store))
-    emit(df, format, output, title="计划落实核对",
-         columns=["item_id", "commitment", "verdict", "score", "evidence", "target", "actual", "reason"])
+    # On screen a person reviews the doubtful verdicts first; files keep the plan's order.
+    view = df.sort_values("confidence", kind="stable")
+    emit(df, format, output, title="计划落实核对", view=view,
+         columns=["item_id", "commitment", "verdict", "confidence", "evidence", "target", "actual", "reason"])
 
 
 @command()

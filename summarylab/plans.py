@@ -392,7 +392,7 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         Commitments in text order, with spans in document offsets.
 
     Example:
-        >>> t = "加强基层妇女干部培训，举办基层女干部培训班。切实保障妇女儿童合法权益。"
+        >>> t = "加强基层妇女干部培训，举办基层女干部培训班，切实保障妇女儿童合法权益。"
         >>> [c.text for c in commitment_clauses(t)]
         ['加强基层妇女干部培训', '举办基层女干部培训班']
     """
@@ -576,7 +576,7 @@ def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = N
     Example:
         >>> import summarylab as sl
         >>> row, cs = plan_commitments(sl.read("corpora/000_85a1b6df8f5117e0.txt"))[1]
-        >>> row["item_id"], cs[0].text
+        >>> row["item_id"], cs[1].text
         ('4.2', '继续深入实施“破难行动”')
     """
     return _items(doc, facts_table)

@@ -1,89 +1,126 @@
 """The plan check scored against verdicts annotated by reading the reports.
 
-Every pair of summarylab.check.CALIBRATION_PAIRS is scored: the 上林县妇联
-2022 plan (in the real 2021 report) against the synthetic 2022 report; the
-2013 政府工作报告's targets and 民生 tasks against the review of 2013 in the
-2014 report; a synthetic 县团委 2023 plan against its 2023 summary; and the
-2011 政府工作报告's targets and tasks against the review of 2011 in the 2012
-report (the last two were annotated before the checker ever ran on them).
-An annotation is matched to
-a checked commitment by item_id and fuzzy commitment text; an annotation with
-no match counts as a disagreement.  Bar: verdict agreement ≥ 90% on each
-pair, and every delivered verdict's evidence holds the annotated snippet (or
-one of the listed alternatives).
+The annotated pairs are listed in corpora/annotations/check/pairs.csv (and the
+annotators' pairs_*.csv); each has one CSV of gold commitments.  Figures use the
+convention of the project's reference scorer (summarylab.check_pairs): a gold
+commitment is answered by the produced commitment with the highest
+character-bigram Dice coefficient (≥ 0.35, containment counts 0.5), an
+unanswered one is a disagreement.
+
+The verdict model is learned from these pairs, so a figure on a pair the model
+was fitted on means nothing: the bars here are leave-one-pair-out.  The full
+evaluation (every pair checked by a model that never saw it) is
+``python scripts/train_check.py``; here the cheaper deterministic parts run:
+leave-one-pair-out over the shipped feature table, and the four local pairs
+checked end to end by a model fitted without them.
 """
 
-import json
 from collections import Counter
-from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import summarylab as sl
-from summarylab.check import CALIBRATION_PAIRS, check, match_annotation
+from summarylab.check import decide, prepare, training_rows
+from summarylab.check_pairs import VERDICTS, best_match, dice, load_gold, load_pairs, pooled, score
+from summarylab.plans import plan_commitments
+from summarylab.verdict import CLASSES, FEATURES, VerdictModel, read_training
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-VERDICTS = ["delivered", "partial", "not_found", "not_due"]
-# Every annotated pair the thresholds are calibrated on is scored here too:
-# name (the annotation file's stem without check_) -> plan, later report, annotations.
-PAIRS = {
-    Path(gold).stem.removeprefix("check_"): tuple(str(Path(x).relative_to("corpora")) for x in (plan, later, gold))
-    for plan, later, gold in CALIBRATION_PAIRS
-}
+PAIRS = load_pairs(None)
+LOCAL = [p for p in PAIRS if not p.pair_id.startswith("gov_")]
 
 
-def load_gold(name):
-    path = CORPORA / PAIRS[name][2]
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def test_the_scoring_convention_is_the_reference_scorers():
+    # Dice over character bigrams, punctuation left out.
+    assert dice("举办培训班", "举办培训班") == 1.0
+    assert round(dice("举办基层女干部培训班", "举办基层妇女干部培训班"), 4) == 0.8421  # 16 / 19
+    # A produced text holding the gold one (at most three times as long) answers it.
+    assert best_match("实施“春蕾计划”", ["加强宣传", "继续实施“春蕾计划”"]) == 1
+    assert best_match("春蕾计划", ["继续实施“春蕾计划”和“两癌”救助项目并做好宣传工作"]) is None
+    gold = [{"commitment": "举办培训班5期", "verdict": "delivered", "evidence_text": "举办培训班6期"},
+            {"commitment": "建立志愿者管理制度", "verdict": "not_found", "evidence_text": ""},
+            {"commitment": "新建青年之家3个", "verdict": "partial", "evidence_text": ""}]
+    produced = [{"commitment": "举办培训班5期", "verdict": "delivered", "evidence": "全年举办培训班6期。"},
+                {"commitment": "建立志愿者管理制度", "verdict": "delivered", "evidence": "x"}]
+    r = score(gold, produced)
+    # The unanswered partial counts as a disagreement and as a label of its own in kappa.
+    assert (r["agree"], r["matched"], r["evidence_ok"]) == (1, 2, "1/1")
+    assert r["confusion"][("partial", "unmatched")] == 1
+    # po = 1/3; pe = (1*2 + 1*0 + 1*0) / 9
+    assert r["kappa"] == round((1 / 3 - 2 / 9) / (1 - 2 / 9), 4)
 
 
-def score_pair(name):
-    plan_file, summary_file, _ = PAIRS[name]
-    result = check(sl.read(CORPORA / plan_file), sl.read(CORPORA / summary_file))
-    gold = load_gold(name)
-    confusion = Counter()
-    unmatched, wrong_evidence, disagreements = [], [], []
-    for g in gold:
-        row = match_annotation(result, g)
-        if row is None:
-            unmatched.append(g["commitment"])
-            confusion[(g["verdict"], "unmatched")] += 1
-            continue
-        confusion[(g["verdict"], row["verdict"])] += 1
-        if row["verdict"] != g["verdict"]:
-            disagreements.append((g["commitment"], g["verdict"], row["verdict"], row["evidence"]))
-        elif row["verdict"] == "delivered":
-            wanted = g["evidence_contains"]
-            wanted = [wanted] if isinstance(wanted, str) else wanted
-            if not any(w in (row["evidence"] or "") for w in wanted):
-                wrong_evidence.append((g["commitment"], wanted, row["evidence"]))
-    agree = sum(n for (a, b), n in confusion.items() if a == b)
-    return agree / len(gold), confusion, unmatched, wrong_evidence, disagreements
+def test_every_pair_has_its_texts_and_a_gold_file_of_valid_verdicts():
+    assert len(PAIRS) >= 11
+    for p in PAIRS:
+        assert p.plan_file.exists() and p.summary_file.exists(), p.pair_id
+        assert p.split in ("dev", "test")
+        gold = load_gold(p)
+        assert len(gold) >= 20, p.pair_id
+        assert {g["verdict"] for g in gold} <= set(VERDICTS), p.pair_id
+    verdicts = Counter(g["verdict"] for p in PAIRS for g in load_gold(p))
+    assert sum(verdicts.values()) >= 600 and verdicts["partial"] and verdicts["not_due"]
 
 
-def render(name, agreement, confusion):
-    cols = VERDICTS + ["unmatched"]
-    lines = [f"{name}: verdict agreement {agreement:.1%}", "gold \\ checker " + " ".join(f"{c:>10}" for c in cols)]
-    for g in VERDICTS:
-        lines.append(f"{g:>15} " + " ".join(f"{confusion.get((g, c), 0):>10}" for c in cols))
-    return "\n".join(lines)
+def test_commitment_recall_over_every_annotated_pair():
+    gold_n = matched = 0
+    for p in PAIRS:
+        produced = [c.text for _, cs in plan_commitments(sl.read(p.plan_file)) for c in cs]
+        for g in load_gold(p):
+            gold_n += 1
+            matched += best_match(g["commitment"], produced) is not None
+    print(f"\ncommitment recall {matched}/{gold_n} = {matched / gold_n:.1%}")
+    assert matched / gold_n >= 0.96
 
 
-@pytest.mark.parametrize("name", sorted(PAIRS))
-def test_the_checker_agrees_with_the_annotated_verdicts(name):
-    agreement, confusion, unmatched, wrong_evidence, disagreements = score_pair(name)
-    print()
-    print(render(name, agreement, confusion))
-    for d in disagreements:
-        print("  disagree:", d)
-    assert not unmatched, f"annotated commitments plan_items no longer produces: {unmatched}"
-    assert agreement >= 0.90
-    assert not wrong_evidence, f"delivered with evidence that does not show the commitment: {wrong_evidence}"
+def test_the_shipped_training_rows_are_what_the_code_computes_now():
+    # scripts/train_check.py must be rerun after a change to the features.
+    shipped = read_training()
+    p = next(p for p in PAIRS if p.pair_id == "synthetic_tuanwei_2023")
+    rows = training_rows(sl.read(p.plan_file), sl.read(p.summary_file), pd.DataFrame(load_gold(p)))
+    mine = shipped[shipped.pair_id == p.pair_id].reset_index(drop=True)
+    assert list(mine.verdict) == list(rows.verdict)
+    assert (mine[list(FEATURES)] - rows[list(FEATURES)]).abs().max().max() < 1e-3
 
 
-def test_every_gold_verdict_is_a_verdict_and_every_pair_covers_the_cases():
-    synthetic = Counter(g["verdict"] for g in load_gold("synthetic_2022"))
-    national = Counter(g["verdict"] for g in load_gold("gov_2013_2014"))
-    assert set(synthetic) <= set(VERDICTS) and set(national) <= set(VERDICTS)
-    assert synthetic["delivered"] and synthetic["partial"] and synthetic["not_found"]
-    assert national["delivered"] and national["not_found"]
+def test_leave_one_pair_out_over_the_feature_table():
+    table = read_training()
+    table = table[table.verdict.isin(CLASSES)]
+    right = 0
+    for pid in table.pair_id.unique():
+        train, held = table[table.pair_id != pid], table[table.pair_id == pid]
+        model = VerdictModel().fit(train, train.verdict)
+        right += int((model.predict(held) == held.verdict.to_numpy()).sum())
+    agreement = right / len(table)
+    print(f"\nleave-one-pair-out agreement on matched commitments: {agreement:.1%} of {len(table)}")
+    assert agreement >= 0.77
+
+
+@pytest.fixture(scope="module")
+def local_results():
+    table = read_training()
+    out = {}
+    for p in LOCAL:
+        train = table[(table.pair_id != p.pair_id) & table.verdict.isin(CLASSES)]
+        model = VerdictModel().fit(train, train.verdict)
+        result = decide(prepare(sl.read(p.plan_file), sl.read(p.summary_file)), model)
+        out[p.pair_id] = (result, score(load_gold(p), result.to_dict("records")))
+    return out
+
+
+def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
+    for pid, (_, r) in local_results.items():
+        print(f"\n{pid}: agreement {r['agreement']:.1%}, kappa {r['kappa']:.2f}, recall {r['recall']:.1%}")
+        assert r["recall"] == 1.0
+        assert r["agreement"] >= 0.70
+    total = pooled(r for _, r in local_results.values())
+    print(f"local pairs together: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}")
+    assert total["agreement"] >= 0.78
+
+
+def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
+    for result, _ in local_results.values():
+        delivered = result[result.verdict == "delivered"]
+        assert delivered.evidence.str.len().min() > 0
+        assert delivered.evidence_section.notna().all()
+        assert delivered.reason.str.startswith(("工作回顾中有对应的做法", "目标")).all()
