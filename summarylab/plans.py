@@ -237,8 +237,43 @@ def due_year_of(text: str) -> Optional[int]:
         >>> due_year_of("到2025年基本实现全覆盖"), due_year_of("十三五时期完成改造")
         (2025, 2020)
     """
+    text = text.translate(_FULLWIDTH_DIGITS)
     years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
     years += [_FIVE_YEAR_END[m] for m in _FIVE_YEAR.findall(text)]
+    return max(years) if years else None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# A span of years from the plan year (用三年时间, 三年左右的时间, 五年内), the end of the
+# century (本世纪末) or a decade (在九十年代): deadlines without a year number.
+_SPAN = re.compile(r"(?:用|在|经过|花)?([两二三四五六七八九十])年(?:左右)?(?:的)?时间|([两二三四五六七八九十])年(?:之)?内")
+_CENTURY_END = re.compile(r"本世纪末|到本世纪|二十世纪末")
+_DECADE = re.compile(r"(?:在|到)?([八九])十年代")
+
+
+def due_year_in_words(text: str, plan_year: Optional[int]) -> Optional[int]:
+    """The deadline a text sets without a year number, counted from the plan year.
+
+    Example:
+        >>> due_year_in_words("用三年时间基本完成各级政府机构改革的任务", 1998)
+        2000
+        >>> due_year_in_words("力争到本世纪末使大多数国有大中型骨干企业初步建立起现代企业制度", 1998)
+        2000
+    """
+    if not plan_year:
+        return None
+    years = []
+    for a, b in _SPAN.findall(text):
+        n = _CN_SMALL.get(a or b, 1)
+        if n > 1:
+            years.append(plan_year + n - 1)
+    if _CENTURY_END.search(text) and plan_year < 2000:
+        years.append(2000)
+    for d in _DECADE.findall(text):
+        end = 1900 + 10 * "零一二三四五六七八九".index(d) + 9
+        if end > plan_year:
+            years.append(end)
     return max(years) if years else None
 
 
@@ -398,6 +433,7 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     """
     numbers = numbers or []
     out: list[Commitment] = []
+    sentence_due: Optional[int] = None
 
     def reject(a, b, reason):
         if rejected is not None:
@@ -405,6 +441,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
 
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
+        if _opens_sentence(text, a - start):
+            sentence_due = due_year_of(clause) or due_year_in_words(clause, plan_year)
         cut = _strip_lead(clause)
         body = clause[cut:]
         has_number = any(a <= s and e <= b for s, e in numbers)
@@ -430,10 +468,15 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         if reason:
             reject(a, b, reason)
             continue
-        due = due_year_of(clause)
-        lead_year = _LEAD_YEAR.match(clause)
+        due = due_year_of(clause) or due_year_in_words(clause, plan_year)
+        lead_year = _LEAD_YEAR.match(clause.translate(_FULLWIDTH_DIGITS).lstrip("争取力争到在"))
         if due is None and lead_year and plan_year and int(lead_year.group(1)) > plan_year:
             due = int(lead_year.group(1))  # 2012年财政性教育经费…达到4%, in the 2011 plan
+        if _opens_sentence(text, a - start):
+            sentence_due = due
+        elif due is None and sentence_due is not None:
+            # 争取1997年粮食产量达到4.75亿吨，棉花、油料…有较大发展: the sentence's deadline holds on.
+            due = sentence_due
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due))
     return out

@@ -152,3 +152,14 @@ def test_a_plan_without_numbered_items_is_one_item_with_every_promise():
     assert list(items.item_id) == ["2"]
     # 切实保障…权益 stands as a sentence of its own here: a promise, not a trailing purpose.
     assert items.commitments.iloc[0] == ["继续实施“春蕾计划”", "举办基层女干部培训班", "切实保障妇女儿童合法权益"]
+
+
+def test_deadlines_in_words_and_for_the_whole_sentence():
+    text = ("用三年时间基本完成各级政府机构改革的任务。"
+            "争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物有较大发展。"
+            "加强农田水利建设。")
+    dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=1996)]
+    assert dues == [("用三年时间基本完成各级政府机构改革的任务", 1998),
+                    ("争取１９９７年粮食产量达到４．７５亿吨", 1997),
+                    ("棉花、油料等作物有较大发展", 1997),
+                    ("加强农田水利建设", None)]
