@@ -34,9 +34,9 @@ _CLOSE = "”’》）)〕】"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
 # reference, not a deadline, hence the required 时期/期间/末.
-_DUE_YEAR = re.compile(r"(?:到|至|在)(20\d\d)年(?:底|末)?|(20\d\d)年(?:底|末)?(?:以)?前")
+_DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
-_LEAD_YEAR = re.compile(r"^\s*(20\d\d)年(?:底|末)?")
+_LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七]五)”?(?:时期|期间|末)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025,
                   "十五五": 2030, "十六五": 2035, "十七五": 2040}
