@@ -5,26 +5,34 @@ report, :func:`check` looks for evidence in the later report's review of the
 year (its indicator and achievement parts; a 政府工作报告's 工作回顾), never in
 its plan or problem parts, and gives a graded verdict:
 
-- ``delivered``: a review sentence shows the promise done (or the numbers
-  meet the target: 城镇新增就业900万人以上 met by 1310万人);
-- ``partial``: the numbers fall short, the sentence says the work is begun but
-  not finished (尚未覆盖全县), or only one of two promised things is shown;
+- ``delivered``: a review sentence shows the promised thing done (or the
+  numbers meet the target: 城镇新增就业900万人以上 met by 1310万人);
+- ``partial``: the numbers fall short, the work is begun but not finished
+  (尚未覆盖全县), only piloted, only one of two promised things is shown, or a
+  shortfall is admitted anywhere in the report (原计划4期，仅完成2期);
 - ``not_found``: no review sentence shows it;
 - ``not_due``: the commitment is due after the year the later report reviews.
 
-Matching is a :class:`CommitmentMatcher`: TF-IDF over jieba words and over
-character n-grams (scikit-learn), after synonyms and abbreviations are
-rewritten to one form (``models/synonyms.tsv``), plus the coverage of the
-commitment's topic words (nouns and names, not verbs of governance) and its
-quoted programme names as anchors.  Numbers decide when both sides have them; a rate or amount target
-(涨幅控制在4%左右) is never delivered by words alone unless they say the target
-was kept (控制在预算范围内), and the numbers of a part or paragraph that reviews
-several years (“十一五”时期回顾, ——这五年) are not the year's.  A promise shown only
-as a pilot (试点) is partial.  Sentences about the future (将, 计划, 明年),
-another year, a failure or a problem are no evidence; the clauses before one
-about the future (新建2个，另1个预计明年投入使用) still are.  The thresholds are calibrated on the annotated
-pairs in corpora/annotations/ and kept in ``models/check_thresholds.json``
-with the data that set them.
+How:
+
+1. Retrieval: a :class:`CommitmentMatcher` (TF-IDF over jieba words and
+   character n-grams, scikit-learn, after synonyms are rewritten to one form,
+   ``models/synonyms.tsv``, plus the coverage of the promise's topic words and
+   quoted programme names) keeps the top candidates of each commitment among
+   the review's sentences, commitments scored in chunks so that memory grows
+   linearly.  Sentences about the future (将, 计划, 明年; 今年 in a 政府工作报告),
+   another year, several years, a failure or a problem are no evidence.
+2. Judging: :func:`commitment_features` reads the best candidate clause by
+   clause (:func:`evidence_clause`: does the clause hold the promise's head and
+   its qualifiers, its verb, its quoted name; is it an award list; does it say
+   the work is unfinished or piloted) and adds the numbers' outcome and the
+   shortfalls the report admits.
+3. Verdict: numbers decide when both sides have them; otherwise a logistic
+   regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
+   (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
+   ``confidence`` is its probability of the verdict given.  A rate or amount
+   target is never delivered by words alone, and an admitted shortfall makes a
+   promise partial.
 """
 
 from __future__ import annotations
