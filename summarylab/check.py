@@ -37,12 +37,9 @@ How:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .compare import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
@@ -50,13 +47,11 @@ from .compare import FROM_VALUE as _FROM
 from .compare import MULTI_YEAR as _MULTI_YEAR
 from .compare import TO_VALUE as _TO
 from .model import CHECK_COLUMNS, Document
-from .lexicon import MODELS
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
 
 if TYPE_CHECKING:
     import pandas as pd
-
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
