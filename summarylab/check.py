@@ -452,6 +452,7 @@ class Prepared:
     actuals: list
     fact_by_id: dict
     several: list = None  # spans that review several years
+    median_best: Optional[float] = None
 
 
 def facts_of(doc: Document) -> "pd.DataFrame":
@@ -627,6 +628,14 @@ def _head_word(commitment: str) -> str:
     return ws[-1]
 
 
+def _median_best(prep: Prepared) -> float:
+    """The median best-candidate score over the pair's commitments (kept on the Prepared)."""
+    if prep.median_best is None:
+        best = sorted(c.score[0] for c in prep.candidates if c is not None)
+        prep.median_best = best[len(best) // 2] if best else 0.0
+    return prep.median_best
+
+
 def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     """The features (:data:`summarylab.verdict.FEATURES`) of commitment ``i`` of a
     prepared pair, and what the verdict needs besides (the evidence chosen for
@@ -681,6 +690,7 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
                              best.section_kind, None)
     side["best"] = best
     f["score"] = cand.score[0]
+    f["relative_score"] = cand.score[0] - _median_best(prep)
     f["coverage"] = cand.coverage[0]
     f["char"] = cand.char[0]
     f["word"] = cand.word[0]

@@ -63,6 +63,8 @@ FEATURES = (
     "best_topk_coverage",  # the best coverage among the top candidates (another sentence may show it)
     "n_strong",         # how many candidates score 0.4 or more (log1p): a theme spoken of everywhere
     "ongoing",          # the promise continues a stance (坚持, 继续, 保持, 加强): hard to show done
+    "relative_score",   # score minus the median best score of the pair's commitments (how far above
+                        # the report's usual overlap: a terse review and a wordy one differ)
 )
 
 
