@@ -804,13 +804,9 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
         else:
             row["reason"] = _why_not_found(side, f, prep)
         rows.append(row)
-    table = pd.DataFrame(rows, columns=CHECK_COLUMNS_WITH_CONFIDENCE)
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     return table.astype({"evidence_start": "Int64", "evidence_end": "Int64", "score": float,
                          "confidence": float})
-
-
-#: The Check columns of DESIGN.md, ``confidence`` included.
-CHECK_COLUMNS_WITH_CONFIDENCE = list(CHECK_COLUMNS) + (["confidence"] if "confidence" not in CHECK_COLUMNS else [])
 
 
 def _short(text: str, n: int = 40) -> str:

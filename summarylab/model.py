@@ -35,7 +35,7 @@ PLAN_ITEM_COLUMNS = [
 CHECK_COLUMNS = [
     "item_id", "item_title", "commitment", "verdict", "score", "evidence",
     "evidence_section", "evidence_start", "evidence_end", "target", "actual",
-    "reason",
+    "reason", "confidence",
 ]
 COMPARISON_COLUMNS = [
     "indicator", "unit", "value_a", "value_b", "change", "change_pct",
