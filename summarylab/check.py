@@ -672,6 +672,11 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     if fb is not None and fb[1] > 0:
         ev = prep.shortfalls[fb[0]]
         _, share, head = evidence_clause(c.text, ev.text)
+        for part in _conjuncts(c.text):
+            # 开展心理关爱服务和困难帮扶服务 / 心理关爱服务…尚未有效开展: one part admitted unfinished.
+            _, p_share, p_head = evidence_clause(part, ev.text)
+            if p_head and p_share >= share:
+                share, head = p_share, True
         # The admitted shortfall must be about the promised thing (its head), not a neighbour.
         f["shortfall_admitted"] = min(fb[1], share) if head else 0.0
         side["shortfall"] = ev
@@ -785,6 +790,10 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
         if side.get("shortfall_strong") and verdict != "partial":
             # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
             # about the promised thing makes it partial (GUIDELINES_check.md).
+            verdict = "partial"
+            p[verdict] = max(p[verdict], 0.5)
+        if verdict == "delivered" and f["missing_part"]:
+            # Some of several promised things shown, another not: partial (GUIDELINES_check.md).
             verdict = "partial"
             p[verdict] = max(p[verdict], 0.5)
         rate_unshown = verdict == "delivered" and f["rate_target"] and not f["target_kept"]
@@ -923,6 +932,17 @@ def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tupl
         elif not found and missing is None:
             missing = p
     return (shown, missing) if shown and missing else None
+
+
+def _conjuncts(commitment: str) -> list[str]:
+    """The parts of a coordinated promise (A和B), each with the shared verb.
+
+    Example:
+        >>> _conjuncts("开展心理关爱服务和困难帮扶服务")
+        ['开展心理关爱服务', '困难帮扶服务']
+    """
+    parts = [p.strip("，、 ") for p in _CONJ.split(commitment) if p.strip("，、 ")]
+    return parts if len(parts) >= 2 else []
 
 
 def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:

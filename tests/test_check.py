@@ -209,3 +209,60 @@ def test_a_heading_alone_is_no_evidence():
 def test_a_later_report_without_any_review_sentence_finds_nothing_and_never_raises(plan):
     result = check(plan, later("一、2023年工作计划\n继续举办农村妇女“领头雁”培训班。\n"))
     assert len(result) > 0 and set(result["verdict"]) <= {"not_found", "not_due"}
+
+
+TRAP_PLAN = ("某县妇联2022年工作总结和2023年工作计划\n一、2022年主要工作\n举办培训班3期。\n二、2023年工作计划\n"
+             "（一）加强队伍建设。举办基层妇女干部培训班。\n"
+             "（二）关爱服务。开展心理关爱服务和困难帮扶服务，举办家庭教育讲座20场。\n"
+             "（三）巾帼建功。举办“巾帼致富带头人”培训班4期，开展家政技能培训。\n")
+TRAP_LATER = ("某县妇联2023年工作总结\n一、2023年主要工作\n"
+              "召开全县妇女工作表彰大会，表彰优秀基层妇女干部20名。\n"
+              "为困难妇女提供困难帮扶服务38件。\n"
+              "开展家政技能培训5期，培训妇女260人。\n"
+              "二、存在的问题\n心理关爱服务因缺乏专业力量尚未有效开展。“巾帼致富带头人”培训班原计划4期，仅完成2期。\n"
+              "三、2024年工作计划\n举办家庭教育讲座20场。\n")
+
+
+@pytest.fixture(scope="module")
+def trapped():
+    return check(sl.read_text(TRAP_PLAN), sl.read_text(TRAP_LATER))
+
+
+def test_an_award_list_is_no_delivery_of_a_course(trapped):
+    row = verdict_of(trapped, "举办基层妇女干部培训班")
+    assert row.verdict == "not_found"
+    assert "表彰" in row.reason
+
+
+def test_a_shortfall_admitted_in_the_problems_part_makes_it_partial(trapped):
+    row = verdict_of(trapped, "举办“巾帼致富带头人”培训班4期")
+    assert row.verdict == "partial"
+    assert "仅完成2期" in row.evidence
+
+
+def test_one_service_done_and_its_sibling_not_is_partial(trapped):
+    row = verdict_of(trapped, "开展心理关爱服务和困难帮扶服务")
+    assert row.verdict == "partial"
+    assert "心理关爱服务" in row.reason
+
+
+def test_next_years_plan_is_no_proof_and_the_clause_is_named(trapped):
+    assert verdict_of(trapped, "举办家庭教育讲座20场").verdict == "not_found"
+    done = verdict_of(trapped, "开展家政技能培训")
+    assert done.verdict == "delivered" and "开展家政技能培训5期" in done.reason
+
+
+def test_confidence_is_a_probability_and_the_model_can_be_refitted_with_reviewed_rows(trapped):
+    import pandas as pd
+
+    from summarylab.check import fit_verdict_model, training_rows
+
+    assert trapped.confidence.between(0, 1).all()
+    labels = pd.DataFrame([{"commitment": "开展家政技能培训", "verdict": "delivered"},
+                           {"commitment": "举办基层妇女干部培训班", "verdict": "not_found"}])
+    rows = training_rows(sl.read_text(TRAP_PLAN), sl.read_text(TRAP_LATER), labels)
+    assert list(rows.verdict) == ["delivered", "not_found"]
+    model = fit_verdict_model(rows)
+    assert model.n_extra_ == 2
+    again = check(sl.read_text(TRAP_PLAN), sl.read_text(TRAP_LATER), model=model)
+    assert verdict_of(again, "开展家政技能培训").verdict == "delivered"
