@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at s
     import pandas as pd
 
 from .lexicon import read_tsv
+from .numbers import NAME_REASONS, TIME_REASONS, Reason
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -48,8 +49,6 @@ _QUOTES = set("“”‘’「」『』《》\"")
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
-#: Names that ``numbers`` rejects but that read as words inside a label (“三八”红旗手, 90后, 两癌).
-_NAME_REASONS = ("name", "slogan", "generation", "named", "code")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest phrase taken from the text for a label; a label composed of two such parts
@@ -140,7 +139,7 @@ class _Tok:
     start: int  # absolute offsets into doc.text
     end: int
     fact: Optional[int] = None  # index into the sentence's quantity list
-    rejected: Optional[str] = None  # reason, for a candidate ``numbers`` rejected
+    rejected: Optional[str] = None  # a Reason, for a candidate ``numbers`` rejected; "quoted name"
 
 
 def _pos_tag(text: str) -> list[tuple[str, str]]:
@@ -228,12 +227,12 @@ def _is_nounish(tok: _Tok) -> bool:
     if tok.word in _AGE_GROUPS or tok.word in _NOUN_PARTS:
         return True
     if tok.flag == "REJ":
-        return tok.rejected is not None and tok.rejected.startswith(_NAME_REASONS)
+        return tok.rejected in NAME_REASONS
     return tok.flag.startswith(_NOUNISH) and tok.word not in _cues().link
 
 
 def _is_date(tok: _Tok) -> bool:
-    return tok.flag == "REJ" and (tok.rejected or "").startswith(("date", "year", "time", "period", "duration", "age"))
+    return tok.flag == "REJ" and tok.rejected in TIME_REASONS
 
 
 def _clean(label: str) -> str:
@@ -313,7 +312,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
                 changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
         elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
-                or t.word.startswith("每") or t.flag == "REJ" and (t.rejected or "").startswith("rate"):
+                or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
             pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
         elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
             pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
@@ -322,7 +321,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         elif t.word == "新增" and j == i - 1:
             changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
         elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and all(
-                x.word.startswith("每") or x.flag == "REJ" and (x.rejected or "").startswith("rate")
+                x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
                 for x in toks[j + 1:i]):
             # 每人每月680元和每人每年5400元: a rate between 和 and the number changes nothing
             return _Before([], changes, toks[j - 1].fact, None, False, False, True)
@@ -518,6 +517,9 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
                 stem = _text_of(bf.phrase) + stem
             elif bf.verb is not None and bf.verb.word not in cues.link:
                 stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+        elif i > lo and toks[i - 1].word in _GIVING_VERBS and toks[i - 1].word not in stem:
+            # 捐助3名困难女童, 资助15名困难女童: the act tells the rows apart (两 donors, one noun)
+            stem = toks[i - 1].word + stem
     elif bf.listed:
         # 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数
         stem = bf.verb.word if bf.verb is not None else ""
@@ -983,7 +985,91 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
         where.append((i, lo, hi))
     if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
+    for k, r in enumerate(rows):
+        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"])
+        if r["kind"] == "money" and k > 0 and _RECIPIENT.search(text, sent.start, r["start"]):
+            # 为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)
+            who = stems.get(toks[where[k - 1][0]].fact, "")
+            if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
+                    and where[k - 1][1] == where[k][1]:
+                r["indicator"] = who + r["indicator"]
     return rows
+
+
+#: 为/给/向 + a count of people + a verb of giving: the amount after it is theirs.
+_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
+
+
+#: Verbs of giving whose object is a group of people: the verb stays in the label.
+_GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
+#: Characters that end the words before an activity noun (its modifier is what follows them).
+_ACTIVITY_STOP = set("，,。；;：:、“”‘’（）()《》的了和及与为在是对向给把")
+
+
+@lru_cache(maxsize=1)
+def _activity_words() -> tuple:
+    return tuple(sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activity"),
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _activity_heads() -> tuple:
+    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activityhead")
+
+
+def _activity(text: str) -> tuple[str, str]:
+    """(activity word, its modifier) of the last activity a text names: 妇女运动会 -> (运动会, 妇女).
+
+    The modifier is the run of characters right before the word back to a stop mark, at most
+    five; a heading that lists several occasions (母亲节、“六一”儿童节慰问) gives none.
+    """
+    best = (-1, "", "")
+    for w in _activity_words():
+        k = text.rfind(w)
+        if k > best[0]:
+            j = k
+            while j > 0 and k - j < 4 and text[j - 1] not in _ACTIVITY_STOP and not text[j - 1].isdigit():
+                j -= 1
+            mod = text[j:k]
+            if "、" in text[max(0, j - 12):k]:
+                mod = ""
+            mod = re.sub(r"^(?:开展|举办|举行|组织|召开|实施|参加|进行|期间|今年|全年)+", "", mod)
+            best = (k, w, mod if len(mod) >= 2 else "")
+    return best[1], best[2]
+
+
+def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
+    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+
+    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
+    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
+    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
+    """
+    if kind not in ("count", "money") or not label:
+        return label
+    word, mod = _activity(before)
+    if not word or not mod:
+        # the heading names the activity of its paragraph; it counts for participants, teams,
+        # sessions and money (人数, 场次, 金额), not for facilities counted under it (儿童之家数)
+        h_word, h_mod = _activity(_heading_label_full(heading))
+        if h_word and (not word or h_word == word) and label.endswith(_activity_heads()):
+            word, mod = h_word, h_mod
+    if not word:
+        return label
+    act = mod + word
+    if act in label or (mod and mod in label):
+        return label
+    if word in label:
+        return label.replace(word, act, 1) if mod else label
+    out = act + label
+    return out if len(out) <= _MAX_LABEL + 4 else label
+
+
+def _heading_label_full(heading: str) -> str:
+    """The first clause of a heading, as written (its activity words are wanted, not a short topic)."""
+    if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
+        return ""
+    return re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
@@ -1110,7 +1196,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 buckets[k].append(c)
             elif isinstance(c, QuantityMatch):
                 skipped.append({"start": c.start, "end": c.end, "surface": c.surface,
-                                "reason": "outside a sentence"})
+                                "reason": Reason.OUTSIDE})
     for k, sent in enumerate(sentences):
         quantities, rejected = [], []
         try:
@@ -1119,7 +1205,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 (quantities if isinstance(c, QuantityMatch) else rejected).append(c)
         except Exception as e:  # never raise on odd text: the sentence is reported as skipped
             skipped.append({"start": sent.start, "end": sent.end, "surface": sent.text[:40],
-                            "reason": f"unparsed sentence ({type(e).__name__})"})
+                            "reason": Reason.UNPARSED})
             continue
         for r in rejected:
             skipped.append({"start": r.start, "end": r.end, "surface": r.surface, "reason": r.reason})
@@ -1130,7 +1216,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 skipped.append({"start": q.start, "end": q.end, "surface": q.surface, "reason": why})
                 if why == _CLASS:
                     # 亿元以上项目: kept as a name token, so that it stays inside the label (亿元以上项目数)
-                    rejected.append(Rejected(q.start, q.end, q.surface, "named class"))
+                    rejected.append(Rejected(q.start, q.end, q.surface, Reason.NAMED_CLASS))
                 if why == _REQUIREMENT_NAME:
                     # 两个100%: one name token, so that the values in its bracket read as targets
                     r0 = next(r for r in rejected if r.end == q.start)
@@ -1143,7 +1229,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
             except Exception as e:  # never raise on odd text: the sentence's values are listed as skipped
                 for q in kept:
                     skipped.append({"start": q.start, "end": q.end, "surface": q.surface,
-                                    "reason": f"unanalysed sentence ({type(e).__name__})"})
+                                    "reason": Reason.UNANALYSED})
     for n, r in enumerate(rows, 1):
         r["fact_id"] = n
     _link_targets(rows)
@@ -1156,36 +1242,45 @@ def _abstract() -> "re.Pattern":
     return re.compile("[“\"]?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
-_REQUIREMENT_NAME = "name of a requirement"
-_CLASS = "class descriptor"
+_REQUIREMENT_NAME = Reason.REQUIREMENT
+_CLASS = Reason.CLASS
 _CAPITAL_NUMERALS = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
-_CLASS_NOUN = re.compile(r"(?:的)?(?:项目|企业|工程|工业企业|重点项目|大项目)")
+_CLASS_PREFIXES = ("超", "超过", "过", "逾")
+
+
+@lru_cache(maxsize=1)
+def _class_noun() -> "re.Pattern":
+    """The class nouns of indicator_cues.tsv (亿元以上 项目, 超亿元 企业)."""
+    words = sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "classnoun"), key=len, reverse=True)
+    return re.compile("(?:的)?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _post_filter(text: str, q, rejected: list) -> str:
     """Reasons to drop a quantity ``numbers`` accepted (kept minimal; see the comments)."""
     if q.quantity is None or q.quantity.value is None:
-        return "no value"
+        return Reason.NO_VALUE
     if text[q.start:q.end] != q.surface:
-        return "span does not match surface"
+        return Reason.SPAN_MISMATCH
     # 队伍年龄: numbers reads the 伍 of 队伍 as a financial numeral; a capital numeral glued to the
     # word before it is part of that word
     if q.surface[:1] in _CAPITAL_NUMERALS and q.start > 0 and "\u4e00" <= text[q.start - 1] <= "\u9fff":
-        return "part of a word"
-    # 新引进亿元以上项目32个: a class of projects (亿元以上, 10亿元以上), not an amount
-    if q.surface.endswith(("以上", "以下")) and _CLASS_NOUN.match(text, q.end):
+        return Reason.PART_OF_WORD
+    # 新引进亿元以上项目32个, 超亿元项目3个: a class of projects (亿元以上, 超亿元, 过千万元), not an
+    # amount: a bound word and a class noun (项目, 企业) right after
+    if (q.surface.endswith(("以上", "以下")) or q.surface.startswith(_CLASS_PREFIXES)) \
+            and _class_noun().match(text, q.end):
         return _CLASS
     # 着重抓好五个方面, 统筹两个大局, 两种手段: a count of abstractions announces a list or a slogan
     if q.quantity.kind == "count" and (q.quantity.unit or "") in ("个", "种", "大", "项", "条", "点") \
             and _abstract().match(text, q.end):
-        return "rhetorical count"
+        return Reason.RHETORICAL
     # 65岁以上老年人: an age bracket describes a group of people; it measures nothing
     if q.quantity.unit == "岁" and q.quantity.approx != "exact" and q.end < len(text) \
             and "\u4e00" <= text[q.end] <= "\u9fff":
-        return "age bracket"
+        return Reason.AGE_BRACKET
     # 第十二届…第二次会议: numbers misses a 第 that a name before it hides; an ordinal is no fact
     if q.start > 0 and text[q.start - 1] == "第":
-        return "ordinal"
+        return Reason.ORDINAL
     # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
     # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
     if q.quantity.kind == "percent" and any(
@@ -1282,4 +1377,5 @@ def explain(doc: Document) -> "pd.DataFrame":
 
     _, skipped = _all_rows(doc)
     df = pd.DataFrame(skipped, columns=["start", "end", "surface", "reason"])
+    df["reason"] = df["reason"].map(str)  # the code's text (Reason is a closed set of them)
     return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

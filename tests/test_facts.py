@@ -80,7 +80,8 @@ def test_plan_section_facts_are_expected_for_the_plan_year():
 def test_two_counts_in_one_clause_get_two_labels():
     doc = report("“三八”节期间举办了妇女运动会，来自全县共115支参赛队1000多人参加了拔河、跳绳项目。")
     got = by_surface(doc)
-    assert got["115支"]["indicator"] == "参赛队数"
+    # the activity the sentence names stays in the label: the teams of this 运动会, not of another
+    assert got["115支"]["indicator"] == "妇女运动会参赛队数"
     assert got["1000多人"]["approx"] == "more_than"
     assert "参加" in got["1000多人"]["indicator"] and got["1000多人"]["indicator"].endswith("人数")
 
@@ -109,14 +110,16 @@ def test_money_scales_to_yuan_and_keeps_its_programme():
     assert got["3.98万元"]["base_value"] == pytest.approx(39800)
     assert got["3.98万元"]["indicator"] == "春蕾计划资助金额"
     assert got["3.5万元"]["indicator"] == "爱心企业资助金额"
-    assert got["15名"]["indicator"] == "困难女童人数"
+    # the act before the count stays: 资助15名困难女童 and 捐助3名困难女童 are two rows
+    assert got["15名"]["indicator"] == "资助困难女童人数"
 
 
 def test_near_amount_with_the_goods_it_values():
     doc = report("为118名困难学生送上文具、体育用品等总价值近4.5万元的慰问品。")
     got = by_surface(doc)
     assert got["近4.5万元"]["approx"] == "near"
-    assert got["近4.5万元"]["indicator"] == "慰问品总价值"
+    # the goods were for the 118 students counted before them: the row says whose they were
+    assert got["近4.5万元"]["indicator"] == "困难学生慰问品总价值"
 
 
 def test_national_indicators_and_changes():
