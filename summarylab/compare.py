@@ -126,7 +126,7 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
             for j, rb in enumerate(fb.itertuples()):
                 if (ra.base_unit, ra.kind, ra.aspect) != (rb.base_unit, rb.kind, rb.aspect):
                     continue
-                if sim[i, j] >= min_similarity:
+                if sim[i, j] >= min_similarity and not _other_event(labels_a[i], labels_b[j]):
                     pairs.append((float(sim[i, j]), i, j))
     # Greedy one-to-one: the most similar labels pair first.
     used_a: set[int] = set()
@@ -158,9 +158,50 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
                          "value_b": float(rb.base_value), "change": np.nan, "change_pct": np.nan,
                          "evidence_a": None, "evidence_b": rb.sentence, "_order": (2, j)})
     rows.sort(key=lambda r: r["_order"])
+    # A report that repeats a sentence (a scraped page, a summary restated) gives the same row
+    # twice: one row per indicator and values.
+    seen: set = set()
+    unique = []
     for r in rows:
+        key = (r["indicator"], r["unit"], _key(r["value_a"]), _key(r["value_b"]))
+        if key in seen:
+            continue
+        seen.add(key)
         del r["_order"]
-    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+        unique.append(r)
+    return pd.DataFrame(unique, columns=COMPARISON_COLUMNS)
+
+
+def _key(x) -> Optional[float]:
+    return None if x is None or x != x else round(float(x), 9)
+
+
+def _activities(label: str) -> set:
+    from .facts import _activity_words
+
+    found = set()
+    for w in _activity_words():
+        if w in label and not any(w in f for f in found):
+            found.add(w)
+    return found
+
+
+def _other_event(label_a: str, label_b: str) -> bool:
+    """Two labels that name different activities (慰问 vs 运动会, 捐助 vs 资助) are two events.
+
+    Example:
+        >>> _other_event("捐助困难女童人数", "春蕾计划资助困难女童人数"), _other_event("参赛队数", "妇女运动会参赛队数")
+        (True, False)
+    """
+    a, b = _activities(label_a) | _acts(label_a), _activities(label_b) | _acts(label_b)
+    return bool(a) and bool(b) and not (a & b)
+
+
+def _acts(label: str) -> set:
+    """The verbs of giving a label starts with (捐助困难女童人数): who gave, to whom, is the event."""
+    from .facts import _GIVING_VERBS
+
+    return {v for v in _GIVING_VERBS if v in label}
 
 
 def _label(row) -> str:

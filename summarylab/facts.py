@@ -1026,6 +1026,9 @@ def _activity(text: str) -> tuple[str, str]:
     best = (-1, "", "")
     for w in _activity_words():
         k = text.rfind(w)
+        if k > best[0] and text[k + len(w):k + len(w) + 1] in ("、", "等") \
+                or k > 0 and text[k - 1] == "、":
+            continue  # 垃圾分类、禁毒宣传、关爱留守儿童等: one item of a list names no activity
         if k > best[0]:
             j = k
             while j > 0 and k - j < 4 and text[j - 1] not in _ACTIVITY_STOP and not text[j - 1].isdigit():

@@ -159,7 +159,7 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
     if table is None or len(table) == 0:
         return targets, outcomes, pairs
     rows = table.to_dict("records")
-    by_id = {r["fact_id"]: r for r in rows}
+    by_id = {int(r["fact_id"]): r for r in rows}
 
     def item(r: dict, year: int) -> _Item:
         c = canonical_indicator(r["indicator"], r["kind"])
@@ -196,8 +196,8 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
             # figure of the plan part is taken only when no cued one names the indicator
             rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
             (cued if rank == 0 else plain if rank == 2 else soft).append(it)
-        elif r["role"] == "target" and r.get("target_of") is not None and m.year:
-            actual = by_id.get(int(r["target_of"]))
+        elif r["role"] == "target" and _num(r.get("target_of")) is not None and m.year:
+            actual = by_id.get(int(_num(r["target_of"])))
             if actual is not None:
                 # 达到24.3%（目标10%）: the review states the year's target next to its outcome
                 a = item(actual, m.year)
