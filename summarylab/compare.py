@@ -46,6 +46,8 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
         from .facts import facts
 
         facts_table = facts(doc)
+    if len(facts_table) == 0:
+        return facts_table.reset_index(drop=True)  # pandas' apply would call the filter on a blank row
     keep = facts_table["section_kind"].isin(REVIEW_KINDS) & (facts_table["role"] == "actual")
     year = doc.meta.year
     if year:
