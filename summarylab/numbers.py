@@ -509,7 +509,9 @@ def _grammar() -> _Grammar:
     span = (rf"|(?P<n1>{_NUM})(?P<s1>{scales})?(?P<m1>{mids})?{_unit_pattern(units, 'u1')}?"
             rf"{_SEP}(?P<pre2>{prefix})?(?P<n2>{_NUM})(?P<m2>{mids})?{_unit_pattern(units, 'u2')}")
     # 1000多人, 近4.5万元, 24.3%
-    single = rf"|(?P<n>{_NUM})(?P<m>{mids})?[ ]?{_unit_pattern(units, 'u')}"
+    # 两个亿, 三个多亿: spoken 亿 with 个 between the numeral and the scale
+    spoken = r"|(?P<nk>(?<![\d.])\d+(?:\.\d+)?|(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)个(?P<mk>多|余)?亿"
+    single = rf"{spoken}|(?P<n>{_NUM})(?P<m>{mids})?[ ]?{_unit_pattern(units, 'u')}"
     # 惠及1.6亿学生, 3亿多农村人口: a scale word and then the noun, no measure word.
     # 8500到3万, 八百到九百亿: a range that ends in a scale word and no measure word; the
     # scale applies to both ends when that keeps them in order.
@@ -708,6 +710,18 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
         q_unit, q_scale = ("%" if g["pct"] == "百分之" else "‰"), scale
         base_value = float(_decimal(v) * q_scale)
         mid = ""
+    elif g.get("nk"):
+        v = parse_number(g["nk"])
+        if v is None:
+            raise _Fail(Reason.UNPARSABLE)
+        if g.get("mk"):
+            approx = _stronger(approx, "more_than")
+        if g["post"] and g["post"] not in ("以上", "以下", "以内", "之内", "左右", "上下"):
+            end = m.start("post")
+        elif g["post"]:
+            approx = _stronger(approx, ap.suffix[g["post"]])
+        return start, end, Quantity(v, "亿", None, float(_decimal(v) * _SCALES["亿"]), "",
+                                    "other", "level", approx)
     elif g.get("r2"):
         hi = parse_number(g["r2"].replace("，", ","))
         lo = parse_number(g["r1"].replace("，", ","))
@@ -794,6 +808,8 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
                 lo = float(_decimal(lo) * u1_scale / scale)
             elif g["s1"]:
                 lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
+            elif lo > v and scale != 1:
+                lo = float(_decimal(lo) / scale)  # 从8500到3万港元: the first end is written in full
             if lo > v:
                 raise _Fail("split range")
             v, v_max = lo, v
@@ -964,7 +980,7 @@ def _has_numeral(s: str) -> bool:
 
 
 def _number_start(m: re.Match) -> int:
-    for name in ("sign", "pct", "fden", "n1", "r1", "n", "ns"):
+    for name in ("sign", "pct", "fden", "n1", "r1", "nk", "n", "ns"):
         if name in m.re.groupindex and m.group(name) is not None:
             return m.start(name)
     return m.start()
@@ -1082,9 +1098,9 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     """
     if not isinstance(text, str):
         return None
-    # Spoken forms of a scale, read here and not by the scanner (which keeps offsets into the
-    # report): 两个亿 is 两亿, 四万万 is 四亿.
-    text = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])", "", text)
+    # 四万万 (old style) is 四亿; read here, not by the scanner, which keeps offsets into the report
+    # (and there 四万万 is mostly 四万万同胞, a figure of speech).
+    text = text.translate(_FULLWIDTH)  # ２．４个百分点: full-width digits and marks, as normalize() reads them
     text = re.sub(r"(?<=[\d零一二两三四五六七八九十])万万", "亿", text)
     for m in scan_quantities(text):
         return m.quantity
