@@ -262,11 +262,16 @@ def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dic
         for doc_id, table in all_facts.groupby("doc_id"):
             tables[doc_id] = table.reset_index(drop=True)
         return docs, tables
+    from .readers import ReadError
+
     for arg in paths:
         if os.path.isdir(arg):
             for f in sorted(Path(arg).rglob("*")):
-                if f.is_file() and f.suffix.lower() in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm", ".md"):
-                    docs.append(load_document(str(f), store))
+                if f.is_file() and f.suffix.lower() in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm"):
+                    try:
+                        docs.append(load_document(str(f), store))
+                    except ReadError as e:  # one bad file of a folder is reported, the rest is read
+                        typer.echo(f"summarylab: {e}", err=True)
         else:
             docs.append(load_document(arg, store))
     return docs, {}

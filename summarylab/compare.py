@@ -28,9 +28,9 @@ COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于|是)(?:19|20)\d\d�
                            r"|[（(]?(?:按)?(?:19|20)\d\d年(?:不变价|价格)(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
-TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
+TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少|降|升|回落)(?:到|至)")
 #: A total over several years (累计, 五年来, 年均) is not one year's value.
-MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
+MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|平均每年|“?十[一二三四五]五”?(?:时期|期间)")
 
 
 def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":

@@ -39,8 +39,24 @@ PANEL_COLUMNS = [
 _TARGET_WORDS = re.compile(r"(?:的)?(?:预期目标|调控目标|增长目标|目标任务|目标|计划|任务|定为|确定为|要求|预期)+")
 #: Words of a plan sentence that make its figures the year's targets.
 _TARGET_CUE = re.compile(r"目标|预期|左右|以上|以内|以下|控制|力争|确保|争取|要|拟|计划|安排")
+#: This year's target named in a sentence, wherever it stands (今年…预期目标, 今年…计划增长).
+_THIS_YEARS_TARGET = re.compile(r"今年[^。；]{0,30}?(?:目标|计划|预期|控制在|力争)")
 #: A sentence that names its figures as the year's targets (主要预期目标是：…).
 _OWN_TARGET = re.compile(r"目标|预期")
+
+
+#: A review sentence that restates a target (报告提出…要…) states no outcome.
+_RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
+#: A growth measured against a year long past (比2002年增长65.5%).
+_EARLIER_BASE = re.compile(r"比(?:19|20)\d\d年")
+#: Canonical rates of rise whose outcome stated as a fall is negative (商品零售价格下降2.6% is -2.6).
+_SIGNED_RATES = frozenset(("gdp_growth", "cpi", "m2", "trade_growth", "investment_growth", "retail_growth"))
+
+
+def _clause_text(text: str, pos: int) -> str:
+    """The sentence's text before ``pos`` (back to 。；！？ or the line start)."""
+    start = max(text.rfind(p, 0, pos) for p in "。；！？\n") + 1
+    return text[start:pos]
 
 
 def _lead(text: str, pos: int) -> str:
@@ -177,7 +193,10 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
     soft: list[_Item] = []
     plain: list[_Item] = []
     for r in rows:
-        if r["role"] in ("target", "expected") and r["section_kind"] == "plan" and plan_year:
+        if r["role"] in ("target", "expected") and plan_year and (
+                r["section_kind"] == "plan" or _THIS_YEARS_TARGET.search(str(r["sentence"]))):
+            # the plan part, or a sentence that names this year's target wherever the outline put
+            # it (今年国民生产总值计划增长百分之八: a report whose parts were not recognised)
             sentence = str(r["sentence"])
             before = sentence[:max(0, sentence.find(r["surface"]))]
             if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
@@ -189,12 +208,17 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
             if sec is not None and _MULTI_YEAR.search(sec.title or ""):
                 continue  # the part on the five-year plan (“十二五”时期的主要目标和任务)
             own_target = _OWN_TARGET.search(before)
-            if not own_target and _LOOKING_BACK.search(_lead(doc.text, int(r["start"]))):
+            lead = _lead(doc.text, int(r["start"]))
+            if not own_target and _LOOKING_BACK.search(lead):
                 continue  # 过去一年…。国内生产总值增长10.3%: the plan part looking back is no target
             it = item(r, plan_year)
             # a target cue (预期目标, 左右, 控制在, 力争) makes the figure the year's target; a bare
-            # figure of the plan part is taken only when no cued one names the indicator
+            # figure of the plan part is taken only when no cued one names the indicator, and only
+            # when its paragraph speaks of the plan's year (全年, 今年, 2022年)
             rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
+            if rank == 2 and not re.search(rf"今年|明年|全年|{plan_year}年", doc.text[
+                    doc.text.rfind("\n", 0, int(r["start"])) + 1:int(r["start"])]):
+                continue  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
             (cued if rank == 0 else plain if rank == 2 else soft).append(it)
         elif r["role"] == "target" and _num(r.get("target_of")) is not None and m.year:
             actual = by_id.get(int(_num(r["target_of"])))
@@ -205,6 +229,16 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
     targets.extend(cued + soft + plain)
     if m.year:
         for r in review_facts(doc, table).to_dict("records"):
+            before = _clause_text(doc.text, int(r["start"]))
+            if _MULTI_YEAR.search(before) or _EARLIER_BASE.search(before) and not re.search(
+                    rf"比{m.year - 1}年", before):
+                continue  # 五年平均每年增长7.9%, 比2002年增长65.5%: not the year's outcome
+            if _RESTATED.search(before):
+                continue  # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: a target restated
+            sec = doc.section_at(int(r["start"])) if doc.section_list else None
+            if sec is not None and _MULTI_YEAR.search(sec.title or "") and not re.search(
+                    rf"{m.year}年|去年|上年|全年", before):
+                continue  # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
             outcomes.append(item(r, m.year))
     return targets, outcomes, pairs
 
@@ -350,7 +384,9 @@ def _finish(c: dict) -> dict:
     t: Optional[_Item] = c["_target"]
     a: Optional[_Item] = c["_actual"]
     tr = t.row if t else {}
-    ar = a.row if a else {}
+    ar = dict(a.row) if a else {}
+    if a and a.key in _SIGNED_RATES and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
+        ar["value"], ar["base_value"] = -_num(ar["value"]), -_num(ar["base_value"])
     t_base, a_base = _num(tr.get("base_value")), _num(ar.get("base_value"))
     same_unit = not t or not a or tr.get("base_unit") == ar.get("base_unit")
     if t and a and same_unit:
