@@ -1200,6 +1200,8 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
             elif isinstance(c, QuantityMatch):
                 skipped.append({"start": c.start, "end": c.end, "surface": c.surface,
                                 "reason": Reason.OUTSIDE})
+            else:  # a web address runs over the sentence splitter's ? and . and is still named
+                skipped.append({"start": c.start, "end": c.end, "surface": c.surface, "reason": c.reason})
     for k, sent in enumerate(sentences):
         quantities, rejected = [], []
         try:

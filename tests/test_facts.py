@@ -355,3 +355,16 @@ def test_counts_of_abstractions_announce_lists_and_are_no_facts():
 def test_more_than_before_a_noun_is_still_a_fact():
     doc = sl.read_text("对小微企业实行税收优惠，600多万户企业受益。新引进亿元以上项目32个。")
     assert [x["surface"] for x in rows(doc)] == ["600多万户", "32个"]
+
+
+def test_explain_names_the_reason_of_each_non_fact_class():
+    doc = sl.read_text("某某县妇联2022年工作总结\n一、主要工作\n县妇联十三届四次执委会议审议通过二一三年工作回顾。"
+                       "县妇联连续5年获评先进，增速创十年最高。每名领导联系1-2所学校。全镇新引进超亿元项目3个。"
+                       "扎实推进十件民生实事。详见https://x.gov.cn/a?q=30%25%2020%。-10篇(第20/30页)\n")
+    reasons = dict(zip(explain(doc)["surface"], explain(doc)["reason"]))
+    assert reasons["十三届四次"] == "ordinal" and reasons["二一三年"] == "date"
+    assert reasons["5年"] == reasons["十年"] == "duration or record"
+    assert reasons["每名领导联系1-2所"] == "per-unit norm" and reasons["超亿元"] == "class descriptor"
+    assert reasons["十件"] == "programme name" and reasons["10篇(第20/30页)"] == "page navigation"
+    assert reasons["https://x.gov.cn/a?q=30%25%2020%"] == "web address"
+    assert [f.surface for f in iter_facts(doc)] == ["3个"]  # 新引进超亿元项目3个: the count stays
