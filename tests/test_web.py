@@ -238,6 +238,7 @@ def test_a_review_is_saved_with_who_and_when_and_shown_beside_the_machines(serve
     assert f"人工：{ {'not_found': '未见成效', 'partial': '部分完成'}[changed] }" in page
     assert "李干事" in page and "总结中未见&lt;具体&gt;数字" in page
     assert 'value="李干事"' in page  # the name is remembered for the next review
+    assert page.count("人工：") == 1 and 'value="nan"' not in page  # the other rows: no review
     with Store(path) as store:
         reviews = store.reviews()
     row = reviews[reviews.commitment == fields["commitment"]].iloc[0]

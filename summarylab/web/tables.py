@@ -94,12 +94,17 @@ def with_reviews(check: "pd.DataFrame", reviews: "pd.DataFrame") -> "pd.DataFram
         >>> with_reviews(c, r)[["verdict", "reviewed_verdict"]].values.tolist()
         [['partial', 'delivered']]
     """
+    import pandas as pd
+
     out = check.copy()
     by_key = {(str(r["item_id"]), r["commitment"]): r for r in reviews.to_dict("records")}
     keys = list(zip(out["item_id"].astype(str), out["commitment"]))
     for column, source in (("reviewed_verdict", "verdict"), ("remark", "remark"),
                            ("reviewer", "reviewer"), ("reviewed_at", "reviewed_at")):
-        out[column] = [by_key[k][source] if k in by_key else None for k in keys]
+        # object dtype: an unreviewed row stays None (a string column would make it NaN,
+        # which reads as a verdict "nan").
+        values = [by_key[k][source] if k in by_key else None for k in keys]
+        out[column] = pd.Series(values, index=out.index, dtype=object)
     return out
 
 
