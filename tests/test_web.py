@@ -231,7 +231,8 @@ def test_a_review_is_saved_with_who_and_when_and_shown_beside_the_machines(serve
     fields = {k: html.unescape(v) for k, v in fields.items()}
     changed = "not_found" if fields["machine_verdict"] != "not_found" else "partial"
     response = client.post("/review", data={**fields, "verdict": changed,
-                                            "remark": "总结中未见<具体>数字", "reviewer": "李干事"},
+                                            "remark": "总结中未见<具体>数字", "reviewer": "李干事",
+                                            "machine_verdict": "forged"},
                            follow_redirects=False)
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text
@@ -250,11 +251,20 @@ def test_a_review_is_saved_with_who_and_when_and_shown_beside_the_machines(serve
     assert "李干事" in fresh.get(url).text
 
 
-def test_an_unknown_verdict_is_not_saved(served):
+def test_an_unknown_verdict_or_a_commitment_the_check_lacks_is_not_saved(served):
     client, path = served
+    plan_id, summary_id = re.search(r"plan=(\w+)&summary=(\w+)", check_url(client)).groups()
+    with Store(path) as store:
+        before = store.review_count()
     token = csrf_of(client.get("/").text)
     response = client.post("/review", data={"csrf": token, "verdict": "<b>done</b>"})
     assert response.status_code == 400
+    response = client.post("/review", data={
+        "csrf": token, "plan": plan_id, "summary": summary_id, "item_id": "4.2",
+        "commitment": "计划里没有的承诺", "machine_verdict": "delivered", "verdict": "partial"})
+    assert response.status_code == 400 and "没有这项承诺" in response.text
+    with Store(path) as store:
+        assert store.review_count() == before
 
 
 def test_downloads_open_in_excel_with_chinese_headers_and_named_sheets(served):

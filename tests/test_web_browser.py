@@ -169,3 +169,37 @@ def test_a_person_uploads_reviews_a_verdict_and_downloads_the_check(server, brow
     [reviewed] = [r for r in rows if r["人工复核结论"]]
     assert (reviewed["承诺事项"], reviewed["人工复核结论"], reviewed["复核人"]) == (
         commitment, shown, "李干事")
+
+
+def test_a_dropped_file_goes_in_and_its_facts_sort_and_filter(server, browser):
+    browser.get(server + "/")
+    text = LATER.read_text(encoding="utf-8")
+    # What the browser does when a file is dragged from the desktop onto the zone.
+    browser.execute_script("""
+        const dt = new DataTransfer();
+        dt.items.add(new File([arguments[0]], "拖进来的总结.txt", {type: "text/plain"}));
+        const zone = document.getElementById("dropzone");
+        zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+    """, text)
+    results = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".results")))
+    assert "拖进来的总结.txt：已入库" in results.text.replace(" ", "")
+
+    results.find_element(By.LINK_TEXT, "查看").click()
+    table = wait(browser).until(EC.presence_of_element_located((By.ID, "facts")))
+    rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
+    roles = {r.find_elements(By.TAG_NAME, "td")[8].text for r in rows}
+    assert len(rows) > 5 and "实际" in roles
+
+    Select(browser.find_element(By.CSS_SELECTOR, "select[data-filter-column='8']")
+           ).select_by_value("实际")
+    shown = [r for r in rows if r.is_displayed()]
+    assert 0 < len(shown) <= len(rows)
+    assert {r.find_elements(By.TAG_NAME, "td")[8].text for r in shown} == {"实际"}
+
+    # Sort by the value column: the shown rows come in ascending order of their value.
+    table.find_elements(By.CSS_SELECTOR, "thead th")[5].click()
+    values = [r.find_elements(By.TAG_NAME, "td")[5].get_attribute("data-value")
+              for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if r.is_displayed()]
+    numbers = [float(v) for v in values if v not in ("", "nan", "None")]
+    assert numbers == sorted(numbers) and len(numbers) > 3

@@ -296,14 +296,23 @@ async def save_review(request: Request) -> Response:
             plan_id, summary_id = store.resolve(fields["plan"]), store.resolve(fields["summary"])
             if not plan_id or not summary_id:
                 return None
+            # A review is of a row the check shows, and the machine's verdict is the
+            # check's own (not what the form claims).
+            table = _check_table(request, store, plan_id, summary_id)
+            row = table[(table["item_id"].astype(str) == fields["item_id"])
+                        & (table["commitment"] == fields["commitment"])]
+            if row.empty:
+                return ""
             store.add_review(plan_id, summary_id, fields["item_id"], fields["commitment"],
-                             fields["machine_verdict"] or None, fields["verdict"],
+                             row["verdict"].iloc[0], fields["verdict"],
                              remark=fields["remark"].strip()[:MAX_REMARK], reviewer=reviewer)
             return urlencode({"plan": plan_id, "summary": summary_id})
 
     query = await run_in_threadpool(save)
     if query is None:
         return not_found("库中没有这对文档。")
+    if not query:
+        return message_response(400, "无法保存", "这一对文档的核对中没有这项承诺。请刷新页面后重试。")
     anchor = f"#row-{fields['row']}" if fields["row"].isdigit() else ""
     response = RedirectResponse(f"/check?{query}{anchor}", status_code=303)
     if reviewer:

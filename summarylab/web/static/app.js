@@ -53,6 +53,7 @@ document.addEventListener("DOMContentLoaded", function () {
   function cellKey(cell) {
     if (!cell) return "";
     var raw = cell.getAttribute("data-value");
+    if (raw === "") return -Infinity;  // a missing number sorts before every number
     var text = raw !== null ? raw : cell.textContent.trim().replace(/,/g, "");
     var n = parseFloat(text);
     return (text !== "" && !isNaN(n) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(text)) ? n : cell.textContent.trim();
