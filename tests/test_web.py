@@ -374,3 +374,19 @@ def test_serve_refuses_a_network_address_without_a_token():
 
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--token" in result.output
+
+
+def test_a_store_held_by_another_program_gives_a_one_line_page_not_a_crash(tmp_path, monkeypatch):
+    from summarylab.store import StoreLockedError
+    from summarylab.web.app import StoreAccess
+
+    client = TestClient(create_app(tmp_path / "s.duckdb"))
+
+    def busy(self):
+        raise StoreLockedError(f"{self.path}: the store is in use by process 4242; wait for it "
+                               "to finish or use another --store")
+
+    monkeypatch.setattr(StoreAccess, "open", busy)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "process 4242" in response.text and "Traceback" not in response.text

@@ -245,6 +245,7 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
     from starlette.staticfiles import StaticFiles
     from starlette.templating import Jinja2Templates
 
+    from ..store import StoreError
     from . import routes
 
     access = StoreAccess(store)
@@ -267,7 +268,8 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
             Route("/download/{table:str}.{fmt:str}", routes.download, methods=["GET"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
-        exception_handlers={BodyTooLarge: routes.body_too_large},
+        exception_handlers={BodyTooLarge: routes.body_too_large,
+                            StoreError: routes.store_unavailable},
     )
     app.state.access = access
     app.state.templates = templates

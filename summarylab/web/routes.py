@@ -88,6 +88,11 @@ async def body_too_large(request: Request, exc: Exception) -> Response:
     return too_large(request.app.state.max_request_bytes)
 
 
+async def store_unavailable(request: Request, exc: Exception) -> Response:
+    # e.g. `summarylab ingest` holds the store for a while: say so, in one line.
+    return message_response(503, "库暂时不可用", f"{exc}。请稍后刷新页面。")
+
+
 def _documents(store) -> list[dict]:
     return store.documents().to_dict("records")
 
