@@ -408,6 +408,37 @@ class Store:
         return self._select("reviews", {"plan_doc_id": plan_doc_id,
                                         "summary_doc_id": summary_doc_id})
 
+    def reviewed_pairs(self) -> list[tuple[Document, Document, list[dict]]]:
+        """The reviews as annotated pairs: what retraining the checker adds to the shipped ones.
+
+        Returns:
+            ``(plan document, later report, annotations)`` triples, the shape
+            :func:`summarylab.check.calibrate` takes; each annotation has
+            ``item_id``, ``commitment``, ``verdict`` (the person's), ``note``
+            (the remark), ``machine_verdict``, ``reviewer`` and ``reviewed_at``
+            (ISO text).  Pairs whose documents are no longer stored are left out.
+
+        Example:
+            >>> [(p.meta.year, s.meta.year, len(a)) for p, s, a in store.reviewed_pairs()]  # doctest: +SKIP
+            [(2021, 2022, 3)]
+        """
+        import pandas as pd
+
+        reviews = self.reviews()
+        pairs = []
+        for (plan_id, summary_id), group in reviews.groupby(
+                ["plan_doc_id", "summary_doc_id"], sort=False):
+            if plan_id not in self or summary_id not in self:
+                continue
+            notes = [dict(item_id=r["item_id"], commitment=r["commitment"], verdict=r["verdict"],
+                          note=r["remark"] or "", machine_verdict=r["machine_verdict"],
+                          reviewer=r["reviewer"] or "",
+                          reviewed_at=None if pd.isna(r["reviewed_at"])
+                          else r["reviewed_at"].isoformat())
+                     for r in group.to_dict("records")]
+            pairs.append((self.get(plan_id), self.get(summary_id), notes))
+        return pairs
+
     def review_count(self) -> int:
         """How many reviews the store holds (what the check page reports).
 

@@ -81,3 +81,23 @@ def test_a_schema_1_store_is_migrated_and_keeps_its_documents(tmp_path):
         store.add_review(doc_id, "later", "2.1", "资助女童30名", "partial", "delivered")
     with Store(path, read_only=True) as store:
         assert store.review_count() == 1
+
+
+def test_reviews_come_back_as_annotated_pairs_for_retraining(tmp_path):
+    from summarylab.check import calibrate
+
+    later = ("上林县妇联2022年工作总结\n一、主要工作\n继续实施“春蕾计划”，资助女童32名。\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(analyse(read_text(REPORT)))
+        store.add(analyse(read_text(later)))
+        plan_id = store.documents(year=2021)["doc_id"].iloc[0]
+        later_id = store.documents(year=2022)["doc_id"].iloc[0]
+        store.add_review(plan_id, later_id, "2.1", "继续实施“春蕾计划”", "partial", "delivered",
+                         remark="资助女童32名", reviewer="李干事")
+        store.add_review(plan_id, "gone", "2.1", "资助女童30名", "partial", "delivered")
+        [(plan, summary, notes)] = store.reviewed_pairs()
+    assert (plan.doc_id, summary.doc_id) == (plan_id, later_id)
+    assert notes[0]["verdict"] == "delivered" and notes[0]["note"] == "资助女童32名"
+    assert notes[0]["machine_verdict"] == "partial" and notes[0]["reviewed_at"].startswith("20")
+    # the shape the checker's calibration takes
+    assert "thresholds" in calibrate([(plan, summary, notes)], grid={"deliver": [0.4]})
