@@ -390,3 +390,12 @@ def test_a_store_held_by_another_program_gives_a_one_line_page_not_a_crash(tmp_p
     response = client.get("/")
     assert response.status_code == 503
     assert "process 4242" in response.text and "Traceback" not in response.text
+
+
+def test_too_many_files_at_once_get_a_plain_refusal(tmp_path):
+    from summarylab.web.app import MAX_FILES
+
+    client = TestClient(create_app(tmp_path / "s.duckdb"))
+    response = upload(client, *[(f"{i}.txt", "某县妇联".encode()) for i in range(MAX_FILES + 1)])
+    assert response.status_code == 400 and "一次最多上传" in response.text
+    assert client.get("/").status_code == 200

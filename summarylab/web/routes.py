@@ -124,8 +124,14 @@ def documents_page(request: Request) -> Response:
 
 
 async def upload(request: Request) -> Response:
+    from starlette.exceptions import HTTPException
+
     state = request.app.state
-    form = await request.form(max_files=MAX_FILES, max_fields=20)
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=20)
+    except HTTPException as err:  # too many files, a malformed form
+        return message_response(400, "无法上传",
+                                f"上传的内容无法读取（{err.detail}）。一次最多上传 {MAX_FILES} 个文件。")
     try:
         if not state.csrf.valid(request, form.get("csrf")):
             return refused(request)
