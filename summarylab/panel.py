@@ -16,6 +16,7 @@ uses), with the same base unit and kind.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,7 +256,8 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
     """Targets against outcomes: one row per (org, year, indicator), year being the year the target is for.
 
     Args:
-        docs: the reports of one or more offices, any years, any order (each analysed once).
+        docs: the reports (Documents or paths) of one or more offices, any years, any order
+            (each analysed once).
         facts: doc_id -> the document's facts table, when already computed (the store keeps them).
         org: keep the offices whose name contains this.
         indicator: keep the indicators whose name contains this word, or whose canonical row's
@@ -282,7 +284,11 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
     targets: list[_Item] = []
     outcomes: list[_Item] = []
     pairs: list[tuple[_Item, _Item]] = []
+    from .pipeline import read
+
     for doc in docs:
+        if isinstance(doc, (str, os.PathLike)):
+            doc = read(doc)  # a path is read here, once
         if doc.doc_id in seen:
             continue
         seen.add(doc.doc_id)
