@@ -175,3 +175,13 @@ def test_cli_panel_without_paths_or_store_is_a_one_line_error(tmp_path, monkeypa
     monkeypatch.delenv("SUMMARYLAB_STORE", raising=False)
     result = CliRunner().invoke(app, ["panel"])
     assert result.exit_code == 1 and result.stderr.startswith("summarylab: ")
+
+
+@pytest.mark.parametrize("module", ["summarylab.panel", "summarylab.numbers", "summarylab.compare"])
+def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(CORPORA.parent)  # the examples name files relative to the project root
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
