@@ -48,7 +48,7 @@ _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg", "eng")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest phrase taken from the text for a label; a label composed of two such parts
@@ -297,6 +297,22 @@ class _Before:
     parallel: bool = False  # 38215元和19860元: the owner is a parallel value of the same indicator
 
 
+#: A phrase that says on which basis a figure is counted (按可比价格计算, 扣除物价因素): its last
+#: word, and the words that open it.
+_BASIS_ENDS = ("计算", "因素", "口径")
+_BASIS_OPENS = ("按", "按照", "扣除", "剔除", "以")
+
+
+def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
+    """The index of the 按/扣除 that opens a basis phrase ending at token ``j``, or None."""
+    for k in range(j - 1, max(stop, j - 6) - 1, -1):
+        if toks[k].word in _BASIS_OPENS:
+            return k
+        if toks[k].word in _CLAUSE_MARKS or toks[k].flag == "QTY":
+            return None
+    return None
+
+
 def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%)."""
     cues = _cues()
@@ -327,6 +343,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             return _Before([], changes, toks[j - 1].fact, None, False, False, True)
         elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
             pass  # adverbs and particles between the phrase and its number (共, 的)
+        elif t.word in _BASIS_ENDS and _basis_start(toks, j, stop) is not None:
+            j = _basis_start(toks, j, stop)  # 按可比价格计算, 扣除物价因素: how it is counted, not what
         elif t.word == "等":
             listed = True
             break
