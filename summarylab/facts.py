@@ -1018,6 +1018,8 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
 _RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
 
 
+#: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
+_QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
 #: Verbs of giving whose object is a group of people: the verb stays in the label.
 _GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
 #: Characters that end the words before an activity noun (its modifier is what follows them).
@@ -1035,14 +1037,19 @@ def _activity_heads() -> tuple:
     return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activityhead")
 
 
-def _activity(text: str) -> tuple[str, str]:
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple:
+    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "orghead")
+
+
+def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
     """(activity word, its modifier) of the last activity a text names: 妇女运动会 -> (运动会, 妇女).
 
     The modifier is the run of characters right before the word back to a stop mark, at most
     five; a heading that lists several occasions (母亲节、“六一”儿童节慰问) gives none.
     """
     best = (-1, "", "")
-    for w in _activity_words():
+    for w in (words if words is not None else _activity_words()):
         k = text.rfind(w)
         if k > best[0] and text[k + len(w):k + len(w) + 1] in ("、", "等") \
                 or k > 0 and text[k - 1] == "、":
@@ -1068,6 +1075,20 @@ def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
     """
     if kind not in ("count", "money") or not label:
         return label
+    head = next((h for h in _org_heads() if label.startswith(h)), "")
+    if head:
+        # 协会会员人数 after 加入女企业家协会: the body a short name stands for, named in full before
+        k = len(before)
+        while k > 0:
+            h_word, h_mod = _activity(before[:k], (head,))
+            if not h_word:
+                break
+            if h_mod:
+                return label if h_mod in label else h_mod + label
+            k = before.rfind(head, 0, k)  # the label's own 协会: look further back
+    quoted = _QUOTED_BEFORE.findall(before)
+    if quoted and len(label) <= 4 and kind == "money" and quoted[-1] not in label:
+        return quoted[-1] + label  # 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额
     word, mod = _activity(before)
     if not word or not mod:
         # the heading names the activity of its paragraph; it counts for participants, teams,
