@@ -1182,7 +1182,10 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
 def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
     q = m.quantity
     meta = doc.meta
-    year = meta.plan_year if role == "expected" and meta.plan_year else meta.year
+    # a plan's figures are for the plan year, targets as well as expected values (目标 in a review
+    # section, 达到24.3%（目标10%）, is the reviewed year's)
+    planned = role == "expected" or role == "target" and sent.section_kind == "plan"
+    year = meta.plan_year if planned and meta.plan_year else meta.year
     return {
         "doc_id": doc.doc_id, "fact_id": 0, "section_id": sent.section_id,
         "section_kind": sent.section_kind, "start": m.start, "end": m.end, "surface": m.surface,

@@ -46,6 +46,8 @@ _THIS_YEARS_TARGET = re.compile(r"今年[^。；]{0,30}?(?:目标|计划|预期|
 _OWN_TARGET = re.compile(r"目标|预期")
 
 
+#: What a bare target word is the target of: 经济增长速度的(宏观)调控目标.
+_TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
 #: A review sentence that restates a target (报告提出…要…) states no outcome.
 _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 #: A growth measured against a year long past (比2002年增长65.5%).
@@ -180,6 +182,11 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
 
     def item(r: dict, year: int) -> _Item:
         c = canonical_indicator(r["indicator"], r["kind"])
+        if c is None and len(_TARGET_WORDS.sub("", str(r["indicator"] or ""))) <= 1:
+            # 经济增长速度的调控目标定为8%: the label says only "target"; what it is for stands before 的
+            m_ = _TARGET_OF.search(_clause_text(doc.text, int(r["start"])))
+            if m_:
+                c = canonical_indicator(m_.group(1), r["kind"])
         if c is not None:
             key, name, better = c
         else:
