@@ -629,8 +629,12 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = _subject_stem(prev)
         elif v:
             stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
-    if not stem and not _heading_label(heading):
-        stem = _nearest_noun(toks, i)  # no heading to fall back on: the nearest noun before it
+    if not stem:
+        near = _nearest_noun(toks, i)
+        if not _heading_label(heading) or q.kind == "percent" and near.endswith(cues.ratehead):
+            # no heading to fall back on, or a rate the sentence names in an earlier clause
+            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
+            stem = near
     if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
