@@ -46,6 +46,10 @@ _THIS_YEARS_TARGET = re.compile(r"今年[^。；]{0,30}?(?:目标|计划|预期|
 _OWN_TARGET = re.compile(r"目标|预期")
 
 
+#: Labels that are a bare rate with no subject (the subject is in the sentence before).
+_BARE_RATES = frozenset(("涨幅", "增幅", "增速", "增长", "降幅", "上涨幅度", "增长速度"))
+_RATE_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(上涨幅度|涨幅|增长速度|增速|增幅)")
+_VERB_LEAD = re.compile(r"^.*?(?:要把|把|将|使)")
 #: What a bare target word is the target of: 经济增长速度的(宏观)调控目标.
 _TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
 #: A review sentence that restates a target (报告提出…要…) states no outcome.
@@ -54,6 +58,20 @@ _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 _EARLIER_BASE = re.compile(r"比(?:19|20)\d\d年")
 #: Canonical rates of rise whose outcome stated as a fall is negative (商品零售价格下降2.6% is -2.6).
 _SIGNED_RATES = frozenset(("gdp_growth", "cpi", "m2", "trade_growth", "investment_growth", "retail_growth"))
+
+
+_CN_DIGIT = dict(zip("0123456789", "〇一二三四五六七八九"))
+
+
+def _names_year(text: str, year: int) -> bool:
+    """Whether a text names ``year`` (2011年, 一九九一年) or 今年: a plan part of several years."""
+    cn = "".join(_CN_DIGIT[c] for c in str(year))
+    return bool(re.search(rf"{year}年|{cn}年|{cn.replace('〇', '○')}年|今年", text))
+
+
+def _clause_only(before: str) -> str:
+    """The clause of ``before`` that holds the number (after its last ，；：)."""
+    return before[max(before.rfind(p) for p in "，,；;：:") + 1:]
 
 
 def _clause_text(text: str, pos: int) -> str:
@@ -74,7 +92,11 @@ def _lead(text: str, pos: int) -> str:
 
 
 #: The plan part looking back at the year before (去年国内生产总值增长10.3%).
-_LOOKING_BACK = re.compile(r"去年|上年|过去|刚刚过去|已经")
+_LOOKING_BACK = re.compile(r"(?:^|[，。；：、\s])(?:去年|上年|过去一年|过去的一年|刚刚过去的一年|一年来)|已经")
+#: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
+#: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
+_PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
+_FUTURE = re.compile(r"今年|明年|要|将|力争|争取|确保|拟|计划|预期目标|预计|必须|努力")
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
 _MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中|内)|年均|今后五年|五年|“?十[一二三四五]五”?")
 
@@ -187,6 +209,13 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
             m_ = _TARGET_OF.search(_clause_text(doc.text, int(r["start"])))
             if m_:
                 c = canonical_indicator(m_.group(1), r["kind"])
+        if c is None and str(r["indicator"] or "") in _BARE_RATES:
+            # 虽然…，涨幅仍然高达百分之二十一点七: the rate the sentence before names
+            m_ = None
+            for m_ in _RATE_NAMED.finditer(_lead(doc.text, int(r["start"]))):
+                pass
+            if m_:
+                c = canonical_indicator(_VERB_LEAD.sub("", m_.group(1)) + m_.group(2), r["kind"])
         if c is not None:
             key, name, better = c
         else:
@@ -200,6 +229,7 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
     cued: list[_Item] = []
     soft: list[_Item] = []
     plain: list[_Item] = []
+    looked_back: list[_Item] = []
     for r in rows:
         if r["role"] in ("target", "expected") and plan_year and (
                 r["section_kind"] == "plan" or _THIS_YEARS_TARGET.search(str(r["sentence"]))):
@@ -213,19 +243,25 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
             if years and plan_year not in years:
                 continue  # 2015年国内生产总值将超过55万亿元: another year's target
             sec = doc.section_at(int(r["start"])) if doc.section_list else None
-            if sec is not None and _MULTI_YEAR.search(sec.title or ""):
+            if sec is not None and _MULTI_YEAR.search(sec.title or "") and not _names_year(
+                    doc.text[max(0, int(r["start"]) - 400):int(r["start"])], plan_year):
                 continue  # the part on the five-year plan (“十二五”时期的主要目标和任务)
             own_target = _OWN_TARGET.search(before)
             lead = _lead(doc.text, int(r["start"]))
-            if not own_target and _LOOKING_BACK.search(lead):
-                continue  # 过去一年…。国内生产总值增长10.3%: the plan part looking back is no target
+            if not own_target and (_LOOKING_BACK.search(lead) or _PAST_TELLING.search(sentence)
+                                   and not _FUTURE.search(sentence)):
+                # 过去一年…。国内生产总值增长10.3%: the plan part looking back states the reviewed
+                # year's outcome, no target
+                if m.year and not _RESTATED.search(_clause_only(before)):
+                    looked_back.append(item(r, m.year))
+                continue
             it = item(r, plan_year)
             # a target cue (预期目标, 左右, 控制在, 力争) makes the figure the year's target; a bare
             # figure of the plan part is taken only when no cued one names the indicator, and only
-            # when its paragraph speaks of the plan's year (全年, 今年, 2022年)
+            # when the text just before speaks of the plan's year (全年, 今年, 2022年, 一九九一年…的主要目标是：)
             rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
-            if rank == 2 and not re.search(rf"今年|明年|全年|{plan_year}年", doc.text[
-                    doc.text.rfind("\n", 0, int(r["start"])) + 1:int(r["start"])]):
+            if rank == 2 and not re.search("明年|全年", lead) and not _names_year(
+                    doc.text[max(0, int(r["start"]) - 300):int(r["start"])], plan_year):
                 continue  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
             (cued if rank == 0 else plain if rank == 2 else soft).append(it)
         elif r["role"] == "target" and _num(r.get("target_of")) is not None and m.year:
@@ -241,13 +277,14 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
             if _MULTI_YEAR.search(before) or _EARLIER_BASE.search(before) and not re.search(
                     rf"比{m.year - 1}年", before):
                 continue  # 五年平均每年增长7.9%, 比2002年增长65.5%: not the year's outcome
-            if _RESTATED.search(before):
+            if _RESTATED.search(_clause_only(before)):
                 continue  # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: a target restated
             sec = doc.section_at(int(r["start"])) if doc.section_list else None
             if sec is not None and _MULTI_YEAR.search(sec.title or "") and not re.search(
                     rf"{m.year}年|去年|上年|全年", before):
                 continue  # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
             outcomes.append(item(r, m.year))
+    outcomes.extend(looked_back)  # after the review's own statements
     return targets, outcomes, pairs
 
 
