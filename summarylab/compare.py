@@ -29,8 +29,15 @@ COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于|是)(?:19|20)\d\d�
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
 TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少|降|升|回落)(?:到|至)")
-#: A total over several years (累计, 五年来, 年均) is not one year's value.
-MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|平均每年|“?十[一二三四五]五”?(?:时期|期间)")
+#: A total over several years (累计, 五年来, 年均) is not one year's value (check.py reads this too).
+MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
+#: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和
+#: 慰问品共3万元) and 平均每年 is an average over years.
+YEARS_TOTAL = re.compile(r"(?:年|以来|期间|时期)[^，。；]{0,8}累计|[两三四五十]年(?:来|间|共|中)|年均|平均每年"
+                         r"|“?十[一二三四五]五”?(?:时期|期间)")
+#: The title of a part that reviews several years (过去五年工作回顾, “十一五”时期…的回顾).
+YEARS_PART = re.compile(r"(?:过去|近|这)[两三四五十]年|[两三四五十]年(?:来|工作回顾|的回顾)"
+                        r"|“?(?:十[一二三四五]|[六七八九])五”?(?:时期|期间)?[^，。]{0,12}回顾")
 
 
 def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
@@ -54,6 +61,20 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
         # A review sentence about another year (据统计，2021年度…) is not this year's value.
         keep &= ~facts_table["sentence"].map(lambda s: _about_other_year(str(s), year))
     keep &= ~facts_table.apply(lambda r: _not_this_years_value(doc.text, r), axis=1).astype(bool)
+    if year and doc.section_list:
+        # a part that reviews five years (过去五年工作回顾) states five-year figures, unless the
+        # sentence names the year (2012年，…国内生产总值增长7.8%)
+        names_year = re.compile(rf"{year}年|去年|全年")
+        titles = {s.section_id: s.title or "" for s in doc.section_list}
+
+        def in_years_part(r) -> bool:
+            sid = doc.section_at(int(r.start)).section_id
+            parts = sid.split(".")
+            path = [titles.get(".".join(parts[:k]), "") for k in range(1, len(parts) + 1)]
+            return any(YEARS_PART.search(x) for x in path)
+
+        keep &= ~facts_table.apply(
+            lambda r: in_years_part(r) and not names_year.search(str(r.sentence)), axis=1).astype(bool)
     return facts_table[keep].reset_index(drop=True)
 
 
@@ -64,7 +85,7 @@ def _not_this_years_value(text: str, row) -> bool:
     before, after = text[left:start], text[end:end + 12]
     sentence_start = text[max(text.rfind(p, 0, start) for p in "。；\n") + 1:start]
     return bool((FROM_VALUE.search(before) and TO_VALUE.match(after))
-                or MULTI_YEAR.search(before) or MULTI_YEAR.search(sentence_start[:8]))
+                or YEARS_TOTAL.search(before) or YEARS_TOTAL.search(sentence_start[:8]))
 
 
 def _about_other_year(sentence: str, year: int) -> bool:
@@ -128,6 +149,8 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
             for j, rb in enumerate(fb.itertuples()):
                 if (ra.base_unit, ra.kind, ra.aspect) != (rb.base_unit, rb.kind, rb.aspect):
                     continue
+                if labels_a[i].startswith("占") or labels_b[j].startswith("占"):
+                    continue  # 占国内生产总值比重 with no subject: a share of what is not said
                 if sim[i, j] >= min_similarity and not _other_event(labels_a[i], labels_b[j]):
                     pairs.append((float(sim[i, j]), i, j))
     # Greedy one-to-one: the most similar labels pair first.
