@@ -535,6 +535,9 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
                 stem = _text_of(bf.phrase) + stem
             elif bf.verb is not None and bf.verb.word not in cues.link:
                 stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+        elif _relative_verb(toks, i, lo) and _relative_verb(toks, i, lo) not in stem:
+            # 今年新建的为民办实事项目15个“儿童之家”: the verb of the clause's 的-phrase says which ones
+            stem = _relative_verb(toks, i, lo) + stem
         elif i > lo and toks[i - 1].word in _GIVING_VERBS and toks[i - 1].word not in stem:
             # 捐助3名困难女童, 资助15名困难女童: the act tells the rows apart (两 donors, one noun)
             stem = toks[i - 1].word + stem
@@ -1022,8 +1025,24 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
 _RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
 
 
+#: 通过…方式: the way a count was reached, a programme (政府购买服务).
+_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:方式|形式|途径|渠道)")
+#: The session of a programme a sentence names (第一期培训, 第二届运动会).
+_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:期|届|批|轮))(?=[\u4e00-\u9fff]{0,6}?(?:培训|活动|会|赛|班))")
+#: 在“儿童之家”开展…: the quoted place a clause's events were held in.
+_PLACE_QUOTED = re.compile(r"在“([^“”，。；]{2,8})”(?:开展|举办|组织|举行)")
 #: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
 _QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
+def _relative_verb(toks: list, i: int, lo: int) -> str:
+    """The verb of a 的-phrase before a count in its clause (新建 of 今年新建的…15个), or ""."""
+    for k in range(i - 1, lo, -1):
+        if toks[k].word == "的" and toks[k - 1].word in _cues().verb:  # jieba tags 新建 ns: the lexicon decides
+            return toks[k - 1].word
+        if toks[k].flag == "QTY":
+            return ""
+    return ""
+
+
 #: Verbs of giving whose object is a group of people: the verb stays in the label.
 _GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
 #: Characters that end the words before an activity noun (its modifier is what follows them).
@@ -1090,9 +1109,26 @@ def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
             if h_mod:
                 return label if h_mod in label else h_mod + label
             k = before.rfind(head, 0, k)  # the label's own 协会: look further back
+    manner = _MANNER.search(before[max(before.rfind(p) for p in "，；。") + 1:])
+    if manner and manner.group(1) not in label:
+        # 通过政府购买服务方式服务“儿童之家”16所: the way names the programme (政府购买服务儿童之家数)
+        way = manner.group(1)
+        tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
+        out = way + label[tail:]
+        if len(out) <= _MAX_LABEL + 4:
+            return out
+    session = _SESSION.findall(before)
+    if session and session[-1] not in label and len(session[-1] + label) <= _MAX_LABEL + 4:
+        # 已完成第一期培训，200余名妇女儿童参加培训: which session of the programme the count is of
+        return session[-1] + label
     quoted = _QUOTED_BEFORE.findall(before)
     if quoted and len(label) <= 4 and kind == "money" and quoted[-1] not in label:
         return quoted[-1] + label  # 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额
+    clause = before[max(before.rfind(p) for p in "，；。") + 1:]
+    place = _PLACE_QUOTED.search(clause)
+    if place and label.endswith(("场次", "场数", "次数", "期数")) and place.group(1) not in label:
+        # 共在“儿童之家”开展禁毒宣传活动30多场次: where the events were held tells them apart
+        return place.group(1) + label
     word, mod = _activity(before)
     if not word or not mod:
         # the heading names the activity of its paragraph; it counts for participants, teams,
