@@ -779,6 +779,10 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             continue
         if side["numeric"] is not None:
             row.update(side["numeric"])
+            if row["verdict"] == "delivered" and cue("partial", _QUOTED.sub("", row["evidence"] or "")):
+                # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
+                # the sentence says part of it is unfinished.
+                row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
             row["confidence"] = round(float(p.get(row["verdict"], 0.0)), 3)
             rows.append(row)
             continue
@@ -796,6 +800,10 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             # Some of several promised things shown, another not: partial (GUIDELINES_check.md).
             verdict = "partial"
             p[verdict] = max(p[verdict], 0.5)
+        other = _other_body(side["clause"], prep.summary_doc.meta.org) if verdict == "delivered" else None
+        if other:
+            # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
+            verdict = "not_found"
         rate_unshown = verdict == "delivered" and f["rate_target"] and not f["target_kept"]
         if rate_unshown:
             # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
@@ -810,6 +818,8 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             row.update(_partial(c, f, side))
         elif rate_unshown:
             row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
+        elif other:
+            row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
         else:
             row["reason"] = _why_not_found(side, f, prep)
         rows.append(row)
@@ -932,6 +942,25 @@ def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tupl
         elif not found and missing is None:
             missing = p
     return (shown, missing) if shown and missing else None
+
+
+def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
+    """The body whose act a clause reports when it is not the reporting office, else None.
+
+    Example:
+        >>> _other_body("县文明办印发《某某县志愿服务管理办法》", "某某县妇联")
+        '县文明办'
+        >>> _other_body("县民政局印发《社会组织管理办法》", "某某县民政局") is None
+        True
+    """
+    m = cue("other_body", clause.strip())
+    if not m:
+        return None
+    body = m.group(1)
+    core = re.sub(r"^(?:县|市|区|省|州|镇|乡|街道)", "", body)
+    if org and (core in org or org.endswith(core) or body in org):
+        return None
+    return body
 
 
 def _conjuncts(commitment: str) -> list[str]:
