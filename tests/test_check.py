@@ -266,3 +266,15 @@ def test_confidence_is_a_probability_and_the_model_can_be_refitted_with_reviewed
     assert model.n_extra_ == 2
     again = check(sl.read_text(TRAP_PLAN), sl.read_text(TRAP_LATER), model=model)
     assert verdict_of(again, "开展家政技能培训").verdict == "delivered"
+
+
+def test_another_bodys_rule_is_no_delivery_and_an_unfinished_part_of_a_met_count_is_partial():
+    plan = sl.read_text("某某县民政局2023年工作总结和2024年工作思路\n一、2023年工作\n新建养老服务中心1个。\n"
+                        "二、2024年工作思路\n（一）建立社会组织信用管理制度。\n（二）新建乡镇区域养老服务中心3个。\n")
+    later = sl.read_text("某某县民政局2024年工作总结\n一、2024年工作开展情况\n"
+                         "县发展改革局牵头制定《某某县公共信用信息管理制度》，我局按要求报送社会组织信用信息。\n"
+                         "新建乡镇区域养老服务中心3个，其中1个已建成投用，其余2个主体工程已完工，正在进行内部装修。\n")
+    result = check(plan, later)
+    rule = verdict_of(result, "建立社会组织信用管理制度")
+    assert rule.verdict == "not_found" and "县发展改革局" in rule.reason
+    assert verdict_of(result, "新建乡镇区域养老服务中心3个").verdict == "partial"
