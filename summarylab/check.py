@@ -1016,7 +1016,8 @@ class _Actual:
 
 # A part or paragraph that reviews several years (“十一五”时期…的回顾, ——这五年，):
 # its numbers are totals of those years, not the planned year's results.
-_SEVERAL_YEARS = re.compile(r"这五年|五年来|过去五年|[两三四五十]年(?:来|间)|“?十[一二三四五]五”?(?:时期|期间)")
+_SEVERAL_YEARS = re.compile(r"这五年|五年来|过去五年|[两三四五十]年(?:来|间)|“?十[一二三四五]五”?(?:时期|期间)"
+                            r"|[两三四五]年[^，；。]{0,6}累计|年均增长")
 
 
 def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
