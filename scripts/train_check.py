@@ -1,6 +1,6 @@
 """Write the plan check's training table and measure the learned verdict leave one pair out.
 
-usage: python scripts/train_check.py [--no-write]
+usage: python scripts/train_check.py [--no-write] [-v] [--out DIR]
 
 1. For every dev pair of corpora/annotations/check/pairs.csv: prepare the pair
    (commitments, evidence candidates, numbers), compute the features of every
@@ -33,6 +33,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
     a = ap.parse_args()
     pairs = load_pairs("dev")
     preps, golds, tables = {}, {}, []
@@ -50,6 +51,9 @@ def main():
         model = VerdictModel().fit(train, train.verdict)
         out = decide(preps[p.pair_id], model)
         produced = out.to_dict("records")
+        if a.out:
+            Path(a.out).mkdir(parents=True, exist_ok=True)
+            out.to_json(Path(a.out) / f"{p.pair_id}.jsonl", orient="records", lines=True, force_ascii=False)
         r = score(golds[p.pair_id], produced)
         results.append(r)
         texts = [x["commitment"] for x in produced]
