@@ -174,14 +174,9 @@ def ingest(
     if progress:
         progress(0, total, "", "start")
 
-    own_store = None
     if parquet_dir is not None:
         sink = _ParquetSink(Path(parquet_dir))
     else:
-        from .store import Store
-
-        if not isinstance(store, Store):
-            store = own_store = Store(store)
         sink = _StoreSink(store)
     outcomes = None
     try:
@@ -194,6 +189,7 @@ def ingest(
         for outcome in outcomes:
             status, path, doc_id, payload = outcome
             if status == "new":
+                sink.open()  # a store that cannot be created stops the batch, with its reason
                 try:
                     if not sink.add(payload):
                         status = "unchanged"  # the same text twice in one batch
@@ -213,8 +209,7 @@ def ingest(
     finally:
         if outcomes is not None:
             outcomes.close()  # stops the workers now, also when the driver fails
-        if own_store is not None:
-            own_store.close()
+        sink.close()
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
@@ -508,14 +503,37 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
 # --- sinks (driver side) ------------------------------------------------------
 
 class _StoreSink:
-    def __init__(self, store: "Store"):
-        self.store = store
+    """The store as ingest writes it.  A store path that does not exist yet is
+    created only when the first document arrives: an ingest of nothing but
+    bad or missing files leaves no empty store behind."""
+
+    def __init__(self, store: Union["Store", PathLike]):
+        from .store import Store
+
+        self.store = self.own = None
+        if isinstance(store, Store):
+            self.store = store
+        elif Path(store).exists():
+            self.store = self.own = Store(store)  # taken now: a locked store fails before any work
+        else:
+            self.path = Path(store)
 
     def known(self) -> set[str]:
-        return self.store.doc_ids()
+        return self.store.doc_ids() if self.store is not None else set()
+
+    def open(self) -> None:
+        if self.store is None:
+            from .store import Store
+
+            self.store = self.own = Store(self.path)
 
     def add(self, tables: dict) -> bool:
+        self.open()
         return self.store.add_tables(tables)
+
+    def close(self) -> None:
+        if self.own is not None:
+            self.own.close()
 
 
 class _ParquetSink:
@@ -526,6 +544,12 @@ class _ParquetSink:
 
     def known(self) -> set[str]:
         return {p.stem for p in (self.root / "documents").glob("*.parquet")}
+
+    def open(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
     def add(self, tables: dict) -> bool:
         import pyarrow.parquet as pq

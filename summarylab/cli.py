@@ -27,14 +27,23 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="summarylab",
-    help="Turn Chinese work reports (工作总结, 工作计划, 政府工作报告) into data.",
+    help="Turn Chinese work reports (工作总结, 工作计划, 政府工作报告) into data.\n\n"
+         "FILE is a report (.txt, .md, .docx, .pdf) or the doc_id of a stored one: any unique "
+         "prefix of 4 or more characters, as `summarylab list` shows.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
-_DOC_ID = re.compile(r"[0-9a-f]{6,16}")
+# A doc_id, or a prefix of one long enough to be typed on purpose (4 hex digits).
+_DOC_ID = re.compile(r"[0-9a-f]{4,16}")
+
+# Typer prints an argument's Python type after its metavar (FILE|DOC_ID
+# <list[str]>), which tells a user nothing the metavar does not; the metavars
+# here say what each argument takes.
+if hasattr(typer.core, "TyperArgument") and hasattr(typer.core.TyperArgument, "display_type_rich"):
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
 
 
 class Format(str, Enum):
@@ -67,6 +76,9 @@ def command(*args, **kwargs):
                 return func(*a, **kw)
             except (typer.Exit, typer.Abort):
                 raise
+            except BrokenPipeError:  # `summarylab facts … | head` closed the pipe: not an error
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except Exception as e:  # noqa: BLE001 - the one place that turns errors into messages
                 if hasattr(e, "show") and hasattr(e, "exit_code"):  # click usage errors: exit 2
                     raise
@@ -76,13 +88,39 @@ def command(*args, **kwargs):
     return decorate
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush into a
+    closed pipe does not print "Broken pipe" after a quiet exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
+        pass
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"summarylab {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """The options of summarylab itself (the help text is the app's)."""
+
+
 # Shared options, defined once (sqlite-utils style).
-FormatOpt = typer.Option(None, "--format", "-f", help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
-OutputOpt = typer.Option(None, "--output", "-o", help="Write to this file (format from its suffix).")
-FileArg = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id.")
-PlanFileArg = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked.")
-SummaryFileArg = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report.")
-StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE",
+FormatOpt = typer.Option(None, "--format", "-f", metavar="[table|jsonl|csv|xlsx|parquet]",
+                         help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
+OutputOpt = typer.Option(None, "--output", "-o", metavar="PATH",
+                         help="Write to this file (format from its suffix: .jsonl .csv .xlsx .parquet).")
+FileArg = typer.Argument(..., metavar="FILE|DOC_ID", help="Report file, or the doc_id (or a prefix) of a stored one.")
+PlanFileArg = typer.Argument(..., metavar="PLAN_FILE|DOC_ID", help="The report whose plan is checked.")
+SummaryFileArg = typer.Argument(..., metavar="SUMMARY_FILE|DOC_ID", help="The next year's report.")
+StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE", metavar="PATH",
                         help=f"DuckDB store (default ./{DEFAULT_STORE} or $SUMMARYLAB_STORE).")
 
 
@@ -91,7 +129,8 @@ def _store_path(store: Optional[Path]) -> Path:
 
 
 def load_document(arg: str, store: Optional[Path] = None) -> "Document":
-    """A document from a file path, or from the doc_id (or a unique prefix) of a stored one."""
+    """A document from a file path, or from the doc_id (or a unique prefix of 4
+    or more characters) of a stored one; an ambiguous prefix says so."""
     from .pipeline import read
     from .readers import ReadError
 
@@ -103,10 +142,29 @@ def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     from .store import Store
 
     with Store(path, read_only=True) as st:
-        doc_id = st.resolve(arg)
-        if doc_id is None:
-            raise ReadError(arg, f"no such file, nor a stored document in {path}")
-        return st.get(doc_id)
+        rows = st.connection.execute(
+            "SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT 4",
+            [arg]).fetchall()
+        if not rows:
+            raise ReadError(arg, f"no such file, nor a stored document whose doc_id starts so in {path}")
+        if len(rows) > 1:
+            shown = ", ".join(r[0] for r in rows[:3]) + (", …" if len(rows) > 3 else "")
+            raise ReadError(arg, f"ambiguous doc_id prefix: {len(rows) if len(rows) < 4 else 'several'} "
+                                 f"stored documents match ({shown}); type more characters")
+        return st.get(rows[0][0])
+
+
+def warn_if_swapped(plan_doc: "Document", summary_doc: "Document") -> None:
+    """Warn on stderr when the summary is older than the plan (the files swapped?).
+
+    Such a check succeeds with every row not_due, which reads as an answer
+    while it answers nothing.
+    """
+    plan_year, covered = plan_doc.meta.plan_year or plan_doc.meta.year, summary_doc.meta.year
+    if plan_year is not None and covered is not None and covered < plan_year:
+        typer.echo(f"summarylab: warning: the summary ({covered}) is older than the plan "
+                   f"({plan_year}): every commitment is not yet due; were PLAN_FILE and "
+                   "SUMMARY_FILE swapped?", err=True)
 
 
 def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
@@ -115,10 +173,16 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
     """Write a table as the user asked: a rich table, jsonl/csv to stdout, or a file."""
     from .export import render_table, write_table
 
+    from .export import ExportError, format_for
+
     name = fmt.value if fmt else None
     if output is not None:
         if name == "table":
             raise typer.BadParameter("--format table cannot be written to a file", param_hint="--format")
+        try:
+            format_for(output, name)
+        except ExportError as err:  # a suffix we cannot write is a usage error: exit 2
+            raise typer.BadParameter(str(err), param_hint="-o/--output") from None
         write_table(df, output, fmt=name)
         typer.echo(f"wrote {len(df)} rows to {output}", err=True)
         return
@@ -138,8 +202,12 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
 def text(file: str = FileArg,
          store: Optional[Path] = StoreOpt) -> None:
     """Print the normalised text (the reference of every start/end offset)."""
+    from .export import visible
+
     doc = load_document(file, store)
-    sys.stdout.write(doc.text)
+    # Control characters one for one as visible pictures: offsets hold, and an
+    # OSC/CSI sequence in a document cannot reach the terminal.
+    sys.stdout.write(visible(doc.text))
     if not doc.text.endswith("\n"):
         sys.stdout.write("\n")
 
@@ -161,7 +229,7 @@ def outline(file: str = FileArg,
 
 
 @command()
-def facts(files: List[str] = typer.Argument(..., metavar="FILE", help="Report files or stored doc_ids."),
+def facts(files: List[str] = typer.Argument(..., metavar="FILE|DOC_ID", help="Report files or stored doc_ids (or prefixes)."),
           explain: bool = typer.Option(False, "--explain", help="List the skipped number-like candidates and why."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
@@ -210,14 +278,16 @@ def check(plan_file: str = PlanFileArg,
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE."""
     from .check import check as run_check
 
-    df = run_check(load_document(plan_file, store), load_document(summary_file, store))
+    plan_doc, summary_doc = load_document(plan_file, store), load_document(summary_file, store)
+    warn_if_swapped(plan_doc, summary_doc)
+    df = run_check(plan_doc, summary_doc)
     emit(df, format, output, title="计划落实核对",
          columns=["item_id", "commitment", "verdict", "score", "evidence", "target", "actual", "reason"])
 
 
 @command()
-def compare(file_a: str = typer.Argument(..., metavar="FILE_A", help="The earlier report."),
-            file_b: str = typer.Argument(..., metavar="FILE_B", help="The later report."),
+def compare(file_a: str = typer.Argument(..., metavar="FILE_A|DOC_ID", help="The earlier report."),
+            file_b: str = typer.Argument(..., metavar="FILE_B|DOC_ID", help="The later report."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Indicators year over year."""
@@ -230,16 +300,27 @@ def compare(file_a: str = typer.Argument(..., metavar="FILE_A", help="The earlie
 
 @command()
 def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files and folders (searched recursively)."),
-           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-           engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
-           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
-           parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="Write partitioned Parquet here instead of the store."),
+           workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Worker processes."),
+           engine: Engine = typer.Option(Engine.local, "--engine", metavar="[local|dask]",
+                                         help="local processes or a dask cluster."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                                   help="Dask scheduler address (default: a local cluster)."),
+           parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", metavar="DIR",
+                                                      help="Write partitioned Parquet here instead of the store."),
+           timeout: float = typer.Option(300.0, "--timeout", min=1, metavar="SECONDS",
+                                         help="Time limit per file; a file that takes longer is skipped."),
            store: Optional[Path] = StoreOpt) -> None:
-    """Add reports to the store (one transaction per document; unchanged ones are skipped)."""
+    """Add reports to the store (one transaction per document; unchanged ones are skipped).
+
+    Each file is read and analysed in a worker process under per-file limits
+    (time, size, decompressed size, PDF pages, characters); a file beyond one
+    is reported on stderr and skipped.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as run_ingest
+    from .readers import Limits, printable
 
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -250,9 +331,10 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files a
             bar.update(task, completed=done, total=total, description=f"ingest {Path(path).name}"[:60])
 
         result = run_ingest(paths, _store_path(store), workers=workers, engine=engine.value,
-                            scheduler=scheduler, parquet_dir=parquet_dir, progress=progress)
+                            scheduler=scheduler, parquet_dir=parquet_dir, progress=progress,
+                            limits=Limits(timeout=timeout))
     for path, message in result.failed:
-        typer.echo(f"summarylab: {path}: {message}", err=True)
+        typer.echo(f"summarylab: {printable(path)}: {printable(message)}", err=True)
     where = parquet_dir if parquet_dir else _store_path(store)
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {len(result.failed)} failed → {where}")
     if result.failed and not result.new and not result.unchanged:
@@ -277,7 +359,8 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
 @command()
 def report(plan_file: str = PlanFileArg,
            summary_file: str = SummaryFileArg,
-           output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
+           output: Path = typer.Option(..., "--output", "-o", metavar="OUT.html|OUT.xlsx",
+                                       help="The report file: .html or .xlsx."),
            store: Optional[Path] = StoreOpt) -> None:
     """A report an official can open: the plan check, facts of both years, the comparison."""
     from .report import write_report
@@ -289,7 +372,8 @@ def report(plan_file: str = PlanFileArg,
 
 
 @command()
-def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", help="Where the demo writes its files."),
+def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", metavar="DIR",
+                                      help="Where the demo writes its files."),
          store: Optional[Path] = StoreOpt) -> None:
     """The whole tour on the bundled corpus."""
     from .demo import run_demo
@@ -302,6 +386,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         app(args=argv, prog_name="summarylab")
     except BrokenPipeError:  # `summarylab facts … | head` closes the pipe early
+        _silence_stdout()
         sys.exit(0)
 
 
@@ -314,11 +399,19 @@ def _error_line(e: Exception) -> str:
             known += (getattr(__import__(f"summarylab.{modname}", fromlist=[cls]), cls),)
         except (ImportError, AttributeError):
             pass
+    from .readers import printable
+
     if isinstance(e, known):
-        return f"summarylab: {e}"
+        return f"summarylab: {printable(str(e))}"
     if isinstance(e, OSError):
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        return f"summarylab: {where}{e.strerror or e}"
+        where = f"{printable(str(e.filename))}: " if getattr(e, "filename", None) else ""
+        return f"summarylab: {where}{printable(str(e.strerror or e))}"
+    if type(e).__module__.startswith("duckdb"):
+        from .store import damaged_store_message
+
+        damaged = damaged_store_message("the store", e)
+        if damaged:
+            return f"summarylab: {damaged}"
     if os.environ.get("SUMMARYLAB_DEBUG"):
         raise e
     return f"summarylab: internal error: {type(e).__name__}: {e} (set SUMMARYLAB_DEBUG=1 for a traceback)"
