@@ -140,7 +140,7 @@ def ingest(
         parquet_dir: Write partitioned Parquet here instead of the store.
         progress: Called as ``progress(done, total, path, outcome)``.
         limits: Per-file limits (:class:`~summarylab.readers.Limits`; default
-            300 s, 100 MB, 256 MB decompressed, 2,000 pages, 5,000,000
+            300 s, 100 MB, 256 MB decompressed, 2,000 pages, 1,000,000
             characters).  With the local engine every file is read and
             analysed in a worker process that is killed past the time limit,
             so no file can hold the batch; the dask engine checks the size

@@ -324,7 +324,8 @@ def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files a
 
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:  # no bar (nor its blank line) in a log
         task = bar.add_task("ingest", total=None)
 
         def progress(done: int, total: int, path: str = "", *_: object) -> None:

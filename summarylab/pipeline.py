@@ -121,7 +121,7 @@ def analyse_guarded(path: Union[str, os.PathLike], limits: Optional[Limits] = No
         path: the file (.txt, .md, .docx, .pdf).
         limits: the limits (default :data:`summarylab.readers.DEFAULT_LIMITS`:
             300 s, 100 MB on disk, 256 MB decompressed, 2,000 pages,
-            5,000,000 characters).
+            1,000,000 characters).
 
     Raises:
         summarylab.readers.ReadError: the file is refused or unreadable; its
