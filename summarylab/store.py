@@ -477,27 +477,37 @@ class Store:
     # --- schema -----------------------------------------------------------
 
     def _check_intact(self) -> None:
-        """Refuse a store whose file is shorter than its own header says.
+        """Refuse a store whose file is shorter than its own catalogue says.
 
-        DuckDB's header records how many blocks the file holds; a file cut
-        short (a copy that stopped, a full disk, a truncation) lists every
-        document yet fails on the first block that is gone.  Comparing the
-        size on disk with the header catches it on open, before anything is
-        shown or written.  A store with a write-ahead log is left to DuckDB,
-        which replays the log first.
+        A file cut short (a copy that stopped, a full disk, a truncation)
+        lists every document yet fails on the first block that is gone.
+        DuckDB's catalogue says which blocks each table's data lives in; a
+        file shorter than the last of them is refused on open, before anything
+        is shown or written.  A store with a write-ahead log is left to
+        DuckDB, which replays the log first.
         """
         if not self.path.exists() or Path(f"{self.path}.wal").exists():
             return
+        con = self._con
         try:
-            rows = self._con.execute(
-                "SELECT block_size, total_blocks FROM pragma_database_size() "
-                "WHERE database_name = current_database()").fetchall()
-        except Exception:  # an older DuckDB without the pragma: nothing to compare
+            rows = con.execute("SELECT block_size FROM pragma_database_size() "
+                               "WHERE database_name = current_database()").fetchall()
+            tables = [r[0] for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                "AND schema_name = 'main'").fetchall()]
+            # The last block any table's data lives in (free blocks at the end of
+            # the file may be trimmed away; the blocks in use never are).
+            last = None
+            if tables:
+                union = " UNION ALL ".join(
+                    f"SELECT max(block_id) AS b FROM pragma_storage_info('{t}')"
+                    for t in tables if re.fullmatch(r"\w+", t))
+                last = con.execute(f"SELECT max(b) FROM ({union})").fetchall()[0][0]
+        except Exception:  # an older DuckDB without these pragmas: nothing to compare
             return
-        if not rows or rows[0][0] is None:
+        if not rows or rows[0][0] is None or last is None or last < 0:
             return
-        block_size, total_blocks = rows[0]
-        expected = _HEADER_BYTES + int(total_blocks) * int(block_size)
+        expected = _HEADER_BYTES + (int(last) + 1) * int(rows[0][0])
         actual = self.path.stat().st_size
         if actual < expected:
             raise StoreDamagedError(
