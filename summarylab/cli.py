@@ -167,6 +167,15 @@ def warn_if_swapped(plan_doc: "Document", summary_doc: "Document") -> None:
                    "SUMMARY_FILE swapped?", err=True)
 
 
+def stdout_is_terminal() -> bool:
+    """Whether a person reads stdout (a rich table then) rather than a program (jsonl).
+
+    One function, so that tests/test_readme.py can show the README's commands
+    as a terminal shows them.
+    """
+    return sys.stdout.isatty()
+
+
 def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
          title: Optional[str] = None, columns: Optional[list[str]] = None,
          view: Optional["pd.DataFrame"] = None) -> None:
@@ -187,7 +196,7 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
         typer.echo(f"wrote {len(df)} rows to {output}", err=True)
         return
     if name is None:
-        name = "table" if sys.stdout.isatty() else "jsonl"
+        name = "table" if stdout_is_terminal() else "jsonl"
     if name == "table":
         from rich.console import Console
 
