@@ -1,6 +1,6 @@
 """Shared records of summarylab: the typed values that cross module boundaries.
 
-The column lists below are the contract of ``../shared/DESIGN.md``: every table
+The column lists below are the contract of ``docs/DESIGN.md``: every table
 summarylab produces (DataFrame, jsonl, csv, store table) has exactly these
 columns in this order.  Chinese headers for human-facing files live here too,
 so that the xlsx, html and rich views agree.
