@@ -391,6 +391,22 @@ def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", meta
     run_demo(out_dir=out_dir, store=store)
 
 
+@command()
+def serve(store: Optional[Path] = StoreOpt,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (this machine only by default)."),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="SUMMARYLAB_TOKEN",
+                                              help="Require this token (needed when --host is not 127.0.0.1).")) -> None:
+    """The local web page: upload reports, review the plan check, download the tables."""
+    from .web import is_loopback
+    from .web import serve as run_server
+
+    if not is_loopback(host) and not token:
+        raise typer.BadParameter(f"{host} shares the page on the network: give --token TOKEN too",
+                                 param_hint="--host")
+    run_server(_store_path(store), host=host, port=port, token=token, echo=typer.echo)
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point."""
     try:

@@ -5,6 +5,8 @@ Tables (columns exactly as DESIGN.md; lists are DuckDB lists):
 * ``documents``: the Document columns plus ``text``, the normalised text that
   every ``start``/``end`` offset indexes;
 * ``sections``, ``facts``, ``plan_items``: the Section, Fact and PlanItem columns;
+* ``reviews``: the Review columns, a person's verdict on one row of a plan check
+  (the latest review of a plan, summary, item and commitment wins);
 * ``schema_version``: one row, the version of this layout.
 
 Each document is added in one transaction: all of its rows or none, so a
@@ -35,11 +37,13 @@ from .model import (
 )
 
 if TYPE_CHECKING:  # imported lazily: the CLI imports this module at start-up
+    from datetime import datetime
+
     import pandas as pd
     import pyarrow as pa
 
 #: Version of the table layout below; bump it and add a step to _MIGRATIONS on change.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Default store file (the CLI's ``--store`` and ``$SUMMARYLAB_STORE`` override it).
 DEFAULT_STORE = "summarylab.duckdb"
@@ -71,26 +75,53 @@ TABLE_TYPES: dict[str, list[tuple[str, str]]] = {
         ("title", "VARCHAR"), ("text", "VARCHAR"), ("commitments", "VARCHAR[]"),
         ("keywords", "VARCHAR[]"), ("targets", "INTEGER[]"), ("due_year", "INTEGER"),
     ],
+    # Added in schema 2.  Not per document: a review names two documents and
+    # stays when either is removed (a re-ingested text gets the same doc_id back).
+    "reviews": [
+        ("plan_doc_id", "VARCHAR"), ("summary_doc_id", "VARCHAR"), ("item_id", "VARCHAR"),
+        ("commitment", "VARCHAR"), ("machine_verdict", "VARCHAR"), ("verdict", "VARCHAR"),
+        ("remark", "VARCHAR"), ("reviewer", "VARCHAR"), ("reviewed_at", "TIMESTAMP"),
+    ],
 }
+#: The Review columns of DESIGN.md (a person's verdict on one Check row).
+REVIEW_COLUMNS = [c for c, _ in TABLE_TYPES["reviews"]]
+#: The verdicts a review may give (the Check verdicts).
+REVIEW_VERDICTS = ("delivered", "partial", "not_found", "not_due")
 #: The contract columns each table returns (documents without its text).
 TABLE_COLUMNS = {
     "documents": DOCUMENT_COLUMNS, "sections": SECTION_COLUMNS,
     "facts": FACT_COLUMNS, "plan_items": PLAN_ITEM_COLUMNS,
+    "reviews": REVIEW_COLUMNS,
 }
 _KEYS = {
     "documents": ("doc_id",), "sections": ("doc_id", "section_id"),
     "facts": ("doc_id", "fact_id"), "plan_items": ("doc_id", "item_id"),
+    "reviews": ("plan_doc_id", "summary_doc_id", "item_id", "commitment"),
 }
 _ORDER = {
     "documents": "year, org, path", "sections": "doc_id, start, level",
     "facts": "doc_id, fact_id",
     # item_ids are dotted ordinals ("4.10" after "4.9"): order them as numbers.
     "plan_items": "doc_id, TRY_CAST(string_split(item_id, '.') AS INTEGER[]), item_id",
+    "reviews": ("plan_doc_id, summary_doc_id, "
+                "TRY_CAST(string_split(item_id, '.') AS INTEGER[]), item_id, commitment"),
 }
+
+
+def _create_table(con: Any, name: str) -> None:
+    body = ", ".join(f'"{c}" {t}' for c, t in TABLE_TYPES[name])
+    key = ", ".join(f'"{c}"' for c in _KEYS[name])
+    con.execute(f"CREATE TABLE {name} ({body}, PRIMARY KEY ({key}))")
+
+
+def _migrate_1_to_2(con: Any) -> None:
+    # Schema 2 adds the reviews table; the documents and their rows stay as they are.
+    _create_table(con, "reviews")
+
+
 # Steps that bring an older store up to date: version -> function(con) that
-# upgrades it to version + 1 inside the open transaction.  Schema 1 is the first
-# released layout, so there is nothing to migrate from yet.
-_MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+# upgrades it to version + 1 inside the open transaction.
+_MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _migrate_1_to_2}
 
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
 # A DuckDB file starts with three 4 KiB headers, then its blocks.
@@ -128,6 +159,7 @@ def arrow_schema(table: str) -> "pa.Schema":
     types = {
         "VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
         "VARCHAR[]": pa.list_(pa.string()), "INTEGER[]": pa.list_(pa.int32()),
+        "TIMESTAMP": pa.timestamp("us"),
     }
     return pa.schema([(name, types[t]) for name, t in TABLE_TYPES[table]])
 
@@ -324,6 +356,104 @@ class Store:
             con.execute("ROLLBACK")
             raise
         return found is not None
+
+    # --- reviews ----------------------------------------------------------
+
+    def add_review(self, plan_doc_id: str, summary_doc_id: str, item_id: str,
+                   commitment: str, machine_verdict: Optional[str], verdict: str, *,
+                   remark: str = "", reviewer: str = "",
+                   reviewed_at: Optional["datetime"] = None) -> None:
+        """Keep a person's verdict on one row of a plan check (the latest one wins).
+
+        A review is keyed by the plan, the later summary, the plan item and the
+        commitment: reviewing the same row again replaces the earlier review.
+
+        Args:
+            plan_doc_id: The document holding the plan.
+            summary_doc_id: The later report the plan was checked against.
+            item_id: The plan item (``4.2``).
+            commitment: The commitment as the check shows it.
+            machine_verdict: The verdict the checker gave (kept beside the person's).
+            verdict: The person's verdict: delivered, partial, not_found or not_due.
+            remark: A free remark (why the verdict was changed).
+            reviewer: Who reviewed, as the page knows it (a name typed once).
+            reviewed_at: When (UTC); now when not given.
+
+        Raises:
+            StoreError: Read-only or closed store, or an unknown verdict.
+
+        Example:
+            >>> store.add_review("85a1b6df8f5117e0", "3c2f…", "4.2", "继续实施“春蕾计划”",
+            ...                  "partial", "delivered", remark="资助女童32名，已完成",
+            ...                  reviewer="李干事")  # doctest: +SKIP
+        """
+        from datetime import datetime, timezone
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot save a review")
+        if verdict not in REVIEW_VERDICTS:
+            raise StoreError(f"unknown verdict {verdict!r}: use one of {', '.join(REVIEW_VERDICTS)}")
+        if reviewed_at is None:
+            reviewed_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+        cols = ", ".join(f'"{c}"' for c in REVIEW_COLUMNS)
+        marks = ", ".join("?" for _ in REVIEW_COLUMNS)
+        # INSERT OR REPLACE on the primary key: one review per row, the latest.
+        self.connection.execute(
+            f"INSERT OR REPLACE INTO reviews ({cols}) VALUES ({marks})",
+            [plan_doc_id, summary_doc_id, str(item_id), commitment, machine_verdict,
+             verdict, remark or "", reviewer or "", reviewed_at])
+
+    def reviews(self, plan_doc_id: Optional[str] = None,
+                summary_doc_id: Optional[str] = None) -> "pd.DataFrame":
+        """Stored reviews, with the Review columns (all pairs, or one plan and/or summary).
+
+        This is what retraining the checker on people's corrections reads.
+
+        Example:
+            >>> store.reviews("85a1b6df8f5117e0")[["item_id", "machine_verdict", "verdict"]]  # doctest: +SKIP
+        """
+        return self._select("reviews", {"plan_doc_id": plan_doc_id,
+                                        "summary_doc_id": summary_doc_id})
+
+    def reviewed_pairs(self) -> list[tuple[Document, Document, list[dict]]]:
+        """The reviews as annotated pairs: what retraining the checker adds to the shipped ones.
+
+        Returns:
+            ``(plan document, later report, annotations)`` triples, the shape
+            :func:`summarylab.check.calibrate` takes; each annotation has
+            ``item_id``, ``commitment``, ``verdict`` (the person's), ``note``
+            (the remark), ``machine_verdict``, ``reviewer`` and ``reviewed_at``
+            (ISO text).  Pairs whose documents are no longer stored are left out.
+
+        Example:
+            >>> [(p.meta.year, s.meta.year, len(a)) for p, s, a in store.reviewed_pairs()]  # doctest: +SKIP
+            [(2021, 2022, 3)]
+        """
+        import pandas as pd
+
+        reviews = self.reviews()
+        pairs = []
+        for (plan_id, summary_id), group in reviews.groupby(
+                ["plan_doc_id", "summary_doc_id"], sort=False):
+            if plan_id not in self or summary_id not in self:
+                continue
+            notes = [dict(item_id=r["item_id"], commitment=r["commitment"], verdict=r["verdict"],
+                          note=r["remark"] or "", machine_verdict=r["machine_verdict"],
+                          reviewer=r["reviewer"] or "",
+                          reviewed_at=None if pd.isna(r["reviewed_at"])
+                          else r["reviewed_at"].isoformat())
+                     for r in group.to_dict("records")]
+            pairs.append((self.get(plan_id), self.get(summary_id), notes))
+        return pairs
+
+    def review_count(self) -> int:
+        """How many reviews the store holds (what the check page reports).
+
+        Example:
+            >>> store.review_count()  # doctest: +SKIP
+            3
+        """
+        return _one(self.connection, "SELECT count(*) FROM reviews")[0]
 
     # --- reading ----------------------------------------------------------
 
@@ -563,10 +693,8 @@ class Store:
         try:
             con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
-            for name, columns in TABLE_TYPES.items():
-                body = ", ".join(f'"{c}" {t}' for c, t in columns)
-                key = ", ".join(f'"{c}"' for c in _KEYS[name])
-                con.execute(f"CREATE TABLE {name} ({body}, PRIMARY KEY ({key}))")
+            for name in TABLE_TYPES:
+                _create_table(con, name)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

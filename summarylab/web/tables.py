@@ -1,0 +1,284 @@
+"""What the pages show, as tables: the check with its reviews, pair suggestions, exports.
+
+Plain functions over DataFrames, free of the web framework, so that they are
+tested (and reused) on their own.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+from ..model import CHINESE_HEADERS, CHINESE_LABELS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Chinese headers of the columns the shared table (model.CHINESE_HEADERS) does not name:
+#: the review columns, the checker's confidence and the Panel columns.
+EXTRA_HEADERS = {
+    "confidence": "置信度",
+    "reviewed_verdict": "人工复核结论", "machine_verdict": "机器结论", "remark": "复核备注",
+    "reviewer": "复核人", "reviewed_at": "复核时间 (UTC)",
+    "plan_doc_id": "计划文档编号", "summary_doc_id": "总结文档编号",
+    "target_value": "目标值", "target_max": "目标上限", "target_unit": "目标单位",
+    "target_approx": "目标约数", "target_base_value": "目标基本单位数值",
+    "target_text": "目标原文", "target_doc": "目标文档",
+    "actual_value": "实际值", "actual_unit": "实际单位", "actual_base_value": "实际基本单位数值",
+    "actual_text": "实际原文", "actual_doc": "实际文档", "met": "是否达标",
+}
+#: Chinese names of document kinds and panel outcomes (beside model.CHINESE_LABELS).
+EXTRA_LABELS = {
+    "summary": "工作总结", "summary+plan": "总结和计划", "gov_work_report": "政府工作报告",
+    "yes": "达标", "no": "未达标", "unclear": "不明",
+    "exact": "确数", "more_than": "多于", "near": "接近", "about": "约", "at_least": "不少于",
+    "at_most": "不超过", "level": "水平", "change": "变化",
+}
+#: The verdicts a person may give, in the order the page offers them.
+VERDICTS = ("delivered", "partial", "not_found", "not_due")
+#: Sheet names of the downloads.
+SHEET_NAMES = {
+    "documents": "文档列表", "sections": "章节结构", "facts": "数值事实", "audit": "自我核对",
+    "check": "计划核对", "reviews": "人工复核", "panel": "指标面板",
+}
+#: The upload types: suffix -> what the content must look like.
+ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: Largest total a .docx may unpack to (a zip bomb is refused before any reader opens it).
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+
+
+def label(value: Any) -> str:
+    """The Chinese name of a verdict, kind or role (the value itself when it has none).
+
+    Example:
+        >>> label("not_found"), label("summary+plan"), label("上林县妇联")
+        ('未见成效', '总结和计划', '上林县妇联')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    return CHINESE_LABELS.get(text, EXTRA_LABELS.get(text, text))
+
+
+def header(column: str) -> str:
+    """The Chinese header of a column.
+
+    Example:
+        >>> header("verdict"), header("reviewed_verdict")
+        ('结论', '人工复核结论')
+    """
+    return CHINESE_HEADERS.get(column, EXTRA_HEADERS.get(column, column))
+
+
+# --- the check and its reviews --------------------------------------------------
+
+def with_reviews(check: "pd.DataFrame", reviews: "pd.DataFrame") -> "pd.DataFrame":
+    """The check table with each row's review beside the machine's verdict.
+
+    Adds ``reviewed_verdict``, ``remark``, ``reviewer`` and ``reviewed_at``
+    (empty where nobody reviewed the row).  A review belongs to a row by its
+    plan item and commitment.
+
+    Example:
+        >>> import pandas as pd
+        >>> c = pd.DataFrame({"item_id": ["4.2"], "commitment": ["资助女童30名"],
+        ...                   "verdict": ["partial"]})
+        >>> r = pd.DataFrame({"item_id": ["4.2"], "commitment": ["资助女童30名"],
+        ...                   "verdict": ["delivered"], "remark": ["资助32名"],
+        ...                   "reviewer": ["李"], "reviewed_at": [None]})
+        >>> with_reviews(c, r)[["verdict", "reviewed_verdict"]].values.tolist()
+        [['partial', 'delivered']]
+    """
+    import pandas as pd
+
+    out = check.copy()
+    by_key = {(str(r["item_id"]), r["commitment"]): r for r in reviews.to_dict("records")}
+    keys = list(zip(out["item_id"].astype(str), out["commitment"]))
+    for column, source in (("reviewed_verdict", "verdict"), ("remark", "remark"),
+                           ("reviewer", "reviewer"), ("reviewed_at", "reviewed_at")):
+        # object dtype: an unreviewed row stays None (a string column would make it NaN,
+        # which reads as a verdict "nan").
+        values = [by_key[k][source] if k in by_key else None for k in keys]
+        out[column] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
+def doubtful_first(check: "pd.DataFrame", thresholds: Optional[Mapping[str, Any]] = None
+                   ) -> "pd.DataFrame":
+    """The check rows, the ones most worth a person's look first.
+
+    With a ``confidence`` column (the checker's calibrated probability that
+    its verdict is right) the least confident rows come first.  Without one,
+    the rows whose evidence score lies nearest a verdict threshold (delivered
+    above ``deliver``, partial above ``partial``) come first: a small change
+    in wording would have flipped them.  Rows not yet due are not judged and
+    come last.  Equal rows keep the plan's order.
+
+    Example:
+        >>> import pandas as pd
+        >>> c = pd.DataFrame({"item_id": ["1", "2", "3"], "verdict": ["delivered"] * 3,
+        ...                   "score": [0.95, 0.41, 0.7]})
+        >>> doubtful_first(c, {"deliver": 0.4, "partial": 0.15})["item_id"].tolist()
+        ['2', '3', '1']
+    """
+    import pandas as pd
+
+    if "confidence" in check.columns and check["confidence"].notna().any():
+        key = pd.to_numeric(check["confidence"], errors="coerce").fillna(1.0)
+    else:
+        if thresholds is None:
+            from ..check import load_thresholds
+
+            thresholds = load_thresholds()
+        bounds = [float(thresholds["deliver"]), float(thresholds["partial"])]
+        scores = pd.to_numeric(check["score"], errors="coerce").fillna(0.0)
+        key = scores.map(lambda s: min(abs(s - b) for b in bounds))
+    key = key.where(check["verdict"] != "not_due", float("inf"))
+    order = sorted(range(len(check)), key=lambda i: (key.iloc[i], i))
+    return check.iloc[order].reset_index(drop=True)
+
+
+def suggested_pairs(documents: "pd.DataFrame") -> list[tuple[str, str]]:
+    """Plan and later-report pairs worth checking: same organisation, the plan's year reviewed.
+
+    A document with a plan for year Y (its ``plan_year``, else its year + 1)
+    pairs with every document of the same organisation whose ``year`` is Y.
+
+    Example:
+        >>> import pandas as pd
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "org": ["妇联", "妇联", "团委"],
+        ...                      "year": [2021, 2022, 2022], "plan_year": [2022, None, 2023]})
+        >>> suggested_pairs(docs)
+        [('a', 'b')]
+    """
+    rows = documents.to_dict("records")
+    pairs = []
+    for plan in rows:
+        year = _int(plan.get("plan_year"))
+        if year is None:
+            year = _int(plan.get("year"))
+            year = None if year is None else year + 1
+        if year is None or not plan.get("org"):
+            continue
+        for later in rows:
+            if (later["doc_id"] != plan["doc_id"] and later.get("org") == plan["org"]
+                    and _int(later.get("year")) == year):
+                pairs.append((plan["doc_id"], later["doc_id"]))
+    return pairs
+
+
+def _int(value: Any) -> Optional[int]:
+    try:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- uploads ---------------------------------------------------------------------
+
+def safe_name(filename: str, index: int) -> str:
+    """A file name made from an uploaded one that is safe to create in a temp folder.
+
+    Only the last component is kept, and of it only letters (Chinese too),
+    digits, ``-`` and ``_``; the suffix must be an allowed one.
+
+    Example:
+        >>> safe_name("../../etc/上林县妇联 2022年工作总结.TXT", 3)
+        '03_上林县妇联_2022年工作总结.txt'
+        >>> safe_name("C:\\\\temp\\\\..\\\\a.docx", 1)
+        '01_a.docx'
+    """
+    last = re.split(r"[/\\]", filename or "")[-1]
+    suffix = Path(last).suffix.lower()
+    stem = re.sub(r"[^\w-]+", "_", Path(last).stem).strip("._")[:60] or "upload"
+    return f"{index:02d}_{stem}{suffix if suffix in ALLOWED_SUFFIXES else '.bin'}"
+
+
+def screen_upload(filename: str, path: Path) -> Optional[str]:
+    """Why an uploaded file is refused before it is read, or None when it may go in.
+
+    The type must be allowed by the suffix AND look right by its content: a
+    .pdf starts with ``%PDF-``, a .docx is a zip holding ``word/document.xml``
+    that does not unpack to more than :data:`MAX_DOCX_UNPACKED`, a .txt/.md
+    has no NUL bytes unless it is UTF-16 with a BOM.
+
+    Example:
+        >>> p = Path(tempfile.mkdtemp()) / "01_a.pdf"; _ = p.write_bytes(b"hello")
+        >>> screen_upload("a.pdf", p)
+        '内容不是 PDF 文件'
+    """
+    suffix = Path(re.split(r"[/\\]", filename or "")[-1]).suffix.lower()
+    if suffix in (".doc", ".wps", ".rtf", ".odt"):
+        return f"不支持 {suffix} 文件，请在 Word 中另存为 .docx 后再上传"
+    if suffix not in ALLOWED_SUFFIXES:
+        return f"不支持的文件类型“{suffix or '无后缀'}”：请上传 .txt、.md、.docx 或 .pdf"
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        return "文件是空的"
+    if suffix == ".pdf":
+        return None if b"%PDF-" in head[:1024] else "内容不是 PDF 文件"
+    if suffix == ".docx":
+        if not head.startswith(b"PK\x03\x04"):
+            return "内容不是 Word (.docx) 文件"
+        try:
+            with zipfile.ZipFile(path) as zf:
+                infos = zf.infolist()
+                names = {i.filename for i in infos}
+                unpacked = sum(i.file_size for i in infos)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "Word 文件已损坏，无法打开"
+        if "word/document.xml" not in names:
+            return "内容不是 Word (.docx) 文件"
+        if unpacked > MAX_DOCX_UNPACKED:
+            return (f"Word 文件解压后超过 {MAX_DOCX_UNPACKED // (1024 * 1024)} MB，"
+                    "疑似压缩炸弹，已拒绝")
+        return None
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "内容不是文本文件（含二进制数据）"
+    return None
+
+
+# --- downloads --------------------------------------------------------------------
+
+def for_export(df: "pd.DataFrame") -> "pd.DataFrame":
+    """The table with Chinese names for the columns the shared export does not name.
+
+    The shared export (:func:`summarylab.export.write_sheets`) names the
+    contract columns itself and colours the ``verdict`` column, so those keep
+    their English names here; the review verdicts and ``met`` are shown in
+    Chinese like the verdicts.
+    """
+    df = df.copy()
+    for column in ("reviewed_verdict", "machine_verdict", "met"):
+        if column in df.columns:
+            df[column] = [label(v) or None for v in df[column]]
+    rename = {c: EXTRA_HEADERS[c] for c in df.columns
+              if c not in CHINESE_HEADERS and c in EXTRA_HEADERS}
+    return df.rename(columns=rename)
+
+
+def xlsx_bytes(df: "pd.DataFrame", sheet: str) -> bytes:
+    """One table as an xlsx workbook (Chinese headers, a named sheet, verdict colours)."""
+    from ..export import write_sheets
+
+    with tempfile.TemporaryDirectory(prefix="summarylab-export-") as tmp:
+        out = Path(tmp) / "table.xlsx"
+        write_sheets({sheet: for_export(df)}, out, chinese_labels=True)
+        return out.read_bytes()
+
+
+def csv_bytes(df: "pd.DataFrame") -> bytes:
+    """One table as CSV (UTF-8 with BOM, English column names, as ``--format csv``)."""
+    from ..export import write_table
+
+    out = io.StringIO()
+    write_table(df, fmt="csv", stream=out)
+    return out.getvalue().encode("utf-8")
