@@ -42,8 +42,21 @@ _DOC_ID = re.compile(r"[0-9a-f]{4,16}")
 # Typer prints an argument's Python type after its metavar (FILE|DOC_ID
 # <list[str]>), which tells a user nothing the metavar does not; the metavars
 # here say what each argument takes.
+# An option without a metavar shows its type the same way (--port <int range>);
+# its name in capitals (--port PORT), or its choices ([local|dask]), read better.
 if hasattr(typer.core, "TyperArgument") and hasattr(typer.core.TyperArgument, "display_type_rich"):
     typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
+if hasattr(typer.core, "TyperOption") and hasattr(typer.core.TyperOption, "display_type"):
+    _python_type = typer.core.TyperOption.display_type
+
+    def _readable_type(self, ctx):
+        shown = _python_type(self, ctx)
+        if isinstance(shown, str) and shown.startswith("<") and shown.endswith(">"):
+            inner = shown[1:-1]
+            return f"[{inner}]" if "|" in inner else (self.name or "value").upper()
+        return shown
+
+    typer.core.TyperOption.display_type = _readable_type
 
 
 class Format(str, Enum):

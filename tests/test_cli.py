@@ -235,7 +235,7 @@ def test_version():
 
 
 def test_help_shows_what_arguments_take_not_python_types():
-    for command in ("text", "facts", "check", "compare", "ingest", "list", "report"):
+    for command in ("text", "facts", "check", "compare", "ingest", "list", "report", "serve"):
         text = run(command, "--help", env={"COLUMNS": "100"}).stdout
         assert not re.search(r"<(str|list\[str\]|path|int|float)>", text), command
     assert "FILE|DOC_ID" in run("facts", "--help").stdout
