@@ -20,12 +20,18 @@ import math
 import os
 import re
 from datetime import date
-from html import escape
+from html import escape as _html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from .export import VERDICT_FILLS, atomic_path, write_sheets
+from .export import VERDICT_FILLS, atomic_path, visible, write_sheets
 from .model import CHINESE_HEADERS, CHINESE_LABELS, Document, chinese_value
+
+
+def escape(text: str) -> str:
+    """HTML-escaped document text, its control characters shown as symbols (ESC as ␛):
+    HTML cannot carry most of them, and a copy from the page must not carry them either."""
+    return _html_escape(visible(text))
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -152,7 +152,14 @@ import json, resource, sys
 from pathlib import Path
 from summarylab.readers import Limits, ReadError
 def _peak_mb():
+    # VmHWM is this process image's own high-water mark; ru_maxrss would also count
+    # the memory of the (large) pytest process this one was forked from.
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as fh:
+            own = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        pass
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, workers) / 1024
 result = {}
