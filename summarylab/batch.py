@@ -306,11 +306,25 @@ def _serve() -> None:
     messages); stdout is then pointed at stderr, so that a library printing
     cannot corrupt the messages.  The first message is ``(known, limits, payload)``.
     """
+    import threading
+    import time
     from multiprocessing.connection import Connection
 
     inbox = Connection(os.dup(0), writable=False)
     outbox = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)
+
+    # A driver killed with -9 cannot kill its workers; one stuck in a parser
+    # loop would spin on as an orphan.  A watchdog thread ends the worker as
+    # soon as its parent is gone.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="summarylab-watchdog").start()
     try:
         known, limits, payload = inbox.recv()
         while True:

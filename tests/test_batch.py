@@ -292,3 +292,51 @@ def test_analyse_guarded_returns_the_analysis_of_a_good_file():
     assert guarded.document.text == here.document.text
     assert guarded.facts["surface"].tolist() == here.facts["surface"].tolist()
     assert guarded.plan_items["item_id"].tolist() == here.plan_items["item_id"].tolist()
+
+
+def test_a_worker_stuck_in_a_loop_dies_with_its_driver(tmp_path):
+    """kill -9 of the driver must not leave a worker spinning on a cyclic PDF."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .test_hostile import cyclic_pdf
+
+    pdf = cyclic_pdf(tmp_path / "cyclic.pdf")
+    pids = tmp_path / "worker.pid"
+    driver = subprocess.Popen([sys.executable, "-c", f"""
+import sys, time
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+from summarylab.batch import GuardedWorker
+w = GuardedWorker()
+w.submit({str(pdf)!r})
+open({str(pids)!r}, "w").write(str(w.process.pid))
+time.sleep(60)
+"""])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pids.exists() and pids.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        worker = int(pids.read_text())
+        time.sleep(1)
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            # a zombie (not yet reaped by init) is dead too
+            with open(f"/proc/{worker}/stat") as fh:
+                if fh.read().split(")")[-1].split()[0] == "Z":
+                    break
+            time.sleep(0.2)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the worker outlived its driver")
+    finally:
+        if driver.poll() is None:
+            driver.kill()
