@@ -9,6 +9,7 @@ and ``summarylab --help`` stay fast)::
     sl.plan_items(doc)            # plan items and their commitments
     sl.check(plan_doc, summary_doc)
     sl.compare(doc_a, doc_b)
+    sl.panel(docs)                # targets against outcomes across years
     sl.Store("summarylab.duckdb")
     sl.parse_number("四千零四万")  # 40040000.0
 """
@@ -28,7 +29,7 @@ _EXPORTS = {
     "facts": "facts", "explain": "facts", "iter_facts": "facts", "Fact": "facts",
     "audit": "audit",
     "parse_number": "numbers", "parse_quantity": "numbers",
-    "plan_items": "plans", "check": "check", "compare": "compare",
+    "plan_items": "plans", "check": "check", "compare": "compare", "panel": "panel",
     "Store": "store", "ingest": "batch", "write_report": "report",
 }
 

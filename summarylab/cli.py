@@ -321,6 +321,55 @@ def compare(file_a: str = typer.Argument(..., metavar="FILE_A|DOC_ID", help="The
 
 
 @command()
+def panel(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...",
+                                                      help="Report files, folders or stored doc_ids (none: every stored document)."),
+          org: Optional[str] = typer.Option(None, "--org", help="Keep the offices whose name contains ORG."),
+          indicator: Optional[str] = typer.Option(None, "--indicator", help="Keep the indicators named by WORD (GDP, CPI, 就业 …)."),
+          format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
+          store: Optional[Path] = StoreOpt) -> None:
+    """Targets against outcomes across years: one row per office, year and indicator."""
+    from .panel import panel as run_panel
+
+    docs, tables = _panel_documents(paths or [], store)
+    df = run_panel(docs, facts=tables, org=org, indicator=indicator)
+    emit(df, format, output, title="目标与完成",
+         columns=["org", "year", "indicator", "target_value", "target_max", "target_approx",
+                  "actual_value", "base_unit", "met", "change"])
+
+
+def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dict]:
+    """The documents panel reads: files, the files of folders, doc_ids; every stored one if none."""
+    docs = []
+    if not paths:
+        path = _store_path(store)
+        if not path.exists():
+            raise UserError(f"{path}: no store here yet (give report files, or run summarylab ingest PATH first)")
+        from .store import Store
+
+        tables = {}
+        with Store(path, read_only=True) as st:
+            for doc_id in st.documents()["doc_id"]:
+                docs.append(st.get(doc_id))
+            all_facts = st.facts()
+        for doc_id, table in all_facts.groupby("doc_id"):
+            tables[doc_id] = table.reset_index(drop=True)
+        return docs, tables
+    from .readers import ReadError
+
+    for arg in paths:
+        if os.path.isdir(arg):
+            for f in sorted(Path(arg).rglob("*")):
+                if f.is_file() and f.suffix.lower() in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm"):
+                    try:
+                        docs.append(load_document(str(f), store))
+                    except ReadError as e:  # one bad file of a folder is reported, the rest is read
+                        typer.echo(f"summarylab: {e}", err=True)
+        else:
+            docs.append(load_document(arg, store))
+    return docs, {}
+
+
+@command()
 def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files and folders (searched recursively)."),
            workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Worker processes."),
            engine: Engine = typer.Option(Engine.local, "--engine", metavar="[local|dask]",

@@ -28,9 +28,16 @@ COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于|是)(?:19|20)\d\d�
                            r"|[（(]?(?:按)?(?:19|20)\d\d年(?:不变价|价格)(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
-TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少)(?:到|至)")
-#: A total over several years (累计, 五年来, 年均) is not one year's value.
+TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少|降|升|回落)(?:到|至)")
+#: A total over several years (累计, 五年来, 年均) is not one year's value (check.py reads this too).
 MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
+#: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和
+#: 慰问品共3万元) and 平均每年 is an average over years.
+YEARS_TOTAL = re.compile(r"(?:年|以来|期间|时期)[^，。；]{0,8}累计|[两三四五十]年(?:来|间|共|中)|年均|平均每年"
+                         r"|“?十[一二三四五]五”?(?:时期|期间)")
+#: The title of a part that reviews several years (过去五年工作回顾, “十一五”时期…的回顾).
+YEARS_PART = re.compile(r"(?:过去|近|这)[两三四五十]年|[两三四五十]年(?:来|工作回顾|的回顾)"
+                        r"|“?(?:十[一二三四五]|[六七八九])五”?(?:时期|期间)?[^，。]{0,12}回顾")
 
 
 def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
@@ -46,12 +53,28 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
         from .facts import facts
 
         facts_table = facts(doc)
+    if len(facts_table) == 0:
+        return facts_table.reset_index(drop=True)  # pandas' apply would call the filter on a blank row
     keep = facts_table["section_kind"].isin(REVIEW_KINDS) & (facts_table["role"] == "actual")
     year = doc.meta.year
     if year:
         # A review sentence about another year (据统计，2021年度…) is not this year's value.
         keep &= ~facts_table["sentence"].map(lambda s: _about_other_year(str(s), year))
     keep &= ~facts_table.apply(lambda r: _not_this_years_value(doc.text, r), axis=1).astype(bool)
+    if year and doc.section_list:
+        # a part that reviews five years (过去五年工作回顾) states five-year figures, unless the
+        # sentence names the year (2012年，…国内生产总值增长7.8%)
+        names_year = re.compile(rf"{year}年|去年|全年")
+        titles = {s.section_id: s.title or "" for s in doc.section_list}
+
+        def in_years_part(r) -> bool:
+            sid = doc.section_at(int(r.start)).section_id
+            parts = sid.split(".")
+            path = [titles.get(".".join(parts[:k]), "") for k in range(1, len(parts) + 1)]
+            return any(YEARS_PART.search(x) for x in path)
+
+        keep &= ~facts_table.apply(
+            lambda r: in_years_part(r) and not names_year.search(str(r.sentence)), axis=1).astype(bool)
     return facts_table[keep].reset_index(drop=True)
 
 
@@ -62,7 +85,7 @@ def _not_this_years_value(text: str, row) -> bool:
     before, after = text[left:start], text[end:end + 12]
     sentence_start = text[max(text.rfind(p, 0, start) for p in "。；\n") + 1:start]
     return bool((FROM_VALUE.search(before) and TO_VALUE.match(after))
-                or MULTI_YEAR.search(before) or MULTI_YEAR.search(sentence_start[:8]))
+                or YEARS_TOTAL.search(before) or YEARS_TOTAL.search(sentence_start[:8]))
 
 
 def _about_other_year(sentence: str, year: int) -> bool:
@@ -126,7 +149,9 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
             for j, rb in enumerate(fb.itertuples()):
                 if (ra.base_unit, ra.kind, ra.aspect) != (rb.base_unit, rb.kind, rb.aspect):
                     continue
-                if sim[i, j] >= min_similarity:
+                if labels_a[i].startswith("占") or labels_b[j].startswith("占"):
+                    continue  # 占国内生产总值比重 with no subject: a share of what is not said
+                if sim[i, j] >= min_similarity and not _other_event(labels_a[i], labels_b[j]):
                     pairs.append((float(sim[i, j]), i, j))
     # Greedy one-to-one: the most similar labels pair first.
     used_a: set[int] = set()
@@ -158,9 +183,50 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
                          "value_b": float(rb.base_value), "change": np.nan, "change_pct": np.nan,
                          "evidence_a": None, "evidence_b": rb.sentence, "_order": (2, j)})
     rows.sort(key=lambda r: r["_order"])
+    # A report that repeats a sentence (a scraped page, a summary restated) gives the same row
+    # twice: one row per indicator and values.
+    seen: set = set()
+    unique = []
     for r in rows:
+        key = (r["indicator"], r["unit"], _key(r["value_a"]), _key(r["value_b"]))
+        if key in seen:
+            continue
+        seen.add(key)
         del r["_order"]
-    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+        unique.append(r)
+    return pd.DataFrame(unique, columns=COMPARISON_COLUMNS)
+
+
+def _key(x) -> Optional[float]:
+    return None if x is None or x != x else round(float(x), 9)
+
+
+def _activities(label: str) -> set:
+    from .facts import _activity_words
+
+    found = set()
+    for w in _activity_words():
+        if w in label and not any(w in f for f in found):
+            found.add(w)
+    return found
+
+
+def _other_event(label_a: str, label_b: str) -> bool:
+    """Two labels that name different activities (慰问 vs 运动会, 捐助 vs 资助) are two events.
+
+    Example:
+        >>> _other_event("捐助困难女童人数", "春蕾计划资助困难女童人数"), _other_event("参赛队数", "妇女运动会参赛队数")
+        (True, False)
+    """
+    a, b = _activities(label_a) | _acts(label_a), _activities(label_b) | _acts(label_b)
+    return bool(a) and bool(b) and not (a & b)
+
+
+def _acts(label: str) -> set:
+    """The verbs of giving a label starts with (捐助困难女童人数): who gave, to whom, is the event."""
+    from .facts import _GIVING_VERBS
+
+    return {v for v in _GIVING_VERBS if v in label}
 
 
 def _label(row) -> str:

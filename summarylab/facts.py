@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at s
     import pandas as pd
 
 from .lexicon import read_tsv
+from .numbers import NAME_REASONS, TIME_REASONS, Reason
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -47,9 +48,7 @@ _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg")
-#: Names that ``numbers`` rejects but that read as words inside a label (“三八”红旗手, 90后, 两癌).
-_NAME_REASONS = ("name", "slogan", "generation", "named", "code")
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg", "eng")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest phrase taken from the text for a label; a label composed of two such parts
@@ -140,7 +139,7 @@ class _Tok:
     start: int  # absolute offsets into doc.text
     end: int
     fact: Optional[int] = None  # index into the sentence's quantity list
-    rejected: Optional[str] = None  # reason, for a candidate ``numbers`` rejected
+    rejected: Optional[str] = None  # a Reason, for a candidate ``numbers`` rejected; "quoted name"
 
 
 def _pos_tag(text: str) -> list[tuple[str, str]]:
@@ -228,12 +227,12 @@ def _is_nounish(tok: _Tok) -> bool:
     if tok.word in _AGE_GROUPS or tok.word in _NOUN_PARTS:
         return True
     if tok.flag == "REJ":
-        return tok.rejected is not None and tok.rejected.startswith(_NAME_REASONS)
+        return tok.rejected in NAME_REASONS
     return tok.flag.startswith(_NOUNISH) and tok.word not in _cues().link
 
 
 def _is_date(tok: _Tok) -> bool:
-    return tok.flag == "REJ" and (tok.rejected or "").startswith(("date", "year", "time", "period", "duration", "age"))
+    return tok.flag == "REJ" and tok.rejected in TIME_REASONS
 
 
 def _clean(label: str) -> str:
@@ -298,6 +297,22 @@ class _Before:
     parallel: bool = False  # 38215元和19860元: the owner is a parallel value of the same indicator
 
 
+#: A phrase that says on which basis a figure is counted (按可比价格计算, 扣除物价因素): its last
+#: word, and the words that open it.
+_BASIS_ENDS = ("计算", "因素", "口径")
+_BASIS_OPENS = ("按", "按照", "扣除", "剔除", "以")
+
+
+def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
+    """The index of the 按/扣除 that opens a basis phrase ending at token ``j``, or None."""
+    for k in range(j - 1, max(stop, j - 6) - 1, -1):
+        if toks[k].word in _BASIS_OPENS:
+            return k
+        if toks[k].word in _CLAUSE_MARKS or toks[k].flag == "QTY":
+            return None
+    return None
+
+
 def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%)."""
     cues = _cues()
@@ -313,7 +328,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
             if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
                 changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
         elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
-                or t.word.startswith("每") or t.flag == "REJ" and (t.rejected or "").startswith("rate"):
+                or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
             pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
         elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
             pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
@@ -322,12 +337,14 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         elif t.word == "新增" and j == i - 1:
             changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
         elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and all(
-                x.word.startswith("每") or x.flag == "REJ" and (x.rejected or "").startswith("rate")
+                x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
                 for x in toks[j + 1:i]):
             # 每人每月680元和每人每年5400元: a rate between 和 and the number changes nothing
             return _Before([], changes, toks[j - 1].fact, None, False, False, True)
         elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
             pass  # adverbs and particles between the phrase and its number (共, 的)
+        elif t.word in _BASIS_ENDS and _basis_start(toks, j, stop) is not None:
+            j = _basis_start(toks, j, stop)  # 按可比价格计算, 扣除物价因素: how it is counted, not what
         elif t.word == "等":
             listed = True
             break
@@ -518,6 +535,12 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
                 stem = _text_of(bf.phrase) + stem
             elif bf.verb is not None and bf.verb.word not in cues.link:
                 stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+        elif _relative_verb(toks, i, lo) and _relative_verb(toks, i, lo) not in stem:
+            # 今年新建的为民办实事项目15个“儿童之家”: the verb of the clause's 的-phrase says which ones
+            stem = _relative_verb(toks, i, lo) + stem
+        elif i > lo and toks[i - 1].word in _GIVING_VERBS and toks[i - 1].word not in stem:
+            # 捐助3名困难女童, 资助15名困难女童: the act tells the rows apart (两 donors, one noun)
+            stem = toks[i - 1].word + stem
     elif bf.listed:
         # 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数
         stem = bf.verb.word if bf.verb is not None else ""
@@ -609,8 +632,12 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
             stem = _subject_stem(prev)
         elif v:
             stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
-    if not stem and not _heading_label(heading):
-        stem = _nearest_noun(toks, i)  # no heading to fall back on: the nearest noun before it
+    if not stem:
+        near = _nearest_noun(toks, i)
+        if not _heading_label(heading) or q.kind == "percent" and near.endswith(cues.ratehead):
+            # no heading to fall back on, or a rate the sentence names in an earlier clause
+            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
+            stem = near
     if not stem or len(stem) > _MAX_LABEL + 4:
         stem = _fallback(stem, heading)
     return _suffix(stem, q) + change, stem
@@ -983,7 +1010,148 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
         where.append((i, lo, hi))
     if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
+    for k, r in enumerate(rows):
+        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"])
+        if r["kind"] == "money" and k > 0 and _RECIPIENT.search(text, sent.start, r["start"]):
+            # 为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)
+            who = stems.get(toks[where[k - 1][0]].fact, "")
+            if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
+                    and where[k - 1][1] == where[k][1]:
+                r["indicator"] = who + r["indicator"]
     return rows
+
+
+#: 为/给/向 + a count of people + a verb of giving: the amount after it is theirs.
+_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
+
+
+#: 通过…方式: the way a count was reached, a programme (政府购买服务).
+_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:方式|形式|途径|渠道)")
+#: The session of a programme a sentence names (第一期培训, 第二届运动会).
+_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:期|届|批|轮))(?=[\u4e00-\u9fff]{0,6}?(?:培训|活动|会|赛|班))")
+#: 在“儿童之家”开展…: the quoted place a clause's events were held in.
+_PLACE_QUOTED = re.compile(r"在“([^“”，。；]{2,8})”(?:开展|举办|组织|举行)")
+#: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
+_QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
+def _relative_verb(toks: list, i: int, lo: int) -> str:
+    """The verb of a 的-phrase before a count in its clause (新建 of 今年新建的…15个), or ""."""
+    for k in range(i - 1, lo, -1):
+        if toks[k].word == "的" and toks[k - 1].word in _cues().verb:  # jieba tags 新建 ns: the lexicon decides
+            return toks[k - 1].word
+        if toks[k].flag == "QTY":
+            return ""
+    return ""
+
+
+#: Verbs of giving whose object is a group of people: the verb stays in the label.
+_GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
+#: Characters that end the words before an activity noun (its modifier is what follows them).
+_ACTIVITY_STOP = set("，,。；;：:、“”‘’（）()《》的了和及与为在是对向给把")
+
+
+@lru_cache(maxsize=1)
+def _activity_words() -> tuple:
+    return tuple(sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activity"),
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _activity_heads() -> tuple:
+    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activityhead")
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple:
+    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "orghead")
+
+
+def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
+    """(activity word, its modifier) of the last activity a text names: 妇女运动会 -> (运动会, 妇女).
+
+    The modifier is the run of characters right before the word back to a stop mark, at most
+    five; a heading that lists several occasions (母亲节、“六一”儿童节慰问) gives none.
+    """
+    best = (-1, "", "")
+    for w in (words if words is not None else _activity_words()):
+        k = text.rfind(w)
+        if k > best[0] and text[k + len(w):k + len(w) + 1] in ("、", "等") \
+                or k > 0 and text[k - 1] == "、":
+            continue  # 垃圾分类、禁毒宣传、关爱留守儿童等: one item of a list names no activity
+        if k > best[0]:
+            j = k
+            while j > 0 and k - j < 4 and text[j - 1] not in _ACTIVITY_STOP and not text[j - 1].isdigit():
+                j -= 1
+            mod = text[j:k]
+            if "、" in text[max(0, j - 12):k]:
+                mod = ""
+            mod = re.sub(r"^(?:开展|举办|举行|组织|召开|实施|参加|进行|期间|今年|全年)+", "", mod)
+            best = (k, w, mod if len(mod) >= 2 else "")
+    return best[1], best[2]
+
+
+def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
+    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+
+    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
+    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
+    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
+    """
+    if kind not in ("count", "money") or not label:
+        return label
+    head = next((h for h in _org_heads() if label.startswith(h)), "")
+    if head:
+        # 协会会员人数 after 加入女企业家协会: the body a short name stands for, named in full before
+        k = len(before)
+        while k > 0:
+            h_word, h_mod = _activity(before[:k], (head,))
+            if not h_word:
+                break
+            if h_mod:
+                return label if h_mod in label else h_mod + label
+            k = before.rfind(head, 0, k)  # the label's own 协会: look further back
+    manner = _MANNER.search(before[max(before.rfind(p) for p in "，；。") + 1:])
+    if manner and manner.group(1) not in label:
+        # 通过政府购买服务方式服务“儿童之家”16所: the way names the programme (政府购买服务儿童之家数)
+        way = manner.group(1)
+        tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
+        out = way + label[tail:]
+        if len(out) <= _MAX_LABEL + 4:
+            return out
+    session = _SESSION.findall(before)
+    if session and session[-1] not in label and len(session[-1] + label) <= _MAX_LABEL + 4:
+        # 已完成第一期培训，200余名妇女儿童参加培训: which session of the programme the count is of
+        return session[-1] + label
+    quoted = _QUOTED_BEFORE.findall(before)
+    if quoted and len(label) <= 4 and kind == "money" and quoted[-1] not in label:
+        return quoted[-1] + label  # 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额
+    clause = before[max(before.rfind(p) for p in "，；。") + 1:]
+    place = _PLACE_QUOTED.search(clause)
+    if place and label.endswith(("场次", "场数", "次数", "期数")) and place.group(1) not in label:
+        # 共在“儿童之家”开展禁毒宣传活动30多场次: where the events were held tells them apart
+        return place.group(1) + label
+    word, mod = _activity(before)
+    if not word or not mod:
+        # the heading names the activity of its paragraph; it counts for participants, teams,
+        # sessions and money (人数, 场次, 金额), not for facilities counted under it (儿童之家数)
+        h_word, h_mod = _activity(_heading_label_full(heading))
+        if h_word and (not word or h_word == word) and label.endswith(_activity_heads()):
+            word, mod = h_word, h_mod
+    if not word:
+        return label
+    act = mod + word
+    if act in label or (mod and mod in label):
+        return label
+    if word in label:
+        return label.replace(word, act, 1) if mod else label
+    out = act + label
+    return out if len(out) <= _MAX_LABEL + 4 else label
+
+
+def _heading_label_full(heading: str) -> str:
+    """The first clause of a heading, as written (its activity words are wanted, not a short topic)."""
+    if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
+        return ""
+    return re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
@@ -1054,7 +1222,10 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
 def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
     q = m.quantity
     meta = doc.meta
-    year = meta.plan_year if role == "expected" and meta.plan_year else meta.year
+    # a plan's figures are for the plan year, targets as well as expected values (目标 in a review
+    # section, 达到24.3%（目标10%）, is the reviewed year's)
+    planned = role == "expected" or role == "target" and sent.section_kind == "plan"
+    year = meta.plan_year if planned and meta.plan_year else meta.year
     return {
         "doc_id": doc.doc_id, "fact_id": 0, "section_id": sent.section_id,
         "section_kind": sent.section_kind, "start": m.start, "end": m.end, "surface": m.surface,
@@ -1110,7 +1281,9 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 buckets[k].append(c)
             elif isinstance(c, QuantityMatch):
                 skipped.append({"start": c.start, "end": c.end, "surface": c.surface,
-                                "reason": "outside a sentence"})
+                                "reason": Reason.OUTSIDE})
+            else:  # a web address runs over the sentence splitter's ? and . and is still named
+                skipped.append({"start": c.start, "end": c.end, "surface": c.surface, "reason": c.reason})
     for k, sent in enumerate(sentences):
         quantities, rejected = [], []
         try:
@@ -1119,7 +1292,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 (quantities if isinstance(c, QuantityMatch) else rejected).append(c)
         except Exception as e:  # never raise on odd text: the sentence is reported as skipped
             skipped.append({"start": sent.start, "end": sent.end, "surface": sent.text[:40],
-                            "reason": f"unparsed sentence ({type(e).__name__})"})
+                            "reason": Reason.UNPARSED})
             continue
         for r in rejected:
             skipped.append({"start": r.start, "end": r.end, "surface": r.surface, "reason": r.reason})
@@ -1130,7 +1303,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
                 skipped.append({"start": q.start, "end": q.end, "surface": q.surface, "reason": why})
                 if why == _CLASS:
                     # 亿元以上项目: kept as a name token, so that it stays inside the label (亿元以上项目数)
-                    rejected.append(Rejected(q.start, q.end, q.surface, "named class"))
+                    rejected.append(Rejected(q.start, q.end, q.surface, Reason.NAMED_CLASS))
                 if why == _REQUIREMENT_NAME:
                     # 两个100%: one name token, so that the values in its bracket read as targets
                     r0 = next(r for r in rejected if r.end == q.start)
@@ -1143,7 +1316,7 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
             except Exception as e:  # never raise on odd text: the sentence's values are listed as skipped
                 for q in kept:
                     skipped.append({"start": q.start, "end": q.end, "surface": q.surface,
-                                    "reason": f"unanalysed sentence ({type(e).__name__})"})
+                                    "reason": Reason.UNANALYSED})
     for n, r in enumerate(rows, 1):
         r["fact_id"] = n
     _link_targets(rows)
@@ -1156,36 +1329,45 @@ def _abstract() -> "re.Pattern":
     return re.compile("[“\"]?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
-_REQUIREMENT_NAME = "name of a requirement"
-_CLASS = "class descriptor"
+_REQUIREMENT_NAME = Reason.REQUIREMENT
+_CLASS = Reason.CLASS
 _CAPITAL_NUMERALS = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
-_CLASS_NOUN = re.compile(r"(?:的)?(?:项目|企业|工程|工业企业|重点项目|大项目)")
+_CLASS_PREFIXES = ("超", "超过", "过", "逾")
+
+
+@lru_cache(maxsize=1)
+def _class_noun() -> "re.Pattern":
+    """The class nouns of indicator_cues.tsv (亿元以上 项目, 超亿元 企业)."""
+    words = sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "classnoun"), key=len, reverse=True)
+    return re.compile("(?:的)?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _post_filter(text: str, q, rejected: list) -> str:
     """Reasons to drop a quantity ``numbers`` accepted (kept minimal; see the comments)."""
     if q.quantity is None or q.quantity.value is None:
-        return "no value"
+        return Reason.NO_VALUE
     if text[q.start:q.end] != q.surface:
-        return "span does not match surface"
+        return Reason.SPAN_MISMATCH
     # 队伍年龄: numbers reads the 伍 of 队伍 as a financial numeral; a capital numeral glued to the
     # word before it is part of that word
     if q.surface[:1] in _CAPITAL_NUMERALS and q.start > 0 and "\u4e00" <= text[q.start - 1] <= "\u9fff":
-        return "part of a word"
-    # 新引进亿元以上项目32个: a class of projects (亿元以上, 10亿元以上), not an amount
-    if q.surface.endswith(("以上", "以下")) and _CLASS_NOUN.match(text, q.end):
+        return Reason.PART_OF_WORD
+    # 新引进亿元以上项目32个, 超亿元项目3个: a class of projects (亿元以上, 超亿元, 过千万元), not an
+    # amount: a bound word and a class noun (项目, 企业) right after
+    if (q.surface.endswith(("以上", "以下")) or q.surface.startswith(_CLASS_PREFIXES)) \
+            and _class_noun().match(text, q.end):
         return _CLASS
     # 着重抓好五个方面, 统筹两个大局, 两种手段: a count of abstractions announces a list or a slogan
     if q.quantity.kind == "count" and (q.quantity.unit or "") in ("个", "种", "大", "项", "条", "点") \
             and _abstract().match(text, q.end):
-        return "rhetorical count"
+        return Reason.RHETORICAL
     # 65岁以上老年人: an age bracket describes a group of people; it measures nothing
     if q.quantity.unit == "岁" and q.quantity.approx != "exact" and q.end < len(text) \
             and "\u4e00" <= text[q.end] <= "\u9fff":
-        return "age bracket"
+        return Reason.AGE_BRACKET
     # 第十二届…第二次会议: numbers misses a 第 that a name before it hides; an ordinal is no fact
     if q.start > 0 and text[q.start - 1] == "第":
-        return "ordinal"
+        return Reason.ORDINAL
     # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
     # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
     if q.quantity.kind == "percent" and any(
@@ -1282,4 +1464,5 @@ def explain(doc: Document) -> "pd.DataFrame":
 
     _, skipped = _all_rows(doc)
     df = pd.DataFrame(skipped, columns=["start", "end", "surface", "reason"])
+    df["reason"] = df["reason"].map(str)  # the code's text (Reason is a closed set of them)
     return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

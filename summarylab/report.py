@@ -164,6 +164,7 @@ def render_html(tables: dict[str, "pd.DataFrame"], plan_doc: Document,
         f'<h2 id="compare">年度对比 <small>{escape(_year(ya))} → {escape(_year(yb))}</small></h2>',
         _comparison_chart(comparison, ya, yb),
         _table(comparison, list(comparison.columns)),
+        panel_section(plan_doc, summary_doc, tables),
         f'<h2 id="facts-a">前一年事实 <small>{escape(plan_doc.meta.title or "")}</small></h2>',
         _table(tables["前一年事实"], _present(tables["前一年事实"], REPORT_FACT_COLUMNS)),
         f'<h2 id="facts-b">后一年事实 <small>{escape(summary_doc.meta.title or "")}</small></h2>',
@@ -173,6 +174,68 @@ def render_html(tables: dict[str, "pd.DataFrame"], plan_doc: Document,
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def panel_section(plan_doc: Document, summary_doc: Document,
+                  tables: Optional[dict[str, "pd.DataFrame"]] = None) -> str:
+    """目标与完成: one inline SVG per indicator, the target band against the outcome, year by year.
+
+    The panel (:func:`summarylab.panel.panel`) of the two documents, drawn from the facts each
+    document keeps (``tables`` is accepted for symmetry with the other sections).  A target is a band (its range, or half a
+    point either side for 左右, or a line for an exact figure), drawn green when met and red when
+    not; the outcome is a dot.  Rows without both a target and an outcome are not drawn.
+
+    Example:
+        >>> html = panel_section(a, b)  # doctest: +SKIP
+        >>> html.startswith('<h2 id="panel">')  # doctest: +SKIP
+        True
+    """
+    from .check import facts_of
+    from .panel import panel
+
+    # the facts each document keeps (computed once, shared with the check and the tables)
+    facts = {d.doc_id: facts_of(d) for d in (plan_doc, summary_doc)}
+    df = panel([plan_doc, summary_doc], facts=facts)
+    df = df[df["target_base_value"].notna() & df["actual_base_value"].notna()]
+    head = '<h2 id="panel">目标与完成 <small>计划目标与次年总结所报完成值</small></h2>'
+    if df.empty:
+        return head + '<p class="note">两份报告没有同时给出目标和完成值的指标。</p>'
+    out = [head]
+    for name, rows in df.groupby("indicator", sort=False):
+        rows = rows.sort_values("year")
+        vals = []
+        for r in rows.itertuples():
+            t_lo = float(r.target_base_value)
+            t_hi = t_lo * (float(r.target_max) / float(r.target_value)) \
+                if r.target_max is not None and r.target_max == r.target_max and r.target_value else t_lo
+            if r.target_approx in ("about", "near"):
+                t_lo, t_hi = t_lo - max(0.5, abs(t_lo) * 0.05), t_hi + max(0.5, abs(t_hi) * 0.05)
+            vals.append((int(r.year), t_lo, t_hi, float(r.actual_base_value), r.met, r.base_unit or ""))
+        lo = min(min(v[1], v[3]) for v in vals)
+        hi = max(max(v[2], v[3]) for v in vals)
+        span = (hi - lo) or abs(hi) or 1.0
+        lo, hi = lo - span * 0.15, hi + span * 0.15
+        w, h, left, col = 120 + 90 * len(vals), 150, 70, 90
+
+        def y(v: float) -> float:
+            return 20 + (hi - v) / (hi - lo) * (h - 50)
+
+        svg = [f'<svg class="chart panel" role="img" xmlns="http://www.w3.org/2000/svg" '
+               f'viewBox="0 0 {w} {h}" width="{w}" height="{h}"><title>{escape(str(name))}</title>',
+               f'<text x="4" y="14">{escape(str(name))}（{escape(vals[0][5])}）</text>']
+        for k, (year, t_lo, t_hi, actual, met, unit) in enumerate(vals):
+            x = left + k * col
+            fill = "#c8e6c9" if met == "yes" else "#ffcdd2" if met == "no" else "#e0e0e0"
+            top, bottom = y(t_hi), y(t_lo)
+            svg.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="40" height="{max(bottom - top, 2):.1f}" '
+                       f'fill="{fill}"><title>{escape(f"{year}年目标 {_fmt(t_lo)}–{_fmt(t_hi)}{unit}")}'
+                       f'</title></rect>')
+            svg.append(f'<circle cx="{x + 20:.1f}" cy="{y(actual):.1f}" r="5" fill="#1565c0">'
+                       f'<title>{escape(f"{year}年完成 {_fmt(actual)}{unit}")}</title></circle>')
+            svg.append(f'<text x="{x + 20:.1f}" y="{h - 8}" class="caption">{year}</text>')
+        svg.append("</svg>")
+        out.append("".join(svg))
+    return "\n".join(out)
 
 
 def highlight(evidence: str, commitment: str, *, min_chars: int = 2) -> str:

@@ -71,3 +71,42 @@ def test_a_starting_value_and_a_multi_year_total_are_not_the_years_value():
     pairs = sorted(zip(both.value_a, both.value_b))
     assert (1100.0, 1200.0) in pairs and (9.5e9, 1.01e10) in pairs
     assert not table.value_a.isin([8e9, 5200.0]).any()
+
+
+def test_two_activities_are_two_events_not_one_change(sample_pair):
+    # 2021: 捐助3名困难女童 (a one-off donation) and 资助15名困难女童; 2022: 春蕾助学行动共资助困难女童22名.
+    # The 22 girls are the 资助 programme's: 15 -> 22, never 3 -> 22.
+    both = sample_pair.dropna(subset=["value_a", "value_b"])
+    girls = both[both.value_b == 22.0]
+    assert girls.value_a.tolist() == [15.0]
+    assert not ((both.value_a == 3.0) & (both.value_b == 22.0)).any()
+
+
+def test_a_repeated_sentence_gives_one_row():
+    a = sl.read_text("某县妇联2021年工作总结\n一、主要工作\n举办培训班9期。\n二、工作成效\n举办培训班9期。\n")
+    b = sl.read_text("某县妇联2022年工作总结\n一、主要工作\n举办培训班12期。\n")
+    table = compare(a, b)
+    keys = list(zip(table.indicator, table.value_a.fillna(-1), table.value_b.fillna(-1)))
+    assert len(keys) == len(set(keys))
+
+
+def test_rows_found_in_one_year_only_come_after_the_pairs(sample_pair):
+    both = sample_pair.value_a.notna() & sample_pair.value_b.notna()
+    first_single = int((~both).values.argmax())
+    assert both.iloc[:first_single].all() and not both.iloc[first_single:].any()
+
+
+def test_a_part_that_reviews_five_years_gives_no_years_values():
+    # the 2013 report reviews 2008-2012 (过去五年工作回顾): its 新增城镇就业5870万人 is five years', and
+    # only sentences that name 2012 give 2012's values
+    table = compare(sl.read(CORPORA / "gov_work_report_2013.txt"), sl.read(CORPORA / "gov_work_report_2014.txt"))
+    both = table.dropna(subset=["value_a", "value_b"])
+    assert (7.8, 7.7) in list(zip(both.value_a, both.value_b))          # 2012年，…国内生产总值增长7.8%
+    assert not (table.value_a == 58700000.0).any()                    # 累计新增城镇就业5870万人
+    assert not both.indicator.str.startswith("占").any()              # a share with no subject pairs with nothing
+
+
+def test_a_years_total_written_with_leiji_is_still_the_years(sample_pair):
+    # 累计发放慰问金和慰问品共3万元 (2021) against 发放慰问金和慰问品共4.2万元 (2022)
+    both = sample_pair.dropna(subset=["value_a", "value_b"])
+    assert (30000.0, 42000.0) in list(zip(both.value_a, both.value_b))

@@ -80,7 +80,8 @@ def test_plan_section_facts_are_expected_for_the_plan_year():
 def test_two_counts_in_one_clause_get_two_labels():
     doc = report("“三八”节期间举办了妇女运动会，来自全县共115支参赛队1000多人参加了拔河、跳绳项目。")
     got = by_surface(doc)
-    assert got["115支"]["indicator"] == "参赛队数"
+    # the activity the sentence names stays in the label: the teams of this 运动会, not of another
+    assert got["115支"]["indicator"] == "妇女运动会参赛队数"
     assert got["1000多人"]["approx"] == "more_than"
     assert "参加" in got["1000多人"]["indicator"] and got["1000多人"]["indicator"].endswith("人数")
 
@@ -109,14 +110,16 @@ def test_money_scales_to_yuan_and_keeps_its_programme():
     assert got["3.98万元"]["base_value"] == pytest.approx(39800)
     assert got["3.98万元"]["indicator"] == "春蕾计划资助金额"
     assert got["3.5万元"]["indicator"] == "爱心企业资助金额"
-    assert got["15名"]["indicator"] == "困难女童人数"
+    # the act before the count stays: 资助15名困难女童 and 捐助3名困难女童 are two rows
+    assert got["15名"]["indicator"] == "资助困难女童人数"
 
 
 def test_near_amount_with_the_goods_it_values():
     doc = report("为118名困难学生送上文具、体育用品等总价值近4.5万元的慰问品。")
     got = by_surface(doc)
     assert got["近4.5万元"]["approx"] == "near"
-    assert got["近4.5万元"]["indicator"] == "慰问品总价值"
+    # the goods were for the 118 students counted before them: the row says whose they were
+    assert got["近4.5万元"]["indicator"] == "困难学生慰问品总价值"
 
 
 def test_national_indicators_and_changes():
@@ -352,3 +355,16 @@ def test_counts_of_abstractions_announce_lists_and_are_no_facts():
 def test_more_than_before_a_noun_is_still_a_fact():
     doc = sl.read_text("对小微企业实行税收优惠，600多万户企业受益。新引进亿元以上项目32个。")
     assert [x["surface"] for x in rows(doc)] == ["600多万户", "32个"]
+
+
+def test_explain_names_the_reason_of_each_non_fact_class():
+    doc = sl.read_text("某某县妇联2022年工作总结\n一、主要工作\n县妇联十三届四次执委会议审议通过二一三年工作回顾。"
+                       "县妇联连续5年获评先进，增速创十年最高。每名领导联系1-2所学校。全镇新引进超亿元项目3个。"
+                       "扎实推进十件民生实事。详见https://x.gov.cn/a?q=30%25%2020%。-10篇(第20/30页)\n")
+    reasons = dict(zip(explain(doc)["surface"], explain(doc)["reason"]))
+    assert reasons["十三届四次"] == "ordinal" and reasons["二一三年"] == "date"
+    assert reasons["5年"] == reasons["十年"] == "duration or record"
+    assert reasons["每名领导联系1-2所"] == "per-unit norm" and reasons["超亿元"] == "class descriptor"
+    assert reasons["十件"] == "programme name" and reasons["10篇(第20/30页)"] == "page navigation"
+    assert reasons["https://x.gov.cn/a?q=30%25%2020%"] == "web address"
+    assert [f.surface for f in iter_facts(doc)] == ["3个"]  # 新引进超亿元项目3个: the count stays

@@ -190,3 +190,32 @@ def test_usable_label_rule():
     assert usable("全县村委会主任女性比例", gold)
     assert not usable("女性比例", gold)
     assert not usable("", gold)
+
+
+def _activity(gold: dict) -> str:
+    """What the gold's main label adds in front of an accepted shorter label it ends with."""
+    main = gold["indicator"]
+    cut = [ok for ok in gold.get("indicator_ok", []) if main.endswith(ok) and len(ok) < len(main)]
+    return main[: len(main) - max(map(len, cut))] if cut else ""
+
+
+def _within(part: str, label: str) -> bool:
+    rest = iter(label)
+    return all(c in rest for c in part)
+
+
+def test_sample_labels_keep_their_activity(sample_score):
+    # issue 9: 春节慰问人数 and 慰问贫困母亲人数, 妇女运动会参赛队数, 资助/捐助困难女童人数 are rows a person
+    # tells apart; a label keeps its activity when it is usable and holds the activity's characters
+    # in order (benchmarks/activity_labels.py prints the misses). Bar: 90%.
+    doc = sl.read(SAMPLE)
+    lines = [json.loads(x) for x in (ANN / "facts_000_85a1b6df8f5117e0.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    gold = [g for g in lines if g.get("fact", True)]
+    pred = {(r["start"], r["end"]): r["indicator"] for r in _rows(doc)}
+    kept = 0
+    for g in gold:
+        label = pred.get((g["start"], g["end"]), "")
+        act = _activity(g)
+        kept += usable(label, g) and (not act or label == g["indicator"] or _within(act, label))
+    print(f"\nlabels keeping their activity: {kept}/{len(gold)}")
+    assert kept / len(gold) >= 0.90

@@ -476,3 +476,106 @@ def test_records_are_frozen():
 def test_county_units(text, value, unit, base_value, kind, approx):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.base_value, q.kind, q.approx) == (value, unit, base_value, kind, approx)
+
+
+# --- issue 9: numeral forms of unseen reports ----------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("-22.2", -22.2), ("负0.2", -0.2),                      # signs
+    ("三分之一", 1 / 3), ("五分之四", 0.8), ("3/5", 0.6),     # fractions
+    ("十多万", 100000), ("500余万", 5000000), ("二十几万", 200000),  # approximate bases: the lower bound
+    ("四万万", 400000000), ("两个亿", 200000000), ("三个多亿", 300000000),
+    ("三百万", 3000000), ("八百亿", 80000000000),
+])
+def test_parse_number_reads_the_forms_reports_use(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value, unit, value_max, base_value, approx", [
+    ("增长-3.5%", -3.5, "%", None, -3.5, "exact"),            # 2022年全县GDP增长-3.5%
+    ("负0.2千米", -0.2, "千米", None, -0.2, "exact"),
+    ("十多万", 10, "万", None, 100000, "more_than"),          # the lower bound, approx more_than
+    ("500余万", 500, "万", None, 5000000, "more_than"),
+    ("二十几万元", 20, "万元", None, 200000, "more_than"),
+    ("三成半", 3.5, "成", None, 35, "exact"),                 # 三成半 = 35%
+    ("从8500到3万", 0.85, "万", 3, 8500, "exact"),             # the first end written in full
+    ("八百到九百亿", 800, "亿", 900, 8e10, "exact"),           # the scale of the second end applies to both
+    ("八百到九百亿元", 800, "亿元", 900, 8e10, "exact"),
+    ("惠及三百万农民", 300, "万", None, 3e6, "exact"),         # a bare scale, no measure word
+    ("两个亿", 2, "亿", None, 2e8, "exact"),
+    ("增长一倍多", 1, "倍", None, 1, "more_than"),
+])
+def test_parse_quantity_reads_the_forms_reports_use(text, value, unit, value_max, base_value, approx):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.approx) == (pytest.approx(value), unit, approx)
+    assert q.base_value == pytest.approx(base_value)
+    assert q.value_max == (None if value_max is None else pytest.approx(value_max))
+
+
+@pytest.mark.parametrize("text, surface, reason", [
+    ("县妇联十三届四次执委会议审议通过", "十三届四次", "ordinal"),
+    ("在县委十届十次全会上", "十届十次", "ordinal"),
+    ("七届全国人大五次会议批准", "七届全国人大五次", "ordinal"),
+    ("二一三年工作回顾", "二一三年", "date"),                  # 二〇一三 with its 〇 lost
+    ("一九八○年的六百七十五所", "一九八○年", "date"),
+    ("相关文章-10篇(第20/30页)", "10篇(第20/30页)", "page navigation"),
+    ("县妇联连续5年获评先进", "5年", "duration or record"),
+    ("增速创十年最高", "十年", "duration or record"),
+    ("每名领导联系1-2所学校", "每名领导联系1-2所", "per-unit norm"),
+    ("扎实推进十件民生实事", "十件", "programme name"),
+    ("详见https://example.gov.cn/list?q=30%25%2020%", "https://example.gov.cn/list?q=30%25%2020%", "web address"),
+    ("见?q=30%25%2020%", "?q=30%25%2020%", "web address"),
+])
+def test_non_facts_of_unseen_reports_are_rejected_with_their_reason(text, surface, reason):
+    assert rejected(text).get(surface) == reason
+    assert not any(m.start < text.find(surface) + len(surface) and text.find(surface) < m.end
+                   for m in scan_quantities(text))
+
+
+def test_reasons_are_a_closed_set():
+    from summarylab.numbers import Reason
+
+    for c in scan_candidates("2021年3月5日召开十三届四次执委会议，第三次会议，每人每月60元，“三八”节，一批，XX万元，12338，ab12"):
+        if isinstance(c, Rejected):
+            assert isinstance(c.reason, Reason)
+    # every reason of the lexicon is a code of the set (loading would fail otherwise)
+    codes = {r.value for r in Reason}
+    for line in (MODELS / "not_facts.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "pattern\t")):
+            assert line.split("\t")[1] in codes, line
+
+
+def test_a_dash_after_a_digit_is_a_range_not_a_sign():
+    assert parse_quantity("3-5人").value_max == 5 and parse_quantity("3-5人").value == 3
+    assert surfaces("比上年下降0.8%，增长-3.5%") == ["0.8%", "-3.5%"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["多", "余", "几"]), st.sampled_from(["万", "亿"]))
+def test_an_approximate_base_gives_its_lower_bound(n, word, scale):
+    # 500余万 reads 5000000 however the base is written; parse_quantity adds more_than
+    factor = 10**4 if scale == "万" else 10**8
+    assert parse_number(f"{n}{word}{scale}") == n * factor
+    q = parse_quantity(f"{n}{word}{scale}")
+    assert q.base_value == n * factor and q.approx == "more_than"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value="0.1", max_value="999.9", places=1))
+def test_a_sign_negates_the_value_and_the_base(d):
+    q = parse_quantity(f"增长-{d}%")
+    assert q.value == -float(d) and q.base_value == -float(d) and q.aspect == "increase"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=99))
+def test_slash_fractions(a, b):
+    assert parse_number(f"{a}/{b}") == pytest.approx(a / b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9))
+def test_a_range_shares_the_scale_of_its_second_end(lo, extra):
+    hi = lo + extra
+    q = parse_quantity(f"{cn2an.an2cn(lo * 100)}到{cn2an.an2cn(hi * 100)}亿")
+    assert (q.value, q.value_max, q.base_value) == (lo * 100, hi * 100, lo * 100 * 10**8)
