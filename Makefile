@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# Regenerate the README's command examples from what the commands print now.
+readme: $(STAMP)
+	$(BIN)/python scripts/update_readme.py
 
 clean:
 	rm -rf $(VENV) summarylab-demo summarylab.duckdb

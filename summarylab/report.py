@@ -20,12 +20,18 @@ import math
 import os
 import re
 from datetime import date
-from html import escape
+from html import escape as _html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from .export import VERDICT_FILLS, write_sheets
-from .model import CHINESE_HEADERS, CHINESE_LABELS, Document
+from .export import VERDICT_FILLS, atomic_path, visible, write_sheets
+from .model import CHINESE_HEADERS, CHINESE_LABELS, Document, chinese_value
+
+
+def escape(text: str) -> str:
+    """HTML-escaped document text, its control characters shown as symbols (ESC as ␛):
+    HTML cannot carry most of them, and a copy from the page must not carry them either."""
+    return _html_escape(visible(text))
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,7 +120,9 @@ def write_report(
     if suffix == ".xlsx":
         write_sheets({name: tables[name] for name in SHEETS}, out, chinese_labels=True)
     else:
-        out.write_text(render_html(tables, plan_doc, summary_doc), encoding="utf-8")
+        page = render_html(tables, plan_doc, summary_doc)
+        with atomic_path(out) as tmp:  # a failed write leaves the old report as it was
+            tmp.write_text(page, encoding="utf-8")
     return out
 
 
@@ -353,8 +361,8 @@ def _td(column: str, value: Any) -> str:
     if number is not None and not number.is_integer():
         # 14.7826087 reads as noise in a report: two decimals (0.823 → 0.82).
         text = f"{number:.2f}".rstrip("0").rstrip(".")
-    if column in ("role", "section_kind", "kind"):
-        text = CHINESE_LABELS.get(text, text)
+    # The Chinese-headed exports show coded values in Chinese (model.VALUE_LABELS).
+    text = chinese_value(column, text) if isinstance(value, str) else text
     css = "num" if number is not None else (  # "4.1" (a str) is an id, not a number
         "text" if column in ("sentence", "evidence", "evidence_a", "evidence_b", "reason")
         else "label" if column in ("indicator", "commitment") else "")
@@ -438,7 +446,7 @@ def _fmt(x: float) -> str:
 
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Zen Hei",sans-serif;margin:2em auto;
+body{font-family:"PingFang SC","Hiragino Sans GB","Heiti SC","Microsoft YaHei","微软雅黑","SimHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei","WenQuanYi Zen Hei","Droid Sans Fallback",sans-serif;margin:2em auto;
 max-width:1200px;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;margin-bottom:.3em}h2{margin-top:2em;border-bottom:2px solid #ddd}
 h2 small,.where{color:#777;font-weight:normal;font-size:.8em}

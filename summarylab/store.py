@@ -124,6 +124,8 @@ def _migrate_1_to_2(con: Any) -> None:
 _MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _migrate_1_to_2}
 
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
+# A DuckDB file starts with three 4 KiB headers, then its blocks.
+_HEADER_BYTES = 3 * 4096
 
 
 class StoreError(ValueError):
@@ -136,6 +138,10 @@ class StoreLockedError(StoreError):
 
 class StoreSchemaError(StoreError):
     """The file is not a summarylab store, or one of a version this code cannot use."""
+
+
+class StoreDamagedError(StoreError):
+    """The store file is damaged (truncated, overwritten); it cannot be trusted."""
 
 
 def arrow_schema(table: str) -> "pa.Schema":
@@ -214,6 +220,7 @@ class Store:
             raise StoreError(f"{self.path}: no store here yet (ingest documents first)")
         self._con = _connect(self.path, read_only=read_only, timeout=timeout)
         try:
+            self._check_intact()
             self._prepare()
         except BaseException:
             self._con.close()
@@ -599,6 +606,44 @@ class Store:
 
     # --- schema -----------------------------------------------------------
 
+    def _check_intact(self) -> None:
+        """Refuse a store whose file is shorter than its own catalogue says.
+
+        A file cut short (a copy that stopped, a full disk, a truncation)
+        lists every document yet fails on the first block that is gone.
+        DuckDB's catalogue says which blocks each table's data lives in; a
+        file shorter than the last of them is refused on open, before anything
+        is shown or written.  A store with a write-ahead log is left to
+        DuckDB, which replays the log first.
+        """
+        if not self.path.exists() or Path(f"{self.path}.wal").exists():
+            return
+        con = self._con
+        try:
+            rows = con.execute("SELECT block_size FROM pragma_database_size() "
+                               "WHERE database_name = current_database()").fetchall()
+            tables = [r[0] for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                "AND schema_name = 'main'").fetchall()]
+            # The last block any table's data lives in (free blocks at the end of
+            # the file may be trimmed away; the blocks in use never are).
+            last = None
+            if tables:
+                union = " UNION ALL ".join(
+                    f"SELECT max(block_id) AS b FROM pragma_storage_info('{t}')"
+                    for t in tables if re.fullmatch(r"\w+", t))
+                last = con.execute(f"SELECT max(b) FROM ({union})").fetchall()[0][0]
+        except Exception:  # an older DuckDB without these pragmas: nothing to compare
+            return
+        if not rows or rows[0][0] is None or last is None or last < 0:
+            return
+        expected = _HEADER_BYTES + (int(last) + 1) * int(rows[0][0])
+        actual = self.path.stat().st_size
+        if actual < expected:
+            raise StoreDamagedError(
+                f"{self.path}: the store is damaged (the file has {actual:,} of its {expected:,} "
+                "bytes; truncated?): restore a copy or ingest the documents into a new store")
+
     def _prepare(self) -> None:
         con = self._con
         tables = {r[0] for r in con.execute(
@@ -668,6 +713,10 @@ def _connect(path: Path, *, read_only: bool, timeout: float):
         except duckdb.IOException as err:
             message = str(err)
             if "lock" not in message.lower():
+                if _looks_damaged(message):
+                    raise StoreDamagedError(
+                        f"{path}: the store is damaged ({_first_line(message)[:120]}): restore a "
+                        "copy or ingest the documents into a new store") from None
                 if "not a valid duckdb" in message.lower() or "database file" in message.lower():
                     raise StoreSchemaError(f"{path}: not a DuckDB database file") from None
                 raise StoreError(f"{path}: cannot open the store ({_first_line(message)})") from None
@@ -681,6 +730,27 @@ def _connect(path: Path, *, read_only: bool, timeout: float):
             time.sleep(min(0.2, max(deadline - time.monotonic(), 0.01)))
         except duckdb.Error as err:
             raise StoreError(f"{path}: cannot open the store ({_first_line(str(err))})") from None
+
+
+def _looks_damaged(message: str) -> bool:
+    """Whether a DuckDB error says the file itself is broken (not locked, not missing)."""
+    lower = message.lower()
+    return any(cue in lower for cue in ("read enough bytes", "checksum", "corrupt",
+                                        "failed to read", "invalid block"))
+
+
+def damaged_store_message(path: Union[str, os.PathLike], err: BaseException) -> Optional[str]:
+    """The one-line message for a DuckDB error that means the store is damaged, else None.
+
+    Example:
+        >>> damaged_store_message("s.duckdb", OSError("Corrupt database file: computed checksum 1"))
+        's.duckdb: the store is damaged (Corrupt database file: computed checksum 1): restore a copy or ingest the documents into a new store'
+    """
+    message = str(err)
+    if not _looks_damaged(message):
+        return None
+    return (f"{path}: the store is damaged ({_first_line(message)[:120]}): restore a copy "
+            "or ingest the documents into a new store")
 
 
 def _one(con, sql: str, params: Optional[list] = None) -> Optional[tuple]:

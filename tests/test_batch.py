@@ -239,3 +239,104 @@ def test_bad_arguments_are_refused():
 
 def test_ingest_result_summary_counts():
     assert IngestResult().summary() == "0 new, 0 unchanged, 0 failed"
+
+
+# --- per-file limits and guarded workers ---------------------------------------------
+
+def test_an_ingest_of_nothing_but_bad_files_leaves_no_store(corpus, tmp_path):
+    path = tmp_path / "s.duckdb"
+    result = ingest([corpus / "empty.txt", corpus / "old.doc", tmp_path / "missing.txt"], path)
+    assert (result.new, len(result.failed)) == (0, 3)
+    assert not path.exists()
+
+
+def test_a_file_past_the_time_limit_is_failed_and_the_batch_goes_on(corpus, tmp_path):
+    from summarylab.readers import Limits
+
+    # A real report but a time limit no analysis meets: the worker is killed, the
+    # file failed with one line, and the next file still gets its own worker.
+    result = ingest([corpus / "2021" / "report.txt", corpus / "empty.txt"], tmp_path / "s.duckdb",
+                    limits=Limits(timeout=0.5))
+    assert [(Path(p).name, r) for p, r in result.failed] == [
+        ("report.txt", "took longer than 0.5 s (the time limit per file); skipped"),
+        ("empty.txt", "file is empty")]
+
+
+def test_size_limits_reach_the_workers(corpus, tmp_path):
+    from summarylab.readers import Limits
+
+    result = ingest([corpus / "2021" / "report.txt"], tmp_path / "s.duckdb", workers=2,
+                    limits=Limits(max_chars=1000))
+    [(path, reason)] = result.failed
+    assert reason.startswith("text too long (") and "the limit is 1,000" in reason
+
+
+def test_a_worker_killed_from_outside_fails_only_its_file(corpus, tmp_path):
+    from summarylab.batch import GuardedWorker
+
+    worker = GuardedWorker()
+    try:
+        worker.submit(str(corpus / "2021" / "report.txt"))
+        worker.process.kill()          # the out-of-memory killer, say
+        assert worker.collect()[::3] == ("failed", "the worker process died analysing this "
+                                                   "file (crash or out of memory)")
+        assert worker.run(str(corpus / "2022" / "report.txt"))[0] == "new"
+    finally:
+        worker.stop()
+
+
+def test_analyse_guarded_returns_the_analysis_of_a_good_file():
+    from summarylab.pipeline import analyse, analyse_guarded
+
+    guarded, here = analyse_guarded(SAMPLE), analyse(SAMPLE)
+    assert guarded.document.text == here.document.text
+    assert guarded.facts["surface"].tolist() == here.facts["surface"].tolist()
+    assert guarded.plan_items["item_id"].tolist() == here.plan_items["item_id"].tolist()
+
+
+def test_a_worker_stuck_in_a_loop_dies_with_its_driver(tmp_path):
+    """kill -9 of the driver must not leave a worker spinning on a cyclic PDF."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .test_hostile import cyclic_pdf
+
+    pdf = cyclic_pdf(tmp_path / "cyclic.pdf")
+    pids = tmp_path / "worker.pid"
+    driver = subprocess.Popen([sys.executable, "-c", f"""
+import sys, time
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+from summarylab.batch import GuardedWorker
+w = GuardedWorker()
+w.submit({str(pdf)!r})
+open({str(pids)!r}, "w").write(str(w.process.pid))
+time.sleep(60)
+"""])
+    try:
+        deadline = time.monotonic() + 30
+        while not (pids.exists() and pids.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        worker = int(pids.read_text())
+        time.sleep(1)
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            # a zombie (not yet reaped by init) is dead too
+            with open(f"/proc/{worker}/stat") as fh:
+                if fh.read().split(")")[-1].split()[0] == "Z":
+                    break
+            time.sleep(0.2)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the worker outlived its driver")
+    finally:
+        if driver.poll() is None:
+            driver.kill()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 
@@ -197,7 +200,99 @@ def test_demo_runs_the_tour_and_writes_the_files(tmp_path):
 
     result = run("demo", "--out-dir", tmp_path / "demo")
     assert result.exit_code == 0, result.stderr
-    assert "0 failed" in result.stdout and "verdicts: delivered" in result.stdout
-    for name in ("report.html", "report.xlsx", "facts.xlsx", "check.csv", "summarylab.duckdb"):
+    assert "0 failed" in result.stdout and "commitments: delivered" in result.stdout
+    for name in ("report.html", "report.xlsx", "facts.xlsx", "check.csv", "outline.csv",
+                 "summarylab.duckdb"):
         assert (tmp_path / "demo" / name).stat().st_size > 0, name
     assert "计划核对" in load_workbook(tmp_path / "demo" / "report.xlsx").sheetnames
+    assert load_workbook(tmp_path / "demo" / "facts.xlsx").sheetnames == ["数值事实"]
+
+
+def test_the_demo_is_short_fits_80_columns_and_says_how_to_run_the_cli(tmp_path):
+    from rich.console import Console
+
+    from summarylab.demo import run_demo
+
+    console = Console(width=80, record=True, color_system=None, file=open(os.devnull, "w"))
+    run_demo(tmp_path / "demo", console=console)
+    lines = console.export_text().splitlines()
+    assert len(lines) < 60
+    hint = lines[lines.index("Next, try the CLI on the store the demo built:") + 1:]
+    # the step lines fit; the commands to copy are never cut
+    assert all(len(line) <= 80 for line in lines[:len(lines) - len(hint)] if line.isascii())
+    assert any("summarylab list --store" in line for line in hint)
+    if shutil.which("summarylab") is None:
+        assert any("bin/activate" in line for line in hint)
+
+
+# --- a newcomer's first commands -----------------------------------------------------
+
+def test_version():
+    import summarylab
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"summarylab {summarylab.__version__}\n"
+
+
+def test_help_shows_what_arguments_take_not_python_types():
+    for command in ("text", "facts", "check", "compare", "ingest", "list", "report", "serve"):
+        text = run(command, "--help", env={"COLUMNS": "100"}).stdout
+        assert not re.search(r"<(str|list\[str\]|path|int|float)>", text), command
+    assert "FILE|DOC_ID" in run("facts", "--help").stdout
+    assert "PLAN_FILE|DOC_ID" in run("check", "--help").stdout
+    assert "-o, --output PATH" in run("outline", "--help", env={"COLUMNS": "100"}).stdout
+
+
+def test_a_doc_id_prefix_of_four_or_more_characters_resolves(tmp_path, sample_doc):
+    store = tmp_path / "s.duckdb"
+    assert run("ingest", SAMPLE, SYNTHETIC, "--store", store).exit_code == 0
+    for n in (4, 5, 6, 16):
+        result = run("text", sample_doc.doc_id[:n], "--store", store)
+        assert result.exit_code == 0 and result.stdout == sample_doc.text, n
+
+
+def test_an_unknown_or_ambiguous_prefix_says_so(tmp_path, monkeypatch):
+    from summarylab import store as store_module
+
+    store = tmp_path / "s.duckdb"
+    assert run("ingest", SAMPLE, SYNTHETIC, "--store", store).exit_code == 0
+    with store_module.Store(store) as st:   # two doc_ids sharing their first 4 digits
+        st.connection.execute("UPDATE documents SET doc_id = 'abcd' || substr(doc_id, 5)")
+    ambiguous = run("text", "abcd", "--store", store)
+    assert ambiguous.exit_code == 1 and ambiguous.stderr.count("\n") == 1
+    assert "ambiguous doc_id prefix: 2 stored documents match" in ambiguous.stderr
+    unknown = run("text", "ffff0000", "--store", store)
+    assert unknown.exit_code == 1 and "nor a stored document" in unknown.stderr
+
+
+def test_check_with_the_files_swapped_warns_that_the_summary_is_older():
+    swapped = run("check", SYNTHETIC, SAMPLE, "-f", "jsonl")
+    assert swapped.exit_code == 0
+    assert "warning: the summary (2021) is older than the plan (2023)" in swapped.stderr
+    assert "were PLAN_FILE and SUMMARY_FILE swapped?" in swapped.stderr
+    assert run("check", SAMPLE, SYNTHETIC, "-f", "jsonl").stderr == ""
+
+
+def test_ingest_of_a_missing_path_creates_no_store(tmp_path):
+    store = tmp_path / "s.duckdb"
+    result = run("ingest", tmp_path / "nonexistent", "--store", store)
+    assert result.exit_code == 1
+    assert result.stderr == f"summarylab: {tmp_path / 'nonexistent'}: no such file\n"
+    assert not store.exists()
+
+
+def test_an_output_suffix_we_cannot_write_is_a_usage_error(tmp_path):
+    result = run("facts", SAMPLE, "-o", tmp_path / "x.txt")
+    assert result.exit_code == 2
+    assert "cannot tell the format from the suffix '.txt'" in result.output
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_piping_into_head_exits_quietly():
+    command = (f"{shlex.quote(sys.executable)} -m summarylab facts {shlex.quote(str(SAMPLE))} "
+               f"{shlex.quote(str(SAMPLE))} -f jsonl | head -1")
+    for _ in range(3):   # the pipe closes at a different moment each time
+        out = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                             text=True, cwd=ROOT)
+        assert out.returncode == 0, out.stderr
+        assert out.stderr == "" and out.stdout.count("\n") == 1

