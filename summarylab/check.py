@@ -1297,3 +1297,31 @@ def fit_verdict_model(extra_rows: "Optional[pd.DataFrame]" = None):
 
     return fit(extra_rows)
 
+
+
+def calibrate(pairs: list, *, grid: Optional[dict] = None) -> dict:
+    """The issue-4 name, kept for its callers (the store's reviewed pairs): refit the
+    verdict model with annotated pairs.  There are no thresholds any more; the
+    learned model replaces them (``thresholds`` is None, ``grid`` is ignored).
+
+    Args:
+        pairs: (plan document, later report, annotations) triples; each
+            annotation has commitment and verdict (what ``Store.reviewed_pairs`` gives).
+
+    Returns:
+        ``{"model": VerdictModel, "n_extra": rows added, "thresholds": None}``.
+
+    Example:
+        >>> import summarylab as sl
+        >>> plan = sl.read("corpora/000_85a1b6df8f5117e0.txt")
+        >>> later = sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt")
+        >>> calibrate([(plan, later, [{"commitment": "继续实施“春蕾计划”", "verdict": "delivered"}])])["n_extra"]
+        1
+    """
+    import pandas as pd
+
+    rows = [training_rows(plan, later, pd.DataFrame(notes, columns=None if notes else ["commitment", "verdict"]))
+            for plan, later, notes in pairs]
+    extra = pd.concat(rows, ignore_index=True) if rows else None
+    model = fit_verdict_model(extra)
+    return {"model": model, "n_extra": model.n_extra_, "thresholds": None}
