@@ -1299,29 +1299,34 @@ def fit_verdict_model(extra_rows: "Optional[pd.DataFrame]" = None):
 
 
 
-def calibrate(pairs: list, *, grid: Optional[dict] = None) -> dict:
-    """The issue-4 name, kept for its callers (the store's reviewed pairs): refit the
-    verdict model with annotated pairs.  There are no thresholds any more; the
-    learned model replaces them (``thresholds`` is None, ``grid`` is ignored).
+def learn_from_reviews(pairs: list):
+    """The verdict model refitted with reviewed verdicts added to the shipped rows.
+
+    This is what ``summarylab check --learn-from-reviews`` and the web page's
+    「用人工复核重新训练」 run: a person's corrections become training rows, so
+    the next checks learn from them.  Nothing is written to disk; the model is
+    refitted from the shipped table and the store's reviews each time.
 
     Args:
-        pairs: (plan document, later report, annotations) triples; each
-            annotation has commitment and verdict (what ``Store.reviewed_pairs`` gives).
+        pairs: (plan document, later report, reviews) triples, each review a
+            dict with ``commitment`` and ``verdict`` (what ``Store.reviewed_pairs``
+            gives).
 
     Returns:
-        ``{"model": VerdictModel, "n_extra": rows added, "thresholds": None}``.
+        The fitted verdict model; ``n_extra_`` says how many reviewed
+        commitments it learned from (a review whose commitment the checker no
+        longer produces is not counted).
 
     Example:
         >>> import summarylab as sl
         >>> plan = sl.read("corpora/000_85a1b6df8f5117e0.txt")
         >>> later = sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt")
-        >>> calibrate([(plan, later, [{"commitment": "继续实施“春蕾计划”", "verdict": "delivered"}])])["n_extra"]
+        >>> learn_from_reviews([(plan, later, [{"commitment": "继续实施“春蕾计划”", "verdict": "delivered"}])]).n_extra_
         1
     """
     import pandas as pd
 
     rows = [training_rows(plan, later, pd.DataFrame(notes, columns=None if notes else ["commitment", "verdict"]))
             for plan, later, notes in pairs]
-    extra = pd.concat(rows, ignore_index=True) if rows else None
-    model = fit_verdict_model(extra)
-    return {"model": model, "n_extra": model.n_extra_, "thresholds": None}
+    rows = [r for r in rows if len(r)]
+    return fit_verdict_model(pd.concat(rows, ignore_index=True) if rows else None)

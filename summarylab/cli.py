@@ -302,6 +302,9 @@ def plans(file: str = FileArg,
 @command()
 def check(plan_file: str = PlanFileArg,
           summary_file: str = SummaryFileArg,
+          learn: bool = typer.Option(False, "--learn-from-reviews",
+                                     help="Retrain the verdict model with the reviewed verdicts kept in the store "
+                                          "(from the web page) added to the shipped annotations."),
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE (table: least confident first)."""
@@ -309,11 +312,28 @@ def check(plan_file: str = PlanFileArg,
 
     plan_doc, summary_doc = load_document(plan_file, store), load_document(summary_file, store)
     warn_if_swapped(plan_doc, summary_doc)
-    df = run_check(plan_doc, summary_doc)
+    model = _model_from_reviews(store) if learn else None
+    df = run_check(plan_doc, summary_doc, model=model)
     # On screen a person reviews the doubtful verdicts first; files keep the plan's order.
     view = df.sort_values("confidence", kind="stable")
     emit(df, format, output, title="计划落实核对", view=view,
          columns=["item_id", "commitment", "verdict", "confidence", "evidence", "target", "actual", "reason"])
+
+
+def _model_from_reviews(store: Optional[Path]):
+    """The verdict model retrained with the store's reviews; says on stderr how many it learned."""
+    from .check import learn_from_reviews
+    from .store import Store
+
+    path = _store_path(store)
+    pairs = []
+    if path.exists():
+        with Store(path, read_only=True) as st:
+            pairs = st.reviewed_pairs()
+    model = learn_from_reviews(pairs)
+    typer.echo(f"summarylab: the verdict model learned from {model.n_extra_} reviewed verdicts in {path}",
+               err=True)
+    return model
 
 
 @command()

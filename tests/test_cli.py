@@ -296,3 +296,32 @@ def test_piping_into_head_exits_quietly():
                              text=True, cwd=ROOT)
         assert out.returncode == 0, out.stderr
         assert out.stderr == "" and out.stdout.count("\n") == 1
+
+
+def test_check_learns_from_the_reviews_kept_in_the_store(tmp_path):
+    """A reviewed verdict from the web page becomes a training row of the verdict model."""
+    import summarylab as sl
+    from summarylab.store import Store
+
+    later_path = ROOT / "corpora" / "synthetic_上林县妇联2022年工作总结.txt"
+    store_path = tmp_path / "reviews.duckdb"
+    plan, later = sl.read(SAMPLE), sl.read(later_path)
+    row = sl.check(plan, later).iloc[0]
+    with Store(store_path) as store:
+        store.add(sl.analyse(SAMPLE))
+        store.add(sl.analyse(later_path))
+        store.add_review(plan.doc_id, later.doc_id, row["item_id"], row["commitment"],
+                         row["verdict"], "not_found", remark="复核：总结里没有", reviewer="李干事")
+    result = run("check", SAMPLE, later_path, "--learn-from-reviews", "--store", store_path,
+                 "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert "learned from 1 reviewed verdicts" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(rows) == len(sl.check(plan, later)) and "confidence" in rows[0]
+
+
+def test_check_without_a_store_learns_from_no_review(tmp_path):
+    result = run("check", SAMPLE, ROOT / "corpora" / "synthetic_上林县妇联2022年工作总结.txt",
+                 "--learn-from-reviews", "--store", tmp_path / "none.duckdb", "--format", "jsonl")
+    assert result.exit_code == 0 and "learned from 0 reviewed verdicts" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()

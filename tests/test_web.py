@@ -18,6 +18,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from summarylab.check import check  # noqa: E402
+from summarylab.pipeline import read  # noqa: E402
 from summarylab.store import Store  # noqa: E402
 from summarylab.web import create_app  # noqa: E402
 
@@ -203,20 +205,20 @@ def test_the_check_page_suggests_the_pair_and_puts_doubtful_verdicts_first(serve
     client, _ = served
     page = client.get(check_url(client)).text
     assert "已有 0 条人工复核" in page or re.search(r"已有 \d+ 条人工复核", page)
-    assert page.count('class="review-form"') == 22
+    assert page.count('class="review-form"') == len(check(read(PLAN), read(LATER)))
     # coloured verdicts and marked evidence
     assert 'class="verdict v-delivered machine"' in page and "<mark>" in page
-    scores = [float(s) for s in re.findall(r"证据强度 ([\d.]+)", page)]
-    bounds = (0.4, 0.15)
-    distance = [min(abs(s - b) for b in bounds) for s in scores]
-    assert distance[0] == min(distance)
+    # the checker's confidence, lowest first: the doubtful verdicts are reviewed first
+    confidence = [float(c) for c in re.findall(r"置信度 ([\d.]+)", page)]
+    assert len(confidence) == page.count('class="review-form"')
+    assert confidence == sorted(confidence)
 
 
 def test_choosing_only_the_plan_suggests_the_later_report(served):
     client, _ = served
     plan_id = re.search(r"plan=([0-9a-f]+)", check_url(client)).group(1)
     page = client.get(f"/check?plan={plan_id}").text
-    assert page.count('class="review-form"') == 22
+    assert page.count('class="review-form"') == len(check(read(PLAN), read(LATER)))
 
 
 def test_a_review_is_saved_with_who_and_when_and_shown_beside_the_machines(served):
@@ -399,3 +401,25 @@ def test_too_many_files_at_once_get_a_plain_refusal(tmp_path):
     response = upload(client, *[(f"{i}.txt", "某县妇联".encode()) for i in range(MAX_FILES + 1)])
     assert response.status_code == 400 and "一次最多上传" in response.text
     assert client.get("/").status_code == 200
+
+
+def test_retraining_with_the_reviews_says_how_many_the_model_learned_from(served):
+    client, _ = served
+    url = check_url(client)
+    page = client.get(url).text
+    form = re.search(r'<form method="post" action="/review".*?</form>', page, re.S).group(0)
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+    fields["verdict"] = "not_found"
+    client.post("/review", data=fields, follow_redirects=False)
+    page = client.get(url).text
+    assert 'id="retrain-button"' in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    back = url.split("?", 1)[1]
+    done = client.post("/retrain", data={"csrf": csrf, "back": back}, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == f"/check?{back}"
+    assert re.search(r'学习了 <span id="learned-count">[1-9]\d*</span> 条人工复核', client.get(url).text)
+
+
+def test_retraining_without_the_forms_token_is_refused(served):
+    client, _ = served
+    assert client.post("/retrain", data={"csrf": "forged"}, follow_redirects=False).status_code == 403

@@ -84,7 +84,7 @@ def test_a_schema_1_store_is_migrated_and_keeps_its_documents(tmp_path):
 
 
 def test_reviews_come_back_as_annotated_pairs_for_retraining(tmp_path):
-    from summarylab.check import calibrate
+    from summarylab.check import learn_from_reviews
 
     later = ("上林县妇联2022年工作总结\n一、主要工作\n继续实施“春蕾计划”，资助女童32名。\n")
     with Store(tmp_path / "s.duckdb") as store:
@@ -99,5 +99,5 @@ def test_reviews_come_back_as_annotated_pairs_for_retraining(tmp_path):
     assert (plan.doc_id, summary.doc_id) == (plan_id, later_id)
     assert notes[0]["verdict"] == "delivered" and notes[0]["note"] == "资助女童32名"
     assert notes[0]["machine_verdict"] == "partial" and notes[0]["reviewed_at"].startswith("20")
-    # the shape the checker's calibration takes
-    assert "thresholds" in calibrate([(plan, summary, notes)], grid={"deliver": [0.4]})
+    # the shape the checker's retraining takes
+    assert learn_from_reviews([(plan, summary, notes)]).n_extra_ == 1

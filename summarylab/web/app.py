@@ -264,6 +264,7 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
             Route("/doc/{doc_id:str}", routes.document_page, methods=["GET"]),
             Route("/check", routes.check_page, methods=["GET"]),
             Route("/review", routes.save_review, methods=["POST"]),
+            Route("/retrain", routes.retrain, methods=["POST"]),
             Route("/panel", routes.panel_page, methods=["GET"]),
             Route("/download/{table:str}.{fmt:str}", routes.download, methods=["GET"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
@@ -272,6 +273,7 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
                             StoreError: routes.store_unavailable},
     )
     app.state.access = access
+    app.state.model = None  # the verdict model; replaced by 「用人工复核重新训练」
     app.state.templates = templates
     app.state.csrf = Csrf(secret)
     app.state.max_file_bytes = max_file_bytes

@@ -242,9 +242,10 @@ def _check_table(request: Request, store, plan_id: str, summary_id: str):
     from ..check import check
 
     access = request.app.state.access
+    model = request.app.state.model  # None: the model fitted on the shipped annotations
     plan_doc, summary_doc = store.get(plan_id), store.get(summary_id)
-    table = access.remembered(("check", plan_id, summary_id),
-                              lambda: check(plan_doc, summary_doc))
+    table = access.remembered(("check", plan_id, summary_id, id(model)),
+                              lambda: check(plan_doc, summary_doc, model=model))
     return with_reviews(table, store.reviews(plan_id, summary_id))
 
 
@@ -282,6 +283,7 @@ def check_page(request: Request) -> Response:
         request, "check.html", nav="check", docs=docs, pairs=pairs,
         plan=by_id.get(plan_id), summary=by_id.get(summary_id), rows=rows,
         verdicts=VERDICTS, review_count=review_count, counts=counts, reviewed=reviewed,
+        learned=getattr(request.app.state.model, "n_extra_", 0),
         query=query, doc_label=_doc_label,
         has_confidence=bool(rows) and "confidence" in rows[0],
         missing=(plan_ref and not plan_id) or (summary_ref and not summary_id),
@@ -330,6 +332,30 @@ async def save_review(request: Request) -> Response:
         response.set_cookie(REVIEWER_COOKIE, quote(reviewer), max_age=365 * 24 * 3600,
                             httponly=True, samesite="strict")
     return response
+
+
+async def retrain(request: Request) -> Response:
+    """Refit the verdict model with every review in the store (「用人工复核重新训练」).
+
+    The model lives on the app for as long as the server runs, and the checks
+    shown from then on use it; the page says how many reviews it learned from.
+    """
+    from ..check import learn_from_reviews
+
+    state = request.app.state
+    form = await request.form(max_files=0, max_fields=5)
+    if not state.csrf.valid(request, form.get("csrf")):
+        return refused(request)
+
+    def refit():
+        with state.access.open() as store:
+            pairs = store.reviewed_pairs()
+        return learn_from_reviews(pairs)
+
+    state.model = await run_in_threadpool(refit)
+    back = str(form.get("back") or "")
+    back = back if back.startswith("plan=") else ""
+    return RedirectResponse(f"/check?{back}" if back else "/check", status_code=303)
 
 
 # --- 指标面板 --------------------------------------------------------------------------
