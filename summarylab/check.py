@@ -453,6 +453,8 @@ class Prepared:
     fact_by_id: dict
     several: list = None  # spans that review several years
     median_best: Optional[float] = None
+    paragraphs: Optional[dict] = None  # eligible index → canonical text of its paragraph (filled on use)
+    features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
 
 
 def facts_of(doc: Document) -> "pd.DataFrame":
@@ -636,6 +638,57 @@ def _median_best(prep: Prepared) -> float:
     return prep.median_best
 
 
+#: How many eligible sentences either side of a candidate make its paragraph.
+_PARAGRAPH = 3
+
+
+def _paragraph(prep: Prepared, k: int) -> str:
+    """The canonical text of eligible sentence ``k`` and its neighbours of the same
+    section (kept on the Prepared: a pair's paragraphs are read once)."""
+    if prep.paragraphs is None:
+        prep.paragraphs = {}
+    text = prep.paragraphs.get(k)
+    if text is None:
+        sec = prep.eligible[k].section_id
+        lo, hi = max(0, k - _PARAGRAPH), min(len(prep.eligible), k + _PARAGRAPH + 1)
+        text = prep.paragraphs[k] = canonical("".join(e.text for e in prep.eligible[lo:hi] if e.section_id == sec))
+    return text
+
+
+def qualifiers(commitment: str, clause: str) -> tuple[float, bool]:
+    """How the modifiers of a promise's head fare in an evidence clause: (share of
+    the topic words before the head that the clause holds, whether the clause
+    names the head with another topic word before it).
+
+    Example:
+        >>> qualifiers("加强农业基础设施建设", "城市基础设施建设投资增长12%")
+        (0.0, True)
+        >>> qualifiers("加强农业基础设施建设", "农田水利等农业基础设施建设加强")
+        (1.0, False)
+    """
+    from .plans import _word_tags, is_topic_word
+
+    head = _head_word(commitment)
+    ws = content_words(commitment)
+    if not head or head not in ws:
+        return 1.0, False
+    # The nouns before the head qualify it (农业 of 农业基础设施); a verb before it (举办) does not.
+    tags = _word_tags()
+    mods = [w for w in ws[:ws.index(head)] if w != head and not tags.get(w, "n").startswith("v")]
+    canon = canonical(clause)
+    share = sum(w in canon for w in mods) / len(mods) if mods else 1.0
+    contradicted = False
+    if mods and head in canon:
+        cw = words(canon)
+        for t, w in enumerate(cw):
+            if head in w and t > 0:
+                before = cw[t - 1] if w == head else w[:w.index(head)]
+                if before and is_topic_word(before) and before not in commitment:
+                    contradicted = True
+                    break
+    return share, contradicted
+
+
 def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     """The features (:data:`summarylab.verdict.FEATURES`) of commitment ``i`` of a
     prepared pair, and what the verdict needs besides (the evidence chosen for
@@ -721,6 +774,18 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     verb = _lead_verb(c.text)
     f["verb_held"] = float(bool(verb) and verb in clause)
     f["best_topk_coverage"] = max(cand.coverage)
+    f["qualifier_held"], contradicted = qualifiers(c.text, clause)
+    f["qualifier_contradicted"] = float(contradicted)
+    head = _head_word(c.text)
+    f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
+    topic_list = list(dict.fromkeys(content_words(c.text))) + anchors_of(c.text)
+    if topic_list:
+        def held(k):
+            para = _paragraph(prep, k)
+            return sum(w in para for w in topic_list) / len(topic_list)
+        f["paragraph_coverage"] = held(cand.chosen)
+        f["best_paragraph_coverage"] = max(held(k) for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen)
+    f["national"] = float(prep.summary_doc.meta.kind == "gov_work_report")
     f["n_strong"] = math.log1p(sum(x >= 0.4 for x in cand.score))
     for t, k in enumerate(cand.index):
         if cand.score[t] < 0.15:
@@ -757,12 +822,16 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
 
     model = model or default_model()
     summary_year = prep.summary_doc.meta.year
-    feats, sides = [], []
-    for i in range(len(prep.every)):
-        f, side = commitment_features(prep, i)
-        feats.append(f)
-        sides.append(side)
+    if prep.features is None:
+        # The features do not depend on the model: a pair decided by several models
+        # (leave-one-pair-out, a refit after reviews) computes them once.
+        prep.features = [commitment_features(prep, i) for i in range(len(prep.every))]
+    feats = [f for f, _ in prep.features]
+    sides = [side for _, side in prep.features]
     proba = model.predict_proba(pd.DataFrame(feats)) if feats else None
+    # The confidence may come from a recalibrated copy of the model (VerdictModel's
+    # confidence_calibration); a model without one gives its own probabilities.
+    conf = getattr(model, "confidence_proba", model.predict_proba)(pd.DataFrame(feats)) if feats else None
     classes = list(model.classes_)
     rows = []
     for i, (item, c) in enumerate(prep.every):
@@ -772,6 +841,7 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
                "evidence_section": None, "evidence_start": None, "evidence_end": None,
                "target": None, "actual": None, "reason": "", "confidence": None}
         p = dict(zip(classes, proba[i]))
+        q = dict(zip(classes, conf[i]))
         if c.due_year and summary_year and c.due_year > summary_year:
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
@@ -783,7 +853,7 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
                 # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
                 # the sentence says part of it is unfinished.
                 row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
-            row["confidence"] = round(float(p.get(row["verdict"], 0.0)), 3)
+            row["confidence"] = round(float(q.get(row["verdict"], 0.0)), 3)
             rows.append(row)
             continue
         verdict = max(p, key=p.get)
@@ -795,11 +865,11 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
             # about the promised thing makes it partial (GUIDELINES_check.md).
             verdict = "partial"
-            p[verdict] = max(p[verdict], 0.5)
+            p[verdict] = q[verdict] = max(q[verdict], 0.5)
         if verdict == "delivered" and f["missing_part"]:
             # Some of several promised things shown, another not: partial (GUIDELINES_check.md).
             verdict = "partial"
-            p[verdict] = max(p[verdict], 0.5)
+            p[verdict] = q[verdict] = max(q[verdict], 0.5)
         other = _other_body(side["clause"], prep.summary_doc.meta.org) if verdict == "delivered" else None
         if other:
             # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
@@ -809,7 +879,7 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
             # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
             # same indicator or by words that say the target was kept, never by words alone.
             verdict = "not_found"
-        row.update(verdict=verdict, confidence=round(float(p[verdict]), 3))
+        row.update(verdict=verdict, confidence=round(float(q[verdict]), 3))
         if verdict == "delivered":
             best = side["best"]
             row.update(_found(best, f["score"]),
@@ -1232,9 +1302,11 @@ def pair_features(prep: Prepared) -> "pd.DataFrame":
 
     from .verdict import FEATURES
 
+    if prep.features is None:
+        prep.features = [commitment_features(prep, i) for i in range(len(prep.every))]
     rows = []
     for i, (item, c) in enumerate(prep.every):
-        f, _ = commitment_features(prep, i)
+        f, _ = prep.features[i]
         rows.append({"item_id": item["item_id"], "commitment": c.text, **f})
     return pd.DataFrame(rows, columns=["item_id", "commitment", *FEATURES])
 

@@ -278,3 +278,34 @@ def test_another_bodys_rule_is_no_delivery_and_an_unfinished_part_of_a_met_count
     rule = verdict_of(result, "建立社会组织信用管理制度")
     assert rule.verdict == "not_found" and "县发展改革局" in rule.reason
     assert verdict_of(result, "新建乡镇区域养老服务中心3个").verdict == "partial"
+
+
+def test_the_head_with_another_qualifier_is_told_from_the_promised_one():
+    from summarylab.check import qualifiers
+
+    # 城市基础设施 answers no promise about 农业基础设施: the head is there, its qualifier is not.
+    assert qualifiers("加强农业基础设施建设", "城市基础设施建设投资增长12%") == (0.0, True)
+    assert qualifiers("加强农业基础设施建设", "农田水利等农业基础设施建设加强") == (1.0, False)
+    # A promise whose head has no modifier has nothing to contradict.
+    assert qualifiers("举办培训班", "举办妇女培训班3期") == (1.0, False)
+
+
+def test_an_older_name_of_an_indicator_or_an_outcome_is_the_same_one():
+    from summarylab.plans import canonical
+
+    assert canonical("国民生产总值计划增长百分之八") == canonical("国内生产总值计划增长百分之八")
+    assert canonical("全国零售物价总水平上涨") == canonical("全国居民消费价格上涨")
+    assert "丰收" in canonical("力争有一个好收成")
+
+
+def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_neighbours():
+    from summarylab.check import pair_features, prepare
+
+    plan = sl.read_text("某县妇联2021年工作总结和2022年工作计划\n一、2022年工作计划\n"
+                        "开展留守儿童心理疏导。\n")
+    review = later("一、2022年主要工作\n为农村留守儿童建立档案312份。"
+                   "志愿者结对帮扶，提供心理疏导和课业辅导服务。\n")
+    f = pair_features(prepare(plan, review)).iloc[0]
+    assert f["paragraph_coverage"] == 1.0
+    assert f["clause_coverage"] < 1.0
+    assert f["national"] == 0.0
