@@ -34,7 +34,7 @@ ALTERNATIVES = {
     "logistic C=0.3 (the first engineer's)": lambda: VerdictModel(C=0.3),
     "logistic C=0.1, class_weight=balanced": lambda: VerdictModel(class_weight="balanced"),
     "gradient boosting (HistGradientBoosting, depth 3)": lambda: VerdictModel(kind="boosting"),
-    "logistic C=0.1, confidence uncalibrated": lambda: VerdictModel(confidence_calibration=None),
+    "logistic C=0.1, confidence from CalibratedClassifierCV(sigmoid)": lambda: VerdictModel(confidence_calibration="sigmoid"),
 }
 
 

@@ -93,7 +93,7 @@ def test_leave_one_pair_out_over_the_feature_table():
         right += int((model.predict(held) == held.verdict.to_numpy()).sum())
     agreement = right / len(table)
     print(f"\nleave-one-pair-out agreement on matched commitments: {agreement:.1%} of {len(table)}")
-    assert agreement >= 0.77
+    assert agreement >= 0.80  # 81.2% of 708 when last trained (models/check_cv.json)
 
 
 @pytest.fixture(scope="module")
@@ -112,10 +112,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     for pid, (_, r) in local_results.items():
         print(f"\n{pid}: agreement {r['agreement']:.1%}, kappa {r['kappa']:.2f}, recall {r['recall']:.1%}")
         assert r["recall"] == 1.0
-        assert r["agreement"] >= 0.70
+        assert r["agreement"] >= 0.80  # 83.8% (local_fulian_2023) to 97.1% when last trained
     total = pooled(r for _, r in local_results.values())
     print(f"local pairs together: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}")
-    assert total["agreement"] >= 0.78
+    assert total["agreement"] >= 0.87  # 90.4% of 187 when last trained
 
 
 def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
