@@ -22,19 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import summarylab as sl  # noqa: E402
-from tests.test_facts_gold import usable  # noqa: E402
-
-
-def activity(gold: dict) -> str:
-    main = gold["indicator"]
-    cut = [ok for ok in gold.get("indicator_ok", []) if main.endswith(ok) and len(ok) < len(main)]
-    return main[: len(main) - max(map(len, cut))] if cut else ""
-
-
-def _within(act: str, label: str) -> bool:
-    """The activity's characters in order in the label (村居委 in 村、居委…; qualifiers may sit between)."""
-    rest = iter(label)
-    return all(c in rest for c in act)
+from tests.test_facts_gold import _activity as activity, _within, usable  # noqa: E402
 
 
 def measure(verbose: bool = False) -> tuple[int, int, int, int]:

@@ -7,7 +7,7 @@ and labels).  The reference is ``jieba.lcut`` of the same normalised texts, in t
 process, after the same warm-up (dictionaries loaded before timing).  Issue 3's bar: the facts
 pipeline reaches at least 0.5x the speed of jieba.lcut alone; the aim is 1x or more.
 
-Run:  .venv/bin/python benchmarks/bench_facts.py [--repeat 3] [--dir ../shared/corpora/gov_work_reports]
+Run:  .venv/bin/python benchmarks/bench_facts.py [--repeat 3] [--dir corpora/national]
 It is a benchmark, not a test: it prints figures and never fails on timing.
 """
 
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DIR = ROOT.parent / "shared" / "corpora" / "gov_work_reports"
+DEFAULT_DIR = ROOT / "corpora" / "national"
 
 
 def main(argv: list[str] | None = None) -> int:

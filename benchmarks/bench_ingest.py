@@ -12,8 +12,7 @@ fresh interpreter so that no run inherits another's memory.
 Usage:
     .venv/bin/python benchmarks/bench_ingest.py [--corpus DIR] [--only NAME]
 
-Without ../shared/corpora/gov_work_reports (not part of a user's clone) it
-says so and exits 0.
+Without corpora/national it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpora" / "gov_work_reports"
+NATIONAL = ROOT / "corpora" / "national"
 CONFIGS = {
     "local-1": dict(engine="local", workers=1),
     "local-2": dict(engine="local", workers=2),
@@ -113,7 +112,7 @@ def run_one(name: str, corpus: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=SHARED)
+    parser.add_argument("--corpus", type=Path, default=NATIONAL)
     parser.add_argument("--only", choices=sorted(CONFIGS), help="run one configuration, print JSON")
     args = parser.parse_args()
     if not args.corpus.is_dir():

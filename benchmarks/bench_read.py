@@ -8,8 +8,8 @@ Measures, in one run on the same texts:
 Usage:
     .venv/bin/python benchmarks/bench_read.py [--corpus DIR] [--repeat N]
 
-The 46 national reports live in ../shared/corpora/gov_work_reports (not part
-of a user's clone); without them the bundled corpora/ is used.
+The 46 national reports live in corpora/national (shipped with the
+repository); without them the bundled corpora/ is used.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpora" / "gov_work_reports"
+NATIONAL = ROOT / "corpora" / "national"
 
 
 def corpus_files(corpus: Path | None) -> list[Path]:
     if corpus:
         return sorted(corpus.glob("*.txt"))
-    if SHARED.is_dir():
-        return sorted(SHARED.glob("*.txt"))
+    if NATIONAL.is_dir():
+        return sorted(NATIONAL.glob("*.txt"))
     return sorted((ROOT / "corpora").glob("*.txt"))
 
 

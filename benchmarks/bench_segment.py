@@ -1,7 +1,7 @@
 """Segmentation speed: plain jieba.lcut against summarylab's tokenize() and spaCy pipeline.
 
 Over the sample report and the 46 national 政府工作报告 in
-../shared/corpora/gov_work_reports (skipped with a message when absent), all in
+corpora/national (skipped with a message when absent), all in
 one run so the figures are comparable:
 
 * ``jieba.lcut``            jieba's default dictionary, pure Python, HMM on;
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from summarylab import nlp  # noqa: E402
 from summarylab.normalize import normalize  # noqa: E402
 
-NATIONAL = ROOT.parent / "shared" / "corpora" / "gov_work_reports"
+NATIONAL = ROOT / "corpora" / "national"
 SAMPLE = ROOT / "corpora" / "000_85a1b6df8f5117e0.txt"
 SHIPPED = [ROOT / "corpora" / "gov_work_report_2013.txt", ROOT / "corpora" / "gov_work_report_2014.txt"]
 

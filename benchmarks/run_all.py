@@ -1,6 +1,6 @@
 """Run every benchmark in this folder, one after the other (what `make bench` does).
 
-Each benchmark prints its own figures; they read ../shared/corpora when it is there
+Each benchmark prints its own figures; they read the 46 national reports in corpora/national
 and fall back to the bundled corpora/ otherwise. Pass --quick to ask the ones that
 support it for a short run.
 """

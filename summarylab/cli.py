@@ -362,8 +362,9 @@ def panel(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...",
     docs, tables = _panel_documents(paths or [], store)
     df = run_panel(docs, facts=tables, org=org, indicator=indicator)
     emit(df, format, output, title="目标与完成",
-         columns=["org", "year", "indicator", "target_value", "target_max", "target_approx",
-                  "actual_value", "base_unit", "met", "change"])
+         # on screen the columns a person compares; files carry every Panel column
+         columns=["org", "year", "indicator", "target_value", "target_approx", "actual_value",
+                  "met", "change"])
 
 
 def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dict]:

@@ -168,5 +168,7 @@ def next_steps(store: Path) -> list[str]:
         else:
             lines.append(f"  (summarylab is {shown}/summarylab: put {shown} on your PATH)")
     lines += [f"  summarylab list --store {store}",
-              f"  summarylab outline {SAMPLE.relative_to(CORPORA.parent)}"]
+              f"  summarylab outline {SAMPLE.relative_to(CORPORA.parent)}",
+              "The web page (upload reports, review the plan check, download the tables):",
+              f"  summarylab serve --store {store}    # then open http://127.0.0.1:8000/"]
     return lines

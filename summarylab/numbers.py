@@ -716,7 +716,7 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
             raise _Fail(Reason.UNPARSABLE)
         if g.get("mk"):
             approx = _stronger(approx, "more_than")
-        if g["post"] and g["post"] not in ("以上", "以下", "以内", "之内", "左右", "上下"):
+        if g["post"] and g["post"] not in _BOUND_SUFFIXES:
             end = m.start("post")
         elif g["post"]:
             approx = _stronger(approx, ap.suffix[g["post"]])
@@ -734,10 +734,7 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
             lo = float(_decimal(lo) / scale)  # 8500到3万: the first end is written in full
         if lo > hi:
             raise _Fail("split range")
-        if g["post"] in ("以上", "以下", "以内", "之内", "左右", "上下"):
-            approx = _stronger(approx, ap.suffix[g["post"]])
-        elif g["post"]:
-            end = m.start("post")
+        approx, end = _after_number(g, m, ap, approx, end)
         return start, end, Quantity(lo, g["rs2"], hi, float(_decimal(lo) * scale), "",
                                     "other", "level", approx)
     elif g.get("ns"):
@@ -748,10 +745,7 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
         for mid_word in (g.get("ms0"), g.get("ms")):
             if mid_word:  # 500余万, 3亿多
                 approx = _stronger(approx, ap.mid.get(mid_word, "more_than"))
-        if g["post"] in ("以上", "以下", "以内", "之内", "左右", "上下"):
-            approx = _stronger(approx, ap.suffix[g["post"]])
-        elif g["post"]:
-            end = m.start("post")
+        approx, end = _after_number(g, m, ap, approx, end)
         # No measure word is written, so there is no base unit and the kind is open.
         return start, end, Quantity(v, g["ss"], None, float(_decimal(v) * scale), "",
                                     "other", "level", approx)
@@ -829,6 +823,20 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
     q = Quantity(float(v), q_unit, None if value_max is None else float(value_max),
                  base_value, unit.base_unit, unit.kind, "level", approx)
     return start, end, q
+
+
+# Words after a unitless number that bound it (500余万以上); any other word the
+# pattern took after it is not part of the quantity.
+_BOUND_SUFFIXES = ("以上", "以下", "以内", "之内", "左右", "上下")
+
+
+def _after_number(g: dict, m: "re.Match", ap, approx: str, end: int) -> tuple[str, int]:
+    """The approximation a bounding suffix adds, or the end moved back before a word that is no suffix."""
+    if g["post"] in _BOUND_SUFFIXES:
+        return _stronger(approx, ap.suffix[g["post"]]), end
+    if g["post"]:
+        return approx, m.start("post")
+    return approx, end
 
 
 def _stronger(current: str, new: str) -> str:

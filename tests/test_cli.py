@@ -221,6 +221,7 @@ def test_the_demo_is_short_fits_80_columns_and_says_how_to_run_the_cli(tmp_path)
     # the step lines fit; the commands to copy are never cut
     assert all(len(line) <= 80 for line in lines[:len(lines) - len(hint)] if line.isascii())
     assert any("summarylab list --store" in line for line in hint)
+    assert any(line.strip().startswith("summarylab serve --store") for line in hint), "how to start the page"
     if shutil.which("summarylab") is None:
         assert any("bin/activate" in line for line in hint)
 

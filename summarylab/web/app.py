@@ -255,6 +255,7 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["label"] = routes.label
     env.filters["num"] = routes.number_text
+    env.filters["text"] = routes.plain_text
     templates = Jinja2Templates(env=env)
 
     app = Starlette(

@@ -57,7 +57,19 @@ def number_text(value: Any) -> str:
         return ""
     if x.is_integer() and abs(x) < 1e15:
         return f"{int(x):,}" if abs(x) >= 10000 else str(int(x))
-    return f"{x:.2f}" if abs(x) < 10 else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def plain_text(value: Any) -> str:
+    """Text of a table cell, empty when missing (a pandas NaN is no text to show).
+
+    Example:
+        >>> plain_text(float("nan")), plain_text(None), plain_text("增长7.8%")
+        ('', '', '增长7.8%')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
 
 
 # --- page plumbing -------------------------------------------------------------------
