@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
-from .model import FACT_COLUMNS, Document
+from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
@@ -1259,6 +1259,14 @@ def _link_targets(rows: list[dict]) -> None:
                 break
 
 
+def _repeated_copy_start(doc: Document) -> Optional[int]:
+    """Where the repeated copy of a scraped report begins, or None (see structure)."""
+    for sec in doc.section_list:
+        if sec.level == 1 and sec.kind == "other" and sec.title == REPEATED_COPY_TITLE:
+            return sec.start
+    return None
+
+
 def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     """Every fact row (with fact_id) and every skipped candidate of ``doc``."""
     from .numbers import QuantityMatch, Rejected, scan_candidates
@@ -1267,9 +1275,17 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     skipped: list[dict] = []
     text = doc.text
     sentences = doc.sentences
+    # A scraped page that repeats its report: structure sets the copy apart as one section
+    # (REPEATED_COPY_TITLE); its numbers are the report's again, so they are neither scanned nor
+    # counted twice, and --explain names the copy once.
+    copy_start = _repeated_copy_start(doc)
+    if copy_start is not None:
+        sentences = [s for s in sentences if s.start < copy_start]
+        skipped.append({"start": copy_start, "end": len(text.rstrip()),
+                        "surface": REPEATED_COPY_TITLE, "reason": Reason.REPEATED})
     # One scan of the whole text (cheaper than one call per sentence), then bucketed by sentence.
     try:
-        candidates = list(scan_candidates(text))
+        candidates = list(scan_candidates(text, 0, copy_start))
     except Exception:  # never raise on odd text: fall back to sentence by sentence
         candidates = None
     starts = [s.start for s in sentences]

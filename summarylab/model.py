@@ -119,6 +119,11 @@ def chinese_value(column: str, value: Any) -> Any:
         return value
 
 
+#: The title structure gives the part of a scraped page that repeats its report: the copy is kept
+#: (offsets stay those of the file) but set apart, so that its numbers are not counted twice.
+REPEATED_COPY_TITLE = "（重复转载的内容）"
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """Metadata of one document (the Document columns of DESIGN.md)."""

@@ -120,6 +120,7 @@ class Reason(str, Enum):
     OUTSIDE = "outside a sentence"
     UNPARSED = "unparsed sentence"
     UNANALYSED = "unanalysed sentence"
+    REPEATED = "repeated copy of the report"
 
     def __str__(self) -> str:
         return self.value

@@ -39,7 +39,7 @@ from functools import cache
 
 from typing import Optional
 
-from .model import Section
+from .model import REPEATED_COPY_TITLE, Section
 
 from .lexicon import read_tsv
 
@@ -681,7 +681,7 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
         ))
     if limit is not None:
         top = sum(1 for h in raw if h["parent"] < 0) + 1
-        sections.append(Section(doc_id, str(top), None, 1, "", "（重复转载的内容）", "other",
+        sections.append(Section(doc_id, str(top), None, 1, "", REPEATED_COPY_TITLE, "other",
                                 limit, _rstrip(text, limit, len(text))))
     return sections
 

@@ -368,3 +368,22 @@ def test_explain_names_the_reason_of_each_non_fact_class():
     assert reasons["十件"] == "programme name" and reasons["10篇(第20/30页)"] == "page navigation"
     assert reasons["https://x.gov.cn/a?q=30%25%2020%"] == "web address"
     assert [f.surface for f in iter_facts(doc)] == ["3个"]  # 新引进超亿元项目3个: the count stays
+
+
+def test_a_repeated_copy_of_a_scraped_report_is_not_counted_twice():
+    """A scraped page that holds its report twice: structure sets the copy apart (a line of 40
+    characters or more seen again), and its numbers are neither facts again nor listed one by one
+    in --explain (the copy is named once)."""
+    from summarylab.facts import explain
+    from summarylab.model import REPEATED_COPY_TITLE
+
+    body = ("某某县妇联2022年工作总结\n一、主要工作\n"
+            "（一）全年围绕妇女就业创业和家庭建设，举办各类技能培训班9期，培训妇女400多人。\n"
+            "（二）春节期间组织机关干部深入各乡镇走访慰问困难妇女120户，发放慰问金3.6万元。\n"
+            "二、存在的问题\n（一）培训覆盖面不够广，部分偏远村屯的妇女群众参与培训的机会仍然较少。\n")
+    doc = sl.read_text(body + "相关阅读\n" + body)
+    assert [s.title for s in doc.section_list if s.kind == "other"] == [REPEATED_COPY_TITLE]
+    table = sl.facts(doc)
+    assert list(table.surface) == ["9期", "400多人", "120户", "3.6万元"]
+    skipped = explain(doc)
+    assert list(skipped[skipped.reason == "repeated copy of the report"].surface) == [REPEATED_COPY_TITLE]
