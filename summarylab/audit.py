@@ -30,7 +30,6 @@ report says, in its own words), ``computed`` (what the numbers give), ``ok``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Document
@@ -47,11 +46,10 @@ _SUBSET_CUE = "其中"
 _APPROX_TOLERANCE = 0.10
 
 
-@lru_cache(maxsize=1)
 def _lower_better() -> tuple[str, ...]:
-    from .lexicon import read_tsv
+    from .lexicon import words
 
-    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "lowerbetter")
+    return words("indicator_cues.tsv", "lowerbetter")
 
 
 def _row(check: str, claim: str, computed: str, ok, fact) -> dict:

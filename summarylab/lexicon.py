@@ -7,6 +7,7 @@ once (``functools.cache``) through :func:`read_tsv`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -35,3 +36,14 @@ def read_tsv(name: str, *, header: bool = False, maxsplit: int = -1) -> list[lis
                 continue
             rows.append(line.split("\t", maxsplit))
     return rows
+
+
+@lru_cache(maxsize=None)
+def words(name: str, category: str) -> tuple[str, ...]:
+    """The words of one category of a two-column lexicon (category, word), read once.
+
+    Example:
+        >>> "失业率" in words("indicator_cues.tsv", "lowerbetter")
+        True
+    """
+    return tuple(w for cat, w in read_tsv(name) if cat == category)

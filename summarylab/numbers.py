@@ -71,6 +71,10 @@ class QuantityMatch:
     quantity: Quantity
 
 
+# 四万万 (old style): ten thousand ten-thousands is one 亿, after a numeral only (亿万, 千万万 are idioms).
+_WANWAN = re.compile(r"(?<=[\d零一二两三四五六七八九十])万万")
+
+
 class Reason(str, Enum):
     """Why a number-looking expression is no fact: the closed set of codes ``--explain`` prints.
 
@@ -223,7 +227,7 @@ def parse_number(text: str) -> Optional[float]:
     # 两个亿, 三个多亿: 个 between a numeral and its scale word is only spoken filler
     s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])", "", s)
     # 四万万 (old style): ten thousand ten-thousands is one 亿; 亿万 and 千万万 are idioms
-    s = re.sub(r"(?<=[\d零一二两三四五六七八九十])万万", "亿", s)
+    s = _WANWAN.sub("亿", s)
     # 十多万, 500余万, 二十几万: the lower bound of an approximate base
     s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])[多余几](?=[万亿]$)", "", s)
     if not s or len(s) > 60:
@@ -1110,7 +1114,7 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     # 四万万 (old style) is 四亿; read here, not by the scanner, which keeps offsets into the report
     # (and there 四万万 is mostly 四万万同胞, a figure of speech).
     text = text.translate(_FULLWIDTH)  # ２．４个百分点: full-width digits and marks, as normalize() reads them
-    text = re.sub(r"(?<=[\d零一二两三四五六七八九十])万万", "亿", text)
+    text = _WANWAN.sub("亿", text)
     for m in scan_quantities(text):
         return m.quantity
     return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -133,8 +133,7 @@ def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]
 
 
 def _lower_better(label: str) -> bool:
-    words = [w for cat, w in read_tsv("indicator_cues.tsv") if cat == "lowerbetter"]
-    return any(w in label for w in words)
+    return any(w in label for w in words("indicator_cues.tsv", "lowerbetter"))
 
 
 def met_verdict(target: float, target_max: Optional[float], approx: str, actual: Optional[float],

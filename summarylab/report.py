@@ -164,7 +164,7 @@ def render_html(tables: dict[str, "pd.DataFrame"], plan_doc: Document,
         f'<h2 id="compare">年度对比 <small>{escape(_year(ya))} → {escape(_year(yb))}</small></h2>',
         _comparison_chart(comparison, ya, yb),
         _table(comparison, list(comparison.columns)),
-        panel_section(plan_doc, summary_doc, tables),
+        panel_section(plan_doc, summary_doc),
         f'<h2 id="facts-a">前一年事实 <small>{escape(plan_doc.meta.title or "")}</small></h2>',
         _table(tables["前一年事实"], _present(tables["前一年事实"], REPORT_FACT_COLUMNS)),
         f'<h2 id="facts-b">后一年事实 <small>{escape(summary_doc.meta.title or "")}</small></h2>',
@@ -176,12 +176,11 @@ def render_html(tables: dict[str, "pd.DataFrame"], plan_doc: Document,
     return "\n".join(parts)
 
 
-def panel_section(plan_doc: Document, summary_doc: Document,
-                  tables: Optional[dict[str, "pd.DataFrame"]] = None) -> str:
+def panel_section(plan_doc: Document, summary_doc: Document) -> str:
     """目标与完成: one inline SVG per indicator, the target band against the outcome, year by year.
 
     The panel (:func:`summarylab.panel.panel`) of the two documents, drawn from the facts each
-    document keeps (``tables`` is accepted for symmetry with the other sections).  A target is a band (its range, or half a
+    document keeps.  A target is a band (its range, or half a
     point either side for 左右, or a line for an exact figure), drawn green when met and red when
     not; the outcome is a dot.  Rows without both a target and an outcome are not drawn.
 
