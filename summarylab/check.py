@@ -49,6 +49,7 @@ from .compare import TO_VALUE as _TO
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
+from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -805,6 +806,17 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
 _NUMBER_TH = {"label": 0.6, "about_tolerance": 0.05}
 
 
+def _features(prep: "Prepared") -> list:
+    """The (features, side facts) of every commitment of a prepared pair, computed once.
+
+    They do not depend on the model: a pair decided by several models
+    (leave-one-pair-out, a refit after reviews) computes them once.
+    """
+    if prep.features is None:
+        prep.features = [commitment_features(prep, i) for i in range(len(prep.every))]
+    return prep.features
+
+
 def decide(prep: Prepared, model=None) -> "pd.DataFrame":
     """The verdicts of a prepared pair: numbers decide when both sides have them,
     the learned model decides the rest; ``confidence`` is its probability.
@@ -822,16 +834,14 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
 
     model = model or default_model()
     summary_year = prep.summary_doc.meta.year
-    if prep.features is None:
-        # The features do not depend on the model: a pair decided by several models
-        # (leave-one-pair-out, a refit after reviews) computes them once.
-        prep.features = [commitment_features(prep, i) for i in range(len(prep.every))]
-    feats = [f for f, _ in prep.features]
-    sides = [side for _, side in prep.features]
-    proba = model.predict_proba(pd.DataFrame(feats)) if feats else None
-    # The confidence may come from a recalibrated copy of the model (VerdictModel's
-    # confidence_calibration); a model without one gives its own probabilities.
-    conf = getattr(model, "confidence_proba", model.predict_proba)(pd.DataFrame(feats)) if feats else None
+    features = _features(prep)
+    feats = [f for f, _ in features]
+    sides = [side for _, side in features]
+    X = pd.DataFrame(feats) if feats else None
+    proba = model.predict_proba(X) if feats else None
+    # The confidence comes from a recalibrated copy of the model when it has one
+    # (VerdictModel's confidence_calibration); otherwise it is the same probabilities.
+    conf = proba if not feats or model.calibrated_ is None else model.confidence_proba(X)
     classes = list(model.classes_)
     rows = []
     for i, (item, c) in enumerate(prep.every):
@@ -1302,11 +1312,10 @@ def pair_features(prep: Prepared) -> "pd.DataFrame":
 
     from .verdict import FEATURES
 
-    if prep.features is None:
-        prep.features = [commitment_features(prep, i) for i in range(len(prep.every))]
+    features = _features(prep)
     rows = []
     for i, (item, c) in enumerate(prep.every):
-        f, _ = prep.features[i]
+        f, _ = features[i]
         rows.append({"item_id": item["item_id"], "commitment": c.text, **f})
     return pd.DataFrame(rows, columns=["item_id", "commitment", *FEATURES])
 
@@ -1356,18 +1365,6 @@ def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFra
                     **{f: feats.iloc[k][f] for f in FEATURES}})
     return pd.DataFrame(out, columns=["commitment", "gold_commitment", "verdict", *FEATURES])
 
-
-def fit_verdict_model(extra_rows: "Optional[pd.DataFrame]" = None):
-    """The verdict model fitted on the shipped rows (models/check_training.csv) plus
-    ``extra_rows`` (from :func:`training_rows`); ``n_extra_`` records how many.
-
-    Example:
-        >>> fit_verdict_model().n_extra_
-        0
-    """
-    from .verdict import fit_verdict_model as fit
-
-    return fit(extra_rows)
 
 
 

@@ -334,7 +334,6 @@ def _strip_lead(clause: str) -> int:
 #: Why a clause of a plan part is not a commitment (``plans --explain``): a closed set.
 REASONS = {
     "short": "太短，不成一句承诺",
-    "theme": "段首主题句，像小标题，只点明下文",
     "background": "讲过去或现状，不是承诺",
     "past": "只讲计划年以前的年份",
     "vague": "笼统的套话或引出下文的话",
@@ -402,7 +401,7 @@ def has_predicate(text: str) -> bool:
 
 
 def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None,
-                       at_line_start: bool = True, plan_year: Optional[int] = None,
+                       plan_year: Optional[int] = None,
                        rejected: Optional[list] = None) -> list[Commitment]:
     """Cut a plan item's text into its commitments.
 
@@ -410,14 +409,14 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     a commitment, whatever its verb: after connectives (今年, 要, 同时) and a
     leading frame (围绕…, 结合…) are cut off, it needs a predicate (a verb or an
     adjective of state, by POS tag, or a number) and must not be a purpose,
-    a principle, background, a vague phrase or a paragraph's theme sentence.
+    a principle, background or a vague phrase.  A paragraph's opening theme
+    sentence (完善社会保障制度。…) is a promise too: annotators of every pair
+    count it as one.
 
     Args:
         text: the item text (without its heading).
         start: offset of ``text`` in the document.
         numbers: (start, end) spans of the numeric facts inside the item.
-        at_line_start: whether ``text`` opens a line (then a one-clause first
-            sentence followed by more is the paragraph's theme, not a promise).
         plan_year: the year planned; a sentence that names only earlier years
             (2010年国内生产总值增长10.3%) reports the past and promises nothing.
         rejected: a list that receives a :class:`Rejected` for every clause
@@ -494,17 +493,6 @@ def _about_earlier_year(text: str, a: int, b: int, plan_year: Optional[int]) -> 
     sentence = text[left:min(ends) if ends else len(text)]
     years = {int(y) for y in _YEAR_MENTION.findall(sentence)}
     return bool(years) and max(years) < plan_year
-
-
-def _is_paragraph_title(text: str, a: int, b: int) -> bool:
-    """A one-clause sentence that opens a paragraph and is followed by more
-    text on its line (完善社会保障制度。坚持全覆盖…) is the paragraph's theme,
-    like a （一） heading, not a promise of its own."""
-    before = text[:a].rstrip(" \t\u3000")
-    opens = not before or before.endswith("\n")
-    closes = b < len(text) and text[b] == "。"
-    more = b + 1 < len(text) and text[b + 1] != "\n"
-    return opens and closes and more
 
 
 def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
@@ -655,9 +643,8 @@ def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[
         commitments = []
         dropped: list[Rejected] = []
         for a, b in segments:
-            line_start = not doc.text[:a].rstrip(" \t\u3000") or doc.text[:a].rstrip(" \t\u3000").endswith("\n")
             commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside],
-                                              at_line_start=line_start, plan_year=plan_year, rejected=dropped)
+                                              plan_year=plan_year, rejected=dropped)
         if is_lead:
             # A plan part's own text promises its targets (主要预期目标): every
             # clause of the paragraph that announces them (国际收支基本平衡 as
