@@ -376,24 +376,18 @@ def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dic
             raise UserError(f"{path}: no store here yet (give report files, or run summarylab ingest PATH first)")
         from .store import Store
 
-        tables = {}
         with Store(path, read_only=True) as st:
-            for doc_id in st.documents()["doc_id"]:
-                docs.append(st.get(doc_id))
-            all_facts = st.facts()
-        for doc_id, table in all_facts.groupby("doc_id"):
-            tables[doc_id] = table.reset_index(drop=True)
-        return docs, tables
+            return st.documents_with_facts()
+    from .batch import expand_paths
     from .readers import ReadError
 
     for arg in paths:
         if os.path.isdir(arg):
-            for f in sorted(Path(arg).rglob("*")):
-                if f.is_file() and f.suffix.lower() in (".txt", ".docx", ".doc", ".pdf", ".html", ".htm"):
-                    try:
-                        docs.append(load_document(str(f), store))
-                    except ReadError as e:  # one bad file of a folder is reported, the rest is read
-                        typer.echo(f"summarylab: {e}", err=True)
+            for f in expand_paths([arg]):  # the reports of a folder, as ingest finds them
+                try:
+                    docs.append(load_document(str(f), store))
+                except ReadError as e:  # one bad file of a folder is reported, the rest is read
+                    typer.echo(f"summarylab: {e}", err=True)
         else:
             docs.append(load_document(arg, store))
     return docs, {}

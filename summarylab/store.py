@@ -541,6 +541,22 @@ class Store:
             raise KeyError(doc_id)
         return row[0]
 
+    def documents_with_facts(self) -> tuple[list[Document], dict[str, "pd.DataFrame"]]:
+        """Every stored document and its stored facts (doc_id → Fact table), read once.
+
+        What a view over the whole store (the panel) needs, without analysing a
+        document again.
+
+        Example:
+            >>> docs, facts = store.documents_with_facts()  # doctest: +SKIP
+            >>> sorted(facts) == sorted(d.doc_id for d in docs)  # doctest: +SKIP
+            True
+        """
+        docs = [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
+        tables = {doc_id: table.reset_index(drop=True)
+                  for doc_id, table in self.facts().groupby("doc_id")}
+        return docs, tables
+
     def get(self, doc_id: str) -> Document:
         """Rebuild a stored document (text, metadata, heading tree) without re-reading its file.
 

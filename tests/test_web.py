@@ -360,7 +360,7 @@ def test_the_panel_page_draws_the_series_of_an_indicator(served, monkeypatch):
                  actual_text=f"建成儿童之家{a:g}个", actual_doc="b", base_unit="个",
                  met="yes" if a >= t else "no", change=None)
             for y, t, a in ((2021, 10.0, 12.0), (2022, 15.0, 13.0))]
-    monkeypatch.setattr(routes, "_panel_function", lambda: (lambda docs: pd.DataFrame(rows)))
+    monkeypatch.setattr(routes, "_panel_function", lambda: (lambda docs, facts=None: pd.DataFrame(rows)))
     page = client.get("/panel?org=上林县妇联&indicator=儿童之家数量").text
     assert "<svg" in page and page.count("<circle") == 4
     assert "达标" in page and "未达标" in page and "新建儿童之家不少于15个" in page

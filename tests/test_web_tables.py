@@ -28,10 +28,9 @@ def test_the_least_confident_verdicts_come_first_when_the_checker_gives_confiden
     assert doubtful_first(check)["item_id"].tolist() == ["4.1", "4.3", "4.2", "4.4"]
 
 
-def test_without_confidence_scores_near_a_threshold_come_first_and_not_due_last():
-    order = doubtful_first(CHECK, {"deliver": 0.4, "partial": 0.15})["item_id"].tolist()
-    # 0.18 is 0.03 from partial, 0.05 is 0.10 from it, 0.95 is far; not_due is not judged
-    assert order == ["4.2", "4.3", "4.1", "4.4"]
+def test_rows_not_yet_due_come_last_however_doubtful_and_ties_keep_the_plans_order():
+    check = CHECK.assign(confidence=[0.5, 0.5, 0.9, 0.1])
+    assert doubtful_first(check)["item_id"].tolist() == ["4.1", "4.2", "4.3", "4.4"]
 
 
 def test_a_review_sits_beside_the_machines_verdict_of_its_row_only():

@@ -386,10 +386,15 @@ def _panel_table(request: Request, store):
     if panel is None:
         return None
     ids = tuple(sorted(store.doc_ids()))
-    docs = [store.get(i) for i in ids]
+
+    def compute():
+        # the facts the store keeps: no document is analysed again for the panel
+        docs, facts = store.documents_with_facts()
+        return panel(docs, facts=facts)
+
     # The function is part of the key: a panel made by another implementation
     # (a newer module, a test's stand-in) is never served from the old one's result.
-    return request.app.state.access.remembered(("panel", panel) + ids, lambda: panel(docs))
+    return request.app.state.access.remembered(("panel", panel) + ids, compute)
 
 
 def panel_page(request: Request) -> Response:

@@ -12,7 +12,7 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ..model import CHINESE_HEADERS, CHINESE_LABELS
 
@@ -108,36 +108,23 @@ def with_reviews(check: "pd.DataFrame", reviews: "pd.DataFrame") -> "pd.DataFram
     return out
 
 
-def doubtful_first(check: "pd.DataFrame", thresholds: Optional[Mapping[str, Any]] = None
-                   ) -> "pd.DataFrame":
+def doubtful_first(check: "pd.DataFrame") -> "pd.DataFrame":
     """The check rows, the ones most worth a person's look first.
 
-    With a ``confidence`` column (the checker's calibrated probability that
-    its verdict is right) the least confident rows come first.  Without one,
-    the rows whose evidence score lies nearest a verdict threshold (delivered
-    above ``deliver``, partial above ``partial``) come first: a small change
-    in wording would have flipped them.  Rows not yet due are not judged and
+    The least confident rows (the checker's ``confidence``: the probability
+    that its verdict is right) come first; rows not yet due are not judged and
     come last.  Equal rows keep the plan's order.
 
     Example:
         >>> import pandas as pd
         >>> c = pd.DataFrame({"item_id": ["1", "2", "3"], "verdict": ["delivered"] * 3,
-        ...                   "score": [0.95, 0.41, 0.7]})
-        >>> doubtful_first(c, {"deliver": 0.4, "partial": 0.15})["item_id"].tolist()
+        ...                   "confidence": [0.95, 0.41, 0.7]})
+        >>> doubtful_first(c)["item_id"].tolist()
         ['2', '3', '1']
     """
     import pandas as pd
 
-    if "confidence" in check.columns and check["confidence"].notna().any():
-        key = pd.to_numeric(check["confidence"], errors="coerce").fillna(1.0)
-    else:
-        if thresholds is None:
-            from ..check import load_thresholds
-
-            thresholds = load_thresholds()
-        bounds = [float(thresholds["deliver"]), float(thresholds["partial"])]
-        scores = pd.to_numeric(check["score"], errors="coerce").fillna(0.0)
-        key = scores.map(lambda s: min(abs(s - b) for b in bounds))
+    key = pd.to_numeric(check["confidence"], errors="coerce").fillna(1.0)
     key = key.where(check["verdict"] != "not_due", float("inf"))
     order = sorted(range(len(check)), key=lambda i: (key.iloc[i], i))
     return check.iloc[order].reset_index(drop=True)
