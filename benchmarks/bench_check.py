@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import summarylab as sl  # noqa: E402
-from summarylab.check import check, decide, prepare  # noqa: E402
-from summarylab.facts import facts  # noqa: E402
+from summarylab.plancheck import check, decide, prepare  # noqa: E402
+from summarylab.extract import facts  # noqa: E402
 from summarylab.plans import plan_items  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def main() -> None:
     seconds, _ = best_of(lambda: (forget_facts(p2013, p2014), check(p2013, p2014)))
     print(f"  check with the facts of both reports computed: {seconds:.3f} s")
     seconds, _ = best_of(lambda: (facts(p2013), facts(p2014)))
-    print(f"  of which facts (summarylab.facts) of the two reports: {seconds:.3f} s")
+    print(f"  of which facts (summarylab.extract) of the two reports: {seconds:.3f} s")
     seconds, result = best_of(lambda: (forget_facts(warm_plan, warm_later), check(warm_plan, warm_later))[1])
     print(f"\nsample pair 2021 plan → synthetic 2022 ({len(result)} commitments): check {seconds:.3f} s")
     seconds, _ = best_of(lambda: sl.compare(warm_plan, warm_later))  # facts computed inside

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     import jieba
 
     import summarylab as sl
-    from summarylab.facts import facts
+    from summarylab.extract import facts
 
     jieba.setLogLevel(60)
     # warm-up: load both dictionaries and every lazy module outside the timings

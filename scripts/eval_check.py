@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import summarylab as sl  # noqa: E402
-from summarylab.check import check  # noqa: E402
+from summarylab.plancheck import check  # noqa: E402
 from summarylab.check_pairs import load_gold, load_pairs, pooled, score  # noqa: E402
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 
 import summarylab as sl  # noqa: E402
-from summarylab.check import decide, prepare, training_rows  # noqa: E402
+from summarylab.plancheck import decide, prepare, training_rows  # noqa: E402
 from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
 from summarylab.verdict import CLASSES, CV_PATH, FEATURES, TRAINING_PATH, VerdictModel  # noqa: E402
 

@@ -17,8 +17,6 @@ and ``summarylab --help`` stay fast)::
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 __version__ = "0.1.0"
 
@@ -26,32 +24,14 @@ _EXPORTS = {
     "read": "pipeline", "read_text": "pipeline", "analyse": "pipeline", "Analysis": "pipeline",
     "Document": "model", "DocumentMeta": "model", "Section": "model", "Sentence": "model",
     "ReadError": "readers", "normalize": "normalize",
-    "facts": "facts", "explain": "facts", "iter_facts": "facts", "Fact": "facts",
-    "audit": "audit",
+    "facts": "extract", "explain": "extract", "iter_facts": "extract", "Fact": "extract",
+    "audit": "auditing",
     "parse_number": "numbers", "parse_quantity": "numbers",
-    "plan_items": "plans", "check": "check", "compare": "compare", "panel": "panel",
+    "plan_items": "plans", "check": "plancheck", "compare": "comparison", "panel": "series",
     "Store": "store", "ingest": "batch", "write_report": "report",
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-# facts, check, compare and audit are both modules and the functions the API
-# promises as sl.facts(doc) and friends.  Importing a submodule makes Python set
-# it as an attribute of the package, which would shadow the function; the
-# package keeps the function instead (`from summarylab.facts import ...` still
-# reaches the module through sys.modules).
-_SHADOWED = frozenset(name for name, module in _EXPORTS.items() if name == module)
-
-
-class _Package(types.ModuleType):
-    def __setattr__(self, name, value):
-        if name in _SHADOWED and isinstance(value, types.ModuleType):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str):

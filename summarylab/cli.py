@@ -258,8 +258,8 @@ def facts(files: List[str] = typer.Argument(..., metavar="FILE|DOC_ID", help="Re
     """Numeric facts: value, unit, base value, approximation, role, indicator, span."""
     import pandas as pd
 
-    from .facts import explain as explain_facts
-    from .facts import facts as extract_facts
+    from .extract import explain as explain_facts
+    from .extract import facts as extract_facts
 
     frames = []
     for f in files:
@@ -276,7 +276,7 @@ def audit(file: str = FileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """The report checked against itself: do stated totals add up, were stated targets met."""
-    from .audit import audit as run_audit
+    from .auditing import audit as run_audit
 
     emit(run_audit(load_document(file, store)), format, output, title="自我核对")
 
@@ -308,7 +308,7 @@ def check(plan_file: str = PlanFileArg,
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Plan items of PLAN_FILE checked against the review in SUMMARY_FILE (table: least confident first)."""
-    from .check import check as run_check
+    from .plancheck import check as run_check
 
     plan_doc, summary_doc = load_document(plan_file, store), load_document(summary_file, store)
     warn_if_swapped(plan_doc, summary_doc)
@@ -322,7 +322,7 @@ def check(plan_file: str = PlanFileArg,
 
 def _model_from_reviews(store: Optional[Path]):
     """The verdict model retrained with the store's reviews; says on stderr how many it learned."""
-    from .check import learn_from_reviews
+    from .plancheck import learn_from_reviews
     from .store import Store
 
     path = _store_path(store)
@@ -342,7 +342,7 @@ def compare(file_a: str = typer.Argument(..., metavar="FILE_A|DOC_ID", help="The
             format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
             store: Optional[Path] = StoreOpt) -> None:
     """Indicators year over year."""
-    from .compare import compare as run_compare
+    from .comparison import compare as run_compare
 
     df = run_compare(load_document(file_a, store), load_document(file_b, store))
     emit(df, format, output, title="年度对比",
@@ -357,7 +357,7 @@ def panel(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...",
           format: Optional[Format] = FormatOpt, output: Optional[Path] = OutputOpt,
           store: Optional[Path] = StoreOpt) -> None:
     """Targets against outcomes across years: one row per office, year and indicator."""
-    from .panel import panel as run_panel
+    from .series import panel as run_panel
 
     docs, tables = _panel_documents(paths or [], store)
     df = run_panel(docs, facts=tables, org=org, indicator=indicator)

@@ -67,7 +67,7 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
     """
     from rich.console import Console
 
-    from .audit import audit
+    from .auditing import audit
     from .batch import ingest
     from .export import visible, write_table
     from .pipeline import read

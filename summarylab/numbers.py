@@ -112,7 +112,7 @@ class Reason(str, Enum):
     DURATION = "duration or record"
     NORM = "per-unit norm"
     PROGRAMME = "programme name"
-    # decided by summarylab.facts, which sees the words around a quantity
+    # decided by summarylab.extract, which sees the words around a quantity
     CLASS = "class descriptor"
     NAMED_CLASS = "named class"
     REQUIREMENT = "name of a requirement"

@@ -99,7 +99,7 @@ def analyse(source: Union[str, os.PathLike, Document], limits: Optional[Limits] 
         >>> a.document.meta.org, len(a.facts) > 0
         ('上林县妇联', True)
     """
-    from .facts import facts
+    from .extract import facts
     from .plans import plan_items
 
     doc = source if isinstance(source, Document) else read(source, limits)

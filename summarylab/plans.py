@@ -547,7 +547,7 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
     un-headed opening part holds the year's general tasks from the paragraph
     that turns to the year ahead on.  None when the report has a review part
     of its own or no such paragraph."""
-    from .compare import REVIEW_KINDS
+    from .comparison import REVIEW_KINDS
 
     if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
         return None
@@ -579,7 +579,7 @@ def plan_items(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -
     Args:
         doc: a document from :func:`summarylab.read` with a plan part.
         facts_table: the document's facts (computed with
-            :func:`summarylab.facts.facts` when not given).
+            :func:`summarylab.extract.facts` when not given).
 
     Returns:
         A DataFrame with the PlanItem columns of DESIGN.md, one row per item;
@@ -601,7 +601,7 @@ def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = N
                      ) -> list[tuple[dict, list[Commitment]]]:
     """The plan items as (PlanItem row, commitments with spans and targets).
 
-    What :func:`summarylab.check.check` needs: the commitments' spans and the
+    What :func:`summarylab.plancheck.check` needs: the commitments' spans and the
     fact_ids of the numeric targets inside each.
 
     Example:
@@ -615,7 +615,7 @@ def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = N
 
 def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
     if facts_table is None:
-        from .facts import facts
+        from .extract import facts
 
         facts_table = facts(doc)
     fact_spans = [(int(r.start), int(r.end), int(r.fact_id)) for r in facts_table.itertuples()]

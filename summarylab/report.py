@@ -4,9 +4,9 @@ A report answers "was last year's plan delivered?" for a pair of documents:
 the plan document (year N, with its plan for N+1) and the summary document
 (year N+1, which reviews N+1).  It holds four tables:
 
-* 计划核对: :func:`summarylab.check.check` (one row per commitment);
-* 前一年事实 / 后一年事实: :func:`summarylab.facts.facts` of both documents;
-* 年度对比: :func:`summarylab.compare.compare` (indicators year over year).
+* 计划核对: :func:`summarylab.plancheck.check` (one row per commitment);
+* 前一年事实 / 后一年事实: :func:`summarylab.extract.facts` of both documents;
+* 年度对比: :func:`summarylab.comparison.compare` (indicators year over year).
 
 The HTML page needs no network: CSS is inline, the chart is inline SVG, and
 every piece of document text is HTML-escaped (a report that contains
@@ -66,8 +66,8 @@ def report_tables(plan_doc: DocLike, summary_doc: DocLike) -> dict[str, "pd.Data
         >>> list(t)  # doctest: +SKIP
         ['计划核对', '前一年事实', '后一年事实', '年度对比']
     """
-    from .check import check, facts_of
-    from .compare import compare
+    from .plancheck import check, facts_of
+    from .comparison import compare
 
     plan_doc, summary_doc = _as_doc(plan_doc), _as_doc(summary_doc)
     # The facts of each document, once: the check, the tables and the comparison share them.
@@ -179,7 +179,7 @@ def render_html(tables: dict[str, "pd.DataFrame"], plan_doc: Document,
 def panel_section(plan_doc: Document, summary_doc: Document) -> str:
     """目标与完成: one inline SVG per indicator, the target band against the outcome, year by year.
 
-    The panel (:func:`summarylab.panel.panel`) of the two documents, drawn from the facts each
+    The panel (:func:`summarylab.series.panel`) of the two documents, drawn from the facts each
     document keeps.  A target is a band (its range, or half a
     point either side for 左右, or a line for an exact figure), drawn green when met and red when
     not; the outcome is a dot.  Rows without both a target and an outcome are not drawn.
@@ -189,8 +189,8 @@ def panel_section(plan_doc: Document, summary_doc: Document) -> str:
         >>> html.startswith('<h2 id="panel">')  # doctest: +SKIP
         True
     """
-    from .check import facts_of
-    from .panel import panel
+    from .plancheck import facts_of
+    from .series import panel
 
     # the facts each document keeps (computed once, shared with the check and the tables)
     facts = {d.doc_id: facts_of(d) for d in (plan_doc, summary_doc)}

@@ -420,7 +420,7 @@ class Store:
 
         Returns:
             ``(plan document, later report, annotations)`` triples, the shape
-            :func:`summarylab.check.learn_from_reviews` takes; each annotation has
+            :func:`summarylab.plancheck.learn_from_reviews` takes; each annotation has
             ``item_id``, ``commitment``, ``verdict`` (the person's), ``note``
             (the remark), ``machine_verdict``, ``reviewer`` and ``reviewed_at``
             (ISO text).  Pairs whose documents are no longer stored are left out.

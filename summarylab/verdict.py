@@ -195,7 +195,7 @@ def fit_verdict_model(extra_rows=None, **params) -> VerdictModel:
     """A verdict model fitted on the shipped rows plus ``extra_rows``.
 
     Args:
-        extra_rows: more feature rows (e.g. from :func:`summarylab.check.training_rows`
+        extra_rows: more feature rows (e.g. from :func:`summarylab.plancheck.training_rows`
             on pairs a person reviewed), with a ``verdict`` column.
         params: settings of :class:`VerdictModel` (default: the ones measured best
             leave one pair out, models/check_cv.json).

@@ -14,10 +14,10 @@ from .conftest import ROOT, SAMPLE
 
 
 def test_api_functions_stay_functions_after_their_modules_are_imported():
-    import summarylab.audit  # noqa: F401
-    import summarylab.check  # noqa: F401
-    import summarylab.compare  # noqa: F401
-    import summarylab.facts  # noqa: F401
+    import summarylab.auditing  # noqa: F401
+    import summarylab.plancheck  # noqa: F401
+    import summarylab.comparison  # noqa: F401
+    import summarylab.extract  # noqa: F401
 
     for name in ("facts", "check", "compare", "audit", "plan_items", "read", "parse_number"):
         assert callable(getattr(sl, name)) and not isinstance(getattr(sl, name), type(sys)), name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import summarylab as sl
-from summarylab.audit import AUDIT_COLUMNS, audit
+from summarylab.auditing import AUDIT_COLUMNS, audit
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 import pytest
 
 import summarylab as sl
-from summarylab.check import CommitmentMatcher, check, evidence_sentences
+from summarylab.plancheck import CommitmentMatcher, check, evidence_sentences
 from summarylab.model import CHECK_COLUMNS
 
 PLAN = (
@@ -255,7 +255,7 @@ def test_next_years_plan_is_no_proof_and_the_clause_is_named(trapped):
 def test_confidence_is_a_probability_and_the_model_can_be_refitted_with_reviewed_rows(trapped):
     import pandas as pd
 
-    from summarylab.check import fit_verdict_model, training_rows
+    from summarylab.plancheck import fit_verdict_model, training_rows
 
     assert trapped.confidence.between(0, 1).all()
     labels = pd.DataFrame([{"commitment": "开展家政技能培训", "verdict": "delivered"},
@@ -281,7 +281,7 @@ def test_another_bodys_rule_is_no_delivery_and_an_unfinished_part_of_a_met_count
 
 
 def test_the_head_with_another_qualifier_is_told_from_the_promised_one():
-    from summarylab.check import qualifiers
+    from summarylab.plancheck import qualifiers
 
     # 城市基础设施 answers no promise about 农业基础设施: the head is there, its qualifier is not.
     assert qualifiers("加强农业基础设施建设", "城市基础设施建设投资增长12%") == (0.0, True)
@@ -299,7 +299,7 @@ def test_an_older_name_of_an_indicator_or_an_outcome_is_the_same_one():
 
 
 def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_neighbours():
-    from summarylab.check import pair_features, prepare
+    from summarylab.plancheck import pair_features, prepare
 
     plan = sl.read_text("某县妇联2021年工作总结和2022年工作计划\n一、2022年工作计划\n"
                         "开展留守儿童心理疏导。\n")

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import summarylab as sl
-from summarylab.check import decide, prepare, training_rows
+from summarylab.plancheck import decide, prepare, training_rows
 from summarylab.check_pairs import VERDICTS, best_match, dice, load_gold, load_pairs, pooled, score
 from summarylab.plans import plan_commitments
 from summarylab.verdict import CLASSES, FEATURES, VerdictModel, read_training

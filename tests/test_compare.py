@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import summarylab as sl
-from summarylab.compare import compare
+from summarylab.comparison import compare
 from summarylab.model import COMPARISON_COLUMNS
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import summarylab as sl
-from summarylab.facts import Fact, explain, facts, iter_facts
+from summarylab.extract import Fact, explain, facts, iter_facts
 from summarylab.model import FACT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -374,7 +374,7 @@ def test_a_repeated_copy_of_a_scraped_report_is_not_counted_twice():
     """A scraped page that holds its report twice: structure sets the copy apart (a line of 40
     characters or more seen again), and its numbers are neither facts again nor listed one by one
     in --explain (the copy is named once)."""
-    from summarylab.facts import explain
+    from summarylab.extract import explain
     from summarylab.model import REPEATED_COPY_TITLE
 
     body = ("某某县妇联2022年工作总结\n一、主要工作\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import summarylab as sl
-from summarylab.facts import facts
+from summarylab.extract import facts
 
 ROOT = Path(__file__).resolve().parent.parent
 ANN = ROOT / "corpora" / "annotations"

@@ -1,4 +1,4 @@
-"""Targets against outcomes across years (summarylab.panel, `summarylab panel`).
+"""Targets against outcomes across years (summarylab.series, `summarylab panel`).
 
 The national figures below were checked by reading the 政府工作报告 of 2011-2014 shipped in
 corpora/: each year's 主要预期目标 paragraph and the next report's review of that year.
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import summarylab as sl
 from summarylab.cli import app
-from summarylab.panel import PANEL_COLUMNS, canonical_indicator, met_verdict, panel
+from summarylab.series import PANEL_COLUMNS, canonical_indicator, met_verdict, panel
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 NATIONAL = [CORPORA / f"gov_work_report_{y}.txt" for y in (2011, 2012, 2013, 2014)]
@@ -179,7 +179,7 @@ def test_cli_panel_without_paths_or_store_is_a_one_line_error(tmp_path, monkeypa
     assert result.exit_code == 1 and result.stderr.startswith("summarylab: ")
 
 
-@pytest.mark.parametrize("module", ["summarylab.panel", "summarylab.numbers", "summarylab.compare"])
+@pytest.mark.parametrize("module", ["summarylab.series", "summarylab.numbers", "summarylab.comparison"])
 def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
     import doctest
     import importlib

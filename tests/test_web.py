@@ -18,7 +18,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from starlette.testclient import TestClient  # noqa: E402
 
-from summarylab.check import check  # noqa: E402
+from summarylab.plancheck import check  # noqa: E402
 from summarylab.pipeline import read  # noqa: E402
 from summarylab.store import Store  # noqa: E402
 from summarylab.web import create_app  # noqa: E402

@@ -84,7 +84,7 @@ def test_a_schema_1_store_is_migrated_and_keeps_its_documents(tmp_path):
 
 
 def test_reviews_come_back_as_annotated_pairs_for_retraining(tmp_path):
-    from summarylab.check import learn_from_reviews
+    from summarylab.plancheck import learn_from_reviews
 
     later = ("上林县妇联2022年工作总结\n一、主要工作\n继续实施“春蕾计划”，资助女童32名。\n")
     with Store(tmp_path / "s.duckdb") as store:

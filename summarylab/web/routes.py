@@ -225,7 +225,7 @@ def _copy_capped(src, target: Path, limit: int) -> Optional[int]:
 # --- 一份文档 --------------------------------------------------------------------------
 
 def document_page(request: Request) -> Response:
-    from ..audit import audit
+    from ..auditing import audit
 
     ref = request.path_params["doc_id"]
     with request.app.state.access.open() as store:
@@ -251,7 +251,7 @@ def document_page(request: Request) -> Response:
 
 def _check_table(request: Request, store, plan_id: str, summary_id: str):
     """The check of a pair (computed once while the server runs) with its reviews."""
-    from ..check import check
+    from ..plancheck import check
 
     access = request.app.state.access
     model = request.app.state.model  # None: the model fitted on the shipped annotations
@@ -352,7 +352,7 @@ async def retrain(request: Request) -> Response:
     The model lives on the app for as long as the server runs, and the checks
     shown from then on use it; the page says how many reviews it learned from.
     """
-    from ..check import learn_from_reviews
+    from ..plancheck import learn_from_reviews
 
     state = request.app.state
     form = await request.form(max_files=0, max_fields=5)
@@ -373,9 +373,9 @@ async def retrain(request: Request) -> Response:
 # --- 指标面板 --------------------------------------------------------------------------
 
 def _panel_function():
-    """``summarylab.panel.panel`` when that module exists (it is being built), else None."""
+    """``summarylab.series.panel`` when that module exists (it is being built), else None."""
     try:
-        from ..panel import panel
+        from ..series import panel
     except ImportError:
         return None
     return panel
@@ -461,7 +461,7 @@ def _num(v: Any) -> Optional[float]:
 # --- downloads ---------------------------------------------------------------------
 
 def download(request: Request) -> Response:
-    from ..audit import audit
+    from ..auditing import audit
 
     name, fmt = request.path_params["table"], request.path_params["fmt"]
     if name not in SHEET_NAMES or fmt not in ("xlsx", "csv"):

@@ -50,7 +50,7 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
         True
     """
     if facts_table is None:
-        from .facts import facts
+        from .extract import facts
 
         facts_table = facts(doc)
     if len(facts_table) == 0:
@@ -202,7 +202,7 @@ def _key(x) -> Optional[float]:
 
 
 def _activities(label: str) -> set:
-    from .facts import _activity_words
+    from .extract import _activity_words
 
     found = set()
     for w in _activity_words():
@@ -224,7 +224,7 @@ def _other_event(label_a: str, label_b: str) -> bool:
 
 def _acts(label: str) -> set:
     """The verbs of giving a label starts with (捐助困难女童人数): who gave, to whom, is the event."""
-    from .facts import _GIVING_VERBS
+    from .extract import _GIVING_VERBS
 
     return {v for v in _GIVING_VERBS if v in label}
 

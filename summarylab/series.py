@@ -3,14 +3,14 @@
 A report of year N (a 政府工作报告 written in N+1, a 工作总结和计划) reviews year N and sets the
 targets of the next year in its plan part.  :func:`panel` lines up, for each office and indicator,
 the target that year N's plan set (role target or expected, plan part) with the outcome that the
-next report's review states (role actual, review sections, as :func:`summarylab.compare.review_facts`
+next report's review states (role actual, review sections, as :func:`summarylab.comparison.review_facts`
 keeps them), says whether the target was met by its approximation (a floor, a ceiling, 左右), and
 gives the change of the outcome against the year before.  A target that a review states next to its
 outcome (村委会主任中女性比例达到24.3%（目标10%）) makes a row of that review's own year.
 
 Indicators are matched across years by the canonical names of ``models/indicators_canonical.tsv``
 (国内生产总值增长 = 经济增长 = GDP增长; 居民消费价格涨幅 = 物价涨幅 = CPI …) and, for any other
-label, by character n-gram similarity of the labels (the measure :func:`summarylab.compare.compare`
+label, by character n-gram similarity of the labels (the measure :func:`summarylab.comparison.compare`
 uses), with the same base unit and kind.
 """
 
@@ -189,7 +189,7 @@ class _Item:
 
 def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], list[_Item], list[tuple[_Item, _Item]]]:
     """(targets, outcomes, in-report pairs) of one document."""
-    from .compare import COMPARED_WITH, YEAR_MENTION, _not_this_years_value, review_facts
+    from .comparison import COMPARED_WITH, YEAR_MENTION, _not_this_years_value, review_facts
 
     m = doc.meta
     org = m.org or ""
@@ -321,7 +321,7 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
     """
     import pandas as pd
 
-    from .facts import facts as extract_facts
+    from .extract import facts as extract_facts
 
     seen: set[str] = set()
     targets: list[_Item] = []
@@ -398,7 +398,7 @@ def _match_by_label(targets: list[_Item], outcomes: list[_Item], cell) -> None:
         return
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from .compare import _compare_threshold
+    from .comparison import _compare_threshold
     from .plans import canonical
 
     names_t = [canonical(t.name) for t in targets]

@@ -42,10 +42,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .compare import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
-from .compare import FROM_VALUE as _FROM
-from .compare import MULTI_YEAR as _MULTI_YEAR
-from .compare import TO_VALUE as _TO
+from .comparison import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
+from .comparison import FROM_VALUE as _FROM
+from .comparison import MULTI_YEAR as _MULTI_YEAR
+from .comparison import TO_VALUE as _TO
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -471,7 +471,7 @@ def facts_of(doc: Document) -> "pd.DataFrame":
         >>> facts_of(d) is facts_of(d)
         True
     """
-    from .facts import facts
+    from .extract import facts
 
     table = doc.__dict__.get("_facts_table")
     if table is None:

@@ -16,7 +16,7 @@ Two checks, each made only where the text itself supplies both sides:
     rate is written, must give the rate.
 ``target_met``
     An actual value with the target that qualifies it (达到24.3%（目标10%）; see
-    ``target_of`` in :mod:`summarylab.facts`).  A floor is met when the actual
+    ``target_of`` in :mod:`summarylab.extract`).  A floor is met when the actual
     is at least the target; a ceiling (以内, 不超过, 控制在, or an indicator that
     is better lower, such as 价格涨幅 or 失业率) when it is at most the target; a
     range (6.5%-7%) when the actual is at least its lower bound.
@@ -208,7 +208,7 @@ def audit(doc: Document) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from .facts import iter_facts
+    from .extract import iter_facts
 
     rows = [f.to_dict() for f in iter_facts(doc)]
     checks = _parts_checks(doc, rows) + _target_checks(rows)
