@@ -40,7 +40,7 @@ YEARS_PART = re.compile(r"(?:过去|近|这)[两三四五十]年|[两三四五�
                         r"|“?(?:十[一二三四五]|[六七八九])五”?(?:时期|期间)?[^，。]{0,12}回顾")
 
 
-def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+def review_facts(doc: Document) -> "pd.DataFrame":
     """The actual values a report gives in its review parts.
 
     Example:
@@ -49,10 +49,7 @@ def review_facts(doc: Document, facts_table: "Optional[pd.DataFrame]" = None) ->
         >>> set(f["role"]) == {"actual"}
         True
     """
-    if facts_table is None:
-        from .extract import facts
-
-        facts_table = facts(doc)
+    facts_table = doc.facts
     if len(facts_table) == 0:
         return facts_table.reset_index(drop=True)  # pandas' apply would call the filter on a blank row
     keep = facts_table["section_kind"].isin(REVIEW_KINDS) & (facts_table["role"] == "actual")
@@ -105,8 +102,7 @@ def _compare_threshold() -> float:
     return 0.5
 
 
-def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float] = None,
-            facts_a: "Optional[pd.DataFrame]" = None, facts_b: "Optional[pd.DataFrame]" = None
+def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float] = None
             ) -> "pd.DataFrame":
     """Indicators of two reports year over year.
 
@@ -116,7 +112,6 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
         min_similarity: the least label similarity for two facts to be the
             same indicator (default: ``compare_label`` of
             models/check_thresholds.json).
-        facts_a, facts_b: the reports' facts, when already computed.
 
     Returns:
         A DataFrame with the Comparison columns of DESIGN.md: first the
@@ -137,8 +132,8 @@ def compare(doc_a: Document, doc_b: Document, *, min_similarity: Optional[float]
 
     if min_similarity is None:
         min_similarity = _compare_threshold()
-    fa = review_facts(doc_a, facts_a)
-    fb = review_facts(doc_b, facts_b)
+    fa = review_facts(doc_a)
+    fb = review_facts(doc_b)
     labels_a = [canonical(_label(r)) for r in fa.itertuples()]
     labels_b = [canonical(_label(r)) for r in fb.itertuples()]
     pairs: list[tuple[float, int, int]] = []

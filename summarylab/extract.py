@@ -142,23 +142,18 @@ class _Tok:
     rejected: Optional[str] = None  # a Reason, for a candidate ``numbers`` rejected; "quoted name"
 
 
-def _pos_tag(text: str) -> list[tuple[str, str]]:
-    """jieba words with POS flags (summarylab.nlp: the domain dictionary, rjieba)."""
-    from .nlp import pos_tag
-
-    return list(pos_tag(text))
-
-
 #: A short quoted name (“儿童之家”, “乡村振兴巾帼示范基地”): one proper noun inside a label,
 #: whatever the segmenter makes of it.
 _QUOTED_NAME = re.compile(r"“[^“”，,。；;：:！？\n]{1,14}”")
 
 
-def _tokens(text: str, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
-    """Segment ``text[start:end]`` once; fold every candidate span and quoted name into one token."""
+def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
+    """The document's one tagging of ``text[start:end]``, with every candidate span and
+    quoted name folded into one token."""
+    text = doc.text
     toks: list[_Tok] = []
     pos = start
-    for word, flag in _pos_tag(text[start:end]):
+    for word, flag, _, _ in doc.tokens(start, end):
         if not word:
             continue
         if text.startswith(word, pos):
@@ -976,7 +971,7 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
                 role = "expected"
             rows.append(_row(doc, sent, m, role, label, why))
         return rows
-    toks = _tokens(text, sent.start, sent.end, quantities, rejected)
+    toks = _tokens(doc, sent.start, sent.end, quantities, rejected)
     heading = ""
     sec = doc.section_at(sent.start) if doc.section_list else None
     if sec is not None:
@@ -1415,19 +1410,41 @@ def iter_facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
         >>> [(f.surface, f.indicator) for f in iter_facts(doc)]
         [('9期', '培训班期数'), ('400多人', '培训妇女人数')]
     """
-    for r in _filtered(doc, kinds, roles, min_value):
-        yield Fact(**{c: r[c] for c in FACT_COLUMNS})
+    table = facts(doc, kinds=kinds, roles=roles, min_value=min_value)
+    for rec in table.astype(object).where(table.notna(), None).to_dict("records"):
+        yield Fact(**rec)
 
 
-def _filtered(doc: Document, kinds, roles, min_value) -> list[dict]:
-    kinds = set(kinds) if kinds is not None else None
-    roles = set(roles) if roles is not None else None
-    rows, _ = _all_rows(doc)
-    return [
-        r for r in rows
-        if (kinds is None or r["kind"] in kinds) and (roles is None or r["role"] in roles)
-        and (min_value is None or r["base_value"] is not None and r["base_value"] >= min_value)
-    ]
+@dataclass
+class FactAnalysis:
+    """What the extractor finds in a document, once (kept as ``Document.fact_analysis``):
+    every fact row (with fact_id) and every candidate it skipped, with its reason."""
+
+    rows: list[dict]
+    skipped: list[dict]
+
+
+def analyse_facts(doc: Document) -> FactAnalysis:
+    """Scan ``doc`` once for numeric facts; use ``doc.facts`` or :func:`facts`, which share it.
+
+    Example:
+        >>> import summarylab as sl
+        >>> found = analyse_facts(sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n培训妇女400多人。"))
+        >>> [r["surface"] for r in found.rows]
+        ['400多人']
+    """
+    rows, skipped = _all_rows(doc)
+    return FactAnalysis(rows, skipped)
+
+
+def extract_facts(doc: Document) -> "pd.DataFrame":
+    """The Fact table of ``doc`` built from its one analysis (what ``Document.facts`` holds)."""
+    import pandas as pd
+
+    records = [{c: r[c] for c in FACT_COLUMNS} for r in doc.fact_analysis.rows]
+    df = pd.DataFrame(records, columns=FACT_COLUMNS)
+    df["target_of"] = df["target_of"].astype("Int64")
+    return df
 
 
 def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
@@ -1442,6 +1459,8 @@ def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
 
     Returns:
         A DataFrame with the columns of ``model.FACT_COLUMNS``, one row per fact, in text order.
+        Without filters it is the document's one table (``doc.facts``), shared: copy it
+        before changing it.
 
     Example:
         >>> import summarylab as sl
@@ -1449,12 +1468,17 @@ def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
         >>> facts(doc)[["surface", "role", "target_of", "indicator"]].values.tolist()
         [['24.3%', 'actual', <NA>, '村委会主任女性比例'], ['10%', 'target', 1, '村委会主任女性比例']]
     """
-    import pandas as pd
-
-    records = [{c: r[c] for c in FACT_COLUMNS} for r in _filtered(doc, kinds, roles, min_value)]
-    df = pd.DataFrame(records, columns=FACT_COLUMNS)
-    df["target_of"] = df["target_of"].astype("Int64")
-    return df
+    table = doc.facts
+    if kinds is None and roles is None and min_value is None:
+        return table
+    keep = table["kind"].notna()
+    if kinds is not None:
+        keep &= table["kind"].isin(set(kinds))
+    if roles is not None:
+        keep &= table["role"].isin(set(roles))
+    if min_value is not None:
+        keep &= table["base_value"].notna() & (table["base_value"] >= min_value)
+    return table[keep].reset_index(drop=True)
 
 
 def explain(doc: Document) -> "pd.DataFrame":
@@ -1478,7 +1502,6 @@ def explain(doc: Document) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    _, skipped = _all_rows(doc)
-    df = pd.DataFrame(skipped, columns=["start", "end", "surface", "reason"])
+    df = pd.DataFrame(doc.fact_analysis.skipped, columns=["start", "end", "surface", "reason"])
     df["reason"] = df["reason"].map(str)  # the code's text (Reason is a closed set of them)
     return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Optional
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep `summarylab --help` fast
     import pandas as pd
@@ -174,12 +175,29 @@ class Sentence:
     section_kind: str
 
 
+class Token(NamedTuple):
+    """One segmented word with its POS tag and its offsets in the document text."""
+
+    word: str
+    tag: str
+    start: int
+    end: int
+
+
 @dataclass
 class Document:
     """One analysed report: normalised text, metadata and heading tree.
 
     Build it with :func:`summarylab.read` (from a file) or
     :func:`summarylab.read_text` (from a string); do not fill it by hand.
+
+    Everything derived from the text is computed once, when first asked for, and
+    kept on the document, so that check, compare, audit, panel, report and the
+    store share one analysis instead of redoing it: ``sentences``, the POS-tagged
+    words of each sentence (:meth:`tokens`), ``facts`` and ``plan_items``.  A
+    document loaded from the store carries the stored tables
+    (:meth:`with_analysis`).  These are the only memories summarylab keeps of a
+    document; nothing is cached elsewhere.
 
     Example:
         >>> import summarylab as sl
@@ -191,6 +209,9 @@ class Document:
     text: str
     meta: DocumentMeta
     section_list: list[Section] = field(default_factory=list)
+    # sentence start -> its tagged words; filled by tokens(), one tagging per sentence
+    _tagged: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False,
+                                            compare=False)
 
     @property
     def doc_id(self) -> str:
@@ -233,6 +254,82 @@ class Document:
                          sec.kind if sec else "intro")
             )
         return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The words of ``text[start:end]`` with their POS tags (jieba, domain dictionary).
+
+        Each sentence is segmented and tagged once, the first time any part of
+        it is asked for, and every later request (facts, commitments, the check)
+        reads that one tagging.  Words cut by ``start`` or ``end`` are left out.
+
+        Example:
+            >>> import summarylab as sl
+            >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n培训妇女400多人。")
+            >>> [t.word for t in doc.tokens(doc.text.index("培训"), doc.text.index("400"))]
+            ['培训', '妇女']
+        """
+        from .nlp import pos_tag
+
+        out: list[Token] = []
+        sentences = self.sentences
+        k = max(bisect_right(self._sentence_starts, start) - 1, 0)
+        while k < len(sentences) and sentences[k].start < end:
+            sent = sentences[k]
+            k += 1
+            if sent.end <= start:
+                continue
+            tagged = self._tagged.get(sent.start)
+            if tagged is None:
+                tagged = []
+                pos = sent.start
+                for word, tag in pos_tag(sent.text):
+                    # the segmenter keeps every character, so offsets are a running sum
+                    tagged.append(Token(word, tag, pos, pos + len(word)))
+                    pos += len(word)
+                self._tagged[sent.start] = tagged
+            out.extend(t for t in tagged if t.start >= start and t.end <= end)
+        return out
+
+    @cached_property
+    def fact_analysis(self):
+        """The numeric facts and the skipped candidates, found in one scan of the text."""
+        from .extract import analyse_facts
+
+        return analyse_facts(self)
+
+    @cached_property
+    def facts(self) -> "pd.DataFrame":
+        """The numeric facts (Fact columns), extracted once and shared; do not modify it."""
+        from .extract import extract_facts
+
+        return extract_facts(self)
+
+    @cached_property
+    def plan_analysis(self):
+        """The plan part read once: items, commitments with spans, clauses left out."""
+        from .plans import analyse_plan
+
+        return analyse_plan(self)
+
+    @cached_property
+    def plan_items(self) -> "pd.DataFrame":
+        """The plan items and their commitments (PlanItem columns), computed once and shared."""
+        from .plans import extract_plan_items
+
+        return extract_plan_items(self)
+
+    def with_analysis(self, *, facts: "Optional[pd.DataFrame]" = None,
+                      plan_items: "Optional[pd.DataFrame]" = None) -> "Document":
+        """Attach tables computed before (the store's), so they are not computed again."""
+        if facts is not None:
+            self.__dict__["facts"] = facts
+        if plan_items is not None:
+            self.__dict__["plan_items"] = plan_items
+        return self
 
     def section_at(self, offset: int) -> Optional[Section]:
         """The deepest section whose span holds ``offset`` (None before the first)."""

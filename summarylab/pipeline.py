@@ -99,11 +99,8 @@ def analyse(source: Union[str, os.PathLike, Document], limits: Optional[Limits] 
         >>> a.document.meta.org, len(a.facts) > 0
         ('上林县妇联', True)
     """
-    from .extract import facts
-    from .plans import plan_items
-
     doc = source if isinstance(source, Document) else read(source, limits)
-    return Analysis(document=doc, facts=facts(doc), plan_items=plan_items(doc))
+    return Analysis(document=doc, facts=doc.facts, plan_items=doc.plan_items)
 
 
 def analyse_guarded(path: Union[str, os.PathLike], limits: Optional[Limits] = None) -> Analysis:

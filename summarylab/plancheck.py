@@ -458,27 +458,6 @@ class Prepared:
     features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
 
 
-def facts_of(doc: Document) -> "pd.DataFrame":
-    """The facts of a document, computed once per document and kept on it.
-
-    The check, the comparison and the report all need the same table; keeping
-    it on the document (like ``doc.sentences``) computes it once without a
-    module-level cache.
-
-    Example:
-        >>> import summarylab as sl
-        >>> d = sl.read_text("某县妇联2022年工作总结\\n一、主要工作\\n举办培训班3期。")
-        >>> facts_of(d) is facts_of(d)
-        True
-    """
-    from .extract import facts
-
-    table = doc.__dict__.get("_facts_table")
-    if table is None:
-        table = doc.__dict__["_facts_table"] = facts(doc)
-    return table
-
-
 #: How many candidate sentences are kept per commitment, and how many
 #: commitments are scored at once (memory grows with the chunk, not with
 #: commitments × sentences).
@@ -539,9 +518,9 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     """
     import numpy as np
 
-    plan_facts = facts_of(plan_doc)
-    items = plan_commitments(plan_doc, facts_table=plan_facts)
-    summary_facts = facts_of(summary_doc)
+    plan_facts = plan_doc.facts
+    items = plan_commitments(plan_doc)
+    summary_facts = summary_doc.facts
     pool = evidence_sentences(summary_doc)
     eligible = [e for e in pool if e.excluded is None]
     # Near misses worth naming in a reason: the later report's plan and

@@ -573,17 +573,54 @@ def _body_start(doc: Document, sec: Section) -> int:
     return pos
 
 
-def plan_items(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+@dataclass
+class PlanAnalysis:
+    """What the plan reader finds in a document, once (kept as ``Document.plan_analysis``).
+
+    ``items`` holds each plan item as (PlanItem row, its commitments with spans
+    and targets); ``rejected`` every clause judged not a commitment, as
+    (item_id, clause), for ``explain_plan``.
+    """
+
+    items: list[tuple[dict, list[Commitment]]]
+    rejected: list[tuple[str, Rejected]]
+
+
+def analyse_plan(doc: Document) -> PlanAnalysis:
+    """Read the plan part of ``doc`` once: its items, their commitments and the clauses left out.
+
+    Use ``doc.plan_analysis`` (or :func:`plan_items`, :func:`plan_commitments`,
+    :func:`explain_plan`), which call this once per document and share the result.
+
+    Example:
+        >>> import summarylab as sl
+        >>> plan = analyse_plan(sl.read_text("某县妇联2022年工作计划\\n一、2022年工作计划\\n举办妇女技能培训班5期。"))
+        >>> [c.text for _, cs in plan.items for c in cs]
+        ['举办妇女技能培训班5期']
+    """
+    rejected: list = []
+    items = _items(doc, doc.facts, rejected)
+    return PlanAnalysis(items, rejected)
+
+
+def extract_plan_items(doc: Document) -> "pd.DataFrame":
+    """The PlanItem table of ``doc`` built from its one plan analysis (``Document.plan_items``)."""
+    import pandas as pd
+
+    rows = [dict(row, commitments=[c.text for c in cs]) for row, cs in doc.plan_analysis.items]
+    return pd.DataFrame(rows, columns=PLAN_ITEM_COLUMNS)
+
+
+def plan_items(doc: Document) -> "pd.DataFrame":
     """The plan items of a report with their commitments, keywords and targets.
 
     Args:
         doc: a document from :func:`summarylab.read` with a plan part.
-        facts_table: the document's facts (computed with
-            :func:`summarylab.extract.facts` when not given).
 
     Returns:
         A DataFrame with the PlanItem columns of DESIGN.md, one row per item;
-        empty (with the columns) when the report has no plan part.
+        empty (with the columns) when the report has no plan part.  It is the
+        document's one table (``doc.plan_items``), shared: copy before changing it.
 
     Example:
         >>> import summarylab as sl
@@ -591,14 +628,10 @@ def plan_items(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -
         >>> items.loc[items.item_id == "4.3", "commitments"].iloc[0][3]
         '继续实施“春蕾计划”'
     """
-    import pandas as pd
-
-    rows = [dict(row, commitments=[c.text for c in cs]) for row, cs in _items(doc, facts_table)]
-    return pd.DataFrame(rows, columns=PLAN_ITEM_COLUMNS)
+    return doc.plan_items
 
 
-def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None
-                     ) -> list[tuple[dict, list[Commitment]]]:
+def plan_commitments(doc: Document) -> list[tuple[dict, list[Commitment]]]:
     """The plan items as (PlanItem row, commitments with spans and targets).
 
     What :func:`summarylab.plancheck.check` needs: the commitments' spans and the
@@ -610,14 +643,10 @@ def plan_commitments(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = N
         >>> row["item_id"], cs[1].text
         ('4.2', '继续深入实施“破难行动”')
     """
-    return _items(doc, facts_table)
+    return doc.plan_analysis.items
 
 
 def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
-    if facts_table is None:
-        from .extract import facts
-
-        facts_table = facts(doc)
     fact_spans = [(int(r.start), int(r.end), int(r.fact_id)) for r in facts_table.itertuples()]
     plan_year = doc.meta.plan_year
     seen_texts: set[str] = set()
@@ -687,7 +716,7 @@ def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[
     return out
 
 
-def explain_plan(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None) -> "pd.DataFrame":
+def explain_plan(doc: Document) -> "pd.DataFrame":
     """Every clause of the plan items judged not a commitment, and why.
 
     Columns: item_id, clause, start, end, reason (a key of :data:`REASONS`)
@@ -702,10 +731,8 @@ def explain_plan(doc: Document, *, facts_table: "Optional[pd.DataFrame]" = None)
     """
     import pandas as pd
 
-    rejected: list = []
-    _items(doc, facts_table, rejected)
     rows = [{"item_id": sid, "clause": r.text, "start": r.start, "end": r.end, "reason": r.reason,
-             "reason_text": REASONS[r.reason]} for sid, r in rejected]
+             "reason_text": REASONS[r.reason]} for sid, r in doc.plan_analysis.rejected]
     return pd.DataFrame(rows, columns=["item_id", "clause", "start", "end", "reason", "reason_text"])
 
 

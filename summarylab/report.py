@@ -66,17 +66,17 @@ def report_tables(plan_doc: DocLike, summary_doc: DocLike) -> dict[str, "pd.Data
         >>> list(t)  # doctest: +SKIP
         ['计划核对', '前一年事实', '后一年事实', '年度对比']
     """
-    from .plancheck import check, facts_of
+    from .plancheck import check
     from .comparison import compare
 
     plan_doc, summary_doc = _as_doc(plan_doc), _as_doc(summary_doc)
-    # The facts of each document, once: the check, the tables and the comparison share them.
-    plan_facts, summary_facts = facts_of(plan_doc), facts_of(summary_doc)
+    # Each document's facts are computed once and kept on it: the check, the tables
+    # and the comparison share them.
     return {
         "计划核对": check(plan_doc, summary_doc),
-        "前一年事实": plan_facts,
-        "后一年事实": summary_facts,
-        "年度对比": compare(plan_doc, summary_doc, facts_a=plan_facts, facts_b=summary_facts),
+        "前一年事实": plan_doc.facts,
+        "后一年事实": summary_doc.facts,
+        "年度对比": compare(plan_doc, summary_doc),
     }
 
 
@@ -189,12 +189,10 @@ def panel_section(plan_doc: Document, summary_doc: Document) -> str:
         >>> html.startswith('<h2 id="panel">')  # doctest: +SKIP
         True
     """
-    from .plancheck import facts_of
     from .series import panel
 
     # the facts each document keeps (computed once, shared with the check and the tables)
-    facts = {d.doc_id: facts_of(d) for d in (plan_doc, summary_doc)}
-    df = panel([plan_doc, summary_doc], facts=facts)
+    df = panel([plan_doc, summary_doc])
     df = df[df["target_base_value"].notna() & df["actual_base_value"].notna()]
     head = '<h2 id="panel">目标与完成 <small>计划目标与次年总结所报完成值</small></h2>'
     if df.empty:

@@ -271,7 +271,7 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
                 pairs.append((_Item(org, m.year, a.key, a.name, a.better, r, doc.doc_id), a))
     targets.extend(cued + soft + plain)
     if m.year:
-        for r in review_facts(doc, table).to_dict("records"):
+        for r in review_facts(doc).to_dict("records"):
             before = _clause_text(doc.text, int(r["start"]))
             if _MULTI_YEAR.search(before) or _EARLIER_BASE.search(before) and not re.search(
                     rf"比{m.year - 1}年", before):
@@ -321,7 +321,6 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
     """
     import pandas as pd
 
-    from .extract import facts as extract_facts
 
     seen: set[str] = set()
     targets: list[_Item] = []
@@ -337,10 +336,9 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
         seen.add(doc.doc_id)
         if org and org not in (doc.meta.org or ""):
             continue
-        table = facts.get(doc.doc_id) if facts else None
-        if table is None:
-            table = extract_facts(doc)
-        t, o, p = _doc_items(doc, table)
+        if facts and doc.doc_id in facts:
+            doc.with_analysis(facts=facts[doc.doc_id])  # computed before (the store's)
+        t, o, p = _doc_items(doc, doc.facts)
         targets += t
         outcomes += o
         pairs += p

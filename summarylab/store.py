@@ -553,8 +553,7 @@ class Store:
             True
         """
         docs = [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
-        tables = {doc_id: table.reset_index(drop=True)
-                  for doc_id, table in self.facts().groupby("doc_id")}
+        tables = {doc.doc_id: doc.facts for doc in docs}
         return docs, tables
 
     def get(self, doc_id: str) -> Document:
@@ -581,7 +580,9 @@ class Store:
                 f"SELECT {scols} FROM sections WHERE doc_id = ? ORDER BY start, level",
                 [doc_id]).fetchall()
         ]
-        return Document(row[-1], meta, sections)
+        # The stored tables are the document's analysis: nothing is extracted again.
+        return Document(row[-1], meta, sections).with_analysis(
+            facts=self.facts(doc_id=doc_id), plan_items=self.plan_items(doc_id=doc_id))
 
     def resolve(self, ref: str) -> Optional[str]:
         """The doc_id a user means by ``ref``: a full doc_id or a unique prefix of one.
