@@ -126,20 +126,3 @@ def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_resu
         assert delivered.evidence.str.len().min() > 0
         assert delivered.evidence_section.notna().all()
         assert delivered.reason.str.startswith(("工作回顾中有对应的做法", "目标")).all()
-
-
-def test_the_frozen_test_pairs_keep_their_first_score():
-    """The frozen split: three pairs annotated by readers who never saw the checker, kept out of
-    the developers' reach and scored once with the final code of the round (2026-12-06):
-    gov_1990_1991 68.7%, gov_2001_2002 65.0%, local_canlian_2023 74.2%; 93 of 134 together
-    (69.4%, kappa 0.48), commitment recall 96.3%. Nobody tunes against them; this test only
-    keeps the first score from sliding, and a rise here is no evidence (the figure is spent)."""
-    assert {p.pair_id for p in TEST} == {"gov_1990_1991", "gov_2001_2002", "local_canlian_2023"}
-    results = []
-    for p in TEST:
-        produced = sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records")
-        results.append(score(load_gold(p), produced))
-    total = pooled(results)
-    print(f"\nfrozen test pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
-          f"recall {total['recall']:.1%}")
-    assert total["agreement"] >= 0.69 and total["recall"] >= 0.96
