@@ -4,8 +4,8 @@ The per-document work (read, structure, facts, plan items) runs in worker
 processes, local (:class:`GuardedWorker`: one file at a time, killed past the
 time limit of :class:`~summarylab.readers.Limits`) or on a Dask distributed
 cluster; only the driver writes, one transaction per document, so the store
-never sees two writers.  Workers load the language resources (jieba
-dictionary, spaCy pipeline) once per process, not once per document, and
+never sees two writers.  Workers load the language resources (the jieba
+dictionary, the lexicons) once per process, not once per document, and
 compute the doc_id before the heavy analysis so that an unchanged document
 costs a read, not an analysis.
 
@@ -221,8 +221,8 @@ def ingest(
 def warm_up() -> None:
     """Load the language resources once in this process (Dask worker set-up).
 
-    Calls :func:`summarylab.nlp.warm_up` (jieba dictionary, spaCy pipeline)
-    when the nlp module provides it, then analyses a two-line report so that
+    Calls :func:`summarylab.nlp.warm_up` (the segmentation engine and the
+    user dictionary), then analyses a two-line report so that
     every lexicon the facts and plans modules load lazily is loaded too;
     afterwards no document pays for loading.
 
@@ -232,9 +232,7 @@ def warm_up() -> None:
     from . import nlp
     from .pipeline import analyse, read_text
 
-    loader = getattr(nlp, "warm_up", None)
-    if loader is not None:
-        loader()
+    nlp.warm_up()
     analyse(read_text(_WARM_UP_TEXT, path="<warm-up>"))
 
 

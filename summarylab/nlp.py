@@ -1,9 +1,9 @@
-"""Segmentation: sentence splitting, jieba word segmentation and the spaCy pipeline.
+"""Segmentation: sentence splitting and jieba word segmentation.
 
-Three layers, each usable without the next:
+Two layers, each usable without the next:
 
 * :func:`split_sentences` is pure regular expressions, so every module can use
-  it without loading jieba or spaCy.
+  it without loading jieba.
 * :func:`tokenize`, :func:`lcut` and :func:`pos_tag` cut words with jieba's
   dictionary plus the domain user dictionary ``models/userdict.txt``.  The
   engine is rjieba (the jieba-rs binding: same dictionary, same DAG and HMM,
@@ -12,16 +12,14 @@ Three layers, each usable without the next:
   (``benchmarks/bench_segment.py --agreement`` measures it), once ASCII runs
   joined by ``-`` or ``.`` (``2006-2020``, ``www.gov.cn``), which jieba-rs
   keeps whole, are recut into their parts as jieba's HMM cuts them.
-* :func:`load_pipeline` loads the spaCy pipeline shipped in
-  ``models/zh_pipeline`` (``spacy.blank("zh")`` with the jieba tokenizer and
-  the components ``summarylab_sentences_v1`` and ``summarylab_terms_v1``: spaCy
-  forbids dots in factory names, so only the tokenizer has a dotted name);
-  :func:`build_pipeline` rebuilds it from ``models/userdict.txt``
-  (``python -m summarylab.nlp build-pipeline``).
 
-jieba, rjieba and spaCy are imported inside functions: ``import summarylab.nlp``
+There is no spaCy pipeline: building a spaCy ``Doc`` costs more than the whole
+analysis may spend (docs/DESIGN.md, "spaCy: measured, then removed"), so the
+analysis works on plain token lists (``Document.tokens``).
+
+jieba and rjieba are imported inside functions: ``import summarylab.nlp``
 must stay cheap because the CLI imports it at start-up.  Loaded resources are
-cached read-only per process; :func:`warm_up` loads them all at once.
+cached read-only per process; :func:`warm_up` loads them at once.
 """
 
 from __future__ import annotations
@@ -30,19 +28,12 @@ import bisect
 import io
 import itertools
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Optional
-
-if TYPE_CHECKING:  # spaCy is imported lazily
-    from spacy.language import Language
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
+from typing import NamedTuple, Optional
 
 from .lexicon import MODELS
 USERDICT = MODELS / "userdict.txt"
-PIPELINE = MODELS / "zh_pipeline"
 
 #: jieba's HMM finds words missing from the dictionary (names such as 覃小慧) and
 #: keeps decimals and percentages whole (4.5, 24.3%); with it off, 4.5 becomes
@@ -442,276 +433,9 @@ def pos_tag(text: str, *, engine: Optional[str] = None) -> list[tuple[str, str]]
 
 
 def warm_up() -> None:
-    """Load every language resource now (batch workers call it once at start).
+    """Load the segmentation engine and the user dictionary now (batch workers call it at start).
 
     Example:
         >>> warm_up()
     """
     tokenize("上林县妇联2021年工作总结")
-    load_pipeline()
-
-
-# --- the spaCy pipeline --------------------------------------------------------
-
-
-class JiebaTokenizer:
-    """spaCy tokenizer over :func:`tokenize`: one token a jieba word, no trailing spaces.
-
-    Whitespace is cut into tokens of its own, so ``doc.text`` equals the input
-    and token offsets index it directly.  The user dictionary serialises with
-    the pipeline (``tokenizer/userdict.txt``), so a saved pipeline segments the
-    same way wherever it is loaded.
-    """
-
-    def __init__(self, vocab: "Vocab", *, words: Optional[tuple[UserWord, ...]] = None, tags: bool = True):
-        self.vocab = vocab
-        self.words = user_words() if words is None else words
-        self.tags = tags
-
-    @property
-    def words(self) -> tuple[UserWord, ...]:
-        """The user dictionary entries this tokenizer segments with."""
-        return self._words
-
-    @words.setter
-    def words(self, words: tuple[UserWord, ...]) -> None:
-        self._words = tuple(words)
-        self._engine = _engine(engine_name(), self._words)
-
-    def __call__(self, text: str) -> "Doc":
-        import numpy
-        from spacy.attrs import TAG
-        from spacy.tokens import Doc
-
-        tagged = self._engine.pos_tag(text)
-        doc = Doc(self.vocab, words=[w for w, _ in tagged], spaces=[False] * len(tagged))
-        if self.tags and tagged:
-            # a few dozen distinct flags: hash each once, then set them all in one array
-            ids = {t: self.vocab.strings.add(t) for t in {t for _, t in tagged}}
-            flags = numpy.fromiter((ids[t] for _, t in tagged), dtype="uint64", count=len(tagged))
-            doc.from_array([TAG], flags.reshape(-1, 1))
-        return doc
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        """Tokenize a stream of texts (spaCy's tokenizer interface)."""
-        for text in texts:
-            yield self(text)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The user dictionary as UTF-8 text."""
-        return _format_userdict(self.words).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "JiebaTokenizer":
-        """Restore the user dictionary from :meth:`to_bytes` output."""
-        self.words = parse_userdict(data.decode("utf-8"))
-        return self
-
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the user dictionary to ``path/userdict.txt``."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "userdict.txt").write_bytes(self.to_bytes())
-
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "JiebaTokenizer":
-        """Read the user dictionary written by :meth:`to_disk`."""
-        return self.from_bytes((Path(path) / "userdict.txt").read_bytes())
-
-
-def _format_userdict(words: tuple[UserWord, ...]) -> str:
-    head = "# jieba user dictionary of this pipeline's tokenizer, copied from models/userdict.txt\n"
-    return head + "".join(f"{w.word} {w.freq} {w.tag}\n" for w in words)
-
-
-def _set_sentences(doc: "Doc") -> "Doc":
-    """Mark sentence starts from :func:`split_sentences` (quotes and brackets stay whole)."""
-    import numpy
-    from spacy.attrs import IDX, SENT_START
-
-    if not len(doc):
-        return doc
-    starts = numpy.array([a for a, _ in split_sentences(doc.text)], dtype="int64")
-    token_starts = doc.to_array(IDX).astype("int64")
-    flags = numpy.full(len(doc), -1, dtype="int64")
-    # the token holding each sentence's first character starts that sentence
-    flags[numpy.searchsorted(token_starts, starts, side="right") - 1] = 1
-    flags[0] = 1
-    # from_array takes uint64 and reads -1 (not a start) back from its bit pattern
-    doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
-    return doc
-
-
-class TermMarker:
-    """Marks domain terms as ``doc.spans[spans_key]`` with a PhraseMatcher.
-
-    The terms (by default every word of the user dictionary) serialise with the
-    pipeline as ``terms.txt``, one a line.
-    """
-
-    def __init__(self, nlp: "Language", name: str, *, spans_key: str = "terms", label: str = "TERM"):
-        self.nlp = nlp
-        self.name = name
-        self.spans_key = spans_key
-        self.label = label
-        self.terms: list[str] = []
-        self._matcher = None
-
-    def __call__(self, doc: "Doc") -> "Doc":
-        from spacy.tokens import Span
-
-        matches = sorted((s, e) for _, s, e in self._matcher(doc)) if self._matcher is not None else []
-        doc.spans[self.spans_key] = [Span(doc, s, e, label=self.label) for s, e in matches]
-        return doc
-
-    def add_terms(self, terms: Iterable[str]) -> None:
-        """Add terms to match (kept in order, duplicates dropped)."""
-        from spacy.matcher import PhraseMatcher
-
-        known = set(self.terms)
-        new = [t for t in dict.fromkeys(terms) if t not in known]
-        if not new:
-            return
-        if self._matcher is None:
-            self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._matcher.add(self.label, [self.nlp.make_doc(t) for t in new])
-        self.terms.extend(new)
-
-    def initialize(
-        self, get_examples: Optional[Callable] = None, *, nlp=None, terms: Optional[list[str]] = None
-    ) -> None:
-        """Load the terms: ``terms`` if given, else the words of the user dictionary."""
-        self.terms, self._matcher = [], None
-        self.add_terms(terms if terms is not None else [w.word for w in user_words()])
-
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the terms to ``path/terms.txt``."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "terms.txt").write_text("".join(t + "\n" for t in self.terms), encoding="utf-8")
-
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "TermMarker":
-        """Read the terms written by :meth:`to_disk`."""
-        self.terms, self._matcher = [], None
-        self.add_terms((Path(path) / "terms.txt").read_text(encoding="utf-8").splitlines())
-        return self
-
-
-@lru_cache(maxsize=1)
-def register_spacy() -> None:
-    """Register the tokenizer and components with spaCy (once per process).
-
-    Done here rather than at import time so that importing this module does not
-    import spaCy.  :func:`load_pipeline` and :func:`blank_pipeline` call it;
-    call it yourself before ``spacy.load("models/zh_pipeline")``.
-
-    Example:
-        >>> register_spacy()
-    """
-    import spacy
-    from spacy.language import Language
-
-    def create_tokenizer(tags: bool = True):
-        def make(nlp: "Language") -> JiebaTokenizer:
-            return JiebaTokenizer(nlp.vocab, tags=tags)
-
-        return make
-
-    spacy.registry.tokenizers.register("summarylab.jieba_tokenizer.v1", func=create_tokenizer)
-    Language.component("summarylab_sentences_v1", func=_set_sentences)
-    Language.factory(
-        "summarylab_terms_v1",
-        default_config={"spans_key": "terms", "label": "TERM"},
-        func=lambda nlp, name, spans_key, label: TermMarker(nlp, name, spans_key=spans_key, label=label),
-    )
-
-
-def blank_pipeline(words: Optional[tuple[UserWord, ...]] = None) -> "Language":
-    """A fresh pipeline: ``spacy.blank("zh")``, jieba tokenizer, sentences and terms.
-
-    Args:
-        words: user dictionary entries; the default is ``models/userdict.txt``.
-            They give both the tokenizer's dictionary and the terms to mark.
-
-    Example:
-        >>> nlp = blank_pipeline((UserWord("儿童之家", 2000, "n"),))
-        >>> [t.text for t in nlp("建设儿童之家")]
-        ['建设', '儿童之家']
-    """
-    import spacy
-
-    register_spacy()
-    words = user_words() if words is None else words
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "summarylab.jieba_tokenizer.v1"}}})
-    # spacy.blank("zh") leaves pkuseg settings for its own tokenizer in [initialize]
-    nlp.config["initialize"]["tokenizer"] = {}
-    nlp.tokenizer.words = words
-    nlp.add_pipe("summarylab_sentences_v1", name="sentences")
-    terms = nlp.add_pipe("summarylab_terms_v1", name="terms")
-    terms.initialize(terms=[w.word for w in words])
-    nlp.meta.update({"name": "summarylab_zh", "version": "0.1.0",
-                     "description": "jieba/rjieba tokens with POS tags, report sentences, domain terms"})
-    return nlp
-
-
-def build_pipeline(path: Path | str = PIPELINE, words: Optional[tuple[UserWord, ...]] = None) -> Path:
-    """Build the pipeline from the user dictionary and save it to ``path``.
-
-    Also: ``python -m summarylab.nlp build-pipeline [PATH]``.
-
-    Args:
-        path: target directory (created or overwritten); default ``models/zh_pipeline``.
-        words: user dictionary entries; the default is ``models/userdict.txt``.
-
-    Returns:
-        The directory written.
-
-    Example:
-        >>> build_pipeline(tmp_path / "zh_pipeline")  # doctest: +SKIP
-    """
-    path = Path(path)
-    # The vocab holds only strings seen while building; the loader recreates it.
-    blank_pipeline(words).to_disk(path, exclude=["vocab"])
-    return path
-
-
-@lru_cache(maxsize=4)
-def load_pipeline(path: Path | str = PIPELINE) -> "Language":
-    """The spaCy pipeline saved at ``path`` (default ``models/zh_pipeline``), loaded once.
-
-    Loads offline: the pipeline needs no downloaded model.  Its Doc has jieba
-    words as tokens (POS flags in ``token.tag_``), report sentences in
-    ``doc.sents`` and domain terms in ``doc.spans["terms"]``.
-
-    Example:
-        >>> nlp = load_pipeline()
-        >>> doc = nlp("实施“春蕾计划”。培训妇女400多人")
-        >>> [s.text for s in doc.sents], [t.text for t in doc.spans["terms"]]
-        (['实施“春蕾计划”。', '培训妇女400多人'], ['春蕾计划'])
-    """
-    import spacy
-
-    register_spacy()
-    return spacy.load(Path(path))
-
-
-def make_doc(text: str) -> "Doc":
-    """Run the shipped pipeline (:func:`load_pipeline`) over ``text``.
-
-    Example:
-        >>> [t.text for t in make_doc("两癌筛查")]
-        ['两癌筛查']
-    """
-    return load_pipeline()(text)
-
-
-def main(argv: Optional[list[str]] = None) -> int:
-    """``python -m summarylab.nlp build-pipeline [PATH]``: rebuild the spaCy pipeline."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] != "build-pipeline" or len(args) > 2:
-        print("usage: python -m summarylab.nlp build-pipeline [PATH]", file=sys.stderr)
-        return 2
-    print(build_pipeline(args[1] if len(args) == 2 else PIPELINE))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,9 +1,7 @@
-"""Specifications of summarylab.nlp: sentences, words, the user dictionary, the spaCy pipeline."""
+"""Specifications of summarylab.nlp: sentences, words, the user dictionary."""
 
 from __future__ import annotations
 
-import filecmp
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -212,65 +210,9 @@ def test_the_engine_is_rjieba_when_it_is_installed():
     assert nlp.engine_name() == "rjieba"
 
 
-def test_importing_nlp_loads_neither_jieba_nor_spacy():
-    code = "import sys, summarylab.nlp; print(sorted(m for m in ('jieba', 'rjieba', 'spacy') if m in sys.modules))"
+def test_importing_nlp_loads_no_segmentation_engine():
+    code = "import sys, summarylab.nlp; print(sorted(m for m in ('jieba', 'rjieba') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
 
 
-# --- the spaCy pipeline --------------------------------------------------------
-
-SMALL = (nlp.UserWord("儿童之家", 2000, "n"), nlp.UserWord("春蕾计划", 4, "n"), nlp.UserWord("两癌", 2000, "j"))
-
-
-def test_the_pipeline_doc_keeps_the_text_and_tags_each_jieba_word():
-    text = "实施“春蕾计划”行动，资助金额共3.98万元。\n  在各“儿童之家”开展活动"
-    doc = nlp.blank_pipeline(SMALL)(text)
-    assert doc.text == text
-    assert [t.text for t in doc] == nlp.lcut(text)
-    assert [(t.text, t.tag_) for t in doc][:3] == [("实施", "v"), ("“", "x"), ("春蕾计划", "n")]
-
-
-def test_the_sentences_component_follows_split_sentences():
-    text = "他说：“好！很好。”然后离开；\n县妇联组织两癌筛查（含“三八”节）。"
-    doc = nlp.blank_pipeline(SMALL)(text)
-    assert [s.text.strip() for s in doc.sents] == sentences(text)
-
-
-def test_the_terms_component_marks_user_dictionary_words():
-    doc = nlp.blank_pipeline(SMALL)("在16个“儿童之家”开展活动，继续实施“春蕾计划”和“两癌”救助项目")
-    assert [(s.text, s.label_) for s in doc.spans["terms"]] == [
-        ("儿童之家", "TERM"), ("春蕾计划", "TERM"), ("两癌", "TERM")]
-
-
-def test_the_pipeline_round_trips_through_disk(tmp_path):
-    text = corpus_text(CORPUS_FILES[0])[:3000]
-    built = nlp.blank_pipeline(SMALL)
-    nlp.build_pipeline(tmp_path / "zh", SMALL)
-    loaded = nlp.load_pipeline(tmp_path / "zh")
-    assert loaded.pipe_names == ["sentences", "terms"]
-    a, b = built(text), loaded(text)
-    assert [(t.text, t.tag_, t.is_sent_start) for t in a] == [(t.text, t.tag_, t.is_sent_start) for t in b]
-    assert [(s.start, s.end) for s in a.spans["terms"]] == [(s.start, s.end) for s in b.spans["terms"]]
-    assert [s.text for s in b.spans["terms"]][:2] == ["儿童之家", "儿童之家"]
-
-
-def test_the_shipped_pipeline_equals_one_rebuilt_from_the_user_dictionary(tmp_path):
-    nlp.build_pipeline(tmp_path / "zh")
-    shipped, rebuilt = nlp.PIPELINE, tmp_path / "zh"
-    for name in ["config.cfg", "tokenizer/userdict.txt", "terms/terms.txt"]:
-        assert filecmp.cmp(shipped / name, rebuilt / name, shallow=False), (
-            f"models/zh_pipeline/{name} is stale: run python -m summarylab.nlp build-pipeline")
-    meta = [json.loads((d / "meta.json").read_text()) for d in (shipped, rebuilt)]
-    assert meta[0]["pipeline"] == meta[1]["pipeline"] == ["sentences", "terms"]
-
-
-def test_the_shipped_pipeline_marks_terms_and_keeps_quotes_in_sentences():
-    doc = nlp.make_doc("一是实施“春蕾计划”行动，资助金额共3.98万元。落实“我为群众办实事”助学行动。")
-    assert [s.text for s in doc.sents] == ["一是实施“春蕾计划”行动，资助金额共3.98万元。", "落实“我为群众办实事”助学行动。"]
-    assert [s.text for s in doc.spans["terms"]] == ["春蕾计划", "我为群众办实事"]
-
-
-def test_build_pipeline_command_needs_its_subcommand():
-    assert nlp.main([]) == 2
-    assert nlp.main(["build", "x"]) == 2
