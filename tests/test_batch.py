@@ -212,20 +212,38 @@ def test_parquet_export_is_read_by_duckdb_and_pandas_with_the_store_rows(corpus,
 
 
 def test_a_document_the_store_rejects_is_failed_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
-    original = Store.add_tables
+    original = Store.add_many
 
-    def picky(self, tables):
-        if "2022" in tables["documents"].column("path")[0].as_py():
+    def picky(self, documents):
+        # the store refuses any transaction that holds the 2022 report
+        if any("2022" in t["documents"].column("path")[0].as_py() for t in documents):
             raise duckdb.ConstraintException("Constraint Error: duplicate key")
-        return original(self, tables)
+        return original(self, documents)
 
-    monkeypatch.setattr(Store, "add_tables", picky)
+    monkeypatch.setattr(Store, "add_many", picky)
     with Store(tmp_path / "s.duckdb") as store:
         result = ingest([corpus / "2021", corpus / "2022"], store)
         assert (result.new, result.failed) == (1, [
             (str(corpus / "2022" / "report.txt"),
              "not stored: ConstraintException: Constraint Error: duplicate key")])
         assert len(store) == 1 and store.facts()["doc_id"].nunique() == 1
+
+
+def test_finished_documents_are_stored_together_in_one_transaction(corpus, tmp_path, monkeypatch):
+    calls = []
+    original = Store.add_many
+    monkeypatch.setattr(Store, "add_many", lambda self, docs: calls.append(len(docs)) or original(self, docs))
+    result = ingest([corpus], tmp_path / "s.duckdb")
+    assert result.new == 2 and calls == [2]
+
+
+def test_the_largest_files_are_analysed_first(tmp_path):
+    # failures are reported as soon as the worker hands them back, so their order is the work order
+    for name, size in [("a_small.txt", 10), ("b_large.txt", 3000), ("c_middle.txt", 300)]:
+        (tmp_path / name).write_bytes(bytes(range(1, 9)) * size)
+    seen = []
+    ingest([tmp_path], tmp_path / "s.duckdb", progress=lambda *a: seen.append(Path(a[2]).name))
+    assert seen[1:] == ["b_large.txt", "c_middle.txt", "a_small.txt"]
 
 
 def test_bad_arguments_are_refused():

@@ -155,6 +155,28 @@ def test_a_failing_document_leaves_no_rows(store):
     assert store.add(make_analysis(1)) is True  # and the store still works
 
 
+def test_add_many_stores_several_documents_in_one_transaction_and_skips_known_ones(store):
+    from summarylab.store import analysis_tables
+
+    first, second, third = (analysis_tables(make_analysis(n)) for n in (1, 2, 3))
+    assert store.add_many([first]) == [True]
+    # first is stored already; second comes twice in the batch: only its first copy goes in
+    assert store.add_many([first, second, third, second]) == [False, True, True, False]
+    assert len(store) == 3 and len(store.facts()) == 6 and len(store.plan_items()) == 3
+    assert store.add_many([]) == []
+
+
+def test_a_failing_batch_leaves_none_of_its_documents(store):
+    from summarylab.store import analysis_tables
+
+    bad = make_analysis(2)
+    bad.facts.loc[1, "fact_id"] = 1  # duplicate key: the insert fails mid-transaction
+    with pytest.raises(duckdb.Error):
+        store.add_many([analysis_tables(make_analysis(1)), analysis_tables(bad)])
+    assert len(store) == 0
+    assert store.connection.execute("SELECT count(*) FROM facts").fetchall() == [(0,)]
+
+
 def test_the_store_survives_reopening(tmp_path):
     path = tmp_path / "corpus.duckdb"
     with Store(path) as s:
