@@ -270,7 +270,7 @@ class _Batch:
 #: callback hears of a stored document at most this late.
 BATCH_DOCUMENTS = 32
 BATCH_ROWS = 200_000
-BATCH_SECONDS = 1.0
+BATCH_SECONDS = 2.0
 
 
 # --- the per-document work (runs in workers) ----------------------------------

@@ -177,6 +177,19 @@ def test_a_failing_batch_leaves_none_of_its_documents(store):
     assert store.connection.execute("SELECT count(*) FROM facts").fetchall() == [(0,)]
 
 
+def test_analysis_tables_keep_missing_values_null_and_refuse_a_fractional_count():
+    from summarylab.store import analysis_tables
+
+    tables = analysis_tables(make_analysis(1))
+    assert tables["facts"].column("value_max").to_pylist() == [None, None]
+    assert tables["facts"].column("target_of").null_count == 2
+    assert tables["plan_items"].column("commitments").to_pylist()[0][1] == "资助女童11名"
+    odd = make_analysis(1)
+    odd.facts["year"] = [2021.5, 2021.0]
+    with pytest.raises(StoreError, match="expected a whole number, got 2021.5"):
+        analysis_tables(odd)
+
+
 def test_the_store_survives_reopening(tmp_path):
     path = tmp_path / "corpus.duckdb"
     with Store(path) as s:
