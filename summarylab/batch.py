@@ -190,12 +190,12 @@ def ingest(
 
     if progress:
         progress(0, total, "", "start")
-    if parquet_dir is not None:
-        sink = _ParquetSink(Path(parquet_dir))
-    else:
-        sink = _StoreSink(store)
-    outcomes = None
+    # Local workers start now: they import and load the language resources
+    # while this process opens the store.
+    pool = _start_pool(workers, limits, len(files)) if engine == "local" else []
+    outcomes = sink = None
     try:
+        sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
@@ -203,7 +203,7 @@ def ingest(
         if engine == "dask":
             outcomes = _run_dask(order, known, workers, scheduler, limits)
         else:
-            outcomes = _run_guarded(order, known, workers, limits)
+            outcomes = _run_guarded(order, known, pool)
         batch = _Batch()
         for status, path, doc_id, payload in outcomes:
             if status == "new":
@@ -218,7 +218,10 @@ def ingest(
     finally:
         if outcomes is not None:
             outcomes.close()  # stops the workers now, also when the driver fails
-        sink.close()
+        for worker in pool:
+            worker.stop()
+        if sink is not None:
+            sink.close()
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
@@ -359,7 +362,8 @@ def _serve() -> None:
 
     The driver talks to it over the process's stdin and stdout (pickled
     messages); stdout is then pointed at stderr, so that a library printing
-    cannot corrupt the messages.  The first message is ``(known, limits, payload)``.
+    cannot corrupt the messages.  The worker loads its resources
+    (:func:`warm_up`) before it reads the first message, ``(known, limits, payload)``.
     """
     import threading
     import time
@@ -381,7 +385,17 @@ def _serve() -> None:
 
     threading.Thread(target=watch, daemon=True, name="summarylab-watchdog").start()
     try:
-        known, limits, payload = inbox.recv()
+        # Load everything the analysis needs before the driver has sent anything:
+        # the driver opens its store meanwhile.
+        try:
+            warm_up()
+        except Exception:  # the first document's analysis meets it again and says why
+            pass
+        outbox.send(_READY)
+        first = inbox.recv()
+        if first is None:  # stopped before any work
+            return
+        known, limits, payload = first
         while True:
             path = inbox.recv()
             if path is None:
@@ -391,6 +405,13 @@ def _serve() -> None:
         return
 
 
+#: What a worker sends once it has loaded its resources.
+_READY = "ready"
+#: Seconds a worker may take to start and load its resources, on top of the
+#: first file's time limit (a few seconds on a busy machine).
+STARTUP_SECONDS = 60.0
+
+
 class GuardedWorker:
     """A worker process that analyses one file at a time under a time limit.
 
@@ -398,8 +419,10 @@ class GuardedWorker:
     worker still busy then is killed (a parser in an endless loop cannot be
     stopped any other way) and the file is failed with one line.  A worker
     that dies (a crash, the kernel's out-of-memory killer) fails only the file
-    it held.  A new process starts on the next file; the language resources
-    load once per process, on its first document.
+    it held.  A new process starts on the next file.  A process loads the
+    language resources once, as soon as it starts, and says when it is ready;
+    a file's time limit runs from then (start-up gets :data:`STARTUP_SECONDS`
+    more), so that loading never counts against a file.
 
     The worker is a fresh interpreter (``python -c``), not a multiprocessing
     child: it never re-imports the caller's ``__main__``, so a script without
@@ -421,30 +444,58 @@ class GuardedWorker:
         self._inbox = None      # messages to the worker
         self.path: Optional[str] = None
         self.deadline = 0.0
+        self._configured = False
+        self.ready = False      # the worker has loaded its resources
 
-    def submit(self, path: str) -> None:
-        """Hand ``path`` to the worker (starting it if needed); the clock starts now."""
-        import time
-
+    def start(self) -> None:
+        """Start the worker process now (it loads its resources at once); idempotent."""
         if self.process is None or self.process.poll() is not None:
             self._kill()
             self._start()
+
+    def submit(self, path: str) -> None:
+        """Hand ``path`` to the worker (starting it if needed); the clock starts now.
+
+        The worker's first path goes with its configuration (known doc_ids,
+        limits, payload), as they stand at this call.
+        """
+        import time
+
+        self.start()
+        if not self._configured:
+            self._configured = True
+            try:
+                self._inbox.send((self.known, self.limits, self.payload))
+            except OSError:  # the worker died on start: collect() reports it
+                pass
         self.path = path
-        self.deadline = time.monotonic() + self.limits.timeout
+        self.deadline = time.monotonic() + self.limits.timeout + (0 if self.ready else STARTUP_SECONDS)
         try:
             self._inbox.send(path)
         except OSError:  # the worker died on start: collect() reports it
             pass
 
-    def collect(self) -> tuple[str, str, Optional[str], Any]:
-        """The outcome of the submitted file, once :attr:`conn` is ready (or dead)."""
-        path, self.path = self.path, None
+    def collect(self) -> Optional[tuple[str, str, Optional[str], Any]]:
+        """The outcome of the submitted file, once :attr:`conn` is ready (or dead).
+
+        None when the message was the worker's word that it has loaded its
+        resources: the file's time limit starts again from now.
+        """
+        import time
+
         try:
-            return self.conn.recv()
+            message = self.conn.recv()
         except (EOFError, OSError):
+            path, self.path = self.path, None
             self._kill()
             return ("failed", path, None,
                     "the worker process died analysing this file (crash or out of memory)")
+        if message == _READY:
+            self.ready = True
+            self.deadline = time.monotonic() + self.limits.timeout
+            return None
+        self.path = None
+        return message
 
     def expire(self) -> tuple[str, str, Optional[str], Any]:
         """Kill the worker holding a file past its deadline; the file's outcome."""
@@ -458,8 +509,10 @@ class GuardedWorker:
         import time
 
         self.submit(path)
-        if self.conn.poll(max(self.deadline - time.monotonic(), 0)):
-            return self.collect()
+        while self.conn.poll(max(self.deadline - time.monotonic(), 0)):
+            outcome = self.collect()
+            if outcome is not None:
+                return outcome
         return self.expire()
 
     def stop(self) -> None:
@@ -468,7 +521,7 @@ class GuardedWorker:
 
         if self.process is None:
             return
-        if self.path is None:
+        if self.path is None and self._configured:
             try:
                 self._inbox.send(None)
                 self.process.wait(5)
@@ -493,10 +546,7 @@ class GuardedWorker:
         self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
-        try:
-            self._inbox.send((self.known, self.limits, self.payload))
-        except OSError:
-            pass
+        self._configured = self.ready = False
 
     def _kill(self) -> None:
         if self.process is not None:
@@ -511,14 +561,23 @@ class GuardedWorker:
 
 # --- engines -------------------------------------------------------------------
 
-def _run_guarded(files: list[str], known: frozenset, workers: int, limits: Limits):
-    """Outcomes of ``files`` analysed by ``workers`` guarded worker processes."""
+def _start_pool(workers: int, limits: Limits, files: int) -> list[GuardedWorker]:
+    """``workers`` guarded workers (no more than there are files, at least one), started."""
+    pool = [GuardedWorker(limits) for _ in range(min(workers, files) or 1)]
+    for worker in pool:
+        worker.start()
+    return pool
+
+
+def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
+    """Outcomes of ``files`` analysed by the guarded workers of ``pool`` (stopped at the end)."""
     import time
     from collections import deque
     from multiprocessing.connection import wait
 
     pending = deque(files)
-    pool = [GuardedWorker(limits, known) for _ in range(min(workers, len(files)) or 1)]
+    for worker in pool:
+        worker.known = known
     try:
         while pending or any(w.path is not None for w in pool):
             for worker in pool:
@@ -527,7 +586,9 @@ def _run_guarded(files: list[str], known: frozenset, workers: int, limits: Limit
             busy = {w.conn: w for w in pool if w.path is not None}
             soonest = min(w.deadline for w in busy.values())
             for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
-                yield busy[conn].collect()
+                outcome = busy[conn].collect()
+                if outcome is not None:
+                    yield outcome
             now = time.monotonic()
             for worker in busy.values():
                 if worker.path is not None and worker.deadline <= now:

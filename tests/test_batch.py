@@ -271,13 +271,29 @@ def test_an_ingest_of_nothing_but_bad_files_leaves_no_store(corpus, tmp_path):
 def test_a_file_past_the_time_limit_is_failed_and_the_batch_goes_on(corpus, tmp_path):
     from summarylab.readers import Limits
 
-    # A real report but a time limit no analysis meets: the worker is killed, the
-    # file failed with one line, and the next file still gets its own worker.
-    result = ingest([corpus / "2021" / "report.txt", corpus / "empty.txt"], tmp_path / "s.duckdb",
-                    limits=Limits(timeout=0.5))
+    # A PDF whose page tree loops forever under a 2 s limit: the worker is killed, the
+    # file failed with one line, and the next file still gets its own worker, whose
+    # start-up does not count against its file.
+    from .test_hostile import cyclic_pdf
+
+    pdf = cyclic_pdf(tmp_path / "cyclic.pdf")
+    result = ingest([pdf, corpus / "empty.txt"], tmp_path / "s.duckdb", limits=Limits(timeout=2.0))
     assert [(Path(p).name, r) for p, r in result.failed] == [
-        ("report.txt", "took longer than 0.5 s (the time limit per file); skipped"),
+        ("cyclic.pdf", "took longer than 2 s (the time limit per file); skipped"),
         ("empty.txt", "file is empty")]
+
+
+def test_a_workers_start_up_does_not_count_against_its_first_file(corpus):
+    from summarylab.batch import GuardedWorker
+    from summarylab.readers import Limits
+
+    # loading the analysis (pandas, the dictionaries, the lexicons) alone takes longer than 0.3 s
+    worker = GuardedWorker(Limits(timeout=0.3))
+    try:
+        assert worker.run(str(corpus / "empty.txt"))[::3] == ("failed", "file is empty")
+        assert worker.ready
+    finally:
+        worker.stop()
 
 
 def test_size_limits_reach_the_workers(corpus, tmp_path):
