@@ -644,7 +644,7 @@ class _StoreSink:
         if isinstance(store, Store):
             self.store = store
         elif Path(store).exists():
-            self.store = self.own = Store(store)  # taken now: a locked store fails before any work
+            self.store = self.own = _writer(Store(store))  # taken now: a locked store fails first
         else:
             self.path = Path(store)
 
@@ -665,7 +665,7 @@ class _StoreSink:
             # stops the batch, with its reason.
             from .store import Store
 
-            self.store = self.own = Store(self.path)
+            self.store = self.own = _writer(Store(self.path))
         try:
             added = self.store.add_many([tables for _, _, tables in items])
         except Exception as err:  # the transaction rolled back
@@ -680,6 +680,13 @@ class _StoreSink:
     def close(self) -> None:
         if self.own is not None:
             self.own.close()
+
+
+def _writer(store: "Store") -> "Store":
+    # The store ingest opens only inserts: one DuckDB thread leaves the cores
+    # to the workers (and spends less CPU than several on these inserts).
+    store.connection.execute("SET threads TO 1")
+    return store
 
 
 class _ParquetSink:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
@@ -869,13 +870,15 @@ def _cell(value: Any, typ: "pa.DataType") -> Any:
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()  # numpy scalar
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    pd = sys.modules.get("pandas")  # pandas' own missing values exist only once it is loaded
+    if pd is not None:
+        try:
+            if pd.isna(value):
+                return None
+        except (TypeError, ValueError):
+            pass
     if pa.types.is_integer(typ):
         # Nullable integer columns arrive as floats from pandas (3.0 for 3).
         if isinstance(value, float) and not value.is_integer():
