@@ -143,7 +143,8 @@ def _store_path(store: Optional[Path]) -> Path:
 
 def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     """A document from a file path, or from the doc_id (or a unique prefix of 4
-    or more characters) of a stored one, as :meth:`Store.resolve` finds it."""
+    or more characters) of a stored one, as :meth:`Store.resolve` finds it; an
+    ambiguous prefix says which documents it matches."""
     from .pipeline import read
     from .readers import ReadError
 
@@ -157,8 +158,13 @@ def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     with Store(path, read_only=True) as st:
         doc_id = st.resolve(arg)
         if doc_id is None:
-            raise ReadError(arg, f"no such file, nor a stored document in {path} whose doc_id alone "
-                                 "starts so (none does, or several do: type more characters)")
+            # resolve found none or several: name the several, as the message to act on
+            matches = sorted(d for d in st.doc_ids() if d.startswith(arg))
+            if not matches:
+                raise ReadError(arg, f"no such file, nor a stored document whose doc_id starts so in {path}")
+            shown = ", ".join(matches[:3]) + (", …" if len(matches) > 3 else "")
+            raise ReadError(arg, f"ambiguous doc_id prefix: {len(matches)} stored documents match "
+                                 f"({shown}); type more characters")
         return st.get(doc_id)
 
 

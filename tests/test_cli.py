@@ -261,7 +261,7 @@ def test_an_unknown_or_ambiguous_prefix_says_so(tmp_path, monkeypatch):
         st.connection.execute("UPDATE documents SET doc_id = 'abcd' || substr(doc_id, 5)")
     ambiguous = run("text", "abcd", "--store", store)
     assert ambiguous.exit_code == 1 and ambiguous.stderr.count("\n") == 1
-    assert "several do: type more characters" in ambiguous.stderr
+    assert "ambiguous doc_id prefix: 2 stored documents match" in ambiguous.stderr
     unknown = run("text", "ffff0000", "--store", store)
     assert unknown.exit_code == 1 and "nor a stored document" in unknown.stderr
 
