@@ -58,8 +58,6 @@ _TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,1
 _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 #: A growth measured against a year long past (比2002年增长65.5%).
 _EARLIER_BASE = re.compile(r"比(?:19|20)\d\d年")
-#: Canonical rates of rise whose outcome stated as a fall is negative (商品零售价格下降2.6% is -2.6).
-_SIGNED_RATES = frozenset(("gdp_growth", "cpi", "m2", "trade_growth", "investment_growth", "retail_growth"))
 
 
 _CN_DIGIT = dict(zip("0123456789", "〇一二三四五六七八九"))
@@ -110,12 +108,18 @@ class _Canon:
     pattern: "re.Pattern"
     kinds: frozenset
     better: str
+    rise: bool  # a rate of rise: stated as a fall (商品零售价格下降2.6%) it is negative
 
 
 @lru_cache(maxsize=1)
 def _canon_rows() -> tuple:
-    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better)
-                 for k, name, pat, kind, better in read_tsv("indicators_canonical.tsv", header=True))
+    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better, rise == "yes")
+                 for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
+
+
+def _rise_keys() -> frozenset:
+    """The canonical rows that are rates of rise (the ``rise`` column)."""
+    return frozenset(c.key for c in _canon_rows() if c.rise)
 
 
 def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]:
@@ -457,7 +461,7 @@ def _finish(c: dict) -> dict:
     a: Optional[_Item] = c["_actual"]
     tr = t.row if t else {}
     ar = dict(a.row) if a else {}
-    if a and a.key in _SIGNED_RATES and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
+    if a and a.key in _rise_keys() and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
         ar["value"], ar["base_value"] = -_num(ar["value"]), -_num(ar["base_value"])
     t_base, a_base = _num(tr.get("base_value")), _num(ar.get("base_value"))
     same_unit = not t or not a or tr.get("base_unit") == ar.get("base_unit")
