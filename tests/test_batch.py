@@ -246,6 +246,23 @@ def test_the_largest_files_are_analysed_first(tmp_path):
     assert seen[1:] == ["b_large.txt", "c_middle.txt", "a_small.txt"]
 
 
+def test_a_worker_loads_only_what_the_analysis_needs():
+    # spaCy is gone, the verdict model (scikit-learn), the store (DuckDB) and Dask are not
+    # the worker's business: each costs start-up time in every worker process
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from summarylab.batch import analyse_path, warm_up\n"
+            "warm_up()\n"
+            f"assert analyse_path({str(SAMPLE)!r})[0] == 'new'\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'spacy', 'thinc', 'sklearn', 'scipy', 'duckdb', 'dask', 'distributed'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "[]"
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="unknown engine"):
         ingest([SAMPLE], "x.duckdb", engine="spark")
