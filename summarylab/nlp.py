@@ -13,9 +13,10 @@ Two layers, each usable without the next:
   joined by ``-`` or ``.`` (``2006-2020``, ``www.gov.cn``), which jieba-rs
   keeps whole, are recut into their parts as jieba's HMM cuts them.
 
-There is no spaCy pipeline: building a spaCy ``Doc`` costs more than the whole
-analysis may spend (docs/DESIGN.md, "spaCy: measured, then removed"), so the
-analysis works on plain token lists (``Document.tokens``).
+There is no spaCy pipeline: spaCy's import and its ``Doc`` over the national
+reports cost three quarters of what the whole ingest may spend (docs/DESIGN.md,
+"spaCy: measured, then removed"), so the analysis works on plain token lists
+(``Document.tokens``).
 
 jieba and rjieba are imported inside functions: ``import summarylab.nlp``
 must stay cheap because the CLI imports it at start-up.  Loaded resources are
