@@ -562,8 +562,8 @@ class GuardedWorker:
 # --- engines -------------------------------------------------------------------
 
 def _start_pool(workers: int, limits: Limits, files: int) -> list[GuardedWorker]:
-    """``workers`` guarded workers (no more than there are files, at least one), started."""
-    pool = [GuardedWorker(limits) for _ in range(min(workers, files) or 1)]
+    """``workers`` guarded workers (no more than there are files), started."""
+    pool = [GuardedWorker(limits) for _ in range(min(workers, files))]
     for worker in pool:
         worker.start()
     return pool
