@@ -640,6 +640,7 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     intro = _plan_in_intro(doc, tops)
     if intro is not None:
         out.append(intro)
+    out += _plan_after_review(doc)
     for top in tops:
         children = [s for s in doc.section_list if s.parent_id == top.section_id]
         if children:
@@ -678,6 +679,46 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
             return intro, [(pos, intro.end)]
         pos += len(para) + 1
     return None
+
+
+def _plan_after_review(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]:
+    """The closing paragraphs of a 政府工作报告's review part that turn to the year
+    ahead, when the part is a review by its body, not by its heading (1987:
+    一、当前国内形势和基本任务 reviews 1986, then ……我们要集中力量办两件大事：…):
+    they set the year's basic tasks.  Paragraphs are taken from the end back
+    while they look ahead and report nothing of the reviewed year."""
+    from .comparison import REVIEW_KINDS
+    from .structure import kind_of_heading
+
+    if doc.meta.kind != "gov_work_report" or not doc.meta.year:
+        return []
+    out = []
+    for sec in doc.section_list:
+        if (sec.level != 1 or sec.parent_id is not None or sec.kind not in REVIEW_KINDS
+                or kind_of_heading(sec.title, year=doc.meta.year, gov=True) is not None):
+            continue
+        start = _looking_ahead_from(doc, sec)
+        if start is not None:
+            out.append((sec, [(start, sec.end)]))
+    return out
+
+
+def _looking_ahead_from(doc: Document, sec: Section) -> Optional[int]:
+    """Where the closing paragraphs of a section that look ahead start (None: none do)."""
+    from .nlp import split_sentences
+    from .structure import sentence_time
+
+    start = None
+    end = sec.end
+    while end > sec.start:
+        para_start = doc.text.rfind("\n", sec.start, end) + 1 or sec.start
+        times = {sentence_time(doc.text[a:b], doc.meta.year)
+                 for a, b in split_sentences(doc.text, para_start, end)}
+        if "review" in times or "plan" not in times:
+            break
+        start = para_start
+        end = para_start - 1
+    return start
 
 
 def _body_start(doc: Document, sec: Section) -> int:

@@ -648,7 +648,7 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
     preamble before them and the repeated copy after them."""
     _set_ends(text, raw, scan_end)
     ids = _section_ids(raw)
-    kinds = _section_kinds(raw, year, tasks_after_review, doc_kind)
+    kinds = _section_kinds(text, raw, year, tasks_after_review, doc_kind)
     sections: list[Section] = []
     first = raw[0]["start"] if raw else scan_end
     intro_start = body_start
@@ -705,7 +705,7 @@ def _section_ids(raw: list[dict]) -> list[str]:
     return ids
 
 
-def _section_kinds(raw: list[dict], year, tasks_after_review: bool, doc_kind) -> list[str]:
+def _section_kinds(text: str, raw: list[dict], year, tasks_after_review: bool, doc_kind) -> list[str]:
     """Each heading's section kind: a part's from its wording and its place, a child's
     its part's unless its own heading clearly says otherwise."""
     cues = [kind_of_heading(h["title"], year=year, gov=tasks_after_review and h["parent"] < 0)
@@ -726,14 +726,81 @@ def _section_kinds(raw: list[dict], year, tasks_after_review: bool, doc_kind) ->
             kinds.append("intro")
         else:
             after_review = tasks_after_review and i > review_end
-            kinds.append(_part_kind(cues[i], after_review, doc_kind, kinds))
+            kinds.append(_part_kind(cues[i], after_review, doc_kind, kinds,
+                                    lambda: looks_back(text, h["start"], h["end"], year)))
     return kinds
 
 
-def _part_kind(cue: Optional[str], after_review: bool, doc_kind: Optional[str], kinds: list[str]) -> str:
-    """A top-level part's kind: its heading's cue, else what its place in the report says."""
+@cache
+def review_cues() -> dict[str, re.Pattern]:
+    """The cues of models/review_cues.tsv, one pattern per category.
+
+    Example:
+        >>> bool(review_cues()["past"].search("过去一年，我们取得了显著成就"))
+        True
+    """
+    out: dict[str, list[str]] = {}
+    for category, pattern in read_tsv("review_cues.tsv", maxsplit=1):
+        out.setdefault(category.strip(), []).append(f"(?:{pattern.strip()})")
+    return {k: re.compile("|".join(v)) for k, v in out.items()}
+
+
+def sentence_time(sentence: str, year: Optional[int]) -> Optional[str]:
+    """Whether a sentence of a 政府工作报告 looks back at the reviewed year ("review"),
+    ahead to the planned one ("plan"), or neither (None).  Looking ahead wins: a
+    sentence that says what is to be done is no report of what was done.
+
+    Example:
+        >>> sentence_time("1984年，我国农业又获得了大丰收，粮食产量比上年增长5.1%。", 1984)
+        'review'
+        >>> sentence_time("今年要继续控制固定资产投资规模。", 1984)
+        'plan'
+    """
+    from .plans import has_cue
+
+    cues = review_cues()
+    years = [_year_value(y) for y in _YEAR.findall(sentence)] if year else []
+    if (has_cue("future", sentence) or cues["ahead"].search(sentence)
+            or any(y > year for y in years)):
+        return "plan"
+    if cues["past"].search(sentence) or cues["result"].search(sentence) or (years and max(years) <= year):
+        return "review"
+    return None
+
+
+# A part is a review when the characters of its review sentences are at least this many
+# times those of its plan sentences, and at least _REVIEW_MIN_CHARS.
+_REVIEW_RATIO = 2
+_REVIEW_MIN_CHARS = 500
+
+
+def looks_back(text: str, start: int, end: int, year: Optional[int]) -> bool:
+    """Whether text[start:end] mostly reports the reviewed year (counted in characters
+    of review sentences against plan sentences).
+
+    Example:
+        >>> t = "1984年，工农业总产值比上年增长14.2%。" * 30 + "今年要控制投资规模。"
+        >>> looks_back(t, 0, len(t), 1984)
+        True
+    """
+    from .nlp import split_sentences
+
+    counts = {"review": 0, "plan": 0, None: 0}
+    for a, b in split_sentences(text, start, end):
+        counts[sentence_time(text[a:b], year)] += b - a
+    return counts["review"] >= max(_REVIEW_RATIO * counts["plan"], _REVIEW_MIN_CHARS)
+
+
+def _part_kind(cue: Optional[str], after_review: bool, doc_kind: Optional[str], kinds: list[str],
+               looks_back) -> str:
+    """A top-level part's kind: its heading's cue, else what its place in the report says.
+
+    ``looks_back`` tells (when called) whether the part's body mostly reports the
+    reviewed year: older 政府工作报告 keep their review in parts titled by topic
+    (1985: （一）关于经济形势; 1987: 一、当前国内形势和基本任务; 1957, 1960), which
+    their place after the preamble would make plan."""
     if cue is None and after_review:
-        cue = "plan"
+        cue = "achievements" if looks_back() else "plan"
     if cue is None and doc_kind == "plan":
         cue = "plan"
     elif cue is None and doc_kind in ("summary", "summary+plan"):
