@@ -41,7 +41,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, words
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -81,19 +81,49 @@ _SENTENCE_END = "。！？；!?;"
 _ENUM_BOUNDARY = "。！？；：，,:;!?"
 _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
-# Heading words that end a heading which runs on into its body text on one line.
-_HEADING_TAIL = re.compile(
-    r"(工作回顾|总体部署|重点工作|主要任务|总体要求|预期目标|宏观经济政策|工作建议|的建议|"
-    r"工作计划|工作打算|工作思路|工作安排|工作要点|主要工作|工作措施|主要成效|措施和成效|"
-    r"完成情况|存在的问题|困难和问题|主要问题|不足)"
-)
+
+
+def _any_of(lexicon: str, category: str) -> str:
+    """The words of a lexicon category as one regex alternation, in the lexicon's order."""
+    return "(?:" + "|".join(re.escape(w) for w in words(lexicon, category)) + ")"
+
+
+@cache
+def _pattern(name: str) -> re.Pattern:
+    """A pattern structure builds from its lexicons (models/heading_words.tsv,
+    title_words.tsv, page_chrome.tsv, review_cues.tsv), compiled once, by name."""
+    return re.compile(_PATTERNS[name]())
+
+
+_PATTERNS = {
+    # Heading words that end a heading which runs on into its body text on one line.
+    "heading_tail": lambda: "(" + _any_of("heading_words.tsv", "tail") + ")",
+    "problem": lambda: _any_of("heading_words.tsv", "problem"),
+    # A heading names problems (存在的问题, 问题和不足, 工作中的短板) rather than a
+    # task about them (着力解决群众急难愁盼问题, 补齐民生短板).
+    "names_problems": lambda: "{v}|^(?:主要|突出)?{p}|{p}(?:和|与|及|、)|{p}$".format(
+        v=_any_of("heading_words.tsv", "names_problems"), p=_any_of("heading_words.tsv", "problem")),
+    "tackles_problems": lambda: _any_of("heading_words.tsv", "tackles"),
+    "review_heading": lambda: review_cues()["heading"].pattern,
+    "gov_review_heading": lambda: review_cues()["gov_heading"].pattern,
+    "genre": lambda: _any_of("title_words.tsv", "genre"),
+    "summary_word": lambda: _any_of("title_words.tsv", "summary"),
+    "plan_word": lambda: _any_of("title_words.tsv", "plan"),
+    "rest_of_year": lambda: _any_of("title_words.tsv", "rest_of_year"),
+    "rest_of_year_or_next_stage": lambda: "{}|{}".format(_any_of("title_words.tsv", "rest_of_year"),
+                                                         _any_of("title_words.tsv", "next_stage")),
+    # 共青团某县委员会 ends in 委员会 too; the pattern keeps the name whole.
+    "org_tail": lambda: r"(共青团[\u4e00-\u9fff]{0,6}委员会|" + _any_of("title_words.tsv", "org_tail") + ")$",
+    # Where the name of the office ends in a title: at 关于, at a year, at the genre words.
+    "org_stop": lambda: rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_stop"),
+    "org_noise": lambda: (rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_noise")
+                          + r"|[和及暨与、，,：:（）()“”\s]"),
+    # Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
+    "page_chrome": lambda: "|".join(f"(?:{row[0]})" for row in read_tsv("page_chrome.tsv")),
+}
 
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
-_REVIEW = re.compile(r"回顾|执行的?情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
-# What the review part of a 政府工作报告 is called when it says neither 回顾 nor
-# the year: 伟大成就, 胜利, 取得了新的进展, 决算.
-_GOV_REVIEW = re.compile(r"成就|胜利|取得了?[^，。]{0,8}(进展|成绩|成效)|决算|过去[一五]年|去年")
 _YEAR_IN_HEADING = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 
 
@@ -169,20 +199,20 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
     """
     # Quoted names (实施“春蕾计划”, 《规划》) and 计划生育 say nothing of the kind.
     title = _QUOTED.sub("", title).replace("计划生育", "")
-    review = _REVIEW.search(title)
+    review = _pattern("review_heading").search(title)
     if review:
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
     named = [_year_value(y) for y in _YEAR_IN_HEADING.findall(title)]
     if year is not None:
-        if any(y > year for y in named) and not re.search(r"问题|不足|困难", title):
+        if any(y > year for y in named) and not _pattern("problem").search(title):
             return "plan"
-        if gov and year in named and not re.search(r"问题|不足|困难", title):
+        if gov and year in named and not _pattern("problem").search(title):
             # A part of a 政府工作报告 about the reviewed year reviews it
             # (1955年国家决算; ……第一年——一九五八年的伟大成就).
             return "achievements"
-    if gov and _GOV_REVIEW.search(title):
+    if gov and _pattern("gov_review_heading").search(title):
         return "achievements"
     for kind, cue in section_kind_cues():
         if cue.search(title):
@@ -217,13 +247,6 @@ class _Quotes:
         return self.depth
 
 
-# A heading names problems (存在的问题, 问题和不足, 工作中的短板) rather than a
-# task about them (着力解决群众急难愁盼问题, 补齐民生短板).
-_NAMES_PROBLEMS = re.compile(r"存在|面临|^(?:主要|突出)?(?:问题|不足|困难|短板|差距)|(?:问题|不足|困难|短板|差距)(?:和|与|及|、)|"
-                             r"(?:问题|不足|困难|短板|差距)$")
-_TACKLES_PROBLEMS = re.compile(r"解决|破解|化解|整改|补齐|补短板|弥补|攻克|克服|帮扶|聚焦|了解|回应|排查|梳理|研究")
-
-
 def _names_problems(title: str) -> bool:
     """Whether a heading is about the office's own problems.
 
@@ -231,7 +254,7 @@ def _names_problems(title: str) -> bool:
         >>> _names_problems("存在的不足"), _names_problems("着力解决群众急难愁盼问题")
         (True, False)
     """
-    return bool(_NAMES_PROBLEMS.search(title)) and not _TACKLES_PROBLEMS.search(title)
+    return bool(_pattern("names_problems").search(title)) and not _pattern("tackles_problems").search(title)
 
 
 def _before(text: str, pos: int) -> str:
@@ -266,7 +289,7 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
     if run_on and len(title) > 24:
         # The heading runs on into its body: cut after the last heading word near its start.
         cut = None
-        for m in _HEADING_TAIL.finditer(title[:24]):
+        for m in _pattern("heading_tail").finditer(title[:24]):
             cut = m.end()
         if cut:
             title = title[:cut]
@@ -830,7 +853,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 # --- metadata -------------------------------------------------------------
 
-_GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职|回顾|汇报|工作情况")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -838,14 +860,6 @@ _LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|�
 _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
 _TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
-_ORG_NOISE = re.compile(
-    r"关于|(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
-    r"工作思路|工作安排|工作报告|述职报告|总结|计划|要点|打算|思路|[和及暨与、，,：:（）()“”\s]"
-)
-_ORG_TAIL = re.compile(
-    r"(妇联|妇女联合会|团委|共青团[\u4e00-\u9fff]{0,6}委员会|委员会|民政局|人民政府|政府|局|委|办|厅|院|部|"
-    r"中心|所|站|队|团|处|科|室|社|馆|会|联|镇|乡|街道|县|区|市|省)$"
-)
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
@@ -870,10 +884,6 @@ def _year_value(digits: str) -> int:
     return int(digits.translate(_CN_YEAR_DIGITS))
 
 
-# Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
-_PAGE_CHROME = re.compile(r"当前位置|您的位置|首页|>|》\s*\S+\s*》|发布时间|发布日期|来源[：:]|浏览次数|点击数|字体[：:]")
-
-
 def find_title(text: str) -> tuple[str, int]:
     """The report's title and the offset where its body starts.
 
@@ -895,10 +905,11 @@ def find_title(text: str) -> tuple[str, int]:
         stripped = line.strip()
         if stripped:
             checked += 1
-            if (len(stripped) <= 60 and _GENRE.search(stripped) and not _PAGE_CHROME.search(stripped)
+            if (len(stripped) <= 60 and _pattern("genre").search(stripped)
+                    and not _pattern("page_chrome").search(stripped)
                     and not stripped.startswith(("——", "—")) and not _MARKER.match(stripped)):
                 if (previous and len(previous) <= 24 and not re.search(r"[。，：:！？]", previous)
-                        and _ORG_TAIL.search(previous) and not _org_from_title(stripped)):
+                        and _pattern("org_tail").search(previous) and not _org_from_title(stripped)):
                     # A title set on two lines, the office above the report's name:
                     # 共青团某某县委员会 / 2022年工作总结和2023年工作计划.
                     stripped = previous + stripped
@@ -927,8 +938,8 @@ def detect_metadata(text: str, title: str) -> dict:
     if ("政府工作报告" in title or delivered
             or ("政府工作报告" in head and "各位代表" in text[:20000])):
         return _gov_metadata(title, head, delivered)
-    summary_word = re.search(r"总结|回顾|述职|工作报告|汇报|工作情况", title)
-    plan_word = re.search(r"计划|打算|思路|安排|要点", title)
+    summary_word = _pattern("summary_word").search(title)
+    plan_word = _pattern("plan_word").search(title)
     year, plan_year = _title_years(title, bool(summary_word), bool(plan_word))
     if summary_word and plan_word:
         kind = "summary+plan"
@@ -951,7 +962,7 @@ def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
     plan_year = int(delivered.group(1)) if delivered else (
         _year_value(year_in_title.group(1)) if year_in_title else None)
     # A local 政府工作报告 is the report of that place's 人民政府.
-    place = _ORG_NOISE.sub("", _bare_title(title))
+    place = _pattern("org_noise").sub("", _bare_title(title))
     if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
         org = place.removesuffix("人民") + "人民政府"
     else:
@@ -973,7 +984,7 @@ def _title_years(title: str, summary_word: bool, plan_word: bool) -> tuple[Optio
         return None, None
     if summary_word and plan_word and len(years) >= 2:
         return years[0], years[1]
-    if plan_word and re.search(r"下半年|下一?阶段|四季度", title):
+    if plan_word and _pattern("rest_of_year_or_next_stage").search(title):
         # 2023年上半年工作总结和下半年工作计划: the plan is for the rest of the same year.
         return years[0], years[0]
     if plan_word and not summary_word:
@@ -996,17 +1007,12 @@ def _org_from_signature(text: str) -> Optional[str]:
     for i in range(len(lines) - 1, 0, -1):
         if _DATE_LINE.match(lines[i]):
             name = lines[i - 1]
-            if 2 <= len(name) <= 24 and _ORG_TAIL.search(name) and not re.search(r"[。，；：]", name):
+            if 2 <= len(name) <= 24 and _pattern("org_tail").search(name) and not re.search(r"[。，；：]", name):
                 return name
             return None
         if len(lines) - i > 3:
             break
     return None
-
-
-# Where the name of the office ends in a title: at 关于, at a year, at the genre words.
-_ORG_STOP = re.compile(
-    rf"关于|{_YEAR_WORD}|上半年|下半年|全年|年度|政府工作报告|工作|总结|计划|要点|打算|思路|安排|述职|报告|汇报")
 
 
 def _org_from_title(title: str) -> Optional[str]:
@@ -1024,9 +1030,9 @@ def _org_from_title(title: str) -> Optional[str]:
     """
     title = _bare_title(title).strip()
     title = re.sub(rf"^(?:关于)?(?:{_YEAR_WORD})?(?:上半年|下半年|全年)?", "", title)
-    m = _ORG_STOP.search(title)
+    m = _pattern("org_stop").search(title)
     rest = (title[:m.start()] if m else title).strip(" ：:，,、")
-    if 2 <= len(rest) <= 24 and _ORG_TAIL.search(rest):
+    if 2 <= len(rest) <= 24 and _pattern("org_tail").search(rest):
         return rest
     return None
 
@@ -1085,7 +1091,7 @@ def _plan_year_of(tops: list[Section], year: Optional[int]) -> Optional[int]:
     (the same year for 下半年工作打算, which plans the rest of the year under review)."""
     plan_year = _first_year_in_titles(tops, ("plan",))
     if plan_year is None and year is not None:
-        half = any(s.kind == "plan" and re.search(r"下半年|四季度", s.title) for s in tops)
+        half = any(s.kind == "plan" and _pattern("rest_of_year").search(s.title) for s in tops)
         plan_year = year + (0 if half else 1)
     return plan_year
 
