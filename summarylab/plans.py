@@ -40,9 +40,24 @@ _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN 
 _DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
 _LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
-_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七]五)”?(?:时期|期间|末)")
-_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025,
-                  "十五五": 2030, "十六五": 2035, "十七五": 2040}
+
+
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, int]:
+    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
+
+    Example:
+        >>> five_year_plans()["十三五"]
+        2020
+    """
+    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _five_year_period() -> re.Pattern:
+    # “十四五”规划 alone is a reference, not a deadline, hence the required 时期/期间/末.
+    names = "|".join(re.escape(n) for n in five_year_plans())
+    return re.compile(rf"“?({names})”?(?:时期|期间|末)")
 # Two quoted programmes joined by 和/及 after one verb are two promises.
 _TWO_PROGRAMMES = re.compile(r"^(?P<verb>[^“”]*?)(?P<a>“[^”]+”)(?:和|及|、|以及)(?P<b>“[^”]+”.*)$")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
@@ -161,8 +176,17 @@ _ENUM = re.compile(r"^[一二三四五六七八九十]+是$")
 # words, pronouns, prepositions, conjunctions, particles, time and place words.
 _NON_TOPIC_TAGS = frozenset("d ad m q r p c u uj ul uz ug uv ud t f z y e o k x".split())
 # Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging.
-_ADVERB_PREFIX = re.compile(r"^(?:不断|严格|继续|广泛|建立|逐步|大力|积极|加快|全面|深入|进一步|"
-                            r"持续|切实|着力|努力|认真|扎实|稳步|有序|适时|适当|抓紧|加紧)")
+@lru_cache(maxsize=1)
+def _adverb_prefix() -> re.Pattern:
+    """Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging."""
+    longest_first = sorted(_cue_words("glued_adverb"), key=lambda w: (-len(w), w))
+    return re.compile("^(?:" + "|".join(re.escape(w) for w in longest_first) + ")")
+
+
+@lru_cache(maxsize=None)
+def _cue_words(category: str) -> frozenset:
+    """The space-separated words of a word category of models/commitment_cues.tsv."""
+    return frozenset(w for p in cues().get(category, []) for w in p.pattern.split())
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +217,7 @@ def is_topic_word(word: str) -> bool:
         return False
     if word in _canonical_terms() or word in _forced_topic_words():
         return True
-    stripped = _ADVERB_PREFIX.sub("", word)
+    stripped = _adverb_prefix().sub("", word)
     if stripped != word:
         return len(stripped) >= 2 and is_topic_word(stripped)
     if len(word) == 1:
@@ -259,7 +283,7 @@ def due_year_of(text: str) -> Optional[int]:
     """
     text = text.translate(_FULLWIDTH_DIGITS)
     years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
-    years += [_FIVE_YEAR_END[m] for m in _FIVE_YEAR.findall(text)]
+    years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
 
@@ -367,11 +391,6 @@ REASONS = {
 }
 
 
-# 要/力争/必须 inside a clause mark it as a promise, whatever its opening
-# (当前实行的经营承包责任制要进一步完善).
-_PROMISE_MARK = re.compile(r"要(?!求|素|点|害|件)|力争|争取|必须")
-# Purposes whatever their place in the sentence (为了…, 以便…, 从而…).
-_PURPOSE_ALWAYS = re.compile(r"^(?:为了|为(?!.*提供)|以便|从而|让|使得|促使|助力|惠及)")
 
 
 def _opens_sentence(text: str, a: int) -> bool:
@@ -426,7 +445,7 @@ def predicate_in(tagged) -> bool:
             return True
         if tag.startswith(_PREDICATE_TAGS) and tag not in ("ad", "vg") and len(w) >= 2:
             return True
-        if tag in ("v", "vn") and len(w) == 1 and w not in "是有为在将把被和与及":
+        if tag in ("v", "vn") and len(w) == 1 and w not in _cue_words("not_predicate"):
             return True
     return False
 
@@ -485,7 +504,8 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     """
     if len(_HAN.findall(body)) < 4:
         return "short"
-    if has_cue("background", body) and not _PROMISE_MARK.search(body):
+    # 要/力争/必须 inside a clause mark it as a promise, whatever its opening.
+    if has_cue("background", body) and not has_cue("promise_mark", body):
         return "background"
     if years.earlier(a, b):
         return "past"
@@ -494,7 +514,7 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     if has_cue("principle", body):
         return "principle"
     if (has_cue("purpose", body) and not has_number
-            and not (_opens_sentence(text, a) and not _PURPOSE_ALWAYS.match(body))):
+            and not (_opens_sentence(text, a) and not cue("purpose_always", body))):
         return "purpose"
     if has_number:
         return None
@@ -655,8 +675,6 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     return out
 
 
-# A paragraph that turns to the year ahead (在新的一年里, 今年, 今后).
-_NEW_YEAR = re.compile(r"新的一年|今年|今后|明年")
 
 
 def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tuple[int, int]]]]:
@@ -666,7 +684,9 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
     that turns to the year ahead on.  None when the report has a review part
     of its own or no such paragraph."""
     from .comparison import REVIEW_KINDS
+    from .structure import review_cues
 
+    turns_ahead = review_cues()["turn"].search
     if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
         return None
     intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"
@@ -675,7 +695,8 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
         return None
     pos = intro.start
     for para in doc.text[intro.start:intro.end].split("\n"):
-        if _NEW_YEAR.search(para.strip()[:40]) and len(_HAN.findall(para)) > 60:
+        # A paragraph that turns to the year ahead (在新的一年里, 今年, 今后).
+        if turns_ahead(para.strip()[:40]) and len(_HAN.findall(para)) > 60:
             return intro, [(pos, intro.end)]
         pos += len(para) + 1
     return None
@@ -953,14 +974,13 @@ def explain_plan(doc: Document) -> "pd.DataFrame":
 
 # Han characters from which a plan part's own text is a paragraph of tasks, not a preamble.
 _LEAD_PARAGRAPH = 150
-_TARGETS_HEAD = re.compile(r"预期目标|主要目标|发展目标")
 
 
 def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int, int]:
     """(start, end) of the paragraph that announces the year's targets
     ((0, 0) if none does)."""
     for a, b in segments:
-        m = _TARGETS_HEAD.search(text, a, b)
+        m = _any_cue("targets_head").search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
             return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end
