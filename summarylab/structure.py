@@ -106,6 +106,9 @@ _PATTERNS = {
     "tackles_problems": lambda: _any_of("heading_words.tsv", "tackles"),
     "review_heading": lambda: review_cues()["heading"].pattern,
     "gov_review_heading": lambda: review_cues()["gov_heading"].pattern,
+    # The year's time words are the ones the comparison and the panel read (models/year_cues.tsv).
+    "last_year": lambda: _any_of("year_cues.tsv", "last_year"),
+    "year_ahead": lambda: review_cues()["ahead"].pattern,
     "genre": lambda: _any_of("title_words.tsv", "genre"),
     "summary_word": lambda: _any_of("title_words.tsv", "summary"),
     "plan_word": lambda: _any_of("title_words.tsv", "plan"),
@@ -759,7 +762,7 @@ def review_cues() -> dict[str, re.Pattern]:
     """The cues of models/review_cues.tsv, one pattern per category.
 
     Example:
-        >>> bool(review_cues()["past"].search("过去一年，我们取得了显著成就"))
+        >>> bool(review_cues()["result"].search("过去一年，我们取得了显著成就"))
         True
     """
     out: dict[str, list[str]] = {}
@@ -781,12 +784,12 @@ def sentence_time(sentence: str, year: Optional[int]) -> Optional[str]:
     """
     from .plans import has_cue
 
-    cues = review_cues()
     years = [_year_value(y) for y in _YEAR.findall(sentence)] if year else []
-    if (has_cue("future", sentence) or cues["ahead"].search(sentence)
+    if (has_cue("future", sentence) or _pattern("year_ahead").search(sentence)
             or any(y > year for y in years)):
         return "plan"
-    if cues["past"].search(sentence) or cues["result"].search(sentence) or (years and max(years) <= year):
+    if (_pattern("last_year").search(sentence) or review_cues()["result"].search(sentence)
+            or (years and max(years) <= year)):
         return "review"
     return None
 
