@@ -847,6 +847,24 @@ class _FactSpans:
         return [self.spans[k] for k in sorted(found)]
 
 
+class _SegmentTokens:
+    """``Document.tokens`` over one item segment, asked once (when a clause first
+    needs its tags) and then sliced by bisection for each clause: a clause's words
+    without a scan of its whole sentence each time."""
+
+    def __init__(self, doc: Document, start: int, end: int):
+        self.doc, self.start, self.end = doc, start, end
+        self.tokens: Optional[list] = None
+        self.starts: list[int] = []
+
+    def __call__(self, a: int, b: int) -> list:
+        if self.tokens is None:
+            self.tokens = self.doc.tokens(self.start, self.end)
+            self.starts = [t.start for t in self.tokens]
+        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [t for t in self.tokens[i:j] if t.end <= b]
+
+
 @dataclass
 class _Item:
     """What one plan item yields while it is read."""
@@ -900,7 +918,7 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
     numbers = [(s, e) for s, e, _ in inside]
     for a, b in segments:
         commitments += commitment_clauses(doc.text[a:b], a, numbers=numbers, plan_year=doc.meta.plan_year,
-                                          rejected=dropped, tokens=doc.tokens)
+                                          rejected=dropped, tokens=_SegmentTokens(doc, a, b))
     if is_lead:
         commitments = _announced_targets(commitments, targets_at, targets_end, inside, dropped)
     if not commitments and not is_lead:
