@@ -26,6 +26,11 @@ Decisions for the rest of the genre:
 * A contents list before the body, a list of the body that continues the
   outline's numbering (一、二、三、四、 inside part 三), and a part heading in
   mid-line that is a long clause are not headings.
+* In a 政府工作报告, a part after the preamble whose heading names no kind is
+  plan, unless its body mostly reports the reviewed year (:func:`looks_back`):
+  older reports keep their review in parts titled by topic (1985 （一）关于经济形势,
+  1987 一、当前国内形势和基本任务).  Word lists live in models/ (heading_words.tsv,
+  title_words.tsv, page_chrome.tsv, review_cues.tsv, section_kinds.tsv).
 * Metadata: a title set on two lines (office above the report's name) is
   joined; remarks in brackets (（合成样例）) do not name the office; a report
   of 上半年 with a 下半年 plan has plan_year = year (the rest of that year).
