@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
-from .lexicon import read_tsv, words
+from .lexicon import alternatives, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -89,8 +89,9 @@ _CLOSE_QUOTES = "”’」』》"
 
 
 def _any_of(lexicon: str, category: str) -> str:
-    """The words of a lexicon category as one regex alternation, in the lexicon's order."""
-    return "(?:" + "|".join(re.escape(w) for w in words(lexicon, category)) + ")"
+    """The entries of a lexicon category as one regex alternation, in the lexicon's order
+    (:func:`summarylab.lexicon.alternatives`; the word lists hold no regex syntax)."""
+    return alternatives(lexicon, category)
 
 
 @cache
