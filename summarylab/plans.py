@@ -15,6 +15,7 @@ words live in ``models/commitment_cues.tsv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,14 +33,31 @@ _CLAUSE_END = set("，；：。！？,;:!?")
 _OPEN = "“‘《（(〔【"
 _CLOSE = "”’》）)〕】"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# The characters split_clauses acts on: the scan skips the others at C speed.
+_CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN + _CLOSE) + "\n]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
 # reference, not a deadline, hence the required 时期/期间/末.
 _DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
 _LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
-_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七]五)”?(?:时期|期间|末)")
-_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025,
-                  "十五五": 2030, "十六五": 2035, "十七五": 2040}
+
+
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, int]:
+    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
+
+    Example:
+        >>> five_year_plans()["十三五"]
+        2020
+    """
+    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _five_year_period() -> re.Pattern:
+    # “十四五”规划 alone is a reference, not a deadline, hence the required 时期/期间/末.
+    names = "|".join(re.escape(n) for n in five_year_plans())
+    return re.compile(rf"“?({names})”?(?:时期|期间|末)")
 # Two quoted programmes joined by 和/及 after one verb are two promises.
 _TWO_PROGRAMMES = re.compile(r"^(?P<verb>[^“”]*?)(?P<a>“[^”]+”)(?:和|及|、|以及)(?P<b>“[^”]+”.*)$")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
@@ -57,6 +75,22 @@ def cues() -> dict[str, list[re.Pattern]]:
     for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
         out.setdefault(category.strip(), []).append(re.compile(pattern.strip()))
     return out
+
+
+@lru_cache(maxsize=None)
+def _any_cue(category: str) -> re.Pattern:
+    """One pattern matching where any cue of a category matches (for yes/no questions)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in cues().get(category, [])) or "(?!)")
+
+
+def has_cue(category: str, text: str) -> bool:
+    """Whether any cue of a category matches in ``text`` (``search`` semantics).
+
+    Example:
+        >>> has_cue("background", "去年举办培训班5期"), has_cue("background", "举办培训班5期")
+        (True, False)
+    """
+    return _any_cue(category).search(text) is not None
 
 
 def cue(category: str, text: str) -> Optional[re.Match]:
@@ -142,8 +176,17 @@ _ENUM = re.compile(r"^[一二三四五六七八九十]+是$")
 # words, pronouns, prepositions, conjunctions, particles, time and place words.
 _NON_TOPIC_TAGS = frozenset("d ad m q r p c u uj ul uz ug uv ud t f z y e o k x".split())
 # Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging.
-_ADVERB_PREFIX = re.compile(r"^(?:不断|严格|继续|广泛|建立|逐步|大力|积极|加快|全面|深入|进一步|"
-                            r"持续|切实|着力|努力|认真|扎实|稳步|有序|适时|适当|抓紧|加紧)")
+@lru_cache(maxsize=1)
+def _adverb_prefix() -> re.Pattern:
+    """Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging."""
+    longest_first = sorted(_cue_words("glued_adverb"), key=lambda w: (-len(w), w))
+    return re.compile("^(?:" + "|".join(re.escape(w) for w in longest_first) + ")")
+
+
+@lru_cache(maxsize=None)
+def _cue_words(category: str) -> frozenset:
+    """The space-separated words of a word category of models/commitment_cues.tsv."""
+    return frozenset(w for p in cues().get(category, []) for w in p.pattern.split())
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +205,7 @@ def _word_tags() -> dict:
     return tags
 
 
+@lru_cache(maxsize=200_000)
 def is_topic_word(word: str) -> bool:
     """Whether a word says what a text is about (a noun, a verbal noun, a name).
 
@@ -173,7 +217,7 @@ def is_topic_word(word: str) -> bool:
         return False
     if word in _canonical_terms() or word in _forced_topic_words():
         return True
-    stripped = _ADVERB_PREFIX.sub("", word)
+    stripped = _adverb_prefix().sub("", word)
     if stripped != word:
         return len(stripped) >= 2 and is_topic_word(stripped)
     if len(word) == 1:
@@ -239,7 +283,7 @@ def due_year_of(text: str) -> Optional[int]:
     """
     text = text.translate(_FULLWIDTH_DIGITS)
     years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
-    years += [_FIVE_YEAR_END[m] for m in _FIVE_YEAR.findall(text)]
+    years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
 
@@ -290,7 +334,8 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     depth = 0
     begin = 0
-    for i, ch in enumerate(text):
+    for m in _CLAUSE_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
@@ -346,11 +391,6 @@ REASONS = {
 }
 
 
-# 要/力争/必须 inside a clause mark it as a promise, whatever its opening
-# (当前实行的经营承包责任制要进一步完善).
-_PROMISE_MARK = re.compile(r"要(?!求|素|点|害|件)|力争|争取|必须")
-# Purposes whatever their place in the sentence (为了…, 以便…, 从而…).
-_PURPOSE_ALWAYS = re.compile(r"^(?:为了|为(?!.*提供)|以便|从而|让|使得|促使|助力|惠及)")
 
 
 def _opens_sentence(text: str, a: int) -> bool:
@@ -386,7 +426,17 @@ def has_predicate(text: str) -> bool:
     """
     from .nlp import pos_tag
 
-    for k, (w, tag) in enumerate(pos_tag(text)):
+    return predicate_in(pos_tag(text))
+
+
+def predicate_in(tagged) -> bool:
+    """Whether POS-tagged words ((word, tag) pairs, or ``Document.tokens``) hold a predicate.
+
+    Example:
+        >>> predicate_in([("简并", "v"), ("增值税", "n")]), predicate_in([("新领域", "n")])
+        (True, False)
+    """
+    for k, (w, tag, *_) in enumerate(tagged):
         if not _HAN.search(w):
             continue
         if k == 0 and tag in ("nr", "nrt", "x", "nz") and len(w) >= 2:
@@ -395,14 +445,113 @@ def has_predicate(text: str) -> bool:
             return True
         if tag.startswith(_PREDICATE_TAGS) and tag not in ("ad", "vg") and len(w) >= 2:
             return True
-        if tag in ("v", "vn") and len(w) == 1 and w not in "是有为在将把被和与及":
+        if tag in ("v", "vn") and len(w) == 1 and w not in _cue_words("not_predicate"):
             return True
     return False
 
 
+class _Spans:
+    """Sorted (start, end) spans of the numeric facts of a text, asked whether a
+    clause holds one by bisection (a plan part holds hundreds of both)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans or [])
+        self.starts = [s for s, _ in self.spans]
+
+    def any_within(self, a: int, b: int) -> bool:
+        for k in range(bisect_left(self.starts, a), len(self.spans)):
+            s, e = self.spans[k]
+            if s >= b:
+                return False
+            if e <= b:
+                return True
+        return False
+
+
+class _SentenceYears:
+    """Whether the sentence around a clause names only years before the plan year,
+    computed once per sentence (a sentence has several clauses)."""
+
+    def __init__(self, text: str, plan_year: Optional[int]):
+        self.text = text
+        self.plan_year = plan_year
+        self.ends = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if plan_year else []
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def earlier(self, a: int, b: int) -> bool:
+        """Whether the sentence around text[a:b] names years, all before the plan year."""
+        if not self.plan_year:
+            return False
+        k = bisect_left(self.ends, a)
+        left = self.ends[k - 1] + 1 if k else 0
+        j = bisect_left(self.ends, b)
+        right = self.ends[j] if j < len(self.ends) else len(self.text)
+        if (left, right) not in self.known:
+            years = {int(y) for y in _YEAR_MENTION.findall(self.text, left, right)}
+            self.known[left, right] = bool(years) and max(years) < self.plan_year
+        return self.known[left, right]
+
+
+_SENTENCE_BREAK = re.compile("[。；！？\n]")
+
+
+def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
+                   years: _SentenceYears, tagged) -> Optional[str]:
+    """Why the clause text[a:b] (``body`` after its lead) is no commitment, or None.
+
+    ``tagged`` gives the clause body's POS-tagged words when asked (a callable), or
+    is None when the body is to be tagged alone.
+    """
+    if len(_HAN.findall(body)) < 4:
+        return "short"
+    # 要/力争/必须 inside a clause mark it as a promise, whatever its opening.
+    if has_cue("background", body) and not has_cue("promise_mark", body):
+        return "background"
+    if years.earlier(a, b):
+        return "past"
+    if has_cue("vague", body):
+        return "vague"
+    if has_cue("principle", body):
+        return "principle"
+    if (has_cue("purpose", body) and not has_number
+            and not (_opens_sentence(text, a) and not cue("purpose_always", body))):
+        return "purpose"
+    if has_number:
+        return None
+    if not any(p.match(body) for p in cues()["action"]) and not (
+            predicate_in(tagged()) if tagged else has_predicate(body)):
+        return "no_predicate"
+    if not _has_topic(body, tagged):
+        # Every word generic (着力加强社会建设): nothing a report could show.
+        return "generic"
+    return None
+
+
+def _has_topic(body: str, tagged) -> bool:
+    """Whether a clause names a topic: a canonical term, or a topic word of its tagging."""
+    if not tagged:
+        return bool(content_words(body))
+    pattern, canon = synonyms()
+    if any(is_topic_word(canon[m.group(0)]) for m in pattern.finditer(body)):
+        return True
+    return any(is_topic_word(t[0]) for t in tagged())
+
+
+def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    return due_year_of(clause) or due_year_in_words(clause, plan_year)
+
+
+def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    """2012年财政性教育经费…达到4%, in the 2011 plan: a clause opening with a later year."""
+    lead_year = _LEAD_YEAR.match(clause.translate(_FULLWIDTH_DIGITS).lstrip("争取力争到在"))
+    if lead_year and plan_year and int(lead_year.group(1)) > plan_year:
+        return int(lead_year.group(1))
+    return None
+
+
 def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tuple[int, int]]] = None,
                        plan_year: Optional[int] = None,
-                       rejected: Optional[list] = None) -> list[Commitment]:
+                       rejected: Optional[list] = None, tokens=None) -> list[Commitment]:
     """Cut a plan item's text into its commitments.
 
     Every clause (between ，；：。) that promises an action or a target state is
@@ -421,6 +570,9 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
             (2010年国内生产总值增长10.3%) reports the past and promises nothing.
         rejected: a list that receives a :class:`Rejected` for every clause
             judged not a commitment (for ``plans --explain``).
+        tokens: ``Document.tokens`` of the document holding ``text``: the POS
+            tags are then read from the document's one tagging instead of
+            tagging each clause again.
 
     Returns:
         Commitments in text order, with spans in document offsets.
@@ -430,50 +582,31 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         >>> [c.text for c in commitment_clauses(t)]
         ['加强基层妇女干部培训', '举办基层女干部培训班']
     """
-    numbers = numbers or []
+    spans = _Spans(numbers)
+    years = _SentenceYears(text, plan_year)
     out: list[Commitment] = []
     sentence_due: Optional[int] = None
-
-    def reject(a, b, reason):
-        if rejected is not None:
-            rejected.append(Rejected(text[a - start:b - start], a, b, reason))
-
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
-        if _opens_sentence(text, a - start):
-            sentence_due = due_year_of(clause) or due_year_in_words(clause, plan_year)
+        opens = _opens_sentence(text, a - start)
+        due = _clause_due(clause, plan_year) if opens else None
+        if opens:
+            sentence_due = due
         cut = _strip_lead(clause)
         body = clause[cut:]
-        has_number = any(a <= s and e <= b for s, e in numbers)
-        reason = None
-        if len(_HAN.findall(body)) < 4:
-            reason = "short"
-        elif cue("background", body) and not _PROMISE_MARK.search(body):
-            reason = "background"
-        elif _about_earlier_year(text, a - start, b - start, plan_year):
-            reason = "past"
-        elif cue("vague", body):
-            reason = "vague"
-        elif cue("principle", body):
-            reason = "principle"
-        elif cue("purpose", body) and not has_number and not (_opens_sentence(text, a - start)
-                                                              and not _PURPOSE_ALWAYS.match(body)):
-            reason = "purpose"
-        elif not has_number and not any(p.match(body) for p in cues()["action"]) and not has_predicate(body):
-            reason = "no_predicate"
-        elif not has_number and not content_words(body):
-            # Every word generic (着力加强社会建设): nothing a report could show.
-            reason = "generic"
+        reason = _reject_reason(text, a - start, b - start, body, spans.any_within(a, b), years,
+                                _tagging(body, a + cut, b, tokens))
         if reason:
-            reject(a, b, reason)
+            if rejected is not None:
+                rejected.append(Rejected(clause, a, b, reason))
             continue
-        due = due_year_of(clause) or due_year_in_words(clause, plan_year)
-        lead_year = _LEAD_YEAR.match(clause.translate(_FULLWIDTH_DIGITS).lstrip("争取力争到在"))
-        if due is None and lead_year and plan_year and int(lead_year.group(1)) > plan_year:
-            due = int(lead_year.group(1))  # 2012年财政性教育经费…达到4%, in the 2011 plan
-        if _opens_sentence(text, a - start):
+        if not opens:
+            due = _clause_due(clause, plan_year)
+        if due is None:
+            due = _lead_year_due(clause, plan_year)
+        if opens:
             sentence_due = due
-        elif due is None and sentence_due is not None:
+        elif due is None:
             # 争取1997年粮食产量达到4.75亿吨，棉花、油料…有较大发展: the sentence's deadline holds on.
             due = sentence_due
         for piece, pa, pb in _split_programmes(body, a + cut):
@@ -481,18 +614,22 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     return out
 
 
+def _tagging(body: str, a: int, b: int, tokens):
+    """A callable giving the POS-tagged words of a clause body from the document's
+    one tagging (a word straddling the body's start included), read when first
+    needed; None without a document (the body is then tagged alone)."""
+    if tokens is None:
+        return None
+    got: list = []
+
+    def tagged():
+        if not got:
+            got.append([t for t in tokens(max(a - 8, 0), b) if t.end > a])
+        return got[0]
+    return tagged
+
+
 _YEAR_MENTION = re.compile(r"(?<!\d)(19\d\d|20\d\d)年(?!代)")
-
-
-def _about_earlier_year(text: str, a: int, b: int, plan_year: Optional[int]) -> bool:
-    """Whether the sentence around text[a:b] names years, all before the plan year."""
-    if not plan_year:
-        return False
-    left = max(text.rfind(p, 0, a) for p in "。；！？\n") + 1
-    ends = [i for i in (text.find(p, b) for p in "。；！？\n") if i >= 0]
-    sentence = text[left:min(ends) if ends else len(text)]
-    years = {int(y) for y in _YEAR_MENTION.findall(sentence)}
-    return bool(years) and max(years) < plan_year
 
 
 def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
@@ -523,6 +660,7 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     intro = _plan_in_intro(doc, tops)
     if intro is not None:
         out.append(intro)
+    out += _plan_after_review(doc)
     for top in tops:
         children = [s for s in doc.section_list if s.parent_id == top.section_id]
         if children:
@@ -537,8 +675,6 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     return out
 
 
-# A paragraph that turns to the year ahead (在新的一年里, 今年, 今后).
-_NEW_YEAR = re.compile(r"新的一年|今年|今后|明年")
 
 
 def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tuple[int, int]]]]:
@@ -548,7 +684,9 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
     that turns to the year ahead on.  None when the report has a review part
     of its own or no such paragraph."""
     from .comparison import REVIEW_KINDS
+    from .structure import review_cues
 
+    turns_ahead = review_cues()["turn"].search
     if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
         return None
     intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"
@@ -557,10 +695,51 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
         return None
     pos = intro.start
     for para in doc.text[intro.start:intro.end].split("\n"):
-        if _NEW_YEAR.search(para.strip()[:40]) and len(_HAN.findall(para)) > 60:
+        # A paragraph that turns to the year ahead (在新的一年里, 今年, 今后).
+        if turns_ahead(para.strip()[:40]) and len(_HAN.findall(para)) > 60:
             return intro, [(pos, intro.end)]
         pos += len(para) + 1
     return None
+
+
+def _plan_after_review(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]:
+    """The closing paragraphs of a 政府工作报告's review part that turn to the year
+    ahead, when the part is a review by its body, not by its heading (1987:
+    一、当前国内形势和基本任务 reviews 1986, then ……我们要集中力量办两件大事：…):
+    they set the year's basic tasks.  Paragraphs are taken from the end back
+    while they look ahead and report nothing of the reviewed year."""
+    from .comparison import REVIEW_KINDS
+    from .structure import kind_of_heading
+
+    if doc.meta.kind != "gov_work_report" or not doc.meta.year:
+        return []
+    out = []
+    for sec in doc.section_list:
+        if (sec.level != 1 or sec.parent_id is not None or sec.kind not in REVIEW_KINDS
+                or kind_of_heading(sec.title, year=doc.meta.year, gov=True) is not None):
+            continue
+        start = _looking_ahead_from(doc, sec)
+        if start is not None:
+            out.append((sec, [(start, sec.end)]))
+    return out
+
+
+def _looking_ahead_from(doc: Document, sec: Section) -> Optional[int]:
+    """Where the closing paragraphs of a section that look ahead start (None: none do)."""
+    from .nlp import split_sentences
+    from .structure import sentence_time
+
+    start = None
+    end = sec.end
+    while end > sec.start:
+        para_start = doc.text.rfind("\n", sec.start, end) + 1 or sec.start
+        times = {sentence_time(doc.text[a:b], doc.meta.year)
+                 for a, b in split_sentences(doc.text, para_start, end)}
+        if "review" in times or "plan" not in times:
+            break
+        start = para_start
+        end = para_start - 1
+    return start
 
 
 def _body_start(doc: Document, sec: Section) -> int:
@@ -646,74 +825,149 @@ def plan_commitments(doc: Document) -> list[tuple[dict, list[Commitment]]]:
     return doc.plan_analysis.items
 
 
+class _FactSpans:
+    """The numeric facts of a document as (start, end, fact_id), found inside a
+    span by bisection and returned in the fact table's order."""
+
+    def __init__(self, facts_table):
+        self.spans = [(int(r.start), int(r.end), int(r.fact_id)) for r in facts_table.itertuples()]
+        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.starts = [self.spans[k][0] for k in self.order]
+
+    def within(self, segments: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """The facts lying wholly inside one of the segments."""
+        found = set()
+        for a, b in segments:
+            for j in range(bisect_left(self.starts, a), len(self.order)):
+                s, e, _ = self.spans[self.order[j]]
+                if s >= b:
+                    break
+                if e <= b:
+                    found.add(self.order[j])
+        return [self.spans[k] for k in sorted(found)]
+
+
+class _SegmentTokens:
+    """``Document.tokens`` over one item segment, asked once (when a clause first
+    needs its tags) and then sliced by bisection for each clause: a clause's words
+    without a scan of its whole sentence each time."""
+
+    def __init__(self, doc: Document, start: int, end: int):
+        self.doc, self.start, self.end = doc, start, end
+        self.tokens: Optional[list] = None
+        self.starts: list[int] = []
+
+    def __call__(self, a: int, b: int) -> list:
+        if self.tokens is None:
+            self.tokens = self.doc.tokens(self.start, self.end)
+            self.starts = [t.start for t in self.tokens]
+        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [t for t in self.tokens[i:j] if t.end <= b]
+
+
+@dataclass
+class _Item:
+    """What one plan item yields while it is read."""
+
+    text: str
+    inside: list[tuple[int, int, int]]
+    is_lead: bool
+    commitments: list[Commitment]
+    dropped: list[Rejected]
+
+
 def _items(doc: Document, facts_table, rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
-    fact_spans = [(int(r.start), int(r.end), int(r.fact_id)) for r in facts_table.itertuples()]
-    plan_year = doc.meta.plan_year
+    facts = _FactSpans(facts_table)
+    parents = {s.parent_id for s in doc.section_list}
     seen_texts: set[str] = set()
     out = []
     for sec, segments in _item_sections(doc):
         text = "\n".join(doc.text[a:b].strip() for a, b in segments).strip()
         if text and text in seen_texts:
             continue
-        inside = [(s, e, fid) for s, e, fid in fact_spans
-                  if any(a <= s and e <= b for a, b in segments)]
         # A plan part with numbered items: its own text is a preamble, an item
         # only for its targets.  Without items, its text is the item.
-        is_lead = sec.level == 1 and any(x.parent_id == sec.section_id for x in doc.section_list)
-        targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
-        if is_lead and targets_end <= targets_at:
-            if len(_HAN.findall(text)) >= _LEAD_PARAGRAPH:
-                # A plan part whose own text is a paragraph of tasks before an
-                # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
-                is_lead = False
-            elif not inside:
-                # A plan part's short preamble without targets is a statement of intent.
-                continue
-        commitments = []
-        dropped: list[Rejected] = []
-        for a, b in segments:
-            commitments += commitment_clauses(doc.text[a:b], a, numbers=[(s, e) for s, e, _ in inside],
-                                              plan_year=plan_year, rejected=dropped)
-        if is_lead:
-            # A plan part's own text promises its targets (主要预期目标): every
-            # clause of the paragraph that announces them (国际收支基本平衡 as
-            # much as 城镇新增就业900万人以上) and the numeric targets after it;
-            # the rest (总体要求, 宏观政策) states intentions, and what stands
-            # before the targets' paragraph looks back (过去一年…增长10.3%).
-            kept = [c for c in commitments
-                    if targets_at <= c.start < targets_end
-                    or c.start >= targets_at and any(c.start <= s and e <= c.end for s, e, _ in inside)]
-            dropped += [Rejected(c.text, c.start, c.end, "preamble") for c in commitments if c not in kept]
-            commitments = kept
-        if not commitments and not is_lead:
-            # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
-            head_start = sec.start + len(sec.marker)
-            commitments = commitment_clauses(sec.title, head_start, numbers=[
-                (s, e) for s, e, _ in fact_spans if head_start <= s and e <= head_start + len(sec.title)])
-            inside = [(s, e, fid) for s, e, fid in fact_spans if sec.start <= s and e <= sec.end]
-            text = text or sec.title
-        kept = _drop_repeated_targets(doc.text, commitments, inside)
-        dropped += [Rejected(c.text, c.start, c.end, "repeated") for c in commitments if c not in kept]
-        commitments = kept
-        if rejected is not None:
-            rejected += [(sec.section_id, r) for r in sorted(dropped, key=lambda r: r.start)]
-        if not commitments:
+        item = _read_item(doc, sec, segments, text, facts,
+                          sec.level == 1 and sec.section_id in parents)
+        if item is None:
             continue
-        seen_texts.add(text)
-        heading_due = due_year_of(sec.title)
-        item_due = max(plan_year or 0, heading_due or 0) or plan_year
-        for c in commitments:
-            c.targets = [fid for s, e, fid in inside if c.start <= s and e <= c.end]
-            if c.due_year is None or (plan_year and c.due_year < plan_year):
-                c.due_year = item_due
-        row = {
-            "doc_id": doc.doc_id, "item_id": sec.section_id, "plan_year": plan_year,
-            "title": sec.title if not is_lead else f"{sec.title}（主要预期目标）",
-            "text": text, "commitments": None, "keywords": keywords_of(text),
-            "targets": [fid for _, _, fid in inside], "due_year": item_due,
-        }
-        out.append((row, commitments))
+        if rejected is not None:
+            rejected += [(sec.section_id, r) for r in sorted(item.dropped, key=lambda r: r.start)]
+        if not item.commitments:
+            continue
+        seen_texts.add(item.text)
+        out.append((_item_row(doc, sec, item), item.commitments))
     return out
+
+
+def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], text: str,
+               facts: _FactSpans, is_lead: bool) -> Optional[_Item]:
+    """The commitments of one plan item and the clauses left out (None: no item)."""
+    inside = facts.within(segments)
+    targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
+    if is_lead and targets_end <= targets_at:
+        if len(_HAN.findall(text)) >= _LEAD_PARAGRAPH:
+            # A plan part whose own text is a paragraph of tasks before an
+            # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
+            is_lead = False
+        elif not inside:
+            # A plan part's short preamble without targets is a statement of intent.
+            return None
+    commitments: list[Commitment] = []
+    dropped: list[Rejected] = []
+    numbers = [(s, e) for s, e, _ in inside]
+    for a, b in segments:
+        commitments += commitment_clauses(doc.text[a:b], a, numbers=numbers, plan_year=doc.meta.plan_year,
+                                          rejected=dropped, tokens=_SegmentTokens(doc, a, b))
+    if is_lead:
+        commitments = _announced_targets(commitments, targets_at, targets_end, inside, dropped)
+    if not commitments and not is_lead:
+        # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
+        head_start = sec.start + len(sec.marker)
+        heading = facts.within([(head_start, head_start + len(sec.title))])
+        commitments = commitment_clauses(sec.title, head_start, numbers=[(s, e) for s, e, _ in heading])
+        inside = facts.within([(sec.start, sec.end)])
+        text = text or sec.title
+    kept = _drop_repeated_targets(doc.text, commitments, inside)
+    dropped += _left_out(commitments, kept, "repeated")
+    return _Item(text, inside, is_lead, kept, dropped)
+
+
+def _announced_targets(commitments: list[Commitment], targets_at: int, targets_end: int,
+                       inside, dropped: list[Rejected]) -> list[Commitment]:
+    """A plan part's own text promises its targets (主要预期目标): every clause of
+    the paragraph that announces them (国际收支基本平衡 as much as 城镇新增就业900万人以上)
+    and the numeric targets after it; the rest (总体要求, 宏观政策) states
+    intentions, and what stands before the targets' paragraph looks back
+    (过去一年…增长10.3%).  The others go to ``dropped`` as preamble."""
+    kept = [c for c in commitments
+            if targets_at <= c.start < targets_end
+            or c.start >= targets_at and any(c.start <= s and e <= c.end for s, e, _ in inside)]
+    dropped += _left_out(commitments, kept, "preamble")
+    return kept
+
+
+def _left_out(commitments: list[Commitment], kept: list[Commitment], reason: str) -> list[Rejected]:
+    """The commitments not kept, as clauses rejected for ``reason``."""
+    ids = {id(c) for c in kept}
+    return [Rejected(c.text, c.start, c.end, reason) for c in commitments if id(c) not in ids]
+
+
+def _item_row(doc: Document, sec: Section, item: _Item) -> dict:
+    """The PlanItem row of an item; fills its commitments' targets and due years."""
+    plan_year = doc.meta.plan_year
+    heading_due = due_year_of(sec.title)
+    item_due = max(plan_year or 0, heading_due or 0) or plan_year
+    for c in item.commitments:
+        c.targets = [fid for s, e, fid in item.inside if c.start <= s and e <= c.end]
+        if c.due_year is None or (plan_year and c.due_year < plan_year):
+            c.due_year = item_due
+    return {
+        "doc_id": doc.doc_id, "item_id": sec.section_id, "plan_year": plan_year,
+        "title": sec.title if not item.is_lead else f"{sec.title}（主要预期目标）",
+        "text": item.text, "commitments": None, "keywords": keywords_of(item.text),
+        "targets": [fid for _, _, fid in item.inside], "due_year": item_due,
+    }
 
 
 def explain_plan(doc: Document) -> "pd.DataFrame":
@@ -738,14 +992,13 @@ def explain_plan(doc: Document) -> "pd.DataFrame":
 
 # Han characters from which a plan part's own text is a paragraph of tasks, not a preamble.
 _LEAD_PARAGRAPH = 150
-_TARGETS_HEAD = re.compile(r"预期目标|主要目标|发展目标")
 
 
 def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int, int]:
     """(start, end) of the paragraph that announces the year's targets
     ((0, 0) if none does)."""
     for a, b in segments:
-        m = _TARGETS_HEAD.search(text, a, b)
+        m = _any_cue("targets_head").search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
             return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end

@@ -26,6 +26,11 @@ Decisions for the rest of the genre:
 * A contents list before the body, a list of the body that continues the
   outline's numbering (一、二、三、四、 inside part 三), and a part heading in
   mid-line that is a long clause are not headings.
+* In a 政府工作报告, a part after the preamble whose heading names no kind is
+  plan, unless its body mostly reports the reviewed year (:func:`looks_back`):
+  older reports keep their review in parts titled by topic (1985 （一）关于经济形势,
+  1987 一、当前国内形势和基本任务).  Word lists live in models/ (heading_words.tsv,
+  title_words.tsv, page_chrome.tsv, review_cues.tsv, section_kinds.tsv).
 * Metadata: a title set on two lines (office above the report's name) is
   joined; remarks in brackets (（合成样例）) do not name the office; a report
   of 上半年 with a 下半年 plan has plan_year = year (the rest of that year).
@@ -41,7 +46,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
-from .lexicon import read_tsv
+from .lexicon import alternatives, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -81,19 +86,53 @@ _SENTENCE_END = "。！？；!?;"
 _ENUM_BOUNDARY = "。！？；：，,:;!?"
 _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
-# Heading words that end a heading which runs on into its body text on one line.
-_HEADING_TAIL = re.compile(
-    r"(工作回顾|总体部署|重点工作|主要任务|总体要求|预期目标|宏观经济政策|工作建议|的建议|"
-    r"工作计划|工作打算|工作思路|工作安排|工作要点|主要工作|工作措施|主要成效|措施和成效|"
-    r"完成情况|存在的问题|困难和问题|主要问题|不足)"
-)
+
+
+def _any_of(lexicon: str, category: str) -> str:
+    """The entries of a lexicon category as one regex alternation, in the lexicon's order
+    (:func:`summarylab.lexicon.alternatives`; the word lists hold no regex syntax)."""
+    return alternatives(lexicon, category)
+
+
+@cache
+def _pattern(name: str) -> re.Pattern:
+    """A pattern structure builds from its lexicons (models/heading_words.tsv,
+    title_words.tsv, page_chrome.tsv, review_cues.tsv), compiled once, by name."""
+    return re.compile(_PATTERNS[name]())
+
+
+_PATTERNS = {
+    # Heading words that end a heading which runs on into its body text on one line.
+    "heading_tail": lambda: "(" + _any_of("heading_words.tsv", "tail") + ")",
+    "problem": lambda: _any_of("heading_words.tsv", "problem"),
+    # A heading names problems (存在的问题, 问题和不足, 工作中的短板) rather than a
+    # task about them (着力解决群众急难愁盼问题, 补齐民生短板).
+    "names_problems": lambda: "{v}|^(?:主要|突出)?{p}|{p}(?:和|与|及|、)|{p}$".format(
+        v=_any_of("heading_words.tsv", "names_problems"), p=_any_of("heading_words.tsv", "problem")),
+    "tackles_problems": lambda: _any_of("heading_words.tsv", "tackles"),
+    "review_heading": lambda: review_cues()["heading"].pattern,
+    "gov_review_heading": lambda: review_cues()["gov_heading"].pattern,
+    # The year's time words are the ones the comparison and the panel read (models/year_cues.tsv).
+    "last_year": lambda: _any_of("year_cues.tsv", "last_year"),
+    "year_ahead": lambda: review_cues()["ahead"].pattern,
+    "genre": lambda: _any_of("title_words.tsv", "genre"),
+    "summary_word": lambda: _any_of("title_words.tsv", "summary"),
+    "plan_word": lambda: _any_of("title_words.tsv", "plan"),
+    "rest_of_year": lambda: _any_of("title_words.tsv", "rest_of_year"),
+    "rest_of_year_or_next_stage": lambda: "{}|{}".format(_any_of("title_words.tsv", "rest_of_year"),
+                                                         _any_of("title_words.tsv", "next_stage")),
+    # 共青团某县委员会 ends in 委员会 too; the pattern keeps the name whole.
+    "org_tail": lambda: r"(共青团[\u4e00-\u9fff]{0,6}委员会|" + _any_of("title_words.tsv", "org_tail") + ")$",
+    # Where the name of the office ends in a title: at 关于, at a year, at the genre words.
+    "org_stop": lambda: rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_stop"),
+    "org_noise": lambda: (rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_noise")
+                          + r"|[和及暨与、，,：:（）()“”\s]"),
+    # Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
+    "page_chrome": lambda: "|".join(f"(?:{row[0]})" for row in read_tsv("page_chrome.tsv")),
+}
 
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
-_REVIEW = re.compile(r"回顾|执行的?情况|完成情况|过去.{1,2}年的?(政府)?工作|一年来")
-# What the review part of a 政府工作报告 is called when it says neither 回顾 nor
-# the year: 伟大成就, 胜利, 取得了新的进展, 决算.
-_GOV_REVIEW = re.compile(r"成就|胜利|取得了?[^，。]{0,8}(进展|成绩|成效)|决算|过去[一五]年|去年")
 _YEAR_IN_HEADING = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 
 
@@ -169,20 +208,20 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
     """
     # Quoted names (实施“春蕾计划”, 《规划》) and 计划生育 say nothing of the kind.
     title = _QUOTED.sub("", title).replace("计划生育", "")
-    review = _REVIEW.search(title)
+    review = _pattern("review_heading").search(title)
     if review:
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
     named = [_year_value(y) for y in _YEAR_IN_HEADING.findall(title)]
     if year is not None:
-        if any(y > year for y in named) and not re.search(r"问题|不足|困难", title):
+        if any(y > year for y in named) and not _pattern("problem").search(title):
             return "plan"
-        if gov and year in named and not re.search(r"问题|不足|困难", title):
+        if gov and year in named and not _pattern("problem").search(title):
             # A part of a 政府工作报告 about the reviewed year reviews it
             # (1955年国家决算; ……第一年——一九五八年的伟大成就).
             return "achievements"
-    if gov and _GOV_REVIEW.search(title):
+    if gov and _pattern("gov_review_heading").search(title):
         return "achievements"
     for kind, cue in section_kind_cues():
         if cue.search(title):
@@ -217,13 +256,6 @@ class _Quotes:
         return self.depth
 
 
-# A heading names problems (存在的问题, 问题和不足, 工作中的短板) rather than a
-# task about them (着力解决群众急难愁盼问题, 补齐民生短板).
-_NAMES_PROBLEMS = re.compile(r"存在|面临|^(?:主要|突出)?(?:问题|不足|困难|短板|差距)|(?:问题|不足|困难|短板|差距)(?:和|与|及|、)|"
-                             r"(?:问题|不足|困难|短板|差距)$")
-_TACKLES_PROBLEMS = re.compile(r"解决|破解|化解|整改|补齐|补短板|弥补|攻克|克服|帮扶|聚焦|了解|回应|排查|梳理|研究")
-
-
 def _names_problems(title: str) -> bool:
     """Whether a heading is about the office's own problems.
 
@@ -231,7 +263,7 @@ def _names_problems(title: str) -> bool:
         >>> _names_problems("存在的不足"), _names_problems("着力解决群众急难愁盼问题")
         (True, False)
     """
-    return bool(_NAMES_PROBLEMS.search(title)) and not _TACKLES_PROBLEMS.search(title)
+    return bool(_pattern("names_problems").search(title)) and not _pattern("tackles_problems").search(title)
 
 
 def _before(text: str, pos: int) -> str:
@@ -266,7 +298,7 @@ def _title_of(text: str, body_start: int, line_end: int, *, run_on: bool) -> str
     if run_on and len(title) > 24:
         # The heading runs on into its body: cut after the last heading word near its start.
         cut = None
-        for m in _HEADING_TAIL.finditer(title[:24]):
+        for m in _pattern("heading_tail").finditer(title[:24]):
             cut = m.end()
         if cut:
             title = title[:cut]
@@ -386,157 +418,204 @@ def build_sections(text: str, doc_id: str, *, body_start: int = 0,
         >>> [(s.section_id, s.marker, s.kind) for s in build_sections(t, "x", body_start=3)]
         [('1', '一、', 'achievements'), ('1.1', '（一）', 'achievements'), ('1.1.1', '一是', 'achievements'), ('1.1.2', '二是', 'achievements'), ('2', '二、', 'plan')]
     """
-    quotes = _Quotes(text)
-    line_ends = _LineEnds(text)
-    limit = _duplicate_start(text)
-    end_of_text = len(text)
-    scan_end = limit if limit is not None else end_of_text
+    scan = _HeadingScan(text, body_start)
+    raw = _drop_contents(text, scan.run())
+    return _assemble(text, doc_id, raw, body_start, scan.scan_end, scan.limit, year, tasks_after_review,
+                     doc_kind)
 
-    raw: list[dict] = []        # accepted headings, in order
-    stack: list[_Open] = []      # open sections, outermost first
-    last_child: dict[tuple[int, str], int] = {}   # (parent index or -1, style) -> last ordinal
-    last_end: dict[tuple[int, str], int] = {}     # (parent, style) -> line end of its last item
-    across_parts: dict[str, int] = {}              # list style -> last ordinal under a 第X部分
-    first_top: dict[str, dict] = {}                # style -> first top-level heading of that style
-    all_para_top: dict[str, bool] = {}             # style -> whether its top-level headings are all paragraphs
-    stray: dict[str, tuple[int, int]] = {}   # list style -> (ordinal, start) of the last out-of-sequence marker
 
-    # A scraped report held on a few long lines (…汇报如下：一、主要做法…) puts
-    # its part headings after a colon too; in ordinary text such an 一、 is an
-    # inline list, so only documents with very long lines get this reading.
-    run_on = text.count("\n", body_start, scan_end) * 400 < scan_end - body_start
-    ends = "。！？!?：:" if run_on else "。！？!?"
-    for m in _MARKER.finditer(text, body_start, scan_end):
-        style = m.lastgroup
-        marker = m.group()
-        pos = m.start()
-        if quotes.at(pos):
-            continue
-        prev = _before(text, pos)
+class _HeadingScan:
+    """One left-to-right pass over the candidate markers of a text, accepting a
+    marker as a heading when it is the next ordinal of its kind under its parent.
+
+    State, all of it about the headings accepted so far:
+    ``raw`` the accepted headings in order (dicts: start, marker, level, parent,
+    style, title, line_end, inline); ``stack`` the open sections, outermost
+    first; ``last_child`` (parent, series) → last ordinal; ``last_end`` (parent,
+    series) → line end of the last item; ``across_parts`` series → last ordinal
+    under a 第X部分; ``first_top`` style → first top-level heading;
+    ``all_para_top`` style → whether its top-level headings are all paragraphs;
+    ``stray`` series → (ordinal, start) of the last out-of-sequence marker.
+    """
+
+    def __init__(self, text: str, body_start: int):
+        self.text = text
+        self.body_start = body_start
+        self.quotes = _Quotes(text)
+        self.line_ends = _LineEnds(text)
+        self.limit = _duplicate_start(text)
+        self.end_of_text = len(text)
+        self.scan_end = self.limit if self.limit is not None else self.end_of_text
+        self.raw: list[dict] = []
+        self.stack: list[_Open] = []
+        self.last_child: dict[tuple[int, str], int] = {}
+        self.last_end: dict[tuple[int, str], int] = {}
+        self.across_parts: dict[str, int] = {}
+        self.first_top: dict[str, dict] = {}
+        self.all_para_top: dict[str, bool] = {}
+        self.stray: dict[str, tuple[int, int]] = {}
+        # A scraped report held on a few long lines (…汇报如下：一、主要做法…) puts
+        # its part headings after a colon too; in ordinary text such an 一、 is an
+        # inline list, so only documents with very long lines get this reading.
+        run_on = text.count("\n", body_start, self.scan_end) * 400 < self.scan_end - body_start
+        self.ends = "。！？!?：:" if run_on else "。！？!?"
+
+    def run(self) -> list[dict]:
+        """The accepted headings, in text order."""
+        for m in _MARKER.finditer(self.text, self.body_start, self.scan_end):
+            if not self.quotes.at(m.start()):
+                self._consider(m)
+        return self.raw
+
+    def _consider(self, m: re.Match) -> None:
+        style, marker, pos = m.lastgroup, m.group(), m.start()
+        prev = _before(self.text, pos)
         line_start = prev == "\n"
         rank = _STYLE_RANK[style]
+        if not self._may_start_here(m, style, prev, line_start, rank):
+            return
+        ordinal = cn_ordinal(marker)
+        if ordinal is None:
+            return
+        # Which open sections cannot contain this one (closed only if it is accepted).
+        depth = self._depth(rank, pos)
+        parent = self.stack[depth - 1].section_index if depth else -1
+        # 一是 and 一要 lists are numbered apart (a part may hold one of each).
+        seq = style + marker[-1] if style == "l4s" else style
+        expected = self.last_child.get((parent, seq), 0) + 1
+        title = line_end = None
+        if ordinal == 1 and expected > 1 and parent < 0 and rank <= 2:
+            line_end, title = _heading_title(self.text, m, line_start, style, self.line_ends)
+            if self._restarts(style, pos, line_start, line_end, marker, title):
+                depth, parent, expected = 0, -1, 1
+        expected = self._renumbered(expected, ordinal, style, seq, parent, pos)
+        if ordinal != expected:
+            if line_start:   # lists inside a paragraph are their own series
+                self.stray[seq] = (ordinal, pos)
+            return
+        if title is None:
+            line_end, title = _heading_title(self.text, m, line_start, style, self.line_ends)
+        if self._continues_body_list(seq, ordinal, rank, pos, line_end, marker, title):
+            if line_start:
+                self.stray[seq] = (ordinal, pos)
+            return
+        if ordinal == 1 and not line_start and style in ("l4s", "l4f") and not self._has_second(m, style, line_end):
+            return
+        if not title:
+            return
+        if rank <= 1 and not line_start and ("，" in title or len(title) > 30):
+            # A part heading in the middle of a line is a short name (……请予审议。
+            # 一、2013年工作回顾); a long clause there is an inline list item
+            # (……。四、在私营工厂做工的工人，现在虽然……).
+            return
+        self._accept(m, style, seq, ordinal, depth, parent, rank, line_start, line_end, title)
+
+    def _may_start_here(self, m: re.Match, style: str, prev: str, line_start: bool, rank: float) -> bool:
+        """Whether a marker of this style may open a heading after ``prev``."""
         if style in ("l4s", "l4f"):
             # Enumerations run inside paragraphs: ……；二是…… and ……，二要……;
             # 第一，/第一、 only after a sentence or clause end (第一，第二， in
             # the middle of a sentence usually rank things, not items).
             boundary = _ENUM_BOUNDARY if style == "l4s" else "。！？；：!?;:"
-            if not (line_start or prev in boundary):
-                continue
-        elif style in ("lb", "l0", "l4r") or marker.endswith("."):
+            return line_start or prev in boundary
+        if style in ("lb", "l0", "l4r") or m.group().endswith("."):
             # A numeral alone on its line, 第一部分, 1） and 一. : headings only at a line start.
-            if not line_start:
-                continue
-            if style == "lb" and not _set_apart(text, pos, m.end()):
-                # A numeral part stands apart, with a blank line around it (1960);
-                # a lone 一 among other short lines is a table cell.
-                continue
-        elif not line_start:
-            # Mid-line headings only after a sentence end, and never the small
-            # 1. / (1) kinds, which inside a paragraph are usually not headings.
-            # Circled and bracketed Arabic numbers (① （1）) are unambiguous enough
-            # after any sentence or clause end.
-            if not (prev in ends and rank <= 2
-                    or style == "l4p" and prev in "。！？!?；;：:"):
-                continue
-        ordinal = cn_ordinal(marker)
-        if ordinal is None:
-            continue
-        # Which open sections cannot contain this one (closed only if it is accepted).
-        depth = len(stack)
-        while depth and (stack[depth - 1].rank >= rank or
-                         (stack[depth - 1].inline
-                          and raw[stack[depth - 1].section_index]["line_end"] <= pos)):
+            # A numeral part stands apart, with a blank line around it (1960);
+            # a lone 一 among other short lines is a table cell.
+            return line_start and (style != "lb" or _set_apart(self.text, m.start(), m.end()))
+        if line_start:
+            return True
+        # Mid-line headings only after a sentence end, and never the small
+        # 1. / (1) kinds, which inside a paragraph are usually not headings.
+        # Circled and bracketed Arabic numbers (① （1）) are unambiguous enough
+        # after any sentence or clause end.
+        return prev in self.ends and rank <= 2 or style == "l4p" and prev in "。！？!?；;：:"
+
+    def _depth(self, rank: float, pos: int) -> int:
+        """How many open sections can contain a heading of ``rank`` at ``pos``."""
+        depth = len(self.stack)
+        while depth and (self.stack[depth - 1].rank >= rank or
+                         (self.stack[depth - 1].inline
+                          and self.raw[self.stack[depth - 1].section_index]["line_end"] <= pos)):
             depth -= 1
-        parent = stack[depth - 1].section_index if depth else -1
-        # 一是 and 一要 lists are numbered apart (a part may hold one of each).
-        seq = style + marker[-1] if style == "l4s" else style
-        key = (parent, seq)
-        expected = last_child.get(key, 0) + 1
-        title = None
-        if ordinal == 1 and expected > 1 and parent < 0 and rank <= 2:
+        return depth
+
+    def _restarts(self, style: str, pos: int, line_start: bool, line_end: int, marker: str,
+                  title: str) -> bool:
+        """Whether a top-level 一、 after others starts the tree or a run anew."""
+        first = self.first_top.get(style)
+        if first is not None and title and title == first["title"]:
             # A table of contents lists the parts before the body repeats them
             # (1955: 一、… 二、… 三、… then 一、国家在过渡时期的总任务 again): a
             # first part whose title repeats the first heading restarts the tree,
             # and the contents become part of the preamble.
-            line_end, title = _heading_title(text, m, line_start, style, line_ends)
-            first = first_top.get(style)
-            if first is not None and title and title == first["title"]:
-                raw.clear()
-                first_top.clear()
-                all_para_top.clear()
-                stack.clear()
-                last_child.clear()
-                last_end.clear()
-                depth, parent, key, expected = 0, -1, (-1, seq), 1
-            elif (line_start and first is not None and all_para_top.get(style)
-                  and _is_paragraph(text, pos, line_end, marker, title)):
-                # A report without part headings numbers its paragraphs in runs
-                # (1988: five lessons 一、…五、, then ten tasks 一、…十、): a new
-                # run starts at its 一、.
-                stack.clear()
-                depth, parent, expected = 0, -1, 1
+            for state in (self.raw, self.first_top, self.all_para_top, self.stack,
+                          self.last_child, self.last_end):
+                state.clear()
+            return True
+        if (line_start and first is not None and self.all_para_top.get(style)
+                and _is_paragraph(self.text, pos, line_end, marker, title)):
+            # A report without part headings numbers its paragraphs in runs
+            # (1988: five lessons 一、…五、, then ten tasks 一、…十、): a new
+            # run starts at its 一、.
+            self.stack.clear()
+            return True
+        return False
+
+    def _renumbered(self, expected: int, ordinal: int, style: str, seq: str, parent: int, pos: int) -> int:
+        """The ordinal expected once lists that start anew or number on are allowed for."""
         if (ordinal == 1 and expected > 1 and style in ("l4s", "l4f")
-                and last_end.get(key, end_of_text) < pos):
+                and self.last_end.get((parent, seq), self.end_of_text) < pos):
             # An enumeration belongs to its paragraph: a 一是 in a later paragraph
             # under the same heading starts a new list (2000: 一是…四是 on
             # industry, then 一是…五是 on the western regions).
-            expected = 1
-        if (expected == 1 and parent >= 0 and raw[parent]["style"] == "l0"
-                and ordinal == across_parts.get(seq, 0) + 1):
+            return 1
+        if (expected == 1 and parent >= 0 and self.raw[parent]["style"] == "l0"
+                and ordinal == self.across_parts.get(seq, 0) + 1):
             # Some reports number on across their parts (第一部分 一、二、,
             # 第二部分 三、四、).
-            expected = ordinal
-        if ordinal != expected:
-            if line_start:   # lists inside a paragraph are their own series
-                stray[seq] = (ordinal, pos)
-            continue
-        if title is None:
-            line_end, title = _heading_title(text, m, line_start, style, line_ends)
-        seen = stray.get(seq) if rank <= 2 else None
-        if (seen and seen[0] == ordinal - 1 and not _heading_since(raw, seen[1], rank)
-                and _is_paragraph(text, pos, line_end, marker, title)):
-            # It continues a list of the body rather than the outline: 1955 and
-            # 1986 number paragraphs 一、二、三、四、 inside a part while the parts
-            # are at 三、; that inner 四、, a paragraph, is no part 四 (a part's
-            # heading stands alone on its line: 三、“七五”时期的经济体制改革).
-            if line_start:
-                stray[seq] = (ordinal, pos)
-            continue
-        if ordinal == 1 and not line_start and style in ("l4s", "l4f"):
-            # A lone 一要 or 第一， inside a sentence is a word, not a list: the
-            # list needs its second item in the same paragraph; a 一是 list may
-            # go on in the next paragraph (……：一是……。\n二是……).
-            second = "第二" if style == "l4f" else "二" + marker[-1]
-            until = line_end if style == "l4f" or marker.endswith("要") else m.end() + 3000
-            until = min(until, m.end() + 3000)
-            if text.find(second, m.end(), until) < 0:
-                continue
-        if not title:
-            continue
-        if rank <= 1 and not line_start and ("，" in title or len(title) > 30):
-            # A part heading in the middle of a line is a short name (……请予审议。
-            # 一、2013年工作回顾); a long clause there is an inline list item
-            # (……。四、在私营工厂做工的工人，现在虽然……).
-            continue
-        last_child[key] = ordinal
-        last_end[key] = line_end
-        if parent >= 0 and raw[parent]["style"] == "l0":
-            across_parts[seq] = ordinal
-        del stack[depth:]
-        inline = style in ("l4s", "l4f") and not line_start
-        parent_level = raw[parent]["level"] if parent >= 0 else 0
-        level = min(4, max(_STYLE_LEVEL[style], parent_level + 1))
-        raw.append(dict(start=pos, marker=marker, level=level, parent=parent, style=style,
-                        title=title, line_end=line_end, inline=inline))
-        if parent < 0:
-            first_top.setdefault(style, raw[-1])
-            para = _is_paragraph(text, pos, line_end, marker, title)
-            all_para_top[style] = all_para_top.get(style, True) and para
-        stack.append(_Open(len(raw) - 1, rank, inline))
+            return ordinal
+        return expected
 
-    raw = _drop_contents(text, raw)
-    return _assemble(text, doc_id, raw, body_start, scan_end, limit, year, tasks_after_review,
-                     doc_kind)
+    def _continues_body_list(self, seq: str, ordinal: int, rank: float, pos: int, line_end: int,
+                             marker: str, title: str) -> bool:
+        """Whether an in-sequence part marker rather continues a list of the body:
+        1955 and 1986 number paragraphs 一、二、三、四、 inside a part while the parts
+        are at 三、; that inner 四、, a paragraph, is no part 四 (a part's heading
+        stands alone on its line: 三、“七五”时期的经济体制改革)."""
+        seen = self.stray.get(seq) if rank <= 2 else None
+        return bool(seen and seen[0] == ordinal - 1 and not _heading_since(self.raw, seen[1], rank)
+                    and _is_paragraph(self.text, pos, line_end, marker, title))
+
+    def _has_second(self, m: re.Match, style: str, line_end: int) -> bool:
+        """A lone 一要 or 第一， inside a sentence is a word, not a list: the list
+        needs its second item in the same paragraph; a 一是 list may go on in the
+        next paragraph (……：一是……。\\n二是……)."""
+        marker = m.group()
+        second = "第二" if style == "l4f" else "二" + marker[-1]
+        until = line_end if style == "l4f" or marker.endswith("要") else m.end() + 3000
+        until = min(until, m.end() + 3000)
+        return self.text.find(second, m.end(), until) >= 0
+
+    def _accept(self, m: re.Match, style: str, seq: str, ordinal: int, depth: int, parent: int,
+                rank: float, line_start: bool, line_end: int, title: str) -> None:
+        key = (parent, seq)
+        self.last_child[key] = ordinal
+        self.last_end[key] = line_end
+        if parent >= 0 and self.raw[parent]["style"] == "l0":
+            self.across_parts[seq] = ordinal
+        del self.stack[depth:]
+        inline = style in ("l4s", "l4f") and not line_start
+        parent_level = self.raw[parent]["level"] if parent >= 0 else 0
+        level = min(4, max(_STYLE_LEVEL[style], parent_level + 1))
+        pos = m.start()
+        self.raw.append(dict(start=pos, marker=m.group(), level=level, parent=parent, style=style,
+                             title=title, line_end=line_end, inline=inline))
+        if parent < 0:
+            self.first_top.setdefault(style, self.raw[-1])
+            para = _is_paragraph(self.text, pos, line_end, m.group(), title)
+            self.all_para_top[style] = self.all_para_top.get(style, True) and para
+        self.stack.append(_Open(len(self.raw) - 1, rank, inline))
 
 
 def _set_apart(text: str, start: int, end: int) -> bool:
@@ -597,74 +676,11 @@ def _drop_contents(text: str, raw: list[dict]) -> list[dict]:
 
 def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
               tasks_after_review, doc_kind=None) -> list[Section]:
-    # Ends: a section runs to the next heading that is not its descendant;
-    # an inline 一是 item stops at its paragraph's end at the latest.  Walking back from the end, each heading's end is where the next heading
-    # outside its subtree starts: the next sibling's start, or its parent's end.
-    n = len(raw)
-    next_out: list[int] = [scan_end] * n
-    last_seen: dict[int, int] = {}   # parent index -> start of the child seen last (walking back)
-    for i in range(n - 1, -1, -1):
-        h = raw[i]
-        p = h["parent"]
-        sibling = last_seen.get(p)
-        if sibling is not None:
-            next_out[i] = sibling
-        elif p >= 0:
-            next_out[i] = -1   # resolved from the parent below
-        last_seen[p] = h["start"]
-    for i, h in enumerate(raw):
-        end = next_out[i] if next_out[i] >= 0 else raw[h["parent"]]["end"]
-        if h["inline"]:
-            end = min(end, h["line_end"])
-        h["end"] = _rstrip(text, h["start"], end)
-
-    ids: list[str] = []
-    counters: dict[int, int] = {}
-    for i, h in enumerate(raw):
-        counters[h["parent"]] = counters.get(h["parent"], 0) + 1
-        own = str(counters[h["parent"]])
-        ids.append(own if h["parent"] < 0 else f"{ids[h['parent']]}.{own}")
-
-    kinds: list[str] = []
-    cues = [kind_of_heading(h["title"], year=year, gov=tasks_after_review and h["parent"] < 0)
-            for h in raw]
-    # Where the review ends in a 政府工作报告 (some keep their review in the preamble).
-    reviews = [i for i, h in enumerate(raw)
-               if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
-    review_end = reviews[0] if reviews else -1
-    # Items (1. （1） 一是 第一，) standing before the first part heading are the
-    # preamble's own lists (1957 names its five topics （1）…（5） there).
-    first_part = next((i for i, h in enumerate(raw)
-                       if h["parent"] < 0 and _STYLE_RANK[h["style"]] <= 2), -1)
-    for i, h in enumerate(raw):
-        cue = cues[i]
-        if h["parent"] < 0:
-            if i < first_part and _STYLE_RANK[h["style"]] > 2:
-                kinds.append("intro")
-                continue
-            if cue is None and tasks_after_review and i > review_end:
-                cue = "plan"
-            if cue is None and doc_kind == "plan":
-                cue = "plan"
-            elif cue is None and doc_kind in ("summary", "summary+plan"):
-                later = {"problems", "plan"} & set(kinds)
-                cue = "plan" if "plan" in later else None if later else "achievements"
-            kinds.append(cue or "other")
-        else:
-            inherited = kinds[h["parent"]]
-            # A child keeps its part's kind unless its heading clearly says otherwise.
-            clear = None
-            if h["level"] <= 3:
-                # A plan's own item about problems (着力解决…问题) is still plan.
-                if cue == "plan" or (cue == "problems" and inherited != "plan"
-                                     and _names_problems(h["title"])):
-                    clear = cue
-            if (cue == "indicators" and inherited == "achievements"
-                    and "指标" in h["title"] and h["level"] <= 3):
-                # 主要指标完成情况 under 2022年工作开展情况: the figures, not the work.
-                clear = "indicators"
-            kinds.append(clear or inherited)
-
+    """The sections of the accepted headings: their ends, ids and kinds, the
+    preamble before them and the repeated copy after them."""
+    _set_ends(text, raw, scan_end)
+    ids = _section_ids(raw)
+    kinds = _section_kinds(text, raw, year, tasks_after_review, doc_kind)
     sections: list[Section] = []
     first = raw[0]["start"] if raw else scan_end
     intro_start = body_start
@@ -686,13 +702,156 @@ def _assemble(text, doc_id, raw, body_start, scan_end, limit, year,
     return sections
 
 
-def _is_descendant(raw, j: int, i: int) -> bool:
-    p = raw[j]["parent"]
-    while p >= 0:
-        if p == i:
-            return True
-        p = raw[p]["parent"]
-    return False
+def _set_ends(text: str, raw: list[dict], scan_end: int) -> None:
+    """Each heading's ``end``: a section runs to the next heading that is not its
+    descendant; an inline 一是 item stops at its paragraph's end at the latest.
+    Walking back from the end, each heading's end is where the next heading
+    outside its subtree starts: the next sibling's start, or its parent's end."""
+    n = len(raw)
+    next_out: list[int] = [scan_end] * n
+    last_seen: dict[int, int] = {}   # parent index -> start of the child seen last (walking back)
+    for i in range(n - 1, -1, -1):
+        h = raw[i]
+        p = h["parent"]
+        sibling = last_seen.get(p)
+        if sibling is not None:
+            next_out[i] = sibling
+        elif p >= 0:
+            next_out[i] = -1   # resolved from the parent below
+        last_seen[p] = h["start"]
+    for i, h in enumerate(raw):
+        end = next_out[i] if next_out[i] >= 0 else raw[h["parent"]]["end"]
+        if h["inline"]:
+            end = min(end, h["line_end"])
+        h["end"] = _rstrip(text, h["start"], end)
+
+
+def _section_ids(raw: list[dict]) -> list[str]:
+    """Dotted ids by position under the parent (1, 1.2, 1.2.3)."""
+    ids: list[str] = []
+    counters: dict[int, int] = {}
+    for h in raw:
+        counters[h["parent"]] = counters.get(h["parent"], 0) + 1
+        own = str(counters[h["parent"]])
+        ids.append(own if h["parent"] < 0 else f"{ids[h['parent']]}.{own}")
+    return ids
+
+
+def _section_kinds(text: str, raw: list[dict], year, tasks_after_review: bool, doc_kind) -> list[str]:
+    """Each heading's section kind: a part's from its wording and its place, a child's
+    its part's unless its own heading clearly says otherwise."""
+    cues = [kind_of_heading(h["title"], year=year, gov=tasks_after_review and h["parent"] < 0)
+            for h in raw]
+    # Where the review ends in a 政府工作报告 (some keep their review in the preamble).
+    reviews = [i for i, h in enumerate(raw)
+               if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
+    review_end = reviews[0] if reviews else -1
+    # Items (1. （1） 一是 第一，) standing before the first part heading are the
+    # preamble's own lists (1957 names its five topics （1）…（5） there).
+    first_part = next((i for i, h in enumerate(raw)
+                       if h["parent"] < 0 and _STYLE_RANK[h["style"]] <= 2), -1)
+    kinds: list[str] = []
+    for i, h in enumerate(raw):
+        if h["parent"] >= 0:
+            kinds.append(_child_kind(h, cues[i], kinds[h["parent"]]))
+        elif i < first_part and _STYLE_RANK[h["style"]] > 2:
+            kinds.append("intro")
+        else:
+            after_review = tasks_after_review and i > review_end
+            kinds.append(_part_kind(cues[i], after_review, doc_kind, kinds,
+                                    lambda: looks_back(text, h["start"], h["end"], year)))
+    return kinds
+
+
+@cache
+def review_cues() -> dict[str, re.Pattern]:
+    """The cues of models/review_cues.tsv, one pattern per category.
+
+    Example:
+        >>> bool(review_cues()["result"].search("过去一年，我们取得了显著成就"))
+        True
+    """
+    out: dict[str, list[str]] = {}
+    for category, pattern in read_tsv("review_cues.tsv", maxsplit=1):
+        out.setdefault(category.strip(), []).append(f"(?:{pattern.strip()})")
+    return {k: re.compile("|".join(v)) for k, v in out.items()}
+
+
+def sentence_time(sentence: str, year: Optional[int]) -> Optional[str]:
+    """Whether a sentence of a 政府工作报告 looks back at the reviewed year ("review"),
+    ahead to the planned one ("plan"), or neither (None).  Looking ahead wins: a
+    sentence that says what is to be done is no report of what was done.
+
+    Example:
+        >>> sentence_time("1984年，我国农业又获得了大丰收，粮食产量比上年增长5.1%。", 1984)
+        'review'
+        >>> sentence_time("今年要继续控制固定资产投资规模。", 1984)
+        'plan'
+    """
+    from .plans import has_cue
+
+    years = [_year_value(y) for y in _YEAR.findall(sentence)] if year else []
+    if (has_cue("future", sentence) or _pattern("year_ahead").search(sentence)
+            or any(y > year for y in years)):
+        return "plan"
+    if (_pattern("last_year").search(sentence) or review_cues()["result"].search(sentence)
+            or (years and max(years) <= year)):
+        return "review"
+    return None
+
+
+# A part is a review when the characters of its review sentences are at least this many
+# times those of its plan sentences, and at least _REVIEW_MIN_CHARS.
+_REVIEW_RATIO = 2
+_REVIEW_MIN_CHARS = 500
+
+
+def looks_back(text: str, start: int, end: int, year: Optional[int]) -> bool:
+    """Whether text[start:end] mostly reports the reviewed year (counted in characters
+    of review sentences against plan sentences).
+
+    Example:
+        >>> t = "1984年，工农业总产值比上年增长14.2%。" * 30 + "今年要控制投资规模。"
+        >>> looks_back(t, 0, len(t), 1984)
+        True
+    """
+    from .nlp import split_sentences
+
+    counts = {"review": 0, "plan": 0, None: 0}
+    for a, b in split_sentences(text, start, end):
+        counts[sentence_time(text[a:b], year)] += b - a
+    return counts["review"] >= max(_REVIEW_RATIO * counts["plan"], _REVIEW_MIN_CHARS)
+
+
+def _part_kind(cue: Optional[str], after_review: bool, doc_kind: Optional[str], kinds: list[str],
+               looks_back) -> str:
+    """A top-level part's kind: its heading's cue, else what its place in the report says.
+
+    ``looks_back`` tells (when called) whether the part's body mostly reports the
+    reviewed year: older 政府工作报告 keep their review in parts titled by topic
+    (1985: （一）关于经济形势; 1987: 一、当前国内形势和基本任务; 1957, 1960), which
+    their place after the preamble would make plan."""
+    if cue is None and after_review:
+        cue = "achievements" if looks_back() else "plan"
+    if cue is None and doc_kind == "plan":
+        cue = "plan"
+    elif cue is None and doc_kind in ("summary", "summary+plan"):
+        later = {"problems", "plan"} & set(kinds)
+        cue = "plan" if "plan" in later else None if later else "achievements"
+    return cue or "other"
+
+
+def _child_kind(h: dict, cue: Optional[str], inherited: str) -> str:
+    """A child keeps its part's kind unless its heading clearly says otherwise."""
+    if h["level"] > 3:
+        return inherited
+    # A plan's own item about problems (着力解决…问题) is still plan.
+    if cue == "plan" or (cue == "problems" and inherited != "plan" and _names_problems(h["title"])):
+        return cue
+    if cue == "indicators" and inherited == "achievements" and "指标" in h["title"]:
+        # 主要指标完成情况 under 2022年工作开展情况: the figures, not the work.
+        return "indicators"
+    return inherited
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -703,7 +862,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 # --- metadata -------------------------------------------------------------
 
-_GENRE = re.compile(r"总结|计划|报告|要点|打算|思路|安排|述职|回顾|汇报|工作情况")
 _YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -711,14 +869,6 @@ _LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|�
 _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
 _TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
-_ORG_NOISE = re.compile(
-    r"关于|(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?|上半年|下半年|全年|年度|政府工作报告|工作总结|工作计划|工作要点|工作打算|"
-    r"工作思路|工作安排|工作报告|述职报告|总结|计划|要点|打算|思路|[和及暨与、，,：:（）()“”\s]"
-)
-_ORG_TAIL = re.compile(
-    r"(妇联|妇女联合会|团委|共青团[\u4e00-\u9fff]{0,6}委员会|委员会|民政局|人民政府|政府|局|委|办|厅|院|部|"
-    r"中心|所|站|队|团|处|科|室|社|馆|会|联|镇|乡|街道|县|区|市|省)$"
-)
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
@@ -743,10 +893,6 @@ def _year_value(digits: str) -> int:
     return int(digits.translate(_CN_YEAR_DIGITS))
 
 
-# Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
-_PAGE_CHROME = re.compile(r"当前位置|您的位置|首页|>|》\s*\S+\s*》|发布时间|发布日期|来源[：:]|浏览次数|点击数|字体[：:]")
-
-
 def find_title(text: str) -> tuple[str, int]:
     """The report's title and the offset where its body starts.
 
@@ -768,10 +914,11 @@ def find_title(text: str) -> tuple[str, int]:
         stripped = line.strip()
         if stripped:
             checked += 1
-            if (len(stripped) <= 60 and _GENRE.search(stripped) and not _PAGE_CHROME.search(stripped)
+            if (len(stripped) <= 60 and _pattern("genre").search(stripped)
+                    and not _pattern("page_chrome").search(stripped)
                     and not stripped.startswith(("——", "—")) and not _MARKER.match(stripped)):
                 if (previous and len(previous) <= 24 and not re.search(r"[。，：:！？]", previous)
-                        and _ORG_TAIL.search(previous) and not _org_from_title(stripped)):
+                        and _pattern("org_tail").search(previous) and not _org_from_title(stripped)):
                     # A title set on two lines, the office above the report's name:
                     # 共青团某某县委员会 / 2022年工作总结和2023年工作计划.
                     stripped = previous + stripped
@@ -799,39 +946,10 @@ def detect_metadata(text: str, title: str) -> dict:
     delivered = _GOV_DELIVERED.search(head)
     if ("政府工作报告" in title or delivered
             or ("政府工作报告" in head and "各位代表" in text[:20000])):
-        year_in_title = _YEAR.search(title)
-        plan_year = int(delivered.group(1)) if delivered else (
-            _year_value(year_in_title.group(1)) if year_in_title else None)
-        # A local 政府工作报告 is the report of that place's 人民政府.
-        place = _ORG_NOISE.sub("", _bare_title(title))
-        if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
-            org = place.removesuffix("人民") + "人民政府"
-        else:
-            org = _org_from_title(title)
-        if not org:
-            # ——2023年1月12日在某某县第十八届人民代表大会第二次会议上
-            m = _LOCAL_CONGRESS.search(head)
-            org = m.group(1) + "人民政府" if m else None
-        if not org and ("代表国务院" in head or "国务院总理" in head):
-            org = "国务院"
-        return {"org": org, "year": plan_year - 1 if plan_year else None,
-                "plan_year": plan_year, "kind": "gov_work_report"}
-
-    years = [(_year_value(m.group(1)), m.end()) for m in _YEAR.finditer(title)]
-    summary_word = re.search(r"总结|回顾|述职|工作报告|汇报|工作情况", title)
-    plan_word = re.search(r"计划|打算|思路|安排|要点", title)
-    year = plan_year = None
-    if summary_word and plan_word and len(years) >= 2:
-        year, plan_year = years[0][0], years[1][0]
-    elif years and plan_word and re.search(r"下半年|下一?阶段|四季度", title):
-        # 2023年上半年工作总结和下半年工作计划: the plan is for the rest of the same year.
-        year = plan_year = years[0][0]
-    elif years:
-        if plan_word and not summary_word:
-            year = plan_year = years[0][0]
-        else:
-            year = years[0][0]
-            plan_year = year + 1 if plan_word else None
+        return _gov_metadata(title, head, delivered)
+    summary_word = _pattern("summary_word").search(title)
+    plan_word = _pattern("plan_word").search(title)
+    year, plan_year = _title_years(title, bool(summary_word), bool(plan_word))
     if summary_word and plan_word:
         kind = "summary+plan"
     elif summary_word:
@@ -845,6 +963,42 @@ def detect_metadata(text: str, title: str) -> dict:
         m = _ORG_IN_TEXT.search(head)
         org = m.group() if m else None
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
+
+
+def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
+    """The metadata of a 政府工作报告: it plans the year it is delivered in and reviews the one before."""
+    year_in_title = _YEAR.search(title)
+    plan_year = int(delivered.group(1)) if delivered else (
+        _year_value(year_in_title.group(1)) if year_in_title else None)
+    # A local 政府工作报告 is the report of that place's 人民政府.
+    place = _pattern("org_noise").sub("", _bare_title(title))
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):
+        org = place.removesuffix("人民") + "人民政府"
+    else:
+        org = _org_from_title(title)
+    if not org:
+        # ——2023年1月12日在某某县第十八届人民代表大会第二次会议上
+        m = _LOCAL_CONGRESS.search(head)
+        org = m.group(1) + "人民政府" if m else None
+    if not org and ("代表国务院" in head or "国务院总理" in head):
+        org = "国务院"
+    return {"org": org, "year": plan_year - 1 if plan_year else None,
+            "plan_year": plan_year, "kind": "gov_work_report"}
+
+
+def _title_years(title: str, summary_word: bool, plan_word: bool) -> tuple[Optional[int], Optional[int]]:
+    """(year reviewed, year planned) that the title of a work summary or plan names."""
+    years = [_year_value(m.group(1)) for m in _YEAR.finditer(title)]
+    if not years:
+        return None, None
+    if summary_word and plan_word and len(years) >= 2:
+        return years[0], years[1]
+    if plan_word and _pattern("rest_of_year_or_next_stage").search(title):
+        # 2023年上半年工作总结和下半年工作计划: the plan is for the rest of the same year.
+        return years[0], years[0]
+    if plan_word and not summary_word:
+        return years[0], years[0]
+    return years[0], years[0] + 1 if plan_word else None
 
 
 _DATE_LINE = re.compile(
@@ -862,17 +1016,12 @@ def _org_from_signature(text: str) -> Optional[str]:
     for i in range(len(lines) - 1, 0, -1):
         if _DATE_LINE.match(lines[i]):
             name = lines[i - 1]
-            if 2 <= len(name) <= 24 and _ORG_TAIL.search(name) and not re.search(r"[。，；：]", name):
+            if 2 <= len(name) <= 24 and _pattern("org_tail").search(name) and not re.search(r"[。，；：]", name):
                 return name
             return None
         if len(lines) - i > 3:
             break
     return None
-
-
-# Where the name of the office ends in a title: at 关于, at a year, at the genre words.
-_ORG_STOP = re.compile(
-    rf"关于|{_YEAR_WORD}|上半年|下半年|全年|年度|政府工作报告|工作|总结|计划|要点|打算|思路|安排|述职|报告|汇报")
 
 
 def _org_from_title(title: str) -> Optional[str]:
@@ -890,9 +1039,9 @@ def _org_from_title(title: str) -> Optional[str]:
     """
     title = _bare_title(title).strip()
     title = re.sub(rf"^(?:关于)?(?:{_YEAR_WORD})?(?:上半年|下半年|全年)?", "", title)
-    m = _ORG_STOP.search(title)
+    m = _pattern("org_stop").search(title)
     rest = (title[:m.start()] if m else title).strip(" ：:，,、")
-    if 2 <= len(rest) <= 24 and _ORG_TAIL.search(rest):
+    if 2 <= len(rest) <= 24 and _pattern("org_tail").search(rest):
         return rest
     return None
 
@@ -915,38 +1064,56 @@ def refine_metadata(meta: dict, sections: list[Section], text: str) -> dict:
     tops = [s for s in sections if s.level == 1 and s.parent_id is None]
     kinds = {s.kind for s in tops}
     if meta["year"] is None:
-        for s in tops:
-            if s.kind in ("indicators", "achievements"):
-                m = _YEAR.search(s.title)
-                if m:
-                    meta["year"] = _year_value(m.group(1))
-                    break
-    if meta["year"] is None:
-        review = " ".join(text[s.start:s.end] for s in sections
-                          if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
-        counts: dict[int, int] = {}
-        for m in _YEAR.finditer(review or text):
-            y = _year_value(m.group(1))
-            counts[y] = counts.get(y, 0) + 1
-        if counts:
-            meta["year"] = max(counts, key=lambda y: (counts[y], y))
+        meta["year"] = _year_of_review(sections, tops, text)
     if meta["plan_year"] is None and "plan" in kinds:
-        for s in tops:
-            if s.kind == "plan":
-                m = _YEAR.search(s.title)
-                if m:
-                    meta["plan_year"] = _year_value(m.group(1))
-                    break
-        if meta["plan_year"] is None and meta["year"] is not None:
-            # 三、下半年工作打算 plans the rest of the year under review.
-            half = any(s.kind == "plan" and re.search(r"下半年|四季度", s.title) for s in tops)
-            meta["plan_year"] = meta["year"] + (0 if half else 1)
-    if meta["kind"] in ("other", "summary"):
-        has_review = bool(kinds & {"indicators", "achievements"})
-        if has_review and "plan" in kinds:
-            meta["kind"] = "summary+plan"
-        elif has_review:
-            meta["kind"] = "summary"
-        elif "plan" in kinds and meta["kind"] == "other":
-            meta["kind"] = "plan"
+        meta["plan_year"] = _plan_year_of(tops, meta["year"])
+    meta["kind"] = _kind_from_sections(meta["kind"], kinds)
     return meta
+
+
+def _first_year_in_titles(tops: list[Section], kinds: tuple[str, ...]) -> Optional[int]:
+    """The first year named in the title of a top-level part of one of ``kinds``."""
+    for s in tops:
+        if s.kind in kinds:
+            m = _YEAR.search(s.title)
+            if m:
+                return _year_value(m.group(1))
+    return None
+
+
+def _year_of_review(sections: list[Section], tops: list[Section], text: str) -> Optional[int]:
+    """The year a summary reviews: named by a review heading, else the year its review mentions most."""
+    year = _first_year_in_titles(tops, ("indicators", "achievements"))
+    if year is not None:
+        return year
+    review = " ".join(text[s.start:s.end] for s in sections
+                      if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
+    counts: dict[int, int] = {}
+    for m in _YEAR.finditer(review or text):
+        y = _year_value(m.group(1))
+        counts[y] = counts.get(y, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _plan_year_of(tops: list[Section], year: Optional[int]) -> Optional[int]:
+    """The year planned: named by a plan heading, else the year after the review
+    (the same year for 下半年工作打算, which plans the rest of the year under review)."""
+    plan_year = _first_year_in_titles(tops, ("plan",))
+    if plan_year is None and year is not None:
+        half = any(s.kind == "plan" and _pattern("rest_of_year").search(s.title) for s in tops)
+        plan_year = year + (0 if half else 1)
+    return plan_year
+
+
+def _kind_from_sections(kind: str, kinds: set[str]) -> str:
+    """A document's kind once its parts are known (a 总结 with a plan part is summary+plan)."""
+    if kind not in ("other", "summary"):
+        return kind
+    has_review = bool(kinds & {"indicators", "achievements"})
+    if has_review and "plan" in kinds:
+        return "summary+plan"
+    if has_review:
+        return "summary"
+    if "plan" in kinds and kind == "other":
+        return "plan"
+    return kind
