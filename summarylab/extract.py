@@ -26,11 +26,11 @@ and ``models/unit_labels.tsv``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 
@@ -308,127 +308,353 @@ def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
     return None
 
 
-def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
-    """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%)."""
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule of an ordered rule table: the first rule whose ``apply`` answers decides.
+
+    ``apply`` returns None when the rule does not apply; what else it returns depends on
+    the table (a verdict for the walks, a stem for the labels).
+    """
+
+    name: str
+    apply: Callable
+
+
+#: Verdicts of a walk rule: take the token into the phrase, step over it, stop before it,
+#: or (the rule moved the walk itself) go on from where it left the walk.
+_TAKE, _SKIP, _STOP, _MOVED = "take", "skip", "stop", "moved"
+
+
+@dataclass
+class _Walk:
+    """The state of a walk leftwards from the number at ``i`` to the clause start ``stop``."""
+
+    toks: list
+    i: int
+    stop: int
+    j: int
+    changes: list
+    phrase: list
+    result: Optional[_Before] = None  # a gap rule that settles the whole walk
+    listed: bool = False
+
+    def left(self, k: Optional[int] = None) -> Optional[_Tok]:
+        k = self.j if k is None else k
+        return self.toks[k - 1] if k - 1 >= self.stop else None
+
+
+def _run(rules: tuple, w: _Walk) -> bool:
+    """Walk left with an ordered rule table until a rule stops (True when a rule settled the walk)."""
+    while w.j >= w.stop:
+        t = w.toks[w.j]
+        verdict = next((v for v in (r.apply(w, t) for r in rules) if v is not None), _STOP)
+        if verdict == _STOP:
+            break
+        if verdict == _TAKE:
+            w.phrase.insert(0, t)
+        if verdict != _MOVED:
+            w.j -= 1
+        if w.result is not None:
+            return True
+    return False
+
+
+# -- the gap between the phrase and its number (村委会主任中女性比例 达到 24.3%)
+
+def _gap_share_head(w: _Walk, t: _Tok):
+    """share head: 支出占比超过74% — 占比 is the head of the indicator, the gap ends."""
+    if t.word == "比" and w.left() is not None and w.left().word == "占":
+        return _STOP
+    return None
+
+
+def _gap_change_verb(w: _Walk, t: _Tok):
+    """change verb: 增长, 下降 before the number join the label; 扩大到33名 is a level."""
+    if t.word not in _cues().change:
+        return None
+    if not (w.j + 1 < w.i and w.toks[w.j + 1].word in ("到", "至", "为")):
+        w.changes.insert(0, t.word)
+    return _SKIP
+
+
+def _gap_link(w: _Walk, t: _Tok):
+    """link, date or rate: 从2007年底的 8.4%; 由每人每年 120元 — not the indicator."""
+    if t.word in _cues().link or t.word in _GAP_LINKS or _is_date(t) or t.flag == "t" \
+            or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
+        return _SKIP
+    return None
+
+
+def _gap_period(w: _Walk, t: _Tok):
+    """period: 国家财政性教育经费支出 五年 累计7.79万亿元 — a period is not the owner."""
+    if t.flag == "QTY" and t.word.rstrip("多余来以上").endswith(_PERIOD_UNITS) and t.word != w.toks[w.i].word:
+        return _SKIP
+    return None
+
+
+def _gap_share_verb(w: _Walk, t: _Tok):
+    """share verb: 社会事业投资占44% — the share of the subject (占比)."""
+    if t.word == "占" and w.j == w.i - 1 and w.toks[w.i].word.endswith(("%", "％")):
+        w.changes.insert(0, "占比")
+        return _SKIP
+    return None
+
+
+def _gap_new(w: _Walk, t: _Tok):
+    """new: 养老金人均每月新增110元 — 新增 right before the number is a change."""
+    if t.word == "新增" and w.j == w.i - 1:
+        w.changes.insert(0, t.word)
+        return _SKIP
+    return None
+
+
+def _gap_parallel_rate(w: _Walk, t: _Tok):
+    """parallel value: 每人每月680元和每人每年5400元 — the value before 和 owns the indicator."""
+    toks = w.toks
+    if t.word in "和、及与" and w.j - 1 >= w.stop and toks[w.j - 1].flag == "QTY" and all(
+            x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
+            for x in toks[w.j + 1:w.i]):
+        w.result = _Before([], w.changes, toks[w.j - 1].fact, None, False, False, True)
+        return _SKIP
+    return None
+
+
+def _gap_particle(w: _Walk, t: _Tok):
+    """adverb or particle: 共, 的 between the phrase and its number."""
+    if t.flag in ("d", "uj", "ul") and t.word not in _cues().verb:
+        return _SKIP
+    return None
+
+
+def _gap_basis(w: _Walk, t: _Tok):
+    """counting basis: 按可比价格计算, 扣除物价因素 — how it is counted, not what."""
+    if t.word in _BASIS_ENDS:
+        k = _basis_start(w.toks, w.j, w.stop)
+        if k is not None:
+            w.j = k
+            return _SKIP
+    return None
+
+
+def _gap_listed(w: _Walk, t: _Tok):
+    """enumeration: 慰问“三八”红旗手、困难妇女等共68人 — the number closes a list."""
+    if t.word == "等":
+        w.listed = True
+        return _STOP
+    return None
+
+
+#: Words between a phrase and its number besides the link words of the lexicon (由…到…).
+_GAP_LINKS = ("由", "从", "在", "到")
+
+#: What may stand between an indicator phrase and its number, in the order it is tried.
+GAP_RULES = (
+    Rule("share_head", _gap_share_head),
+    Rule("change_verb", _gap_change_verb),
+    Rule("link", _gap_link),
+    Rule("period", _gap_period),
+    Rule("share_verb", _gap_share_verb),
+    Rule("new", _gap_new),
+    Rule("parallel_rate", _gap_parallel_rate),
+    Rule("particle", _gap_particle),
+    Rule("basis", _gap_basis),
+    Rule("listed", _gap_listed),
+)
+
+
+# -- the indicator phrase itself, walked leftwards
+
+def _ph_quantity(w: _Walk, t: _Tok):
+    """another quantity: 115支参赛队1000多人 — a number ends the phrase."""
+    return _STOP if t.flag == "QTY" else None
+
+
+def _ph_head_measure(w: _Walk, t: _Tok):
+    """measure word as head: 建档立卡脱贫户3865户; 服务点 — 户/点/站 end a noun."""
+    left = w.left()
+    if not w.phrase and t.flag in ("q", "m") and t.word in _HEAD_MEASURES and left is not None \
+            and (left.flag.startswith("v") or _is_nounish(left)):
+        w.phrase.insert(0, _Tok(t.word, "n", t.start, t.end))
+        return _SKIP
+    return None
+
+
+def _ph_bracket(w: _Walk, t: _Tok):
+    """bracketed alternative: 全镇共有村（社区）十二个; 执业（助理）医师 — else the bracket ends it."""
+    if t.word not in _CLOSE_BRACKETS:
+        return None
+    toks, j, stop = w.toks, w.j, w.stop
+    k = j - 1
+    while k > stop and j - k <= 4 and toks[k].word not in _OPEN_BRACKETS:
+        k -= 1
+    if k > stop and toks[k].word in _OPEN_BRACKETS and j - k > 1 \
+            and all(_is_nounish(x) for x in toks[k + 1:j]) and _is_nounish(toks[k - 1]):
+        w.phrase[0:0] = toks[k:j + 1]
+        w.j = k - 1
+        return _MOVED
+    return _STOP
+
+
+def _ph_comparative(w: _Walk, t: _Tok):
+    """comparison: 失业率 低于 全省平均水平0.5个百分点 — the comparison ends the phrase."""
+    return _STOP if t.word in _COMPARATIVES and w.phrase else None
+
+
+def _ph_manner(w: _Walk, t: _Tok):
+    """manner noun: 通过政府购买服务方式 服务“儿童之家” — a stop word of the lexicon ends the name."""
+    return _STOP if t.word in _cues().stop and w.phrase else None
+
+
+def _ph_noun(w: _Walk, t: _Tok):
+    """noun: 村委会主任 女性 比例; lexicon verbs (新增, 参赛) and rate heads belong to the name."""
     cues = _cues()
-    j = i - 1
-    changes: list[str] = []
-    listed = False
-    # link words and change verbs between the phrase and the number
-    while j >= stop:
-        t = toks[j]
-        if t.word == "比" and j - 1 >= stop and toks[j - 1].word == "占":
-            break  # 支出占比超过74%: 占比 is the head of the indicator
-        if t.word in cues.change:
-            if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
-                changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
-        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
-                or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
-            pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
-        elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
-            pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
-        elif t.word == "占" and j == i - 1 and toks[i].word.endswith(("%", "％")):
-            changes.insert(0, "占比")  # 社会事业投资占44%: the share of the subject
-        elif t.word == "新增" and j == i - 1:
-            changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
-        elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and all(
-                x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
-                for x in toks[j + 1:i]):
-            # 每人每月680元和每人每年5400元: a rate between 和 and the number changes nothing
-            return _Before([], changes, toks[j - 1].fact, None, False, False, True)
-        elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
-            pass  # adverbs and particles between the phrase and its number (共, 的)
-        elif t.word in _BASIS_ENDS and _basis_start(toks, j, stop) is not None:
-            j = _basis_start(toks, j, stop)  # 按可比价格计算, 扣除物价因素: how it is counted, not what
-        elif t.word == "等":
-            listed = True
-            break
-        else:
-            break
-        j -= 1
-    if listed:
+    if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
+            or w.phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change \
+            and t.word not in cues.link:
+        return _TAKE
+    return None
+
+
+def _ph_share(w: _Walk, t: _Tok):
+    """share: 支出 占 比 -> 支出占比."""
+    left = w.left()
+    if t.word == "比" and left is not None and left.word == "占":
+        w.phrase.insert(0, _Tok("占比", "n", left.start, t.end))
+        w.j -= 1
+        return _SKIP
+    return None
+
+
+def _ph_above_scale(w: _Walk, t: _Tok):
+    """above scale: 规模以上工业增加值."""
+    left = w.left()
+    return _TAKE if t.word == "以上" and left is not None and left.word == "规模" else None
+
+
+def _ph_verb_between_nouns(w: _Walk, t: _Tok):
+    """verb inside a name: 城镇登记失业率, 人均可支配收入, 企业负担 — a verb between nouns."""
+    cues = _cues()
+    left = w.left()
+    if t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link \
+            and left is not None \
+            and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
+            and (w.phrase or len(t.word) <= 2):
+        return _TAKE
+    return None
+
+
+def _ph_adverb(w: _Walk, t: _Tok):
+    """adverb inside a name: 外商 直接 投资."""
+    left = w.left()
+    if t.flag in ("d", "ad") and w.phrase and left is not None and left.flag.startswith(_NOUNISH) \
+            and left.word not in _cues().link:
+        return _TAKE
+    return None
+
+
+def _ph_modifier_de(w: _Walk, t: _Tok):
+    """modifier with 的: 参加新型农村合作医疗 的 人口 — a bare head takes the modifier before 的."""
+    left = w.left()
+    if t.word == "的" and w.phrase and len(_text_of(w.phrase)) <= 2 and left is not None \
+            and _is_nounish(left):
+        return _SKIP
+    return None
+
+
+def _ph_short_rate_verb(w: _Walk, t: _Tok):
+    """short rate head: 参合 率; 调解 成功率 — a one-character or short rate head takes its verb."""
+    cues = _cues()
+    ph = w.phrase
+    if (len(_text_of(ph)) == 1 or len(ph) == 1 and ph[0].word.endswith("率") and len(ph[0].word) <= 3) \
+            and t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link:
+        return _TAKE
+    return None
+
+
+def _ph_negation(w: _Walk, t: _Tok):
+    """negation: 清退不符合条件对象126户 — the negation belongs to the name."""
+    return _TAKE if t.word in _NEGATIONS and w.phrase else None
+
+
+def _ph_subset(w: _Walk, t: _Tok):
+    """subset: 村委会主任中女性比例 — 中 marks a subset and is dropped."""
+    return _SKIP if t.word == "中" and w.phrase else None
+
+
+def _ph_inner_adverb(w: _Walk, t: _Tok):
+    """adverb inside the name: 中央财政“三农” 累计 支出 — dropped."""
+    return _SKIP if t.word in _INNER_ADVERBS and w.phrase else None
+
+
+def _ph_conjunction(w: _Walk, t: _Tok):
+    """conjunction of nouns: 二氧化硫、化学需氧量排放量."""
+    if t.word in "、和及与" and w.phrase and w.j - 1 >= w.stop and _is_nounish(w.toks[w.j - 1]):
+        return _TAKE
+    return None
+
+
+def _ph_adjective(w: _Walk, t: _Tok):
+    """adjective: 困难妇女; 县级 配套 1500万元."""
+    left = w.left()
+    if t.flag in ("a", "an") and (w.phrase or left is not None and left.flag.startswith(_NOUNISH)
+                                  and left.word not in _cues().link):
+        return _TAKE
+    return None
+
+
+_NEGATIONS = ("不", "未", "非")
+#: Adverbs written inside an indicator name, dropped from the label.
+_INNER_ADVERBS = ("累计", "年均", "全年", "实际", "预期")
+
+#: What belongs to an indicator phrase read leftwards from its number, in the order it is tried;
+#: a token no rule takes ends the phrase.
+PHRASE_RULES = (
+    Rule("quantity", _ph_quantity),
+    Rule("head_measure", _ph_head_measure),
+    Rule("bracket", _ph_bracket),
+    Rule("comparative", _ph_comparative),
+    Rule("manner", _ph_manner),
+    Rule("noun", _ph_noun),
+    Rule("share", _ph_share),
+    Rule("above_scale", _ph_above_scale),
+    Rule("verb_between_nouns", _ph_verb_between_nouns),
+    Rule("adverb", _ph_adverb),
+    Rule("modifier_de", _ph_modifier_de),
+    Rule("short_rate_verb", _ph_short_rate_verb),
+    Rule("negation", _ph_negation),
+    Rule("subset", _ph_subset),
+    Rule("inner_adverb", _ph_inner_adverb),
+    Rule("conjunction", _ph_conjunction),
+    Rule("adjective", _ph_adjective),
+)
+
+
+def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
+    """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%).
+
+    Two ordered rule tables: GAP_RULES step over what stands between the phrase and the
+    number (达到, 比上年, 按可比价格计算), PHRASE_RULES collect the phrase itself.
+    """
+    w = _Walk(toks, i, stop, i - 1, [], [])
+    if _run(GAP_RULES, w):
+        return w.result
+    if w.listed:
         # skip the enumeration back to its verb: 慰问 “三八”红旗手、困难妇女、困境儿童 等
-        j -= 1
+        j = w.j - 1
         while j >= stop and (_is_nounish(toks[j]) or toks[j].word in "、和及与" or toks[j].flag in ("a", "an")):
             j -= 1
         verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
-        return _Before([], changes, None, verb, True, False)
-    if j >= stop and toks[j].flag == "QTY":
-        return _Before([], changes, toks[j].fact, None, False, False)
-    phrase: list[_Tok] = []
-
-    def left_of(k: int) -> Optional[_Tok]:
-        return toks[k - 1] if k - 1 >= stop else None
-
-    while j >= stop:
-        t = toks[j]
-        if t.flag == "QTY":
-            break
-        if not phrase and t.flag in ("q", "m") and t.word in _HEAD_MEASURES and left_of(j) is not None \
-                and (left_of(j).flag.startswith("v") or _is_nounish(left_of(j))):
-            phrase.insert(0, _Tok(t.word, "n", t.start, t.end))  # 建档立卡脱贫 户 3865户; 服务 点
-            j -= 1
-            continue
-        if t.word in _CLOSE_BRACKETS:
-            k = j - 1
-            while k > stop and j - k <= 4 and toks[k].word not in _OPEN_BRACKETS:
-                k -= 1
-            if k > stop and toks[k].word in _OPEN_BRACKETS and j - k > 1 \
-                    and all(_is_nounish(x) for x in toks[k + 1:j]) and _is_nounish(toks[k - 1]):
-                phrase[0:0] = toks[k:j + 1]  # 全镇共有村（社区）十二个; 执业（助理）医师
-                j = k - 1
-                continue
-            break
-        if t.word in _COMPARATIVES and phrase:
-            break  # 失业率 低于 全省平均水平0.5个百分点: the comparison ends the phrase
-        if t.word in cues.stop and phrase:
-            break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
-        left = toks[j - 1] if j - 1 >= stop else None
-        if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
-                or phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change \
-                and t.word not in cues.link:
-            phrase.insert(0, t)
-        elif t.word == "比" and left is not None and left.word == "占":
-            phrase.insert(0, _Tok("占比", "n", left.start, t.end))  # 支出 占 比 -> 支出占比
-            j -= 1
-        elif t.word == "以上" and left is not None and left.word == "规模":
-            phrase.insert(0, t)  # 规模以上工业增加值
-        elif t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link \
-                and left is not None \
-                and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
-                and (phrase or len(t.word) <= 2):
-            # 城镇登记失业率, 人均可支配收入, 企业负担: a verb between nouns is part of the name
-            phrase.insert(0, t)
-        elif t.flag in ("d", "ad") and phrase and left is not None and left.flag.startswith(_NOUNISH) \
-                and left.word not in cues.link:
-            phrase.insert(0, t)  # 外商 直接 投资
-        elif t.word == "的" and phrase and len(_text_of(phrase)) <= 2 and left is not None \
-                and _is_nounish(left):
-            pass  # 参加新型农村合作医疗 的 人口: a bare head takes the modifier before 的
-        elif (len(_text_of(phrase)) == 1 or len(phrase) == 1 and phrase[0].word.endswith("率")
-              and len(phrase[0].word) <= 3) and t.flag.startswith("v") and t.word not in cues.predicate \
-                and t.word not in cues.link:
-            # 参合 率; 调解 成功率: a short rate head takes the verb before it
-            phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
-        elif t.word in ("不", "未", "非") and phrase:
-            phrase.insert(0, t)  # 清退不符合条件对象126户: the negation belongs to the name
-        elif t.word == "中" and phrase:
-            pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
-        elif t.word in ("累计", "年均", "全年", "实际", "预期") and phrase:
-            pass  # 中央财政“三农” 累计 支出: an adverb inside the name
-        elif t.word in "、和及与" and phrase and j - 1 >= stop and _is_nounish(toks[j - 1]):
-            phrase.insert(0, t)
-        elif t.flag in ("a", "an") and (phrase or left is not None and left.flag.startswith(_NOUNISH)
-                                         and left.word not in cues.link):
-            phrase.insert(0, t)  # 困难妇女; 县级 配套 1500万元
-        else:
-            break
-        j -= 1
+        return _Before([], w.changes, None, verb, True, False)
+    if w.j >= stop and toks[w.j].flag == "QTY":
+        return _Before([], w.changes, toks[w.j].fact, None, False, False)
+    _run(PHRASE_RULES, w)
+    phrase, j = w.phrase, w.j
     while phrase and phrase[0].word in "、和及与":
         phrase.pop(0)
     verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
     after_qty = bool(phrase) and j >= stop and toks[j].flag == "QTY"
-    return _Before(phrase, changes, None, verb, False, after_qty)
+    return _Before(phrase, w.changes, None, verb, False, after_qty)
 
 
 def _text_of(toks: Iterable[_Tok]) -> str:
@@ -494,14 +720,355 @@ def _is_generic(stem: str) -> bool:
         len(stem) <= 4 and any(stem.endswith(g) for g in cues.generic if len(g) >= 2))
 
 
+@dataclass
+class _LabelCtx:
+    """What the label rules read about one quantity: its tokens, its clause, the walk before it."""
+
+    toks: list
+    i: int
+    lo: int
+    hi: int
+    q: object  # the Quantity
+    countish: bool
+    after: list  # the noun phrase after its measure word
+    bf: _Before
+    change: str
+    prev: list  # stems of the earlier quantities of the sentence
+    heading: str
+    fired: list  # names of the rules that decided, in order
+
+    @property
+    def verb(self) -> str:
+        """The verb that ended the walk before the number, unless it is a link word."""
+        v = self.bf.verb
+        return v.word if v is not None and v.word not in _cues().link else ""
+
+
+def _first(rules: tuple, ctx: _LabelCtx, *args):
+    """The answer of the first rule of ``rules`` that applies (its name goes to ``ctx.fired``)."""
+    for rule in rules:
+        out = rule.apply(ctx, *args)
+        if out is not None:
+            ctx.fired.append(rule.name)
+            return out
+    return None
+
+
+# -- a count with its noun after the measure word (15名“三八”红旗手)
+
+def _cn_person(c: _LabelCtx, stem: str):
+    """bare person noun: 200余名妇女儿童参加培训 -> 参加培训妇女儿童; else the phrase or verb before."""
+    if not (stem in _cues().person or _is_generic(stem)):
+        return None
+    rest = _verb_phrase(c.toks, _index(c.toks, c.after[-1]) + 1, c.hi)
+    if rest:
+        return rest + stem
+    if c.bf.phrase:
+        return _text_of(c.bf.phrase) + stem
+    return c.verb + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+
+
+def _cn_relative_verb(c: _LabelCtx, stem: str):
+    """relative clause: 今年新建的为民办实事项目15个“儿童之家” — the verb of the 的-phrase says which."""
+    rv = _relative_verb(c.toks, c.i, c.lo)
+    return rv + stem if rv and rv not in stem else None
+
+
+def _cn_giving_verb(c: _LabelCtx, stem: str):
+    """verb of giving: 捐助3名困难女童, 资助15名困难女童 — the act tells the rows apart."""
+    prev = c.toks[c.i - 1]
+    if c.i > c.lo and prev.word in _GIVING_VERBS and prev.word not in stem:
+        return prev.word + stem
+    return None
+
+
+COUNTED_RULES = (
+    Rule("person_noun", _cn_person),
+    Rule("relative_verb", _cn_relative_verb),
+    Rule("giving_verb", _cn_giving_verb),
+)
+
+
+# -- a phrase before the number (国内生产总值 达到 56.9万亿元): how a short or vague one is completed
+
+def _pb_comparative(c: _LabelCtx, stem: str):
+    """comparison gap: 增速高于城镇居民1.6个百分点 — subject + comparison + stem."""
+    k0 = _index(c.toks, c.bf.phrase[0])
+    comp = _comparative(c.toks, k0 - 1, c.lo)
+    if comp is None:
+        return None
+    sub = _walk_before(c.toks, comp, c.lo)
+    subject = _trim(sub.phrase) if sub.phrase else (_subject_stem(c.prev) if c.prev else "")
+    return subject + _text_of(c.toks[comp:k0]) + stem if subject else stem
+
+
+def _pb_count_after_count(c: _LabelCtx, stem: str):
+    """noun of the count before: 共115支参赛队1000多人参加 -> 参加人数."""
+    if c.bf.after_qty and c.countish:
+        return _verb_phrase(c.toks, c.i + 1, c.hi) or stem
+    return None
+
+
+def _pb_verb_object(c: _LabelCtx, stem: str):
+    """short object of a verb: 发布信息1260条 -> 发布信息条数."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word not in _cues().link and v.word not in _cues().predicate:
+        return _verb_compound(c.toks, v, c.lo) + stem
+    return None
+
+
+def _pb_reach_verb(c: _LabelCtx, stem: str):
+    """reach verb: 家庭医生签约服务覆盖人口28.6万人 — the subject of 覆盖 names the indicator."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word in _REACH_VERBS:
+        sub = _walk_before(c.toks, _index(c.toks, v), c.lo)
+        if sub.phrase and not sub.changes:
+            return _trim(sub.phrase) + v.word + stem
+        return stem
+    return None
+
+
+def _pb_predicate_object(c: _LabelCtx, stem: str):
+    """verbal object: 带动就业560余人 — the object takes its verb."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word in _cues().predicate \
+            and len(c.bf.phrase) == 1 and c.bf.phrase[0].flag == "v":
+        return v.word + stem
+    return None
+
+
+def _pb_money_after_count(c: _LabelCtx, stem: str):
+    """amount after a count: 捐助3名困难女童4800元 — the verb of the clause names the money."""
+    if not c.bf.after_qty:
+        return None
+    k = _index(c.toks, c.bf.phrase[0]) - 2
+    return c.toks[k].word + stem if k >= c.lo and c.toks[k].flag.startswith("v") else stem
+
+
+def _pb_level_qualifier(c: _LabelCtx, stem: str):
+    """level qualifier: 组建…巾帼志愿队伍1支，市级3支 — 市级 qualifies the indicator before it."""
+    ph = c.bf.phrase
+    if len(ph) == 1 and c.prev and c.bf.verb is None and _index(c.toks, ph[0]) == c.lo \
+            and (ph[0].flag == "b" or stem.endswith("级")) and not _is_generic(stem):
+        return stem + c.prev[-1]
+    return None
+
+
+PHRASE_LABEL_RULES = (
+    Rule("comparative_gap", _pb_comparative),
+    Rule("count_after_count", _pb_count_after_count),
+    Rule("verb_object", _pb_verb_object),
+    Rule("reach_verb", _pb_reach_verb),
+    Rule("predicate_object", _pb_predicate_object),
+    Rule("money_after_count", _pb_money_after_count),
+    Rule("level_qualifier", _pb_level_qualifier),
+)
+
+
+def _adj_generic_money(c: _LabelCtx, stem: str):
+    """vague money head: 总价值近4.5万元的慰问品; the quoted programme or the verb names it."""
+    if c.q.kind == "money" and _is_generic(stem):
+        return (_noun_after_de(c.toks, c.i, c.hi) or _topic(c.toks, c.i) or c.verb) + stem
+    return None
+
+
+def _adj_generic_topic(c: _LabelCtx, stem: str):
+    """vague head: 累计投入资金1.2亿元 -> 投入资金; the quoted programme first."""
+    if not _is_generic(stem):
+        return None
+    topic = _topic(c.toks, c.i) or c.verb
+    return stem if stem.startswith(topic) else topic + stem  # 参会人员80余人: verb already in
+
+
+def _adj_target_completion(c: _LabelCtx, stem: str):
+    """share of a target: 为年度计划的111% -> 年度计划完成率; 筛查率达到计划任务的103.5% -> 筛查率."""
+    if not (c.q.kind == "percent" and c.toks[c.i - 1].word == "的" and stem.endswith(_TARGET_NOUNS)):
+        return None
+    v = c.bf.verb
+    subject = _subject_before(c.toks, v, c.lo) if v is not None else ""
+    if v is not None and v.word in _cues().link and not subject:
+        subject = _text_of(_walk_before(c.toks, _index(c.toks, v), c.lo).phrase)
+    return subject if subject.endswith("率") else stem + "完成率"
+
+
+def _adj_share_prefix(c: _LabelCtx, stem: str):
+    """share: 占…的比例 — a percent in a clause with 占 is a share (占国内生产总值比例)."""
+    if c.q.kind == "percent" and c.change != "占比" and any(t.word == "占" for t in c.toks[c.lo:c.i]) \
+            and "占" not in stem:
+        return "占" + stem + ("" if stem.endswith(_cues().ratehead) else "比例")
+    return None
+
+
+def _adj_share_owner(c: _LabelCtx, stem: str):
+    """share owner: …经费支出7.79万亿元，…占国内生产总值比例达到4% — the earlier subject."""
+    if stem.startswith("占") and c.prev and len(c.prev[-1] + stem) <= _MAX_LABEL + 4:
+        return c.prev[-1] + stem
+    return None
+
+
+def _adj_percent_verb_phrase(c: _LabelCtx, stem: str):
+    """percent of a group: 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例."""
+    if c.q.kind == "percent" and not stem.endswith(_cues().ratehead) and not c.change:
+        rest = _verb_phrase(c.toks, c.i + 1, c.hi)
+        return stem + rest + "比例" if rest else stem
+    return None
+
+
+#: Adjustments of a label read before the number, stage by stage (the first rule of a stage
+#: that applies changes the stem).
+PHRASE_ADJUST_STAGES = (
+    (Rule("generic_money", _adj_generic_money), Rule("generic_topic", _adj_generic_topic)),
+    (Rule("target_completion", _adj_target_completion),),
+    (Rule("share_prefix", _adj_share_prefix),),
+    (Rule("share_owner", _adj_share_owner), Rule("percent_verb_phrase", _adj_percent_verb_phrase)),
+)
+
+
+# -- no phrase next to the number: the clause is elliptic
+
+def _el_share_clause(c: _LabelCtx):
+    """share of a clause: 灾后恢复重建占14% — the whole clause before 占 is the subject."""
+    return _trim(c.toks[c.lo:c.i - 1]) if c.change == "占比" and c.lo < c.i - 1 else None
+
+
+def _el_change_continues(c: _LabelCtx):
+    """change of the subject before: 国内生产总值达到56.9万亿元，比上年增长7.7%."""
+    return _subject_stem(c.prev) if c.change and c.prev else None
+
+
+def _el_count_verb_phrase(c: _LabelCtx):
+    """count then verb: 1000多人参加了… -> 参加人数."""
+    return (_verb_phrase(c.toks, c.i + 1, c.hi) or None) if c.countish else None
+
+
+def _el_money_subject(c: _LabelCtx):
+    """money subject: 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金."""
+    if c.q.kind != "money" or c.bf.verb is None:
+        return None
+    subject = _subject_before(c.toks, c.bf.verb, c.lo)
+    if not subject.endswith(_cues().moneyhead):
+        return None
+    topic = _topic(c.toks, c.i)
+    return subject if topic in subject else topic + subject
+
+
+def _el_subject_continues(c: _LabelCtx):
+    """elliptic clause: 一般公共预算收入…，力争达到9亿元; 电商交易额达到12.6亿元，是2020年的2.1倍."""
+    v = c.verb
+    if c.prev and c.q.kind != "percent" and (not v or v in _cues().target_clause
+                                             or _verb_compound(c.toks, c.bf.verb, c.lo) in c.prev[-1]):
+        return _subject_stem(c.prev)
+    return None
+
+
+def _el_verb(c: _LabelCtx):
+    """verb of the clause: 新建“儿童之家”…建成12所 -> the programme and its verb."""
+    return _topic(c.toks, c.i) + _verb_compound(c.toks, c.bf.verb, c.lo) if c.verb else None
+
+
+ELLIPTIC_RULES = (
+    Rule("share_clause", _el_share_clause),
+    Rule("change_continues", _el_change_continues),
+    Rule("count_verb_phrase", _el_count_verb_phrase),
+    Rule("money_subject", _el_money_subject),
+    Rule("subject_continues", _el_subject_continues),
+    Rule("clause_verb", _el_verb),
+)
+
+
+# -- the label table
+
+def _lb_counted_noun(c: _LabelCtx):
+    """counted noun: 15名“三八”红旗手; 106名城镇和农村困难妇女 — the noun names the indicator."""
+    if not (c.after and c.countish):
+        return None
+    stem = _trim(c.after)
+    out = _first(COUNTED_RULES, c, stem)
+    return stem if out is None else out
+
+
+def _lb_listed(c: _LabelCtx):
+    """enumeration: 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数."""
+    if not c.bf.listed:
+        return None
+    return c.bf.verb.word if c.bf.verb is not None else ""
+
+
+def _lb_phrase_before(c: _LabelCtx):
+    """phrase before: 村委会主任中女性比例达到24.3% — completed by the phrase rules and stages."""
+    if not c.bf.phrase:
+        return None
+    stem = _trim(c.bf.phrase)
+    stem = _first(PHRASE_LABEL_RULES, c, stem) or stem
+    for stage in PHRASE_ADJUST_STAGES:
+        out = _first(stage, c, stem)
+        stem = stem if out is None else out
+    return stem
+
+
+def _lb_purpose(c: _LabelCtx):
+    """purpose of money: 安排32.5亿元帮助解决北方农村中小学取暖问题 -> 北方农村中小学取暖资金."""
+    return (_purpose(c.toks, c.i, c.hi) or None) if c.q.kind == "money" else None
+
+
+def _lb_noun_after(c: _LabelCtx):
+    """noun after an amount: 安排2.5万元经费; 预计将获得27万元救助."""
+    if not c.after:
+        return None
+    stem = _trim(c.after)
+    return _topic(c.toks, c.i) + stem if _is_generic(stem) else stem
+
+
+def _lb_elliptic(c: _LabelCtx):
+    """elliptic clause: nothing names the number next to it (see ELLIPTIC_RULES)."""
+    out = _first(ELLIPTIC_RULES, c)
+    return "" if out is None else out
+
+
+#: How the stem of an indicator label is found, in the order the rules are tried.
+LABEL_RULES = (
+    Rule("counted_noun", _lb_counted_noun),
+    Rule("listed", _lb_listed),
+    Rule("phrase_before", _lb_phrase_before),
+    Rule("purpose", _lb_purpose),
+    Rule("noun_after", _lb_noun_after),
+    Rule("elliptic", _lb_elliptic),
+)
+
+#: Heads that name a plan figure: 完成年度计划的111% is a share of it.
+_TARGET_NOUNS = ("目标", "任务", "计划", "预算")
+
+
+def _index(toks: list, tok: _Tok) -> int:
+    """The position of ``tok`` in ``toks`` (tokens are ordered by their unique offsets)."""
+    k = bisect_left(toks, tok.start, key=lambda t: t.start)
+    return k if k < len(toks) and toks[k] is tok else toks.index(tok)
+
+
+def _last_resort(c: _LabelCtx, stem: str) -> str:
+    """No stem, or too long a stem: the nearest noun before the number, else the heading."""
+    if not stem:
+        near = _nearest_noun(c.toks, c.i)
+        if not _heading_label(c.heading) or c.q.kind == "percent" and near.endswith(_cues().ratehead):
+            # no heading to fall back on, or a rate the sentence names in an earlier clause
+            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
+            c.fired.append("nearest_noun")
+            stem = near
+    if not stem or len(stem) > _MAX_LABEL + 4:
+        c.fired.append("heading")
+        stem = _fallback(stem, c.heading)
+    return stem
+
+
 def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
-           heading: str, labels: Optional[dict] = None) -> tuple[str, str]:
+           heading: str, labels: Optional[dict] = None, fired: Optional[list] = None) -> tuple[str, str]:
     """(indicator, stem) of the quantity at token ``i``; ``lo``/``hi`` bound its clause.
 
     The stem is the label without the unit suffix and the change verb; a later
     number of the same sentence that omits its subject reuses it (比上年增长7.7%).
+    The rules that decide are LABEL_RULES, in order; their names go to ``fired``.
     """
-    cues = _cues()
+    fired = [] if fired is None else fired
     q = quantities[toks[i].fact].quantity
     # a bare scale (1260万农村户籍孩子, 3亿多农村人口) counts the noun after it, like a measure word
     countish = q.kind == "count" or q.kind == "other" and (q.unit or "") in ("", "万", "亿", "万亿")
@@ -511,130 +1078,16 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
     after = _phrase_after(toks, i, ext) if countish or q.kind in ("money", "measure") else []
     bf = _walk_before(toks, i, lo)
     change = bf.changes[-1] if bf.changes else ""
-    prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
     if bf.parallel and labels and bf.owner in labels:
+        fired.append("parallel_value")
         return labels[bf.owner], stems[bf.owner]  # 分别达到38215元和19860元
     if bf.owner is not None and bf.owner in stems:
         # 从原来的19名扩大到33名: the second number has the first one's indicator
-        stem = stems[bf.owner]
-        return _suffix(stem, q) + change, stem
-    stem = ""
-    if after and countish:
-        # 15名“三八”红旗手; 106名城镇和农村困难妇女: the counted noun names the indicator
-        stem = _trim(after)
-        if stem in cues.person or _is_generic(stem):
-            rest = _verb_phrase(toks, toks.index(after[-1]) + 1, hi)
-            if rest:
-                stem = rest + stem  # 200余名妇女儿童参加培训 -> 参加培训妇女儿童
-            elif bf.phrase:
-                stem = _text_of(bf.phrase) + stem
-            elif bf.verb is not None and bf.verb.word not in cues.link:
-                stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
-        elif _relative_verb(toks, i, lo) and _relative_verb(toks, i, lo) not in stem:
-            # 今年新建的为民办实事项目15个“儿童之家”: the verb of the clause's 的-phrase says which ones
-            stem = _relative_verb(toks, i, lo) + stem
-        elif i > lo and toks[i - 1].word in _GIVING_VERBS and toks[i - 1].word not in stem:
-            # 捐助3名困难女童, 资助15名困难女童: the act tells the rows apart (两 donors, one noun)
-            stem = toks[i - 1].word + stem
-    elif bf.listed:
-        # 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数
-        stem = bf.verb.word if bf.verb is not None else ""
-    elif bf.phrase:
-        stem = _trim(bf.phrase)
-        comp = _comparative(toks, toks.index(bf.phrase[0]) - 1, lo)
-        if comp is not None:
-            # 增速高于城镇居民1.6个百分点: the gap between the subject and what it is compared with
-            sub = _walk_before(toks, comp, lo)
-            subject = _trim(sub.phrase) if sub.phrase else (_subject_stem(prev) if prev else "")
-            if subject:
-                stem = subject + _text_of(toks[comp:toks.index(bf.phrase[0])]) + stem
-        elif bf.after_qty and countish:
-            # 共115支参赛队1000多人参加: the noun belongs to the count before it
-            rest = _verb_phrase(toks, i + 1, hi)
-            stem = rest or stem
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word not in cues.link \
-                and bf.verb.word not in cues.predicate:
-            stem = _verb_compound(toks, bf.verb, lo) + stem  # 发布信息1260条 -> 发布信息条数
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in _REACH_VERBS:
-            # 家庭医生签约服务覆盖人口28.6万人: the subject of 覆盖 names the indicator
-            sub = _walk_before(toks, toks.index(bf.verb), lo)
-            if sub.phrase and not sub.changes:
-                stem = _trim(sub.phrase) + bf.verb.word + stem
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in cues.predicate \
-                and len(bf.phrase) == 1 and bf.phrase[0].flag == "v":
-            stem = bf.verb.word + stem  # 带动就业560余人: a verbal object takes its verb
-        elif bf.after_qty and bf.phrase:
-            # 捐助3名困难女童4800元: name the money by the verb of the clause
-            k = toks.index(bf.phrase[0]) - 2
-            if k >= lo and toks[k].flag.startswith("v"):
-                stem = toks[k].word + stem
-        elif len(bf.phrase) == 1 and prev and bf.verb is None and toks.index(bf.phrase[0]) == lo \
-                and (bf.phrase[0].flag == "b" or stem.endswith("级")) and not _is_generic(stem):
-            # 组建…巾帼志愿队伍1支，市级3支: 市级 qualifies the indicator before it
-            stem = stem + prev[-1]
-        if q.kind == "money" and _is_generic(stem):
-            verb = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
-            stem = (_noun_after_de(toks, i, hi) or _topic(toks, i) or verb) + stem
-        elif _is_generic(stem):
-            topic = _topic(toks, i)
-            if not topic and bf.verb is not None and bf.verb.word not in cues.link:
-                topic = bf.verb.word  # 累计投入资金1.2亿元 -> 投入资金
-            if not stem.startswith(topic):  # 参会人员80余人: the verb is in the stem already
-                stem = topic + stem
-        if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
-            subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
-            if bf.verb is not None and bf.verb.word in cues.link and not subject:
-                subject = _text_of(_walk_before(toks, toks.index(bf.verb), lo).phrase)
-            if subject.endswith("率"):
-                stem = subject  # 筛查率达到计划任务的103.5%: the rate is named before the verb
-            else:
-                stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
-        if q.kind == "percent" and change != "占比" and any(t.word == "占" for t in toks[lo:i]) \
-                and "占" not in stem:
-            stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
-        if stem.startswith("占") and prev and len(prev[-1] + stem) <= _MAX_LABEL + 4:
-            stem = prev[-1] + stem  # …经费支出7.79万亿元，…占国内生产总值比例达到4%
-        elif q.kind == "percent" and not stem.endswith(cues.ratehead) and not change:
-            rest = _verb_phrase(toks, i + 1, hi)
-            if rest:
-                stem = stem + rest + "比例"  # 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例
-    elif q.kind == "money" and _purpose(toks, i, hi):
-        stem = _purpose(toks, i, hi)  # 安排32.5亿元帮助解决北方农村中小学取暖问题 -> …取暖资金
-    elif after:  # money or a measure with its noun after: 安排2.5万元经费; 预计将获得27万元救助
-        stem = _trim(after)
-        if _is_generic(stem):
-            stem = _topic(toks, i) + stem
-    else:
-        rest = _verb_phrase(toks, i + 1, hi)
-        v = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
-        subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
-        if change == "占比" and lo < i - 1:
-            stem = _trim(toks[lo:i - 1])  # 灾后恢复重建占14%: the whole clause before 占 is the subject
-        elif change and prev:
-            # 国内生产总值达到56.9万亿元，比上年增长7.7%; a share of the target in between
-            # (完成年度预算的102.3%，同比增长6.8%) is not what grew
-            stem = _subject_stem(prev)
-        elif countish and rest:
-            stem = rest  # 1000多人参加了… -> 参加人数
-        elif q.kind == "money" and subject.endswith(cues.moneyhead):
-            # 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金
-            topic = _topic(toks, i)
-            stem = subject if topic in subject else topic + subject
-        elif prev and q.kind != "percent" and (not v or v in cues.target_clause
-                                               or _verb_compound(toks, bf.verb, lo) in prev[-1]):
-            # an elliptic clause continues the subject of the sentence: 一般公共预算收入…，力争达到9亿元;
-            # 电商交易额达到12.6亿元，是2020年的2.1倍; 争取…资金15.6亿元，比上年多争取2.3亿元
-            stem = _subject_stem(prev)
-        elif v:
-            stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
-    if not stem:
-        near = _nearest_noun(toks, i)
-        if not _heading_label(heading) or q.kind == "percent" and near.endswith(cues.ratehead):
-            # no heading to fall back on, or a rate the sentence names in an earlier clause
-            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
-            stem = near
-    if not stem or len(stem) > _MAX_LABEL + 4:
-        stem = _fallback(stem, heading)
+        fired.append("owner_value")
+        return _suffix(stems[bf.owner], q) + change, stems[bf.owner]
+    prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
+    ctx = _LabelCtx(toks, i, lo, hi, q, countish, after, bf, change, prev, heading, fired)
+    stem = _last_resort(ctx, _first(LABEL_RULES, ctx))
     return _suffix(stem, q) + change, stem
 
 
