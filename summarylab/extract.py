@@ -147,26 +147,29 @@ class _Tok:
 _QUOTED_NAME = re.compile(r"“[^“”，,。；;：:！？\n]{1,14}”")
 
 
-def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
-    """The document's one tagging of ``text[start:end]``, with every candidate span and
-    quoted name folded into one token."""
+def _tagged(doc: Document, start: int, end: int) -> list[_Tok]:
+    """The document's one tagging of ``text[start:end]`` as tokens with offsets."""
     text = doc.text
     toks: list[_Tok] = []
     pos = start
     for word, flag, _, _ in doc.tokens(start, end):
         if not word:
             continue
-        if text.startswith(word, pos):
-            if len(word) == 2 and word[0] == "率" and word[1] in "达为":
-                # 化解率达96.8%: the segmenter glues the head of the indicator to its verb
-                toks.append(_Tok("率", "n", pos, pos + 1))
-                toks.append(_Tok(word[1], "v", pos + 1, pos + 2))
-            else:
-                toks.append(_Tok(word, flag, pos, pos + len(word)))
-            pos += len(word)
-        else:  # a segmenter that drops or changes characters: fall back to characters
-            toks = [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
-            break
+        if not text.startswith(word, pos):
+            # a segmenter that drops or changes characters: fall back to characters
+            return [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
+        if len(word) == 2 and word[0] == "率" and word[1] in "达为":
+            # 化解率达96.8%: the segmenter glues the head of the indicator to its verb
+            toks.append(_Tok("率", "n", pos, pos + 1))
+            toks.append(_Tok(word[1], "v", pos + 1, pos + 2))
+        else:
+            toks.append(_Tok(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return toks
+
+
+def _spans(text: str, start: int, end: int, quantities: list, rejected: list) -> list[tuple]:
+    """(start, end, quantity index, reason) of every candidate and quoted name of a sentence, sorted."""
     spans = [(q.start, q.end, i, None) for i, q in enumerate(quantities)]
     spans += [(r.start, r.end, None, r.reason) for r in rejected]
     if "“" in text[start:end]:
@@ -175,6 +178,21 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 spans.append((m.start(), m.end(), None, "quoted name"))
     spans.sort()
+    return spans
+
+
+def _span_tok(text: str, span: tuple) -> _Tok:
+    s, e, fi, why = span
+    flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
+    return _Tok(text[s:e], flag, s, e, fi, why)
+
+
+def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
+    """The document's one tagging of ``text[start:end]``, with every candidate span and
+    quoted name folded into one token."""
+    text = doc.text
+    toks = _tagged(doc, start, end)
+    spans = _spans(text, start, end, quantities, rejected)
     if not spans:
         return toks
     out: list[_Tok] = []
@@ -182,12 +200,11 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
     for tok in toks:
         # emit the candidate spans that begin before this token ends
         while k < len(spans) and spans[k][0] < tok.end:
-            s, e, fi, why = spans[k]
+            s = spans[k][0]
             if tok.start < s and (not out or out[-1].end <= tok.start):
                 out.append(_Tok(text[tok.start:s], tok.flag, tok.start, s))
             if not out or out[-1].end <= s:
-                flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
-                out.append(_Tok(text[s:e], flag, s, e, fi, why))
+                out.append(_span_tok(text, spans[k]))
             k += 1
         last = out[-1].end if out else start
         if tok.end <= last:
@@ -196,12 +213,9 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
             out.append(_Tok(text[last:tok.end], tok.flag, last, tok.end))
         else:
             out.append(tok)
-    while k < len(spans):
-        s, e, fi, why = spans[k]
-        if not out or out[-1].end <= s:
-            flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
-            out.append(_Tok(text[s:e], flag, s, e, fi, why))
-        k += 1
+    for span in spans[k:]:
+        if not out or out[-1].end <= span[0]:
+            out.append(_span_tok(text, span))
     return out
 
 
@@ -239,38 +253,51 @@ def _clean(label: str) -> str:
 
 # ---------------------------------------------------------------------------- phrases
 
+#: Adverbs that end the noun after a measure word: 12家养老机构 全部 达到….
+_AFTER_ENDS = frozenset(("全部", "全都", "均", "都", "已", "已经", "总体", "户均", "人均"))
+
+
+def _bracket_end(toks: list[_Tok], j: int, stop: int) -> Optional[int]:
+    """The index of the bracket closing a short noun alternative opened at ``j`` (村（社区）), or None."""
+    k = j + 1
+    while k < stop and k - j <= 4 and toks[k].word not in "）)":
+        k += 1
+    if k < stop and toks[k].word in "）)" and all(_is_nounish(x) for x in toks[j + 1:k]):
+        return k
+    return None
+
+
+def _after_takes(t: _Tok, nxt: Optional[_Tok], out: list) -> bool:
+    """Whether the noun phrase after a measure word goes on with ``t`` (``nxt`` follows it)."""
+    if _is_nounish(t):
+        # 妇女 自动 购买: a vn before a verb works as an adverb
+        return not (t.flag == "vn" and nxt is not None and nxt.flag.startswith("v") and out)
+    nxt_noun = nxt is not None and _is_nounish(nxt)
+    if t.flag == "a" and nxt_noun:
+        return True
+    if (t.flag == "c" or t.word == "、") and out and nxt_noun:
+        return True
+    return t.word in ("点", "站") and bool(out)  # “儿童之家”项目点, 服务站
+
+
 def _phrase_after(toks: list[_Tok], i: int, stop: int) -> list[_Tok]:
     """The noun phrase right after a measure word: 115支 参赛队; 15名 “三八”红旗手; 134个 村（社区）."""
     out: list[_Tok] = []
     j = i + 1
     while j < stop:
         t = toks[j]
-        nxt = toks[j + 1] if j + 1 < stop else None
-        if t.word in ("全部", "全都", "均", "都", "已", "已经", "总体", "户均", "人均"):
+        if t.word in _AFTER_ENDS:
             break  # 12家养老机构 全部 达到…: an adverb ends the noun
         if t.word in "（(" and out:
-            # a bracketed alternative inside the noun: 村（社区）
-            k = j + 1
-            while k < stop and k - j <= 4 and toks[k].word not in "）)":
-                k += 1
-            if k < stop and toks[k].word in "）)" and all(_is_nounish(x) for x in toks[j + 1:k]):
+            # a bracketed alternative inside the noun: 村（社区）; the bracket closes the noun
+            k = _bracket_end(toks, j, stop)
+            if k is not None:
                 out.extend(toks[j:k + 1])
                 j = k + 1
-            break  # the bracket closes the noun
-        if _is_nounish(t):
-            if t.flag == "vn" and nxt is not None and nxt.flag.startswith("v") and out:
-                break  # 妇女 自动 购买: a vn before a verb works as an adverb
-            out.append(t)
-        elif t.flag == "a" and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.flag == "c" and out and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.word == "、" and out and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.word in ("点", "站") and out:
-            out.append(t)  # “儿童之家”项目点, 服务站
-        else:
             break
+        if not _after_takes(t, toks[j + 1] if j + 1 < stop else None, out):
+            break
+        out.append(t)
         j += 1
     if j < stop and toks[j].flag.startswith("v") and any(t.flag == "c" for t in out) \
             and any(t.flag == "QTY" and t.word[-1:] == toks[i].word[-1:] for t in toks[j:stop]):
@@ -1323,50 +1350,115 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
     return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in ("于", "在", "有", "新增", "完成")
 
 
-def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
-          section_kind: str) -> tuple[str, str]:
-    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi``."""
-    cues = _cues()
-    tok = toks[i]
-    br = _bracket_span(doc_text, sent_start, tok.start)
-    if br is not None:
-        inside = doc_text[br[0] + 1:tok.start]
-        if inside.lstrip().startswith("目标") or "目标" in inside[-4:]:
-            return "target", "bracket_target"
-        before = [t for t in toks if t.end <= br[0]]
-        if before and before[-1].end == br[0] and _NAMED_REQUIREMENT.search(before[-1].word):
-            return "target", "named_requirement"
-    # 完成年度目标任务的105%, 为年度计划的111%: a share of the target is an actual value
-    if i >= 2 and toks[i - 1].word == "的" and toks[i - 2].word.endswith(("目标", "任务", "计划", "预算")):
+@dataclass
+class _RoleCtx:
+    """What the role rules read about the quantity at token ``i`` of clause ``lo:hi``."""
+
+    text: str
+    toks: list
+    i: int
+    lo: int
+    hi: int
+    sent_start: int
+    section_kind: str
+
+
+def _ro_bracket(c: _RoleCtx):
+    """bracketed target: 达到24.3%（目标10%）; the values inside a named requirement 两个100%（…）."""
+    tok = c.toks[c.i]
+    br = _bracket_span(c.text, c.sent_start, tok.start)
+    if br is None:
+        return None
+    inside = c.text[br[0] + 1:tok.start]
+    if inside.lstrip().startswith("目标") or "目标" in inside[-4:]:
+        return "target", "bracket_target"
+    k = bisect_right([t.end for t in c.toks], br[0]) - 1  # the token that ends right before it
+    if k >= 0 and c.toks[k].end == br[0] and _NAMED_REQUIREMENT.search(c.toks[k].word):
+        return "target", "named_requirement"
+    return None
+
+
+def _ro_share_of_target(c: _RoleCtx):
+    """share of a target: 完成年度目标任务的105%, 为年度计划的111% — an actual value."""
+    if c.i >= 2 and c.toks[c.i - 1].word == "的" and c.toks[c.i - 2].word.endswith(_TARGET_NOUNS):
         return "actual", "share_of_target"
-    for j in range(lo, i):
+    return None
+
+
+def _ro_clause_cue(c: _RoleCtx):
+    """target cue in the clause: 确保, 力争, 要求, 要 + verb (not 按照要求, 换届工作要求)."""
+    toks, cues = c.toks, _cues()
+    for j in range(c.lo, c.i):
         w = toks[j].word
-        if w == "要求" and j > lo and (toks[j - 1].word in ("按", "按照", "根据", "的")
-                                     or toks[j - 1].flag.startswith("n")):
-            continue  # 按照要求完成…; 换届工作要求: 要求 as a noun sets no target
+        if w == "要求" and j > c.lo and (toks[j - 1].word in ("按", "按照", "根据", "的")
+                                       or toks[j - 1].flag.startswith("n")):
+            continue  # 要求 as a noun sets no target
         if w in cues.target_clause or w == "要" and _future_cue(toks, j):
             return "target", "target_cue"
-    for j in range(0, lo):
-        if toks[j].word in cues.target_sentence:
-            return "target", "target_cue"
-        if toks[j].word.endswith("目标") and "预期" not in toks[j].word \
-                and j + 1 < lo and toks[j + 1].word in ("是", "为", "：", ":") \
-                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
-            return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
-    # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
-    k = i + 1
-    if k < hi and toks[k].word == "的":
-        for t in toks[k + 1:min(hi, k + 5)]:
-            if t.word.endswith("目标"):
-                return "target", "target_after"
-    if section_kind == "plan":
-        return "expected", "plan_section"
-    for j in range(i - 1, -1, -1):
+    return None
+
+
+def _ro_sentence_cue(c: _RoleCtx):
+    """target cue earlier in the sentence; a lead-in 目标是：全年新增城镇就业2800人，…."""
+    toks, cues = c.toks, _cues()
+    for j in range(0, c.lo):
         w = toks[j].word
-        if w in cues.expected_sentence and _future_cue(toks, j) or len(w) > 2 and not w.startswith(
-                ("超", "好于", "低于", "高于", "不及")) and any(
-                c in w for c in cues.expected_sentence if len(c) >= 2 and c not in ("计划", "将要")):
-            return "expected", "expected_cue"  # 预计; 主要预期目标 as one dictionary word
+        if w in cues.target_sentence:
+            return "target", "target_cue"
+        if w.endswith("目标") and "预期" not in w and j + 1 < c.lo and toks[j + 1].word in ("是", "为", "：", ":") \
+                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
+            return "target", "target_lead_in"
+    return None
+
+
+def _ro_target_after(c: _RoleCtx):
+    """target named after: 低于3%左右的调控目标 — the number qualifies a 目标 right after it."""
+    k = c.i + 1
+    if k < c.hi and c.toks[k].word == "的" and any(t.word.endswith("目标") for t in c.toks[k + 1:min(c.hi, k + 5)]):
+        return "target", "target_after"
+    return None
+
+
+def _ro_plan_section(c: _RoleCtx):
+    """plan section: everything in a plan part is expected."""
+    return ("expected", "plan_section") if c.section_kind == "plan" else None
+
+
+def _ro_expected_cue(c: _RoleCtx):
+    """expected cue before the number: 预计, 将 + verb; 主要预期目标 as one dictionary word."""
+    exp = _cues().expected_sentence
+    long_cues = [e for e in exp if len(e) >= 2 and e not in ("计划", "将要")]
+    for j in range(c.i - 1, -1, -1):
+        w = c.toks[j].word
+        if w in exp and _future_cue(c.toks, j) or len(w) > 2 and not w.startswith(_NOT_EXPECTED) \
+                and any(e in w for e in long_cues):
+            return "expected", "expected_cue"
+    return None
+
+
+#: Comparisons that hold an expected cue inside a longer word (超预期, 好于预期).
+_NOT_EXPECTED = ("超", "好于", "低于", "高于", "不及")
+
+#: How the role of a quantity is decided, in order; no rule answering means actual.
+ROLE_RULES = (
+    Rule("bracket", _ro_bracket),
+    Rule("share_of_target", _ro_share_of_target),
+    Rule("clause_cue", _ro_clause_cue),
+    Rule("sentence_cue", _ro_sentence_cue),
+    Rule("target_after", _ro_target_after),
+    Rule("plan_section", _ro_plan_section),
+    Rule("expected_cue", _ro_expected_cue),
+)
+
+
+def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
+          section_kind: str) -> tuple[str, str]:
+    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi`` (ROLE_RULES)."""
+    ctx = _RoleCtx(doc_text, toks, i, lo, hi, sent_start, section_kind)
+    for rule in ROLE_RULES:
+        out = rule.apply(ctx)
+        if out is not None:
+            return out
     return "actual", ""
 
 
@@ -1414,21 +1506,47 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     return out
 
 
+def _table_facts(doc: Document, sent, quantities: list, table: list) -> list[dict]:
+    rows = []
+    for m, (label, role, why) in zip(quantities, table):
+        if sent.section_kind == "plan" and role == "actual":
+            role = "expected"
+        rows.append(_row(doc, sent, m, role, label, why))
+    return rows
+
+
+def _own_label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
+               heading: str, labels: dict, fired: list) -> tuple[str, str]:
+    """_label, which must never cost a fact: on an error the heading names it."""
+    try:
+        return _label(toks, i, lo, hi, quantities, stems, heading, labels, fired)
+    except Exception:  # a label must never cost a fact: fall back to the heading
+        stem = _fallback("", heading)
+        fired.append("error_heading")
+        return _suffix(stem, quantities[toks[i].fact].quantity), stem
+
+
+def _recipient(text: str, sent, rows: list[dict], where: list, toks: list[_Tok], stems: dict) -> None:
+    """为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)."""
+    for k, r in enumerate(rows):
+        if r["kind"] != "money" or k == 0 or not _RECIPIENT.search(text, sent.start, r["start"]):
+            continue
+        who = stems.get(toks[where[k - 1][0]].fact, "")
+        if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
+                and where[k - 1][1] == where[k][1]:
+            r["indicator"] = who + r["indicator"]
+
+
 def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> list[dict]:
+    """The fact rows of one sentence: role and label of each quantity, then 分别, activities
+    and recipients, which read the sentence's other values."""
     text = doc.text
     table = _table_row(doc, sent, quantities)
     if table is not None:
-        rows = []
-        for m, (label, role, why) in zip(quantities, table):
-            if sent.section_kind == "plan" and role == "actual":
-                role = "expected"
-            rows.append(_row(doc, sent, m, role, label, why))
-        return rows
+        return _table_facts(doc, sent, quantities, table)
     toks = _tokens(doc, sent.start, sent.end, quantities, rejected)
-    heading = ""
     sec = doc.section_at(sent.start) if doc.section_list else None
-    if sec is not None:
-        heading = sec.title
+    heading = sec.title if sec is not None else ""
     stems: dict[int, str] = {}
     labels: dict[int, str] = {}
     rows: list[dict] = []
@@ -1442,30 +1560,24 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
         role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind)
         if role == "actual" and lead:
             role, _why = "expected", "expected_lead_in"
-        try:
-            label, stem = _label(toks, i, lo, hi, quantities, stems, heading, labels)
-        except Exception:  # a label must never cost a fact: fall back to the heading
-            stem = _fallback("", heading)
-            label = _suffix(stem, m.quantity)
+        fired: list[str] = []
+        label, stem = _own_label(toks, i, lo, hi, quantities, stems, heading, labels, fired)
         if role == "target" and _why in ("bracket_target", "target_after") and rows:
             # （目标10%） names no indicator: it is the target of the actual value before it
             prev = [r for r in rows if r["role"] == "actual" and r["base_unit"] == m.quantity.base_unit]
             if prev and (_why == "bracket_target" or len(label) <= 4 or "目标" in label):
                 label = prev[-1]["indicator"]
+                fired.append("target_of_actual")
         stems[tok.fact] = stem
         labels[tok.fact] = label
         rows.append(_row(doc, sent, m, role, label, _why))
+        rows[-1]["_rules"] = tuple(fired)
         where.append((i, lo, hi))
     if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
-    for k, r in enumerate(rows):
+    for r in rows:
         r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"])
-        if r["kind"] == "money" and k > 0 and _RECIPIENT.search(text, sent.start, r["start"]):
-            # 为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)
-            who = stems.get(toks[where[k - 1][0]].fact, "")
-            if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
-                    and where[k - 1][1] == where[k][1]:
-                r["indicator"] = who + r["indicator"]
+    _recipient(text, sent, rows, where, toks, stems)
     return rows
 
 
@@ -1537,46 +1649,61 @@ def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
-    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+def _last_clause(before: str) -> str:
+    return before[max(before.rfind(p) for p in "，；。") + 1:]
 
-    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
-    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
-    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
-    """
-    if kind not in ("count", "money") or not label:
-        return label
+
+def _wa_org(label: str, before: str, heading: str, kind: str):
+    """organisation: 协会会员人数 after 加入女企业家协会 — the body a short name stands for."""
     head = next((h for h in _org_heads() if label.startswith(h)), "")
-    if head:
-        # 协会会员人数 after 加入女企业家协会: the body a short name stands for, named in full before
-        k = len(before)
-        while k > 0:
-            h_word, h_mod = _activity(before[:k], (head,))
-            if not h_word:
-                break
-            if h_mod:
-                return label if h_mod in label else h_mod + label
-            k = before.rfind(head, 0, k)  # the label's own 协会: look further back
-    manner = _MANNER.search(before[max(before.rfind(p) for p in "，；。") + 1:])
-    if manner and manner.group(1) not in label:
-        # 通过政府购买服务方式服务“儿童之家”16所: the way names the programme (政府购买服务儿童之家数)
-        way = manner.group(1)
-        tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
-        out = way + label[tail:]
-        if len(out) <= _MAX_LABEL + 4:
-            return out
+    k = len(before) if head else 0
+    while k > 0:
+        h_word, h_mod = _activity(before[:k], (head,))
+        if not h_word:
+            break
+        if h_mod:
+            return label if h_mod in label else h_mod + label
+        k = before.rfind(head, 0, k)  # the label's own 协会: look further back
+    return None
+
+
+def _wa_manner(label: str, before: str, heading: str, kind: str):
+    """manner: 通过政府购买服务方式服务“儿童之家”16所 -> 政府购买服务儿童之家数."""
+    manner = _MANNER.search(_last_clause(before))
+    if not manner or manner.group(1) in label:
+        return None
+    way = manner.group(1)
+    tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
+    out = way + label[tail:]
+    return out if len(out) <= _MAX_LABEL + 4 else None
+
+
+def _wa_session(label: str, before: str, heading: str, kind: str):
+    """session: 已完成第一期培训，200余名妇女儿童参加培训 — which session the count is of."""
     session = _SESSION.findall(before)
     if session and session[-1] not in label and len(session[-1] + label) <= _MAX_LABEL + 4:
-        # 已完成第一期培训，200余名妇女儿童参加培训: which session of the programme the count is of
         return session[-1] + label
+    return None
+
+
+def _wa_quoted_money(label: str, before: str, heading: str, kind: str):
+    """quoted programme of money: 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额."""
     quoted = _QUOTED_BEFORE.findall(before)
     if quoted and len(label) <= 4 and kind == "money" and quoted[-1] not in label:
-        return quoted[-1] + label  # 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额
-    clause = before[max(before.rfind(p) for p in "，；。") + 1:]
-    place = _PLACE_QUOTED.search(clause)
+        return quoted[-1] + label
+    return None
+
+
+def _wa_place(label: str, before: str, heading: str, kind: str):
+    """quoted place: 共在“儿童之家”开展禁毒宣传活动30多场次 — where the events were held."""
+    place = _PLACE_QUOTED.search(_last_clause(before))
     if place and label.endswith(("场次", "场数", "次数", "期数")) and place.group(1) not in label:
-        # 共在“儿童之家”开展禁毒宣传活动30多场次: where the events were held tells them apart
         return place.group(1) + label
+    return None
+
+
+def _wa_activity(label: str, before: str, heading: str, kind: str):
+    """activity: 妇女运动会…115支参赛队 -> 妇女运动会参赛队数; else the heading's activity."""
     word, mod = _activity(before)
     if not word or not mod:
         # the heading names the activity of its paragraph; it counts for participants, teams,
@@ -1593,6 +1720,33 @@ def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
         return label.replace(word, act, 1) if mod else label
     out = act + label
     return out if len(out) <= _MAX_LABEL + 4 else label
+
+
+#: What a count or an amount belongs to, in order: the first rule that answers decides.
+ACTIVITY_RULES = (
+    Rule("organisation", _wa_org),
+    Rule("manner", _wa_manner),
+    Rule("session", _wa_session),
+    Rule("quoted_money", _wa_quoted_money),
+    Rule("quoted_place", _wa_place),
+    Rule("activity", _wa_activity),
+)
+
+
+def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
+    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+
+    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
+    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
+    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
+    """
+    if kind not in ("count", "money") or not label:
+        return label
+    for rule in ACTIVITY_RULES:
+        out = rule.apply(label, before, heading, kind)
+        if out is not None:
+            return out
+    return label
 
 
 def _heading_label_full(heading: str) -> str:
@@ -1617,52 +1771,69 @@ def _lead_in_expected(text: str, start: int) -> bool:
     return bool(_LEAD_IN.search(text, k + 1, j))
 
 
+def _distributive_start(toks: list[_Tok], where: list, n: int) -> Optional[int]:
+    """The token where a distributive clause opens before value ``n`` (分别, or the change verb
+    of 实际增长8.4%和8% in a clause without a subject), or None."""
+    i, lo, _ = where[n]
+    f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
+    if f is not None:
+        return f
+    nxt = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > i]
+    if not nxt or where[nxt[0]][0] != i + 2 or toks[i + 1].word not in "和、及与":
+        return None
+    if _walk_before(toks, i, lo).phrase:
+        return None
+    f = i - 1
+    skip = _cues().change | _cues().link
+    while f > lo and toks[f].word in skip:
+        f -= 1
+    return f
+
+
+def _distributed_names(toks: list[_Tok], where: list, group: list, f: int, lo: int,
+                       stems: dict) -> Optional[list[str]]:
+    """One name per value of a distributive group: the listed subjects (二氧化硫、化学需氧量
+    排放量), or the stems of as many values before the clause."""
+    bf = _walk_before(toks, f, lo)
+    if not bf.phrase:
+        before = [g for g in range(len(where)) if where[g][0] < lo]
+        if len(before) < len(group):
+            return None
+        return [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
+    items: list[list[_Tok]] = [[]]
+    for t in bf.phrase:
+        if t.word in "、和及与":
+            items.append([])
+        else:
+            items[-1].append(t)
+    items = [x for x in items if x]
+    if len(items) != len(group):
+        return None
+    head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
+    return [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
+
+
 def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: list, stems: dict) -> None:
     """分别: give each value of a distributive clause its own indicator.
 
     二氧化硫、化学需氧量排放量分别下降3.5%、2.9% -> 二氧化硫排放量下降, 化学需氧量排放量下降;
     接待游客320万人次，实现旅游总收入28.5亿元，分别增长15.3%和18.6% -> the values before, in order.
     """
-    cues = _cues()
+    change_words = _cues().change
     done: set[int] = set()
     for n, (i, lo, hi) in enumerate(where):
         if n in done:
             continue
-        f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
+        f = _distributive_start(toks, where, n)
         if f is None:
-            # 实际增长8.4%和8%: two values joined by 和/、 in a clause without a subject
-            nxt = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > i]
-            if not nxt or where[nxt[0]][0] != i + 2 or toks[i + 1].word not in "和、及与":
-                continue
-            if _walk_before(toks, i, lo).phrase:
-                continue
-            f = i - 1
-            while f > lo and toks[f].word in _cues().change | _cues().link:
-                f -= 1
+            continue
         group = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > f]
         done.update(group)
         if len(group) < 2:
             continue
-        change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in cues.change), "")
-        bf = _walk_before(toks, f, lo)
-        items: list[list[_Tok]] = [[]]
-        for t in bf.phrase:
-            if t.word in "、和及与":
-                items.append([])
-            else:
-                items[-1].append(t)
-        items = [x for x in items if x]
-        if bf.phrase and len(items) == len(group):
-            head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
-            names = [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
-        elif not bf.phrase:
-            before = [g for g in range(len(where)) if where[g][0] < lo]
-            if len(before) < len(group):
-                continue
-            names = [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
-        else:
-            continue
-        for g, name in zip(group, names):
+        change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in change_words), "")
+        names = _distributed_names(toks, where, group, f, lo, stems)
+        for g, name in zip(group, names or ()):
             q = quantities[toks[where[g][0]].fact].quantity
             rows[g]["indicator"] = _suffix(name, q) + change
 
