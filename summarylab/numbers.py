@@ -299,81 +299,100 @@ def _cn_range(s: str) -> Optional[tuple[float, float]]:
     return float(a * scale), float(b * scale)
 
 
+@dataclass
+class _Registers:
+    """The registers of :func:`_evaluate`: ``total`` (everything scaled by 万 or 亿 so far),
+    ``section`` (the part below 万), ``num`` (the digit waiting for its unit)."""
+
+    total: Decimal = Decimal(0)
+    section: Decimal = Decimal(0)
+    num: Optional[Decimal] = None
+    digits: str = ""  # consecutive Chinese digits without units: 二〇二二
+    last_unit: int = 0
+    zero_seen: bool = False
+    prev_kind: str = ""
+
+    def arabic(self, tok: str) -> bool:
+        if self.num is not None or self.digits:
+            return False
+        self.num, self.prev_kind = Decimal(tok), "num"
+        return True
+
+    def point(self, tok: str) -> bool:
+        base = self.num if self.num is not None else (Decimal(self.digits) if self.digits else None)
+        if base is None or self.prev_kind not in ("num", "digit") or base != int(base):
+            return False
+        frac = "".join(str(_CN_DIGITS[c]) for c in tok[1:])
+        self.num, self.digits, self.prev_kind = Decimal(f"{int(base)}.{frac}"), "", "num"
+        return True
+
+    def digit(self, tok: str) -> bool:
+        if tok == "零" and self.prev_kind == "unit":
+            self.zero_seen, self.prev_kind = True, "zero"
+            return True
+        if self.prev_kind == "digit" or (self.prev_kind == "num" and self.digits):
+            self.digits += str(_CN_DIGITS[tok])
+        elif self.num is not None:
+            return False
+        else:
+            self.digits = str(_CN_DIGITS[tok])
+        self.num, self.prev_kind = Decimal(self.digits), "digit"
+        return True
+
+    def small_unit(self, tok: str) -> bool:
+        if len(self.digits) > 1:
+            return False
+        unit = _SMALL_UNITS[tok]
+        self.section += (self.num if self.num is not None else Decimal(1)) * unit
+        self.num, self.digits, self.zero_seen = None, "", False
+        self.last_unit, self.prev_kind = unit, "unit"
+        return True
+
+    def big_unit(self, tok: str) -> bool:
+        if len(self.digits) > 1 or self.prev_kind == "":
+            return False  # a numeral cannot start with 万 or 亿
+        unit = _BIG_UNITS[tok]
+        part = self.section + (self.num if self.num is not None else Decimal(0))
+        self.total = (self.total + part) * unit if tok == "亿" else self.total + part * unit
+        self.section, self.num, self.digits, self.zero_seen = Decimal(0), None, "", False
+        self.last_unit, self.prev_kind = unit, "unit"
+        return True
+
+    def step(self, tok: str) -> bool:
+        if tok[0].isdigit():
+            return self.arabic(tok)
+        if tok.startswith("点"):
+            return self.point(tok)
+        if tok in _CN_DIGITS:
+            return self.digit(tok)
+        return self.small_unit(tok) if tok in _SMALL_UNITS else self.big_unit(tok)
+
+    def value(self) -> float:
+        num = self.num
+        if num is not None:
+            lone = len(self.digits) == 1 or (self.digits == "" and self.prev_kind == "num"
+                                             and len(str(num)) == 1)
+            if lone and self.last_unit >= 10 and not self.zero_seen and self.section + self.total > 0:
+                num = num * self.last_unit / 10  # 13万2, 一百五: the digit of the next unit down
+            return _to_float(self.total + (self.section + num))
+        return _to_float(self.total + self.section)
+
+
 def _evaluate(s: str) -> Optional[float]:
     """Evaluate a numeral cn2an refuses: mixed Arabic and Chinese, or 5亿1万4千6百.
 
-    Reads left to right keeping three registers: ``total`` (everything scaled
-    by 万 or 亿 so far), ``section`` (the part below 万) and ``num`` (the digit
-    waiting for its unit).  A lone digit after a unit is the colloquial
-    abbreviation (13万2 is 132000, 一百五 is 150), unless 零 came between.
+    Reads left to right keeping three registers (see :class:`_Registers`).  A lone
+    digit after a unit is the colloquial abbreviation (13万2 is 132000, 一百五 is
+    150), unless 零 came between.
     """
     tokens = _MIXED_TOKEN.findall(s)
     if "".join(tokens) != s or not tokens:
         return None
-    total = Decimal(0)
-    section = Decimal(0)
-    num: Optional[Decimal] = None
-    digits = ""  # consecutive Chinese digits without units: 二〇二二
-    last_unit = 0
-    zero_seen = False
-    prev_kind = ""
+    reg = _Registers()
     for tok in tokens:
-        if tok[0].isdigit():
-            if num is not None or digits:
-                return None
-            num = Decimal(tok)
-            prev_kind = "num"
-        elif tok.startswith("点"):
-            base = num if num is not None else (Decimal(digits) if digits else None)
-            if base is None or prev_kind not in ("num", "digit"):
-                return None
-            frac = "".join(str(_CN_DIGITS[c]) for c in tok[1:])
-            num = Decimal(f"{int(base)}.{frac}") if base == int(base) else None
-            if num is None:
-                return None
-            digits = ""
-            prev_kind = "num"
-        elif tok in _CN_DIGITS:
-            if tok == "零" and prev_kind == "unit":
-                zero_seen = True
-                prev_kind = "zero"
-                continue
-            if prev_kind == "digit" or (prev_kind == "num" and digits):
-                digits += str(_CN_DIGITS[tok])
-                num = Decimal(digits)
-            elif num is not None:
-                return None
-            else:
-                digits = str(_CN_DIGITS[tok])
-                num = Decimal(digits)
-            prev_kind = "digit"
-        elif tok in _SMALL_UNITS:
-            if len(digits) > 1:
-                return None
-            unit = _SMALL_UNITS[tok]
-            section += (num if num is not None else Decimal(1)) * unit
-            num, digits, zero_seen = None, "", False
-            last_unit, prev_kind = unit, "unit"
-        else:  # 万 or 亿
-            if len(digits) > 1:
-                return None
-            unit = _BIG_UNITS[tok]
-            if prev_kind == "" :
-                return None  # a numeral cannot start with 万 or 亿
-            part = section + (num if num is not None else Decimal(0))
-            if tok == "亿":
-                total = (total + part) * unit
-            else:
-                total += part * unit
-            section, num, digits, zero_seen = Decimal(0), None, "", False
-            last_unit, prev_kind = unit, "unit"
-    if num is not None:
-        lone = len(digits) == 1 or (digits == "" and prev_kind == "num"
-                                    and len(str(num)) == 1)
-        if lone and last_unit >= 10 and not zero_seen and section + total > 0:
-            num = num * last_unit / 10  # 13万2, 一百五: the digit of the next unit down
-        section += num
-    return _to_float(total + section)
+        if not reg.step(tok):
+            return None
+    return reg.value()
 
 
 # ---------------------------------------------------------------------------
@@ -693,140 +712,176 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
     return start, end, q
 
 
+def _build_yi(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """个亿 forms (两个亿, 三个多亿): an amount of 亿 without a measure word."""
+    start, end = m.start(), m.end()
+    v = parse_number(g["nk"])
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    if g.get("mk"):
+        approx = _stronger(approx, "more_than")
+    if g["post"] and g["post"] not in _BOUND_SUFFIXES:
+        end = m.start("post")
+    elif g["post"]:
+        approx = _stronger(approx, ap.suffix[g["post"]])
+    return start, end, Quantity(v, "亿", None, float(_decimal(v) * _SCALES["亿"]), "",
+                                "other", "level", approx)
+
+
+def _build_scale_range(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A range of bare scales: 8500到3万, 七十亿到一百亿."""
+    hi = parse_number(g["r2"].replace("，", ","))
+    lo = parse_number(g["r1"].replace("，", ","))
+    if hi is None or lo is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = _SCALES[g["rs2"]]
+    if g.get("rs1"):
+        lo = float(_decimal(lo) * _SCALES[g["rs1"]] / scale)
+    elif lo > hi:
+        lo = float(_decimal(lo) / scale)  # 8500到3万: the first end is written in full
+    if lo > hi:
+        raise _Fail("split range")
+    approx, end = _after_number(g, m, ap, approx, m.end())
+    return m.start(), end, Quantity(lo, g["rs2"], hi, float(_decimal(lo) * scale), "",
+                                    "other", "level", approx)
+
+
+def _build_scale(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A bare scale without a measure word: 500余万, 3亿多."""
+    v = parse_number(g["ns"].replace("，", ","))
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = _SCALES[g["ss"]]
+    for mid_word in (g.get("ms0"), g.get("ms")):
+        if mid_word:  # 500余万, 3亿多
+            approx = _stronger(approx, ap.mid.get(mid_word, "more_than"))
+    approx, end = _after_number(g, m, ap, approx, m.end())
+    # No measure word is written, so there is no base unit and the kind is open.
+    return m.start(), end, Quantity(v, g["ss"], None, float(_decimal(v) * scale), "",
+                                    "other", "level", approx)
+
+
+def _build_fraction(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A fraction: 三分之一, 五分之二以上."""
+    den, num = parse_number(g["fden"]), parse_number(g["fnum"])
+    if not den or num is None:
+        raise _Fail(Reason.UNPARSABLE)
+    v = num / den
+    if g["post"]:
+        approx = _stronger(approx, ap.suffix.get(g["post"], "more_than"))
+    return m.start(), m.end(), Quantity(v, "", None, v, "", "ratio", "level", approx)
+
+
+@dataclass
+class _Read:
+    """A value read with its unit, before the approximation words around it are applied."""
+
+    value: float
+    value_max: Optional[float]
+    unit: _Unit
+    q_unit: str
+    base_value: float
+    mid: str
+
+
+def _read_percent(g: dict) -> _Read:
+    """百分之二十, 千分之五 (read as per cent), 百分之十至十五."""
+    v = parse_number(g["pn1"])
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
+    value_max = parse_number(g["pn2"]) if g["pn2"] else None
+    return _Read(v, value_max, _units()["%"], "%" if g["pct"] == "百分之" else "‰",
+                 float(_decimal(v) * scale), "")
+
+
+def _range_low(g: dict, unit_info: _Unit, scale: Decimal, v: float) -> float:
+    """The first end of a range that shares the unit of the second (3至5人, 3-5万元, 七十亿到一百亿元)."""
+    head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
+    lo, _ = _number_and_range(head1)
+    if lo is None:
+        raise _Fail(Reason.UNPARSABLE)
+    u1 = g["u1"]
+    if scale1 and not u1:
+        lo = float(_decimal(lo) * _SCALES[scale1] / scale)  # 七十亿到一百亿元
+    elif u1:
+        u1_info, u1_scale, _, _ = _read_unit(u1)
+        if u1_info is None or u1_info.base_unit != unit_info.base_unit:
+            raise _Fail("split range")
+        lo = float(_decimal(lo) * u1_scale / scale)
+    elif g["s1"]:
+        lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
+    elif lo > v and scale != 1:
+        lo = float(_decimal(lo) / scale)  # 从8500到3万港元: the first end is written in full
+    if lo > v:
+        raise _Fail("split range")
+    return lo
+
+
+def _read_with_unit(g: dict, m: re.Match, text: str) -> _Read:
+    """A numeral with its measure word: 1300万人, 5亿1万4千6百元, 3至5人."""
+    if g["n2"] is not None:
+        numeral, unit_text, mid = g["n2"], g["u2"], g["m2"] or ""
+    else:
+        numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
+    numeral_clean = numeral.replace("，", ",")
+    if numeral_clean[0] in _BARE_SCALE:
+        if not _bare_scale_is_a_number(m, text):
+            # 万吨级, 亿万人民, 千家万户, 百年大计: idioms, not amounts.
+            raise _Fail(Reason.FIGURATIVE)
+        numeral_clean = "一" + numeral_clean  # 近百个, 百万人, 万亿斤: one hundred, ...
+    head, cn_scale = _split_cn_scale(numeral_clean)
+    unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
+    if unit_info is None:
+        raise _Fail(Reason.UNKNOWN_UNIT)
+    mid = mid or unit_mid
+    if cn_scale and unit_info.scalable and unit_core in _units():
+        # 一千三百万人: value 1300, unit 万人, as a person reads it.
+        numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
+    elif scale != 1 and (_SCALED_INSIDE.search(numeral_clean) or any(c in numeral_clean for c in "万亿萬億")):
+        # 5亿1万4千6百元, 六亿三千多万平方米: the scale word closes a numeral that
+        # already has a larger unit inside, it is no unit prefix.
+        numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
+        unit_core, scale = unit_info.unit, Decimal(1)
+    v, v_max = _number_and_range(numeral_clean)
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    if g["n2"] is not None:
+        v, v_max = _range_low(g, unit_info, scale, v), v
+    return _Read(v, v_max, unit_info, unit_core, _base(v, scale, unit_info), mid)
+
+
+_SCALED_INSIDE = re.compile(r"\d[十百千万亿]")
+#: Forms that make a Quantity without a measure word, by the pattern group that marks them.
+_DIRECT_BUILDERS = (("nk", _build_yi), ("r2", _build_scale_range), ("ns", _build_scale),
+                    ("fden", _build_fraction))
+
+
 def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
     """Turn one match of the quantity pattern into (start, end, Quantity), sign aside."""
-    g = {k: v for k, v in m.groupdict().items()}
+    g = m.groupdict()
     for name in ("n1", "n2", "s1", "m1", "u1", "m2", "u2", "pre2"):
         g.setdefault(name, None)
     ap = _approx()
-    approx = "exact"
+    approx = ap.prefix[g["pre"]][0] if g["pre"] else "exact"
     start, end = m.start(), m.end()
-    if g["pre"]:
-        approx = ap.prefix[g["pre"]][0]
-    value_max: Optional[float] = None
     if g["pct"]:
-        v = parse_number(g["pn1"])
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        unit = _units()["%"]
-        scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
-        if g["pn2"]:
-            value_max = parse_number(g["pn2"])
-        q_unit, q_scale = ("%" if g["pct"] == "百分之" else "‰"), scale
-        base_value = float(_decimal(v) * q_scale)
-        mid = ""
-    elif g.get("nk"):
-        v = parse_number(g["nk"])
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        if g.get("mk"):
-            approx = _stronger(approx, "more_than")
-        if g["post"] and g["post"] not in _BOUND_SUFFIXES:
-            end = m.start("post")
-        elif g["post"]:
-            approx = _stronger(approx, ap.suffix[g["post"]])
-        return start, end, Quantity(v, "亿", None, float(_decimal(v) * _SCALES["亿"]), "",
-                                    "other", "level", approx)
-    elif g.get("r2"):
-        hi = parse_number(g["r2"].replace("，", ","))
-        lo = parse_number(g["r1"].replace("，", ","))
-        if hi is None or lo is None:
-            raise _Fail(Reason.UNPARSABLE)
-        scale = _SCALES[g["rs2"]]
-        if g.get("rs1"):
-            lo = float(_decimal(lo) * _SCALES[g["rs1"]] / scale)
-        elif lo > hi:
-            lo = float(_decimal(lo) / scale)  # 8500到3万: the first end is written in full
-        if lo > hi:
-            raise _Fail("split range")
-        approx, end = _after_number(g, m, ap, approx, end)
-        return start, end, Quantity(lo, g["rs2"], hi, float(_decimal(lo) * scale), "",
-                                    "other", "level", approx)
-    elif g.get("ns"):
-        v = parse_number(g["ns"].replace("，", ","))
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        scale = _SCALES[g["ss"]]
-        for mid_word in (g.get("ms0"), g.get("ms")):
-            if mid_word:  # 500余万, 3亿多
-                approx = _stronger(approx, ap.mid.get(mid_word, "more_than"))
-        approx, end = _after_number(g, m, ap, approx, end)
-        # No measure word is written, so there is no base unit and the kind is open.
-        return start, end, Quantity(v, g["ss"], None, float(_decimal(v) * scale), "",
-                                    "other", "level", approx)
-    elif g["fden"]:
-        den, num = parse_number(g["fden"]), parse_number(g["fnum"])
-        if not den or num is None:
-            raise _Fail(Reason.UNPARSABLE)
-        v = num / den
-        if g["post"]:
-            approx = _stronger(approx, ap.suffix.get(g["post"], "more_than"))
-        return start, end, Quantity(v, "", None, v, "", "ratio", "level", approx)
+        r = _read_percent(g)
     else:
-        if g["n2"] is not None:
-            numeral, unit_text, mid = g["n2"], g["u2"], g["m2"] or ""
-        else:
-            numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
-        numeral_clean = numeral.replace("，", ",")
-        if numeral_clean[0] in _BARE_SCALE:
-            if not _bare_scale_is_a_number(m, text):
-                # 万吨级, 亿万人民, 千家万户, 百年大计: idioms, not amounts.
-                raise _Fail(Reason.FIGURATIVE)
-            numeral_clean = "一" + numeral_clean  # 近百个, 百万人, 万亿斤: one hundred, ...
-        head, cn_scale = _split_cn_scale(numeral_clean)
-        unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
-        if unit_info is None:
-            raise _Fail(Reason.UNKNOWN_UNIT)
-        if unit_mid:
-            mid = mid or unit_mid
-        if cn_scale and unit_info.scalable and unit_core in _units():
-            # 一千三百万人: value 1300, unit 万人, as a person reads it.
-            numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
-        elif scale != 1 and (re.search(r"\d[十百千万亿]", numeral_clean)
-                             or any(c in numeral_clean for c in "万亿萬億")):
-            # 5亿1万4千6百元, 六亿三千多万平方米: the scale word closes a numeral that
-            # already has a larger unit inside, it is no unit prefix.
-            numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
-            unit_core, scale = unit_info.unit, Decimal(1)
-        v, v_max = _number_and_range(numeral_clean)
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        if g["n2"] is not None:
-            # A range: the first number shares the unit of the second (3至5人, 3-5万元).
-            head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
-            lo, _ = _number_and_range(head1)
-            if lo is None:
-                raise _Fail(Reason.UNPARSABLE)
-            u1 = g["u1"]
-            if scale1 and not u1:
-                lo = float(_decimal(lo) * _SCALES[scale1] / scale)  # 七十亿到一百亿元
-            elif u1:
-                u1_info, u1_scale, _, _ = _read_unit(u1)
-                if u1_info is None or u1_info.base_unit != unit_info.base_unit:
-                    raise _Fail("split range")
-                lo = float(_decimal(lo) * u1_scale / scale)
-            elif g["s1"]:
-                lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
-            elif lo > v and scale != 1:
-                lo = float(_decimal(lo) / scale)  # 从8500到3万港元: the first end is written in full
-            if lo > v:
-                raise _Fail("split range")
-            v, v_max = lo, v
-        unit = unit_info
-        q_unit, q_scale = unit_core, scale
-        base_value = _base(v, q_scale, unit)
-        value_max = v_max
-    if mid:
-        approx = _stronger(approx, ap.mid.get(mid, "more_than"))
+        direct = next((build for name, build in _DIRECT_BUILDERS if g.get(name)), None)
+        if direct is not None:
+            return direct(g, m, ap, approx)
+        r = _read_with_unit(g, m, text)
+    if r.mid:
+        approx = _stronger(approx, ap.mid.get(r.mid, "more_than"))
     post = g["post"]
-    if post:
-        if post in ("多", "余") and unit.kind != "other" and unit.unit not in ("倍", "番"):
-            # 3年多 is a duration; 15个多元化 is not 15个 + 多.
-            end = m.start("post")
-        else:
-            approx = _stronger(approx, ap.suffix[post])
-    q = Quantity(float(v), q_unit, None if value_max is None else float(value_max),
-                 base_value, unit.base_unit, unit.kind, "level", approx)
+    if post and post in ("多", "余") and r.unit.kind != "other" and r.unit.unit not in ("倍", "番"):
+        # 3年多 is a duration; 15个多元化 is not 15个 + 多.
+        end = m.start("post")
+    elif post:
+        approx = _stronger(approx, ap.suffix[post])
+    q = Quantity(float(r.value), r.q_unit, None if r.value_max is None else float(r.value_max),
+                 r.base_value, r.unit.base_unit, r.unit.kind, "level", approx)
     return start, end, q
 
 
