@@ -959,18 +959,54 @@ def scan_candidates(text: str, start: int = 0,
     if start >= end:
         return
     grammar = _grammar()
-    items: list[Union[QuantityMatch, Rejected]] = []
-    blocks = [(b.start(), b.end(), grammar.blocker_reasons[b.lastgroup])
-              for b in grammar.blocker.finditer(text, start, end) if b.end() > b.start()]
+    blocks = _blocks(text, start, end, grammar)
+    items: list[Union[QuantityMatch, Rejected]] = [Rejected(bs, be, text[bs:be], reason)
+                                                   for bs, be, reason in blocks]
+    covered: list[tuple[int, int]] = [(bs, be) for bs, be, _ in blocks]
+    _scan_quantities(text, start, end, grammar, blocks, items, covered)
+    items.extend(_bare_numbers(text, start, end, grammar, covered))
+    items.sort(key=lambda c: (c.start, c.end))
+    yield from items
+
+
+def _blocks(text: str, start: int, end: int, grammar: _Grammar) -> list[tuple[int, int, Reason]]:
+    """The spans the blocker vocabulary rejects (dates, document numbers, names), sorted."""
     # Vocabulary hits without a numeral (none should exist) are not candidates; a
     # redacted amount (XX万元) has no numeral by definition.
-    blocks = [(bs, be, reason) for bs, be, reason in blocks
-              if reason is Reason.REDACTED or _has_numeral(text[bs:be])]
-    for bs, be, reason in blocks:
-        items.append(Rejected(bs, be, text[bs:be], reason))
+    out = []
+    for b in grammar.blocker.finditer(text, start, end):
+        bs, be = b.start(), b.end()
+        if be > bs:
+            reason = grammar.blocker_reasons[b.lastgroup]
+            if reason is Reason.REDACTED or _has_numeral(text[bs:be]):
+                out.append((bs, be, reason))
+    return out
 
+
+def _read_match(m: re.Match, text: str, end: int, grammar: _Grammar):
+    """(match, (start, end, Quantity)) of a match, a Rejected, or None (scan on from the match
+    start + 1).  The match returned is the one read: the first quantity alone of a split range."""
+    qs, qe = m.start(), m.end()
+    try:
+        return m, _build(m, text)
+    except _Fail as fail:
+        if fail.reason != "split range":
+            return Rejected(qs, qe, text[qs:qe], fail.reason)
+    # Two quantities joined by 至/到/- with different units (15所-30人): read
+    # the first alone and scan on after it.
+    m = grammar.no_range.match(text, qs, end)
+    if m is None:
+        return None
+    try:
+        return m, _build(m, text)
+    except _Fail:
+        return None
+
+
+def _scan_quantities(text: str, start: int, end: int, grammar: _Grammar, blocks: list,
+                     items: list, covered: list) -> None:
+    """Every quantity (or candidate rejected while reading it) outside the blocked spans."""
     bi = 0  # blocks are sorted and disjoint: walk them alongside the quantities
-    covered: list[tuple[int, int]] = [(bs, be) for bs, be, _ in blocks]
     pos = start
     last: Optional[QuantityMatch] = None
     while pos < end:
@@ -987,49 +1023,39 @@ def scan_candidates(text: str, start: int = 0,
         if clash is not None:
             pos = clash[1] if clash[0] <= num_start else qs + 1
             continue
-        try:
-            s, e, q = _build(m, text)
-        except _Fail as fail:
-            if fail.reason != "split range":
-                items.append(Rejected(qs, qe, text[qs:qe], fail.reason))
-                covered.append((qs, qe))
-                pos = qe
-                continue
-            # Two quantities joined by 至/到/- with different units (15所-30人): read
-            # the first alone and scan on after it.
-            m = grammar.no_range.match(text, qs, end)
-            if m is None:
-                pos = qs + 1
-                continue
-            try:
-                s, e, q = _build(m, text)
-            except _Fail:
-                pos = qs + 1
-                continue
-        reason = _figurative(m, q)
+        read = _read_match(m, text, end, grammar)
+        if read is None:
+            pos = qs + 1
+            continue
+        if isinstance(read, Rejected):
+            items.append(read)
+            covered.append((qs, qe))
+            pos = qe
+            continue
+        m, (s, e, q) = read
+        reason = _figurative(m, q) or (Reason.PERIOD if _period(text, s, e, q, m.group("pre")) else None)
         if reason:
             items.append(Rejected(s, e, text[s:e], reason))
             covered.append((s, e))
             pos = e
             continue
-        if _period(text, s, e, q, m.group("pre")):
-            items.append(Rejected(s, e, text[s:e], Reason.PERIOD))
-            covered.append((s, e))
-            pos = e
-            continue
         q = _aspect_and_context(text, s, q, grammar)
         if (q.aspect == "level" and last is not None and last.quantity.aspect != "level"
-                and re.fullmatch(r"\s*[和、及与]\s*", text[last.end:s])):
+                and _JOINED.fullmatch(text, last.end, s)):
             # 分别增长8.8%和9.9%: the second figure shares the verb of the first.
             q = Quantity(q.value, q.unit, q.value_max, q.base_value, q.base_unit, q.kind,
                          last.quantity.aspect, q.approx)
-        qm = QuantityMatch(s, e, text[s:e], q)
-        items.append(qm)
+        last = QuantityMatch(s, e, text[s:e], q)
+        items.append(last)
         covered.append((s, e))
-        last = qm
         pos = max(e, qs + 1)
 
-    # Arabic numbers left over had no unit: say why they are not quantities.
+
+_JOINED = re.compile(r"\s*[和、及与]\s*")
+
+
+def _bare_numbers(text: str, start: int, end: int, grammar: _Grammar, covered: list) -> Iterator[Rejected]:
+    """Arabic numbers left over had no unit: say why they are not quantities."""
     covered.sort()
     ci = 0
     for b in grammar.bare.finditer(text, start, end):
@@ -1038,9 +1064,7 @@ def scan_candidates(text: str, start: int = 0,
             ci += 1
         if any(cs < be and ce > bs for cs, ce in covered[ci:ci + 3]):
             continue
-        items.append(Rejected(bs, be, b.group(), _bare_reason(text, bs, be)))
-    items.sort(key=lambda c: (c.start, c.end))
-    yield from items
+        yield Rejected(bs, be, b.group(), _bare_reason(text, bs, be))
 
 
 def _has_numeral(s: str) -> bool:
