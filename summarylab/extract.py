@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
@@ -317,6 +317,7 @@ class _Before:
     listed: bool  # the number closes an enumeration (慰问红旗手、困难妇女等共68人)
     after_qty: bool  # the phrase directly follows another quantity (115支参赛队1000多人)
     parallel: bool = False  # 38215元和19860元: the owner is a parallel value of the same indicator
+    rules: tuple = ()  # the walk rules that answered, in order (table:name)
 
 
 #: A phrase that says on which basis a figure is counted (按可比价格计算, 扣除物价因素): its last
@@ -365,17 +366,26 @@ class _Walk:
     phrase: list
     result: Optional[_Before] = None  # a gap rule that settles the whole walk
     listed: bool = False
+    fired: list = field(default_factory=list)  # table:name of each rule that answered
 
     def left(self, k: Optional[int] = None) -> Optional[_Tok]:
         k = self.j if k is None else k
         return self.toks[k - 1] if k - 1 >= self.stop else None
 
 
-def _run(rules: tuple, w: _Walk) -> bool:
+def _run(table: str, rules: tuple, w: _Walk) -> bool:
     """Walk left with an ordered rule table until a rule stops (True when a rule settled the walk)."""
     while w.j >= w.stop:
         t = w.toks[w.j]
-        verdict = next((v for v in (r.apply(w, t) for r in rules) if v is not None), _STOP)
+        verdict = _STOP
+        for rule in rules:
+            v = rule.apply(w, t)
+            if v is not None:
+                verdict = v
+                name = f"{table}:{rule.name}"
+                if name not in w.fired:
+                    w.fired.append(name)
+                break
         if verdict == _STOP:
             break
         if verdict == _TAKE:
@@ -664,7 +674,8 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     number (达到, 比上年, 按可比价格计算), PHRASE_RULES collect the phrase itself.
     """
     w = _Walk(toks, i, stop, i - 1, [], [])
-    if _run(GAP_RULES, w):
+    if _run("gap", GAP_RULES, w):
+        w.result.rules = tuple(w.fired)
         return w.result
     if w.listed:
         # skip the enumeration back to its verb: 慰问 “三八”红旗手、困难妇女、困境儿童 等
@@ -672,16 +683,16 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         while j >= stop and (_is_nounish(toks[j]) or toks[j].word in "、和及与" or toks[j].flag in ("a", "an")):
             j -= 1
         verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
-        return _Before([], w.changes, None, verb, True, False)
+        return _Before([], w.changes, None, verb, True, False, rules=tuple(w.fired))
     if w.j >= stop and toks[w.j].flag == "QTY":
-        return _Before([], w.changes, toks[w.j].fact, None, False, False)
-    _run(PHRASE_RULES, w)
+        return _Before([], w.changes, toks[w.j].fact, None, False, False, rules=tuple(w.fired))
+    _run("phrase", PHRASE_RULES, w)
     phrase, j = w.phrase, w.j
     while phrase and phrase[0].word in "、和及与":
         phrase.pop(0)
     verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
     after_qty = bool(phrase) and j >= stop and toks[j].flag == "QTY"
-    return _Before(phrase, w.changes, None, verb, False, after_qty)
+    return _Before(phrase, w.changes, None, verb, False, after_qty, rules=tuple(w.fired))
 
 
 def _text_of(toks: Iterable[_Tok]) -> str:
@@ -1104,6 +1115,7 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
         ext += 1
     after = _phrase_after(toks, i, ext) if countish or q.kind in ("money", "measure") else []
     bf = _walk_before(toks, i, lo)
+    fired.extend(bf.rules)
     change = bf.changes[-1] if bf.changes else ""
     if bf.parallel and labels and bf.owner in labels:
         fired.append("parallel_value")
@@ -1452,12 +1464,14 @@ ROLE_RULES = (
 
 
 def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
-          section_kind: str) -> tuple[str, str]:
+          section_kind: str, fired: Optional[list] = None) -> tuple[str, str]:
     """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi`` (ROLE_RULES)."""
     ctx = _RoleCtx(doc_text, toks, i, lo, hi, sent_start, section_kind)
     for rule in ROLE_RULES:
         out = rule.apply(ctx)
         if out is not None:
+            if fired is not None:
+                fired.append("role:" + rule.name)
             return out
     return "actual", ""
 
@@ -1512,6 +1526,7 @@ def _table_facts(doc: Document, sent, quantities: list, table: list) -> list[dic
         if sent.section_kind == "plan" and role == "actual":
             role = "expected"
         rows.append(_row(doc, sent, m, role, label, why))
+        rows[-1]["_rules"].append("table:" + why)
     return rows
 
 
@@ -1535,6 +1550,7 @@ def _recipient(text: str, sent, rows: list[dict], where: list, toks: list[_Tok],
         if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
                 and where[k - 1][1] == where[k][1]:
             r["indicator"] = who + r["indicator"]
+            r["_rules"].append("recipient")
 
 
 def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> list[dict]:
@@ -1557,10 +1573,11 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
             continue
         m = quantities[tok.fact]
         lo, hi = _clause_bounds(toks, i)
-        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind)
+        fired: list[str] = []
+        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind, fired)
         if role == "actual" and lead:
             role, _why = "expected", "expected_lead_in"
-        fired: list[str] = []
+            fired.append("role:expected_lead_in")
         label, stem = _own_label(toks, i, lo, hi, quantities, stems, heading, labels, fired)
         if role == "target" and _why in ("bracket_target", "target_after") and rows:
             # （目标10%） names no indicator: it is the target of the actual value before it
@@ -1571,12 +1588,13 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
         stems[tok.fact] = stem
         labels[tok.fact] = label
         rows.append(_row(doc, sent, m, role, label, _why))
-        rows[-1]["_rules"] = tuple(fired)
+        rows[-1]["_rules"] = fired
         where.append((i, lo, hi))
     if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
     for r in rows:
-        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"])
+        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"],
+                                        r["_rules"])
     _recipient(text, sent, rows, where, toks, stems)
     return rows
 
@@ -1733,7 +1751,7 @@ ACTIVITY_RULES = (
 )
 
 
-def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
+def _with_activity(label: str, before: str, heading: str, kind: str, fired: Optional[list] = None) -> str:
     """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
 
     The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
@@ -1745,6 +1763,8 @@ def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
     for rule in ACTIVITY_RULES:
         out = rule.apply(label, before, heading, kind)
         if out is not None:
+            if fired is not None and out != label:
+                fired.append("activity:" + rule.name)
             return out
     return label
 
@@ -1836,6 +1856,7 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
         for g, name in zip(group, names or ()):
             q = quantities[toks[where[g][0]].fact].quantity
             rows[g]["indicator"] = _suffix(name, q) + change
+            rows[g]["_rules"].append("distribute")
 
 
 def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
@@ -1851,7 +1872,7 @@ def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
         "value": q.value, "unit": q.unit, "value_max": q.value_max, "base_value": q.base_value,
         "base_unit": q.base_unit, "kind": q.kind, "aspect": q.aspect, "approx": q.approx,
         "role": role, "target_of": None, "indicator": label, "sentence": sent.text,
-        "year": year, "_why": why,
+        "year": year, "_why": why, "_rules": [],  # the named rules that decided (table:name)
     }
 
 
