@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at s
     import pandas as pd
 
 from .lexicon import read_tsv
-from .numbers import NAME_REASONS, TIME_REASONS, Reason
+from .numbers import NAME_REASONS, TIME_REASONS, Reason, change_words
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -115,7 +115,8 @@ def _cues() -> _Cues:
         roles.setdefault((role, scope), []).append(word)
     return _Cues(
         link=frozenset(cats.get("link", ())),
-        change=frozenset(cats.get("change", ())),
+        change=frozenset(w for d in ("increase", "decrease") for f in ("verb", "noun")
+                         for w in change_words(d, f, "label")),
         verb=frozenset(cats.get("verb", ())),
         generic=frozenset(cats.get("generic", ())),
         person=frozenset(cats.get("person", ())),

@@ -427,6 +427,21 @@ _SCALES = {
 }
 
 
+@functools.cache
+def change_words(direction: str, form: str, use: str = "aspect") -> tuple[str, ...]:
+    """The change verbs of ``models/change_verbs.tsv`` of one direction and form, in file order.
+
+    ``use`` picks the column: ``aspect`` (what numbers reads before a figure) or ``label``
+    (what extract keeps at the end of a label).
+
+    Example:
+        >>> change_words("increase", "noun")[:3]
+        ('增速', '增幅', '涨幅')
+    """
+    return tuple(word for d, f, word, aspect, label in read_tsv("change_verbs.tsv", header=True)
+                 if d == direction and f == form and (aspect if use == "aspect" else label) == "yes")
+
+
 @dataclass(frozen=True)
 class _Approx:
     prefix: dict[str, tuple[str, str]]   # word -> (approx, not_after)
@@ -620,13 +635,12 @@ def _grammar() -> _Grammar:
     # A change verb right before the figure makes it a change (同比增长8%); a verb
     # followed by 到/至/为 gives the new level (提高到30%, 降为5%), so those are no fillers
     # after verbs.  After a noun that names a rate of change (涨幅, 增速) 为/控制在 are
-    # fine: 涨幅控制在3.5% is still an increase.
-    inc_verb = "增长|增加|提高|上升|上涨|提升|扩大|递增|增|攀升|跃升|翻|多增|净增|拉动"
-    inc_noun = "增速|增幅|涨幅|升幅|增长率|增长速度|增长幅度"
-    dec_verb = "下降|减少|降低|回落|缩小|缩减|压缩|下滑|下跌|收窄|削减|减轻|减|降|下调|压减|减排"
-    dec_noun = "降幅|下降幅度"
-    verb_fill = "(?:了|同比|比上年|实际|分别|达|达到|约|平均)*"
-    noun_fill = "(?:为|是|达|达到|在|控制在|保持在|分别|分别为|约)*"
+    # fine: 涨幅控制在3.5% is still an increase.  The words: models/change_verbs.tsv.
+    inc_verb, inc_noun = change_words("increase", "verb"), change_words("increase", "noun")
+    dec_verb, dec_noun = change_words("decrease", "verb"), change_words("decrease", "noun")
+    inc_verb, inc_noun, dec_verb, dec_noun = ("|".join(map(re.escape, w)) for w in (inc_verb, inc_noun, dec_verb, dec_noun))
+    verb_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "verb"))) + ")*"
+    noun_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "noun"))) + ")*"
     change = re.compile(
         rf"(?:(?P<inc>(?:{inc_noun}){noun_fill}|(?<!新)(?:{inc_verb}){verb_fill})"
         rf"|(?P<dec>(?:{dec_noun}){noun_fill}|(?:{dec_verb}){verb_fill}))$")
