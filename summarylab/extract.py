@@ -37,8 +37,26 @@ from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, words
 from .numbers import NAME_REASONS, TIME_REASONS, Reason, change_words
+
+_LABEL_CUES = "indicator_cues.tsv"
+
+
+@lru_cache(maxsize=None)
+def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
+    """The words of one category of a lexicon whose first line names its columns (category, word)."""
+    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
+
+
+@lru_cache(maxsize=None)
+def _role_words(role: str, scope: str) -> tuple[str, ...]:
+    """The words of models/role_cues.tsv for one role and scope."""
+    return tuple(w for r, sc, w in read_tsv("role_cues.tsv") if r == role and sc == scope)
+
+
+def _alternation(ws: Iterable[str]) -> str:
+    return "|".join(map(re.escape, ws))
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -46,9 +64,9 @@ _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
-_PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
+_PERIOD_UNITS = _lexicon_words("periods.tsv", "gapunit")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg", "eng")
+_NOUNISH = words(_LABEL_CUES, "nountag")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest phrase taken from the text for a label; a label composed of two such parts
@@ -221,7 +239,7 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
 
 
 #: People words that jieba tags as time words (t) because they end in 年.
-_AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青少年", "老年人"))
+_AGE_GROUPS = frozenset(words(_LABEL_CUES, "agegroup"))
 #: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
 #: 青年之家, 职工之家, 城市社区日间照料中心.
 #: Measure words that end a noun (脱贫户, 农户): 建档立卡脱贫户3865户 counts 脱贫户.
@@ -229,8 +247,8 @@ _AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青�
 _HEAD_MEASURES = frozenset(("户", "点", "站"))
 #: Verbs whose object is a head too short to name the indicator alone: the subject before
 #: the verb names it (家庭医生签约服务 覆盖 人口28.6万人).
-_REACH_VERBS = frozenset(("覆盖", "惠及", "受益", "服务", "辐射"))
-_NOUN_PARTS = frozenset(("之家", "之窗", "之声", "之星", "日间", "夜间", "午间", "课间"))
+_REACH_VERBS = frozenset(words(_LABEL_CUES, "reachverb"))
+_NOUN_PARTS = frozenset(words(_LABEL_CUES, "nounpart"))
 
 
 def _is_nounish(tok: _Tok) -> bool:
@@ -255,7 +273,7 @@ def _clean(label: str) -> str:
 # ---------------------------------------------------------------------------- phrases
 
 #: Adverbs that end the noun after a measure word: 12家养老机构 全部 达到….
-_AFTER_ENDS = frozenset(("全部", "全都", "均", "都", "已", "已经", "总体", "户均", "人均"))
+_AFTER_ENDS = frozenset(words(_LABEL_CUES, "afterend"))
 
 
 def _bracket_end(toks: list[_Tok], j: int, stop: int) -> Optional[int]:
@@ -323,8 +341,8 @@ class _Before:
 
 #: A phrase that says on which basis a figure is counted (按可比价格计算, 扣除物价因素): its last
 #: word, and the words that open it.
-_BASIS_ENDS = ("计算", "因素", "口径")
-_BASIS_OPENS = ("按", "按照", "扣除", "剔除", "以")
+_BASIS_ENDS = words(_LABEL_CUES, "basisend")
+_BASIS_OPENS = words(_LABEL_CUES, "basisopen")
 
 
 def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
@@ -643,7 +661,7 @@ def _ph_adjective(w: _Walk, t: _Tok):
 
 _NEGATIONS = ("不", "未", "非")
 #: Adverbs written inside an indicator name, dropped from the label.
-_INNER_ADVERBS = ("累计", "年均", "全年", "实际", "预期")
+_INNER_ADVERBS = words(_LABEL_CUES, "inneradverb")
 
 #: What belongs to an indicator phrase read leftwards from its number, in the order it is tried;
 #: a token no rule takes ends the phrase.
@@ -712,8 +730,7 @@ def _trim(toks: list[_Tok]) -> str:
 # ---------------------------------------------------------------------------- labels
 
 #: Staff categories whose 人员 belongs to the term (卫生技术人员, 专业技术人员).
-_STAFF_TERMS = ("技术人员", "工作人员", "管理人员", "医务人员", "专业人员", "执法人员", "科研人员",
-                "从业人员", "党员干部")
+_STAFF_TERMS = words(_LABEL_CUES, "staffterm")
 
 
 def _suffix(stem: str, quantity) -> str:
@@ -1075,7 +1092,7 @@ LABEL_RULES = (
 )
 
 #: Heads that name a plan figure: 完成年度计划的111% is a share of it.
-_TARGET_NOUNS = ("目标", "任务", "计划", "预算")
+_TARGET_NOUNS = words(_LABEL_CUES, "plannoun")
 
 
 def _index(toks: list, tok: _Tok) -> int:
@@ -1132,8 +1149,7 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
 
 
 #: Nouns too vague to name a row (在一般情况下, 历史罕见, 从国内国际的形势看).
-_VAGUE_NOUNS = frozenset(("情况", "形势", "历史", "部分", "计划", "方面", "问题", "工作", "基础", "时候",
-                          "时期", "期间", "任务", "结果", "过程", "水平", "条件", "方针", "路线"))
+_VAGUE_NOUNS = frozenset(words(_LABEL_CUES, "vaguenoun"))
 
 
 def _nearest_noun(toks: list[_Tok], i: int) -> str:
@@ -1157,7 +1173,7 @@ def _nearest_noun(toks: list[_Tok], i: int) -> str:
 
 
 #: Comparisons whose number is a gap: 高于城镇居民1.6个百分点, 低于全省平均水平2个百分点.
-_COMPARATIVES = frozenset(("高于", "低于", "快于", "慢于", "领先", "落后于"))
+_COMPARATIVES = frozenset(words(_LABEL_CUES, "comparative"))
 
 
 def _comparative(toks: list[_Tok], k: int, lo: int) -> Optional[int]:
@@ -1193,8 +1209,8 @@ def _verb_compound(toks: list[_Tok], verb: _Tok, lo: int) -> str:
     return verb.word
 
 
-_PURPOSE_LEAD = ("用于", "帮助", "支持", "专项用于", "主要用于")
-_PURPOSE_TAIL = ("问题", "工作", "建设")
+_PURPOSE_LEAD = words(_LABEL_CUES, "purposelead")
+_PURPOSE_TAIL = words(_LABEL_CUES, "purposetail")
 
 
 def _purpose(toks: list[_Tok], i: int, hi: int) -> str:
@@ -1277,9 +1293,10 @@ def _fallback(stem: str, heading: str) -> str:
 
 #: Titles that structure gives to a part without a heading of its own: they name no topic.
 #: 重复转载的内容 is the part structure sets aside when a scraped report repeats itself.
-_BLANK_HEADINGS = frozenset(("前言", "引言", "正文", "概述", "导语", "开头", "其他", "重复转载的内容"))
+_BLANK_HEADINGS = frozenset(_lexicon_words("heading_topic.tsv", "blank"))
 
-_HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")
+_HEADING_NOISE = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "adverb")) + ")+")
+_HEADING_VERB = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "verb")) + ")")
 
 
 def _heading_label(heading: str) -> str:
@@ -1288,7 +1305,7 @@ def _heading_label(heading: str) -> str:
         return ""
     first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
     first = _HEADING_NOISE.sub("", first)
-    first = re.sub(r"^(?:抓|推进|推动|实施|开展|做好|强化|提升)", "", first)
+    first = _HEADING_VERB.sub("", first)
     first = re.sub(r"[\d一二三四五六七八九十]+年", "", first)
     return _clean(first)[:10]
 
@@ -1355,12 +1372,12 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
         return word == "计划"
     if nxt.word.endswith("率") or k + 1 < len(toks) and toks[k + 1].word == "率":
         return False  # 团员发展计划执行率100%: 计划 inside the name of a rate
-    if word == "计划" and nxt.flag != "REJ" and nxt.word not in ("的", "任务", "目标", "内", "外", "数") \
+    if word == "计划" and nxt.flag != "REJ" and nxt.word not in _role_words("expected", "nonfollower") \
             and not (k + 1 < len(toks) and toks[k + 1].word == "的") \
             and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or _is_date(toks[j - 1])
-                 or toks[j - 1].word in ("下一步", "今后", "明年", "下步", "来年")):
+                 or toks[j - 1].word in _role_words("expected", "opener")):
         return True  # 下一步，计划新建…; 2023年计划新建…: 计划 opening its clause (jieba tags 新建 ns)
-    return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in ("于", "在", "有", "新增", "完成")
+    return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in _role_words("expected", "follower")
 
 
 @dataclass
@@ -1403,7 +1420,7 @@ def _ro_clause_cue(c: _RoleCtx):
     toks, cues = c.toks, _cues()
     for j in range(c.lo, c.i):
         w = toks[j].word
-        if w == "要求" and j > c.lo and (toks[j - 1].word in ("按", "按照", "根据", "的")
+        if w == "要求" and j > c.lo and (toks[j - 1].word in _role_words("target", "nounmark")
                                        or toks[j - 1].flag.startswith("n")):
             continue  # 要求 as a noun sets no target
         if w in cues.target_clause or w == "要" and _future_cue(toks, j):
@@ -1419,7 +1436,7 @@ def _ro_sentence_cue(c: _RoleCtx):
         if w in cues.target_sentence:
             return "target", "target_cue"
         if w.endswith("目标") and "预期" not in w and j + 1 < c.lo and toks[j + 1].word in ("是", "为", "：", ":") \
-                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
+                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in _role_words("target", "leadin")):
             return "target", "target_lead_in"
     return None
 
@@ -1450,7 +1467,7 @@ def _ro_expected_cue(c: _RoleCtx):
 
 
 #: Comparisons that hold an expected cue inside a longer word (超预期, 好于预期).
-_NOT_EXPECTED = ("超", "好于", "低于", "高于", "不及")
+_NOT_EXPECTED = _role_words("expected", "notprefix")
 
 #: How the role of a quantity is decided, in order; no rule answering means actual.
 ROLE_RULES = (
@@ -1601,15 +1618,19 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
 
 
 #: 为/给/向 + a count of people + a verb of giving: the amount after it is theirs.
-_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
+_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:"
+                        + _alternation(words(_LABEL_CUES, "handout")) + ")")
 
 
 #: 通过…方式: the way a count was reached, a programme (政府购买服务).
-_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:方式|形式|途径|渠道)")
+_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:" + _alternation(words(_LABEL_CUES, "manner")) + ")")
 #: The session of a programme a sentence names (第一期培训, 第二届运动会).
-_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:期|届|批|轮))(?=[\u4e00-\u9fff]{0,6}?(?:培训|活动|会|赛|班))")
+_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:" + _alternation(words(_LABEL_CUES, "sessionunit"))
+                      + r"))(?=[\u4e00-\u9fff]{0,6}?(?:" + _alternation(words(_LABEL_CUES, "sessionevent")) + "))")
 #: 在“儿童之家”开展…: the quoted place a clause's events were held in.
-_PLACE_QUOTED = re.compile(r"在“([^“”，。；]{2,8})”(?:开展|举办|组织|举行)")
+_PLACE_QUOTED = re.compile("在“([^“”，。；]{2,8})”(?:" + _alternation(words(_LABEL_CUES, "heldverb")) + ")")
+#: Words before an activity word that are not its modifier (开展 妇女运动会).
+_ACTIVITY_LEAD = re.compile("^(?:" + _alternation(words(_LABEL_CUES, "activitylead")) + ")+")
 #: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
 _QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
 def _relative_verb(toks: list, i: int, lo: int) -> str:
@@ -1623,7 +1644,7 @@ def _relative_verb(toks: list, i: int, lo: int) -> str:
 
 
 #: Verbs of giving whose object is a group of people: the verb stays in the label.
-_GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
+_GIVING_VERBS = frozenset(words(_LABEL_CUES, "givingverb"))
 #: Characters that end the words before an activity noun (its modifier is what follows them).
 _ACTIVITY_STOP = set("，,。；;：:、“”‘’（）()《》的了和及与为在是对向给把")
 
@@ -1663,7 +1684,7 @@ def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
             mod = text[j:k]
             if "、" in text[max(0, j - 12):k]:
                 mod = ""
-            mod = re.sub(r"^(?:开展|举办|举行|组织|召开|实施|参加|进行|期间|今年|全年)+", "", mod)
+            mod = _ACTIVITY_LEAD.sub("", mod)
             best = (k, w, mod if len(mod) >= 2 else "")
     return best[1], best[2]
 
@@ -1778,7 +1799,7 @@ def _heading_label_full(heading: str) -> str:
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
-_LEAD_IN = re.compile(r"预期目标|预计|拟")
+_LEAD_IN = re.compile(_alternation(_role_words("expected", "leadin")))
 
 
 def _lead_in_expected(text: str, start: int) -> bool:

@@ -901,7 +901,7 @@ def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
 
 # Words after a unitless number that bound it (500余万以上); any other word the
 # pattern took after it is not part of the quantity.
-_BOUND_SUFFIXES = ("以上", "以下", "以内", "之内", "左右", "上下")
+_BOUND_SUFFIXES = tuple(w for w in _approx().suffix if w not in _approx().mid)  # approx.tsv
 
 
 def _after_number(g: dict, m: "re.Match", ap, approx: str, end: int) -> tuple[str, int]:
@@ -1127,9 +1127,20 @@ def _bare_scale_is_a_number(m: re.Match, text: str) -> bool:
     return approx or bool(_ASCENDING_SCALES.match(numeral + (m.group("u") or "")))
 
 
-_DURATIONS = {"年", "个月", "天", "周", "小时"}
-_PERIOD_BEFORE = re.compile(r"(?:过去|这|今后|未来|最近|经过|前|头)$")
-_PERIOD_AFTER = re.compile(r"(?:来|以来|中|间|里|内|之内|累计|期间|时间)")
+@functools.cache
+def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
+    """The words of one category of a lexicon whose first line names its columns (category, word)."""
+    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
+
+
+def _words_pattern(name: str, category: str) -> str:
+    return "(?:" + "|".join(map(re.escape, _lexicon_words(name, category))) + ")"
+
+
+# A span of time a report looks back on: models/periods.tsv.
+_DURATIONS = frozenset(_lexicon_words("periods.tsv", "duration"))
+_PERIOD_BEFORE = re.compile(_words_pattern("periods.tsv", "before") + "$")
+_PERIOD_AFTER = re.compile(_words_pattern("periods.tsv", "after"))
 
 
 def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
@@ -1142,8 +1153,9 @@ def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
                 or _PERIOD_AFTER.match(text, e))
 
 
-_PHONE_CUE = re.compile(r"(?:电话|热线|号码|编号|代码|手机|传真|邮编|邮政编码|QQ|微信号)[^，。；\n]{0,4}$"
-                        r"|[^，。；\n\d]{0,6}?(?:热线|电话|号码)")
+# A word that makes a bare number a code (热线电话12338): models/code_cues.tsv.
+_PHONE_CUE = re.compile(_words_pattern("code_cues.tsv", "before") + r"[^，。；\n]{0,4}$"
+                        r"|[^，。；\n\d]{0,6}?" + _words_pattern("code_cues.tsv", "near"))
 
 
 def _bare_reason(text: str, s: int, e: int) -> Reason:
