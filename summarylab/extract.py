@@ -112,6 +112,7 @@ class _Cues:
     change: frozenset
     verb: frozenset
     generic: frozenset
+    generic_heads: tuple  # the generic words of two characters or more, as label endings
     person: frozenset
     stop: frozenset
     predicate: frozenset
@@ -137,6 +138,7 @@ def _cues() -> _Cues:
                          for w in change_words(d, f, "label")),
         verb=frozenset(cats.get("verb", ())),
         generic=frozenset(cats.get("generic", ())),
+        generic_heads=tuple(g for g in cats.get("generic", ()) if len(g) >= 2),
         person=frozenset(cats.get("person", ())),
         stop=frozenset(cats.get("stop", ())),
         predicate=frozenset(cats.get("predicate", ())),
@@ -151,7 +153,7 @@ def _cues() -> _Cues:
 
 # ---------------------------------------------------------------------------- tokens
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     word: str
     flag: str
@@ -263,10 +265,12 @@ def _is_date(tok: _Tok) -> bool:
     return tok.flag == "REJ" and tok.rejected in TIME_REASONS
 
 
+_CLEAN_DROP = str.maketrans("", "", "".join(_QUOTES) + "（）()")
+
+
 def _clean(label: str) -> str:
     """Drop quotes, brackets, spaces and a 中 that only marks a subset (主任中女性比例)."""
-    label = "".join(c for c in label if c not in _QUOTES and not c.isspace())
-    label = label.replace("（", "").replace("）", "").replace("(", "").replace(")", "")
+    label = "".join(label.translate(_CLEAN_DROP).split())  # split(): every Unicode space
     return label.strip("、，,和及与")
 
 
@@ -773,7 +777,7 @@ def _topic(toks: list[_Tok], i: int) -> str:
 def _is_generic(stem: str) -> bool:
     cues = _cues()
     return len(stem) <= 1 or stem in cues.generic or (
-        len(stem) <= 4 and any(stem.endswith(g) for g in cues.generic if len(g) >= 2))
+        len(stem) <= 4 and stem.endswith(cues.generic_heads))
 
 
 @dataclass
@@ -1299,14 +1303,24 @@ _HEADING_NOISE = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.
 _HEADING_VERB = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "verb")) + ")")
 
 
+#: The first clause of a heading ends at its first mark; years inside it name no topic.
+_FIRST_CLAUSE = re.compile(r"[，,。；;：:！!？?]")
+_YEAR_WORD = re.compile(r"[\d一二三四五六七八九十]+年")
+#: The column of an indicator table that holds the targets (年度目标, 计划数, 任务数).
+_TARGET_COLUMNS = ("目标", "计划", "任务")
+_DIGIT = re.compile(r"\d")
+#: 两个 of 两个100%: the count of a named requirement.
+_COUNT_OF_NAMES = re.compile(r"[一二两三四五六七八九十\d]+个")
+
+
 def _heading_label(heading: str) -> str:
     """A short topic from a section title: 抓日常信访接待 -> 日常信访接待."""
     if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
         return ""
-    first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
+    first = _FIRST_CLAUSE.split(heading, maxsplit=1)[0]
     first = _HEADING_NOISE.sub("", first)
     first = _HEADING_VERB.sub("", first)
-    first = re.sub(r"[\d一二三四五六七八九十]+年", "", first)
+    first = _YEAR_WORD.sub("", first)
     return _clean(first)[:10]
 
 
@@ -1521,7 +1535,7 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     before = doc.text[max(0, sent.start - 600):sent.start].rstrip("\n").split("\n")
     for line in reversed(before[-12:]):
         head = _TABLE_HEAD.search(line.rstrip("：: "))
-        if head and not re.search(r"\d", head.group(1)):
+        if head and not _DIGIT.search(head.group(1)):
             columns = [c.strip() for c in head.group(1).split("/")]
             break
         if not _TABLE_ROW.match(line):
@@ -1529,7 +1543,7 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     out = []
     for k, q in enumerate(quantities):
         col = columns[k] if len(columns) == len(quantities) else ""
-        if re.search(r"目标|计划|任务", col):
+        if any(w in col for w in _TARGET_COLUMNS):
             out.append((_suffix(name, q.quantity), "target", "table_target"))
         elif col.endswith(("率", "比例")) and q.quantity.kind == "percent":
             out.append((name + (col if col.endswith("完成率") else "完成率"), "actual", "table_rate"))
@@ -1795,7 +1809,7 @@ def _heading_label_full(heading: str) -> str:
     """The first clause of a heading, as written (its activity words are wanted, not a short topic)."""
     if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
         return ""
-    return re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
+    return _FIRST_CLAUSE.split(heading, maxsplit=1)[0]
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
@@ -2049,7 +2063,7 @@ def _post_filter(text: str, q, rejected: list) -> str:
     # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
     # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
     if q.quantity.kind == "percent" and any(
-            r.end == q.start and re.fullmatch(r"[一二两三四五六七八九十\d]+个", r.surface) for r in rejected):
+            r.end == q.start and _COUNT_OF_NAMES.fullmatch(r.surface) for r in rejected):
         return _REQUIREMENT_NAME
     return ""
 

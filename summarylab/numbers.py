@@ -189,6 +189,15 @@ def _to_float(d: Decimal) -> float:
     return float(d)
 
 
+#: 两个亿, 三个多亿: 个 between a numeral and its scale word.
+_FILLER_GE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])")
+#: 十多万, 500余万: the approximation word before a final scale.
+_APPROX_BASE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])[多余几](?=[万亿]$)")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_LATIN = re.compile(r"[A-Za-z]")
+_PHONE_TAIL = re.compile(r"[-—]\d{7,8}")
+
+
 def parse_number(text: str) -> Optional[float]:
     """Parse one numeral, in any of the forms reports use, into a float.
 
@@ -225,11 +234,11 @@ def parse_number(text: str) -> Optional[float]:
     if s.endswith("个") and len(s) > 1:
         s = s[:-1]
     # 两个亿, 三个多亿: 个 between a numeral and its scale word is only spoken filler
-    s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])", "", s)
+    s = _FILLER_GE.sub("", s)
     # 四万万 (old style): ten thousand ten-thousands is one 亿; 亿万 and 千万万 are idioms
     s = _WANWAN.sub("亿", s)
     # 十多万, 500余万, 二十几万: the lower bound of an approximate base
-    s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])[多余几](?=[万亿]$)", "", s)
+    s = _APPROX_BASE.sub("", s)
     if not s or len(s) > 60:
         return None
     sign = 1.0
@@ -238,8 +247,15 @@ def parse_number(text: str) -> Optional[float]:
         s = s[1:]
         if not s or s[0] in "负-+":
             return None
-    value = _parse_unsigned(s)
+    value = _parse_unsigned_once(s)
     return None if value is None else sign * value
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unsigned_once(s: str) -> Optional[float]:
+    """_parse_unsigned of a normalised numeral, remembered: a pure function of the string, and
+    reports repeat their numerals (百分之十, 一千万) across sentences and documents."""
+    return _parse_unsigned(s)
 
 
 def _parse_unsigned(s: str) -> Optional[float]:
@@ -1086,10 +1102,15 @@ def _has_numeral(s: str) -> bool:
 
 
 def _number_start(m: re.Match) -> int:
-    for name in ("sign", "pct", "fden", "n1", "r1", "nk", "n", "ns"):
-        if name in m.re.groupindex and m.group(name) is not None:
+    index = m.re.groupindex
+    for name in _NUMBER_GROUPS:
+        if name in index and m.start(name) >= 0:
             return m.start(name)
     return m.start()
+
+
+#: The groups of the quantity pattern where the number itself begins, in order of preference.
+_NUMBER_GROUPS = ("sign", "pct", "fden", "n1", "r1", "nk", "n", "ns")
 
 
 def _figurative(m: re.Match, q: Quantity) -> str:
@@ -1161,7 +1182,7 @@ _PHONE_CUE = re.compile(_words_pattern("code_cues.tsv", "before") + r"[^，。�
 def _bare_reason(text: str, s: int, e: int) -> Reason:
     digits = text[s:e]
     plain = digits.replace(",", "").replace("，", "").replace(" ", "")
-    if re.fullmatch(r"(?:19|20)\d{2}", plain):
+    if _YEAR_DIGITS.fullmatch(plain):
         return Reason.DATE
     if "." not in plain and len(plain) >= 7:
         return Reason.PHONE
@@ -1169,9 +1190,9 @@ def _bare_reason(text: str, s: int, e: int) -> Reason:
         return Reason.PHONE  # 妇女维权公益服务热线12338
     before = text[s - 1] if s > 0 else ""
     after = text[e] if e < len(text) else ""
-    if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+    if _LATIN.match(before) or _LATIN.match(after):
         return Reason.CODE
-    if after in "-—" and re.match(r"[-—]\d{7,8}", text[e:e + 9]):
+    if after in "-—" and _PHONE_TAIL.match(text, e, e + 9):
         return Reason.PHONE
     return Reason.NO_UNIT
 
