@@ -17,10 +17,21 @@ around a number:
   城乡低保对象：3200人／3286人／102.7% under （指标名称：年度目标／完成数／完成率）,
   is read by its columns).
 
-Only sentences that hold a quantity are segmented, each exactly once, so the
-extractor costs little more than the regular expressions of ``numbers``.
-The cue words are data: ``models/indicator_cues.tsv``, ``models/role_cues.tsv``
-and ``models/unit_labels.tsv``.
+Only sentences that hold a quantity are read, through the document's one
+tagging (``Document.tokens``), so the extractor costs little more than the
+regular expressions of ``numbers``.
+
+The decisions are ordered tables of small named rules, each with a docstring
+naming its class and a test with a report sentence (tests/test_facts_rules.py):
+``GAP_RULES`` and ``PHRASE_RULES`` walk left from a number to its indicator
+phrase; ``LABEL_RULES`` (with ``COUNTED_RULES``, ``PHRASE_LABEL_RULES``,
+``PHRASE_ADJUST_STAGES`` and ``ELLIPTIC_RULES``) build the label's stem;
+``ROLE_RULES`` give the role; ``ACTIVITY_RULES`` add the programme a count
+belongs to.  Each fact row names the rules that decided it (``_rules``).
+
+The words are data: ``models/indicator_cues.tsv`` (label word classes),
+``models/role_cues.tsv``, ``models/unit_labels.tsv``, ``models/change_verbs.tsv``
+(shared with ``numbers``), ``models/periods.tsv`` and ``models/heading_topic.tsv``.
 """
 
 from __future__ import annotations

@@ -17,9 +17,11 @@ Three layers, each usable alone:
   the first quantity of a short expression.
 
 The vocabulary is data in ``models/``: ``units.tsv`` (units, kinds, base units,
-scales), ``approx.tsv`` (approximation and bound words) and ``not_facts.tsv``
-(names, slogans, places and figures of speech). Dates, ordinals, list markers
-and document numbers are general shapes and are compiled here.
+scales), ``approx.tsv`` (approximation and bound words), ``not_facts.tsv``
+(names, slogans, places and figures of speech), ``change_verbs.tsv`` (the words
+that make a figure a change), ``periods.tsv`` (spans of time looked back on)
+and ``code_cues.tsv`` (words that make a bare number a code). Dates, ordinals,
+list markers and document numbers are general shapes and are compiled here.
 
 Everything is compiled regular expressions and one pass over the text: no
 segmentation, so the scanner costs little next to jieba.
