@@ -1416,6 +1416,50 @@ class _RoleCtx:
     hi: int
     sent_start: int
     section_kind: str
+    cues: "_SentenceCues"
+
+
+@dataclass
+class _SentenceCues:
+    """Where the role cues of one sentence stand, found in one pass over its tokens; each
+    quantity then asks by position (bisect) instead of scanning the sentence again."""
+
+    clause: list  # indices of target cues that count anywhere in a clause (确保, 力争, 要 + verb)
+    clause_opening: set  # 要求 after a noun or 按照: a cue only when it opens the clause
+    target: Optional[int]  # the first sentence-wide target cue (确保, 力争)
+    lead_in: Optional[int]  # the first lead-in of targets (主要目标是：)
+    expected: Optional[int]  # the first expected cue (预计, 将 + verb)
+
+
+def _sentence_cues(toks: list[_Tok]) -> _SentenceCues:
+    cues = _cues()
+    nounmark, leadin = _role_words("target", "nounmark"), _role_words("target", "leadin")
+    exp = cues.expected_sentence
+    long_exp = [e for e in exp if len(e) >= 2 and e not in ("计划", "将要")]
+    out = _SentenceCues([], set(), None, None, None)
+    for j, t in enumerate(toks):
+        w = t.word
+        if w in cues.target_clause or w == "要" and _future_cue(toks, j):
+            if w == "要求" and j > 0 and (toks[j - 1].word in nounmark or toks[j - 1].flag.startswith("n")):
+                out.clause_opening.add(j)  # 按照要求完成…; 换届工作要求: 要求 as a noun
+            else:
+                out.clause.append(j)
+        if out.target is None and w in cues.target_sentence:
+            out.target = j
+        if out.lead_in is None and _is_target_lead_in(toks, j, leadin):
+            out.lead_in = j
+        if out.expected is None and (w in exp and _future_cue(toks, j) or len(w) > 2
+                                     and not w.startswith(_NOT_EXPECTED) and any(e in w for e in long_exp)):
+            out.expected = j
+    return out
+
+
+def _is_target_lead_in(toks: list[_Tok], j: int, leadin: tuple) -> bool:
+    """主要目标是：, 总体目标为: a 目标 opening its clause and announcing the targets after it."""
+    w = toks[j].word
+    return w.endswith("目标") and "预期" not in w and j + 1 < len(toks) \
+        and toks[j + 1].word in ("是", "为", "：", ":") \
+        and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in leadin)
 
 
 def _ro_bracket(c: _RoleCtx):
@@ -1442,27 +1486,22 @@ def _ro_share_of_target(c: _RoleCtx):
 
 def _ro_clause_cue(c: _RoleCtx):
     """target cue in the clause: 确保, 力争, 要求, 要 + verb (not 按照要求, 换届工作要求)."""
-    toks, cues = c.toks, _cues()
-    for j in range(c.lo, c.i):
-        w = toks[j].word
-        if w == "要求" and j > c.lo and (toks[j - 1].word in _role_words("target", "nounmark")
-                                       or toks[j - 1].flag.startswith("n")):
-            continue  # 要求 as a noun sets no target
-        if w in cues.target_clause or w == "要" and _future_cue(toks, j):
-            return "target", "target_cue"
+    sc = c.cues
+    k = bisect_left(sc.clause, c.lo)
+    if k < len(sc.clause) and sc.clause[k] < c.i or c.lo in sc.clause_opening and c.lo < c.i:
+        return "target", "target_cue"
     return None
 
 
 def _ro_sentence_cue(c: _RoleCtx):
     """target cue earlier in the sentence; a lead-in 目标是：全年新增城镇就业2800人，…."""
-    toks, cues = c.toks, _cues()
-    for j in range(0, c.lo):
-        w = toks[j].word
-        if w in cues.target_sentence:
-            return "target", "target_cue"
-        if w.endswith("目标") and "预期" not in w and j + 1 < c.lo and toks[j + 1].word in ("是", "为", "：", ":") \
-                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in _role_words("target", "leadin")):
-            return "target", "target_lead_in"
+    sc = c.cues
+    cue = sc.target if sc.target is not None and sc.target < c.lo else None
+    lead = sc.lead_in if sc.lead_in is not None and sc.lead_in + 1 < c.lo else None
+    if cue is not None and (lead is None or cue <= lead):
+        return "target", "target_cue"
+    if lead is not None:
+        return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人
     return None
 
 
@@ -1481,13 +1520,8 @@ def _ro_plan_section(c: _RoleCtx):
 
 def _ro_expected_cue(c: _RoleCtx):
     """expected cue before the number: 预计, 将 + verb; 主要预期目标 as one dictionary word."""
-    exp = _cues().expected_sentence
-    long_cues = [e for e in exp if len(e) >= 2 and e not in ("计划", "将要")]
-    for j in range(c.i - 1, -1, -1):
-        w = c.toks[j].word
-        if w in exp and _future_cue(c.toks, j) or len(w) > 2 and not w.startswith(_NOT_EXPECTED) \
-                and any(e in w for e in long_cues):
-            return "expected", "expected_cue"
+    if c.cues.expected is not None and c.cues.expected < c.i:
+        return "expected", "expected_cue"
     return None
 
 
@@ -1507,9 +1541,12 @@ ROLE_RULES = (
 
 
 def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
-          section_kind: str, fired: Optional[list] = None) -> tuple[str, str]:
-    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi`` (ROLE_RULES)."""
-    ctx = _RoleCtx(doc_text, toks, i, lo, hi, sent_start, section_kind)
+          section_kind: str, fired: Optional[list] = None,
+          cues: Optional[_SentenceCues] = None) -> tuple[str, str]:
+    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi`` (ROLE_RULES);
+    ``cues``: the sentence's cue positions, when the caller has them already."""
+    cues = _sentence_cues(toks) if cues is None else cues
+    ctx = _RoleCtx(doc_text, toks, i, lo, hi, sent_start, section_kind, cues)
     for rule in ROLE_RULES:
         out = rule.apply(ctx)
         if out is not None:
@@ -1611,13 +1648,14 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
     rows: list[dict] = []
     where: list[tuple[int, int, int]] = []  # (token index, clause lo, clause hi) of each row
     lead = _lead_in_expected(text, sent.start)
+    cues = _sentence_cues(toks)  # once per sentence: every quantity asks it by position
     for i, tok in enumerate(toks):
         if tok.flag != "QTY" or tok.fact is None:
             continue
         m = quantities[tok.fact]
         lo, hi = _clause_bounds(toks, i)
         fired: list[str] = []
-        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind, fired)
+        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind, fired, cues)
         if role == "actual" and lead:
             role, _why = "expected", "expected_lead_in"
             fired.append("role:expected_lead_in")
