@@ -30,8 +30,10 @@ report says, in its own words), ``computed`` (what the numbers give), ``ok``
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
 
+from .lexicon import alternatives, read_tsv, words
 from .model import Document
 
 if TYPE_CHECKING:
@@ -39,17 +41,33 @@ if TYPE_CHECKING:
 
 AUDIT_COLUMNS = ["check", "claim", "computed", "ok", "start", "end", "surface", "section_id"]
 
-#: A total: the cue word right before the number, with only approximation words in between.
-_TOTAL_CUE = re.compile(r"(?:共计|合计|累计|总计|总共|一共|共)(?:达到|达|为|有)?(?:近|约|超过|逾)?$")
-_SUBSET_CUE = "其中"
 #: How far apart an approximate total and the sum of its parts may be and still agree.
 _APPROX_TOLERANCE = 0.10
 
 
-def _lower_better() -> tuple[str, ...]:
-    from .lexicon import words
+@lru_cache(maxsize=1)
+def _total_cue() -> "re.Pattern":
+    """A total: the cue word right before the number, with only a verb and approximation words between
+    (models/audit_cues.tsv; the approximation words are the prefix words of models/approx.tsv)."""
+    approx = "|".join(sorted((r[0] for r in read_tsv("approx.tsv", header=True) if r[1] == "prefix"),
+                             key=len, reverse=True))
+    return re.compile(rf"{alternatives('audit_cues.tsv', 'total')}{alternatives('audit_cues.tsv', 'total_verb')}?"
+                      rf"(?:{approx})?$")
 
-    return words("indicator_cues.tsv", "lowerbetter")
+
+@lru_cache(maxsize=1)
+def _subset_cue() -> "re.Pattern":
+    return re.compile(alternatives("audit_cues.tsv", "subset"))
+
+
+def lower_is_better(label: str) -> bool:
+    """Whether an indicator's target is a ceiling (models/lower_better.tsv).
+
+    Example:
+        >>> lower_is_better("城镇登记失业率"), lower_is_better("城镇新增就业")
+        (True, False)
+    """
+    return any(w in label for w in words("lower_better.tsv", "lower_better"))
 
 
 def _row(check: str, claim: str, computed: str, ok, fact) -> dict:
@@ -80,62 +98,85 @@ def _item_bounds(doc: Document, offset: int) -> tuple[int, int]:
 
 
 def _parts_checks(doc: Document, rows: list[dict]) -> list[dict]:
-    text = doc.text
+    """parts_sum rows: each stated total whose parts follow it in its item (or after 其中 in its sentence)."""
     out = []
     for k, total in enumerate(rows):
         if total["kind"] not in ("money", "count", "measure") or total["aspect"] != "level":
             continue
-        lead = text[max(0, total["start"] - 6):total["start"]]
-        sentence_end = text.find(total["sentence"], max(0, total["start"] - len(total["sentence"])))
-        sentence_end = sentence_end + len(total["sentence"]) if sentence_end >= 0 else total["end"]
-        sub = text.find(_SUBSET_CUE, total["end"], sentence_end)
-        if sub >= 0 and any(r["base_unit"] == total["base_unit"] and r["aspect"] == "level"
-                            and total["end"] <= r["start"] < sub for r in rows):
-            sub = -1  # another value of the same unit stands between the total and 其中
-        if not _TOTAL_CUE.search(lead) and sub < 0:
+        hi = _parts_end(doc, rows, total)
+        if hi is None:
             continue
-        lo, hi = _item_bounds(doc, total["start"])
-        if sub >= 0 and not _TOTAL_CUE.search(lead):
-            hi = sentence_end  # 财政赤字13500亿元…，其中…: the parts are in the same sentence
-        parts = []
-        subset = False
-        for p in rows[k + 1:]:
-            if p["start"] >= hi:
-                break
-            if p["base_unit"] != total["base_unit"] or p["kind"] != total["kind"] or p["aspect"] != "level":
-                continue
-            if _TOTAL_CUE.search(text[max(0, p["start"] - 6):p["start"]]):
-                break  # the next total opens a new group
-            parts.append(p)
-        if parts and _SUBSET_CUE in text[total["end"]:parts[0]["start"]]:
-            subset = True
+        parts = _parts(doc.text, rows[k + 1:], total, hi)
         if len(parts) < 2 or any(p["base_value"] >= total["base_value"] for p in parts):
             continue  # one part, or a "part" as big as the total, is no breakdown: no check
-        s = sum(p["base_value"] for p in parts)
-        t = total["base_value"]
-        approx = total["approx"] != "exact" or any(p["approx"] != "exact" for p in parts)
-        if subset:
-            # parts after 其中 need not be exhaustive: they must add up to the total, or at least not
-            # exceed it; a smaller sum proves nothing either way, so no check is made
-            tol = _APPROX_TOLERANCE if approx else 1e-9
-            if s < t * (1 - tol):
-                continue
-            ok = s <= t * (1 + tol)
-            rel = "=" if ok else ">"
-        elif approx:
-            ok = abs(s - t) <= _APPROX_TOLERANCE * t
-            rel = "≈"
-        else:
-            ok = abs(s - t) <= 1e-6 * max(1.0, t)
-            rel = "="
-        unit = total["base_unit"] or ""
-        computed = " + ".join(p["surface"] for p in parts) + f" = {_fmt(s, unit)}"
-        if not ok:
-            computed += f" {'>' if rel == '>' else '≠'} {_fmt(t, unit)}"
-        elif rel == "≈":
-            computed += f" ≈ {_fmt(t, unit)}"
-        out.append(_row("parts_sum", f"{total['indicator']} {total['surface']}", computed, ok, total))
+        subset = bool(_subset_cue().search(doc.text[total["end"]:parts[0]["start"]]))
+        judged = _sum_verdict(total, parts, subset)
+        if judged is not None:
+            out.append(_row("parts_sum", f"{total['indicator']} {total['surface']}",
+                            _sum_text(total, parts, *judged), judged[0], total))
     return out
+
+
+def _parts_end(doc: Document, rows: list[dict], total: dict) -> Optional[int]:
+    """Where the parts of a total may stand until, or None when the fact is no stated total.
+
+    A total word (共, 合计) makes its item's parts the breakdown; 其中 after the value, with no
+    other value of its unit between, makes the rest of its sentence the breakdown.
+    """
+    text = doc.text
+    lead = text[max(0, total["start"] - 6):total["start"]]
+    sentence_end = text.find(total["sentence"], max(0, total["start"] - len(total["sentence"])))
+    sentence_end = sentence_end + len(total["sentence"]) if sentence_end >= 0 else total["end"]
+    sub = _subset_cue().search(text, total["end"], sentence_end)
+    if sub and any(r["base_unit"] == total["base_unit"] and r["aspect"] == "level"
+                   and total["end"] <= r["start"] < sub.start() for r in rows):
+        sub = None  # another value of the same unit stands between the total and 其中
+    if _total_cue().search(lead):
+        return _item_bounds(doc, total["start"])[1]
+    return sentence_end if sub else None  # 财政赤字13500亿元…，其中…: the parts are in its sentence
+
+
+def _parts(text: str, following: list[dict], total: dict, hi: int) -> list[dict]:
+    """The values after a total, before ``hi``, of its unit and kind, up to the next total."""
+    parts = []
+    for p in following:
+        if p["start"] >= hi:
+            break
+        if p["base_unit"] != total["base_unit"] or p["kind"] != total["kind"] or p["aspect"] != "level":
+            continue
+        if _total_cue().search(text[max(0, p["start"] - 6):p["start"]]):
+            break  # the next total opens a new group
+        parts.append(p)
+    return parts
+
+
+def _sum_verdict(total: dict, parts: list[dict], subset: bool) -> Optional[tuple[bool, str]]:
+    """(ok, relation =, ≈ or >) of the parts against the total, or None when nothing can be said."""
+    s = sum(p["base_value"] for p in parts)
+    t = total["base_value"]
+    approx = total["approx"] != "exact" or any(p["approx"] != "exact" for p in parts)
+    if subset:
+        # parts after 其中 need not be exhaustive: they must add up to the total, or at least not
+        # exceed it; a smaller sum proves nothing either way, so no check is made
+        tol = _APPROX_TOLERANCE if approx else 1e-9
+        if s < t * (1 - tol):
+            return None
+        ok = s <= t * (1 + tol)
+        return ok, "=" if ok else ">"
+    if approx:
+        return abs(s - t) <= _APPROX_TOLERANCE * t, "≈"
+    return abs(s - t) <= 1e-6 * max(1.0, t), "="
+
+
+def _sum_text(total: dict, parts: list[dict], ok: bool, rel: str) -> str:
+    """The sum as the audit shows it: 4800元 + 3.5万元 = 3.98万元 (≠ / > / ≈ the total)."""
+    unit = total["base_unit"] or ""
+    text = " + ".join(p["surface"] for p in parts) + f" = {_fmt(sum(p['base_value'] for p in parts), unit)}"
+    if not ok:
+        text += f" {'>' if rel == '>' else '≠'} {_fmt(total['base_value'], unit)}"
+    elif rel == "≈":
+        text += f" ≈ {_fmt(total['base_value'], unit)}"
+    return text
 
 
 def _is_ceiling(actual: dict, target: dict) -> bool:
@@ -143,8 +184,7 @@ def _is_ceiling(actual: dict, target: dict) -> bool:
         return True
     if target["aspect"] == "decrease" or actual["aspect"] == "decrease":
         return False  # a decrease target (能耗下降3.7%) is met by a larger decrease
-    label = (target["indicator"] or "") + (actual["indicator"] or "")
-    return any(w in label for w in _lower_better())
+    return lower_is_better((target["indicator"] or "") + (actual["indicator"] or ""))
 
 
 def _rate_check(rows: list[dict], t: dict, a: dict) -> list[dict]:
@@ -208,9 +248,9 @@ def audit(doc: Document) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from .extract import iter_facts
-
-    rows = [f.to_dict() for f in iter_facts(doc)]
+    # the document's own facts, extracted once and shared (a stored document carries its stored table)
+    rows = [{k: (None if v is None or v != v else v) for k, v in r.items()}  # NaN -> None
+            for r in doc.facts.to_dict("records")]
     checks = _parts_checks(doc, rows) + _target_checks(rows)
     checks.sort(key=lambda r: (r["start"], r["check"]))
     return pd.DataFrame(checks, columns=AUDIT_COLUMNS)

@@ -143,7 +143,8 @@ def _store_path(store: Optional[Path]) -> Path:
 
 def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     """A document from a file path, or from the doc_id (or a unique prefix of 4
-    or more characters) of a stored one; an ambiguous prefix says so."""
+    or more characters) of a stored one, as :meth:`Store.resolve` finds it; an
+    ambiguous prefix says which documents it matches."""
     from .pipeline import read
     from .readers import ReadError
 
@@ -155,16 +156,16 @@ def load_document(arg: str, store: Optional[Path] = None) -> "Document":
     from .store import Store
 
     with Store(path, read_only=True) as st:
-        rows = st.connection.execute(
-            "SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT 4",
-            [arg]).fetchall()
-        if not rows:
-            raise ReadError(arg, f"no such file, nor a stored document whose doc_id starts so in {path}")
-        if len(rows) > 1:
-            shown = ", ".join(r[0] for r in rows[:3]) + (", …" if len(rows) > 3 else "")
-            raise ReadError(arg, f"ambiguous doc_id prefix: {len(rows) if len(rows) < 4 else 'several'} "
-                                 f"stored documents match ({shown}); type more characters")
-        return st.get(rows[0][0])
+        doc_id = st.resolve(arg)
+        if doc_id is None:
+            # resolve found none or several: name the several, as the message to act on
+            matches = sorted(d for d in st.doc_ids() if d.startswith(arg))
+            if not matches:
+                raise ReadError(arg, f"no such file, nor a stored document whose doc_id starts so in {path}")
+            shown = ", ".join(matches[:3]) + (", …" if len(matches) > 3 else "")
+            raise ReadError(arg, f"ambiguous doc_id prefix: {len(matches)} stored documents match "
+                                 f"({shown}); type more characters")
+        return st.get(doc_id)
 
 
 def warn_if_swapped(plan_doc: "Document", summary_doc: "Document") -> None:

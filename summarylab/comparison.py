@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
 
@@ -21,23 +22,26 @@ if TYPE_CHECKING:
 
 #: The section kinds that report what was done (evidence and comparable values).
 REVIEW_KINDS = ("indicators", "achievements")
+def _cues(category: str) -> str:
+    return alternatives("year_cues.tsv", category)
+
+
+_YEAR = r"(?:19|20)\d\d年"
 #: A year a sentence speaks about, and a comparison with a year (比2021年增加), which does not.
 YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-COMPARED_WITH = re.compile(r"(?:比|较|与|同|和|相对于|是)(?:19|20)\d\d年(?:度|底|末)?(?:相比|同期|的)?"
+COMPARED_WITH = re.compile(rf"{_cues('compared_with')}{_YEAR}(?:度|底|末)?{_cues('compared_tail')}?"
                            # a price base (2300元（2010年不变价）) names no reported year
-                           r"|[（(]?(?:按)?(?:19|20)\d\d年(?:不变价|价格)(?:计算)?[）)]?")
+                           rf"|[（(]?(?:按)?{_YEAR}{_cues('price_base')}(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
-FROM_VALUE = re.compile(r"(?:从|由)[^，。；0-9]{0,8}$")
-TO_VALUE = re.compile(r"^[^，。；]{0,4}(?:提高|增加|上升|下降|降低|增长|扩大|减少|降|升|回落)(?:到|至)")
-#: A total over several years (累计, 五年来, 年均) is not one year's value (check.py reads this too).
-MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中)|年均|“?十[一二三四五]五”?(?:时期|期间)")
+FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
+TO_VALUE = re.compile(rf"^[^，。；]{{0,4}}{_cues('change_to')}(?:到|至)")
+#: A total over several years (累计, 五年来, 年均) is not one year's value (plancheck.py reads this too).
+MULTI_YEAR = re.compile(_cues("several_years"))
 #: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和
 #: 慰问品共3万元) and 平均每年 is an average over years.
-YEARS_TOTAL = re.compile(r"(?:年|以来|期间|时期)[^，。；]{0,8}累计|[两三四五十]年(?:来|间|共|中)|年均|平均每年"
-                         r"|“?十[一二三四五]五”?(?:时期|期间)")
+YEARS_TOTAL = re.compile(_cues("years_total"))
 #: The title of a part that reviews several years (过去五年工作回顾, “十一五”时期…的回顾).
-YEARS_PART = re.compile(r"(?:过去|近|这)[两三四五十]年|[两三四五十]年(?:来|工作回顾|的回顾)"
-                        r"|“?(?:十[一二三四五]|[六七八九])五”?(?:时期|期间)?[^，。]{0,12}回顾")
+YEARS_PART = re.compile(_cues("years_part"))
 
 
 def review_facts(doc: Document) -> "pd.DataFrame":

@@ -1,16 +1,49 @@
 """The language resources in models/: where they live and how a lexicon file is read.
 
-Every lexicon is a UTF-8 TSV file with a comment header (lines starting with
-``#``) saying what it holds and where it came from; modules load their lexicons
-once (``functools.cache``) through :func:`read_tsv`.
+Every lexicon is a UTF-8 TSV file in models/ that opens with one header format,
+a block of ``#`` lines before any data::
+
+    # units.tsv - measure words and units that may follow a number in Chinese work reports.
+    # Used by summarylab/numbers.py ...
+    # Source: written by hand for summarylab from ...
+
+The first line names the file and, after `` - ``, what it holds; a line of the
+block says, after ``Source:``, where the words came from.  A lexicon without
+that header fails to load (:class:`LexiconError`), so that no word list enters
+summarylab without saying what it is and where it came from.
+
+:func:`read_tsv` is the one reader; :func:`words` and :func:`alternatives` read
+one category of a (category, entry) lexicon.  Modules load their lexicons once
+(``functools.lru_cache``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+class LexiconError(ValueError):
+    """A lexicon in models/ without the header every lexicon carries."""
+
+
+def check_header(name: str, lines: list[str]) -> None:
+    """Raise :class:`LexiconError` unless ``lines`` (a file's leading ``#`` lines) are a lexicon header.
+
+    Example:
+        >>> check_header("units.tsv", ["# units.tsv - units after a number.", "# Source: by hand."])
+        >>> check_header("units.tsv", ["# units after a number"])
+        Traceback (most recent call last):
+        ...
+        summarylab.lexicon.LexiconError: models/units.tsv: the header must open with '# units.tsv - what it holds'
+    """
+    if not lines or not re.match(rf"#\s*{re.escape(name)} - \S", lines[0]):
+        raise LexiconError(f"models/{name}: the header must open with '# {name} - what it holds'")
+    if not any("Source:" in line for line in lines):
+        raise LexiconError(f"models/{name}: the header must say where the entries came from ('# Source: ...')")
 
 
 def read_tsv(name: str, *, header: bool = False, maxsplit: int = -1) -> list[list[str]]:
@@ -21,29 +54,62 @@ def read_tsv(name: str, *, header: bool = False, maxsplit: int = -1) -> list[lis
         header: the first non-comment line names the columns; leave it out.
         maxsplit: split each line at most this many times on tabs (-1: all).
 
+    Raises:
+        LexiconError: the file does not open with the lexicon header (see the module).
+
     Example:
         >>> read_tsv("section_kinds.tsv", maxsplit=1)[0][0]
         'problems'
     """
     rows = []
+    head: list[str] = []  # the comment lines before the first entry: the header
+    checked = False
     with open(MODELS / name, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
+            if line.startswith("#"):
+                if not checked:
+                    head.append(line)
+                continue  # a comment among the entries is a note
+            if not line.strip():
                 continue
+            if not checked:
+                check_header(name, head)
+                checked = True
             if header:
                 header = False
                 continue
             rows.append(line.split("\t", maxsplit))
+    if not checked:
+        check_header(name, head)
     return rows
 
 
 @lru_cache(maxsize=None)
 def words(name: str, category: str) -> tuple[str, ...]:
-    """The words of one category of a two-column lexicon (category, word), read once.
+    """The entries of one category of a two-column lexicon (category, entry), in file order, read once.
 
     Example:
-        >>> "失业率" in words("indicator_cues.tsv", "lowerbetter")
+        >>> "失业率" in words("lower_better.tsv", "lower_better")
         True
     """
-    return tuple(w for cat, w in read_tsv(name) if cat == category)
+    return tuple(w for cat, w in read_tsv(name, maxsplit=1) if cat == category)
+
+
+@lru_cache(maxsize=None)
+def alternatives(name: str, category: str) -> str:
+    """One category of a (category, regular expression) lexicon as one group ``(?:a|b|…)``.
+
+    The entries keep their file order, which is the order the regex tries them.
+
+    Raises:
+        LexiconError: the category has no entry (a typo in the code or in the file).
+
+    Example:
+        >>> alternatives("audit_cues.tsv", "subset")
+        '(?:其中)'
+    """
+    entries = words(name, category)
+    if not entries:
+        raise LexiconError(f"models/{name}: no entry of category {category!r}")
+    return "(?:" + "|".join(entries) + ")"

@@ -99,6 +99,8 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "section_kind": _SECTION_KINDS,
     "check": {"target_met": "目标完成", "parts_sum": "分项合计"},
     "ok": {True: "是", False: "否", "yes": "是", "no": "否"},
+    # the panel's verdict on a target (summarylab.series)
+    "met": {"yes": "达标", "no": "未达标", "unclear": "不明"},
 }
 
 

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .lexicon import read_tsv, words
+from .auditing import lower_is_better
+from .comparison import review_facts
+from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,18 +39,18 @@ PANEL_COLUMNS = [
 ]
 
 #: Words of a target's label that say it is a target, not what is measured (经济增长预期目标定为).
-_TARGET_WORDS = re.compile(r"(?:的)?(?:预期目标|调控目标|增长目标|目标任务|目标|计划|任务|定为|确定为|要求|预期)+")
+_TARGET_WORDS = re.compile(rf"(?:的)?{alternatives('panel_cues.tsv', 'target_word')}+")
 #: Words of a plan sentence that make its figures the year's targets.
-_TARGET_CUE = re.compile(r"目标|预期|左右|以上|以内|以下|控制|力争|确保|争取|要|拟|计划|安排")
+_TARGET_CUE = re.compile(alternatives("panel_cues.tsv", "target_cue"))
 #: This year's target named in a sentence, wherever it stands (今年…预期目标, 今年…计划增长).
-_THIS_YEARS_TARGET = re.compile(r"今年[^。；]{0,30}?(?:目标|计划|预期|控制在|力争)")
+_THIS_YEARS_TARGET = re.compile(rf"今年[^。；]{{0,30}}?{alternatives('panel_cues.tsv', 'this_years_target')}")
 #: A sentence that names its figures as the year's targets (主要预期目标是：…).
-_OWN_TARGET = re.compile(r"目标|预期")
+_OWN_TARGET = re.compile(alternatives("panel_cues.tsv", "own_target"))
 
 
 #: Labels that are a bare rate with no subject (the subject is in the sentence before).
-_BARE_RATES = frozenset(("涨幅", "增幅", "增速", "增长", "降幅", "上涨幅度", "增长速度"))
-_RATE_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(上涨幅度|涨幅|增长速度|增速|增幅)")
+_BARE_RATES = frozenset(words("panel_cues.tsv", "bare_rate"))
+_RATE_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)({'|'.join(words('panel_cues.tsv', 'rate_word'))})")
 _VERB_LEAD = re.compile(r"^.*?(?:要把|把|将|使)")
 #: What a bare target word is the target of: 经济增长速度的(宏观)调控目标.
 _TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
@@ -56,8 +58,6 @@ _TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,1
 _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 #: A growth measured against a year long past (比2002年增长65.5%).
 _EARLIER_BASE = re.compile(r"比(?:19|20)\d\d年")
-#: Canonical rates of rise whose outcome stated as a fall is negative (商品零售价格下降2.6% is -2.6).
-_SIGNED_RATES = frozenset(("gdp_growth", "cpi", "m2", "trade_growth", "investment_growth", "retail_growth"))
 
 
 _CN_DIGIT = dict(zip("0123456789", "〇一二三四五六七八九"))
@@ -92,13 +92,13 @@ def _lead(text: str, pos: int) -> str:
 
 
 #: The plan part looking back at the year before (去年国内生产总值增长10.3%).
-_LOOKING_BACK = re.compile(r"(?:^|[，。；：、\s])(?:去年|上年|过去一年|过去的一年|刚刚过去的一年|一年来)|已经")
+_LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){alternatives('year_cues.tsv', 'last_year')}|已经")
 #: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
 #: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
 _PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
-_FUTURE = re.compile(r"今年|明年|要|将|力争|争取|确保|拟|计划|预期目标|预计|必须|努力")
+_FUTURE = re.compile(alternatives("year_cues.tsv", "future"))
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
-_MULTI_YEAR = re.compile(r"累计|[两三四五十]年(?:来|间|共|中|内)|年均|今后五年|五年|“?十[一二三四五]五”?")
+_MULTI_YEAR = re.compile(alternatives("year_cues.tsv", "plan_years"))
 
 
 @dataclass(frozen=True)
@@ -108,12 +108,18 @@ class _Canon:
     pattern: "re.Pattern"
     kinds: frozenset
     better: str
+    rise: bool  # a rate of rise: stated as a fall (商品零售价格下降2.6%) it is negative
 
 
 @lru_cache(maxsize=1)
 def _canon_rows() -> tuple:
-    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better)
-                 for k, name, pat, kind, better in read_tsv("indicators_canonical.tsv", header=True))
+    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better, rise == "yes")
+                 for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
+
+
+def _rise_keys() -> frozenset:
+    """The canonical rows that are rates of rise (the ``rise`` column)."""
+    return frozenset(c.key for c in _canon_rows() if c.rise)
 
 
 def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]:
@@ -130,10 +136,6 @@ def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]
         if kind in c.kinds and c.pattern.search(label):
             return c.key, c.name, c.better
     return None
-
-
-def _lower_better(label: str) -> bool:
-    return any(w in label for w in words("indicator_cues.tsv", "lowerbetter"))
 
 
 def met_verdict(target: float, target_max: Optional[float], approx: str, actual: Optional[float],
@@ -188,103 +190,130 @@ class _Item:
 
 
 def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], list[_Item], list[tuple[_Item, _Item]]]:
-    """(targets, outcomes, in-report pairs) of one document."""
-    from .comparison import COMPARED_WITH, YEAR_MENTION, _not_this_years_value, review_facts
+    """(targets, outcomes, in-report pairs) of one document.
 
-    m = doc.meta
-    org = m.org or ""
+    Targets come from the plan part, ranked: those a target word names (预期目标) first, then
+    those a cue marks (左右, 控制在, 力争), then bare figures; outcomes from the review, then the
+    figures of the plan part that look back at the reviewed year.
+    """
     targets: list[_Item] = []
     outcomes: list[_Item] = []
     pairs: list[tuple[_Item, _Item]] = []
     if table is None or len(table) == 0:
         return targets, outcomes, pairs
+    m = doc.meta
     rows = table.to_dict("records")
     by_id = {int(r["fact_id"]): r for r in rows}
-
-    def item(r: dict, year: int) -> _Item:
-        c = canonical_indicator(r["indicator"], r["kind"])
-        if c is None and len(_TARGET_WORDS.sub("", str(r["indicator"] or ""))) <= 1:
-            # 经济增长速度的调控目标定为8%: the label says only "target"; what it is for stands before 的
-            m_ = _TARGET_OF.search(_clause_text(doc.text, int(r["start"])))
-            if m_:
-                c = canonical_indicator(m_.group(1), r["kind"])
-        if c is None and str(r["indicator"] or "") in _BARE_RATES:
-            # 虽然…，涨幅仍然高达百分之二十一点七: the rate the sentence before names
-            m_ = None
-            for m_ in _RATE_NAMED.finditer(_lead(doc.text, int(r["start"]))):
-                pass
-            if m_:
-                c = canonical_indicator(_VERB_LEAD.sub("", m_.group(1)) + m_.group(2), r["kind"])
-        if c is not None:
-            key, name, better = c
-        else:
-            name = _name_of(r["indicator"])
-            key, better = "label:" + name, "lower" if _lower_better(name) else "higher"
-        if better == "decrease" and r.get("aspect") != "decrease":
-            better = "higher"
-        return _Item(org, year, key, name, better, r, doc.doc_id)
-
     plan_year = m.plan_year or (m.year + 1 if m.year else None)
-    cued: list[_Item] = []
-    soft: list[_Item] = []
-    plain: list[_Item] = []
+    ranked: list[list[_Item]] = [[], [], []]
     looked_back: list[_Item] = []
     for r in rows:
         if r["role"] in ("target", "expected") and plan_year and (
                 r["section_kind"] == "plan" or _THIS_YEARS_TARGET.search(str(r["sentence"]))):
             # the plan part, or a sentence that names this year's target wherever the outline put
             # it (今年国民生产总值计划增长百分之八: a report whose parts were not recognised)
-            sentence = str(r["sentence"])
-            before = sentence[:max(0, sentence.find(r["surface"]))]
-            if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
-                continue  # 年均增长7%, 十二五: a five-year figure, not this year's target
-            years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", before))}
-            if years and plan_year not in years:
-                continue  # 2015年国内生产总值将超过55万亿元: another year's target
-            sec = doc.section_at(int(r["start"])) if doc.section_list else None
-            if sec is not None and _MULTI_YEAR.search(sec.title or "") and not _names_year(
-                    doc.text[max(0, int(r["start"]) - 400):int(r["start"])], plan_year):
-                continue  # the part on the five-year plan (“十二五”时期的主要目标和任务)
-            own_target = _OWN_TARGET.search(before)
-            lead = _lead(doc.text, int(r["start"]))
-            if not own_target and (_LOOKING_BACK.search(lead) or _PAST_TELLING.search(sentence)
-                                   and not _FUTURE.search(sentence)):
-                # 过去一年…。国内生产总值增长10.3%: the plan part looking back states the reviewed
-                # year's outcome, no target
-                if m.year and not _RESTATED.search(_clause_only(before)):
-                    looked_back.append(item(r, m.year))
-                continue
-            it = item(r, plan_year)
-            # a target cue (预期目标, 左右, 控制在, 力争) makes the figure the year's target; a bare
-            # figure of the plan part is taken only when no cued one names the indicator, and only
-            # when the text just before speaks of the plan's year (全年, 今年, 2022年, 一九九一年…的主要目标是：)
-            rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
-            if rank == 2 and not re.search("明年|全年", lead) and not _names_year(
-                    doc.text[max(0, int(r["start"]) - 300):int(r["start"])], plan_year):
-                continue  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
-            (cued if rank == 0 else plain if rank == 2 else soft).append(it)
+            found = _plan_figure(doc, r, plan_year)
+            if found is not None:
+                (looked_back if found[0] == "back" else ranked[found[0]]).append(found[1])
         elif r["role"] == "target" and _num(r.get("target_of")) is not None and m.year:
             actual = by_id.get(int(_num(r["target_of"])))
             if actual is not None:
                 # 达到24.3%（目标10%）: the review states the year's target next to its outcome
-                a = item(actual, m.year)
-                pairs.append((_Item(org, m.year, a.key, a.name, a.better, r, doc.doc_id), a))
-    targets.extend(cued + soft + plain)
+                a = _item(doc, actual, m.year)
+                pairs.append((_Item(a.org, m.year, a.key, a.name, a.better, r, doc.doc_id), a))
+    targets = ranked[0] + ranked[1] + ranked[2]
     if m.year:
-        for r in review_facts(doc).to_dict("records"):
-            before = _clause_text(doc.text, int(r["start"]))
-            if _MULTI_YEAR.search(before) or _EARLIER_BASE.search(before) and not re.search(
-                    rf"比{m.year - 1}年", before):
-                continue  # 五年平均每年增长7.9%, 比2002年增长65.5%: not the year's outcome
-            if _RESTATED.search(_clause_only(before)):
-                continue  # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: a target restated
-            sec = doc.section_at(int(r["start"])) if doc.section_list else None
-            if sec is not None and _MULTI_YEAR.search(sec.title or "") and not re.search(
-                    rf"{m.year}年|去年|上年|全年", before):
-                continue  # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
-            outcomes.append(item(r, m.year))
+        outcomes = [_item(doc, r, m.year) for r in review_facts(doc).to_dict("records")
+                    if _the_years_outcome(doc, r, m.year)]
     outcomes.extend(looked_back)  # after the review's own statements
     return targets, outcomes, pairs
+
+
+def _item(doc: "Document", r: dict, year: int) -> _Item:
+    """A fact as a panel item of ``year``: its canonical indicator, else its own label."""
+    c = _canonical_of(doc, r)
+    if c is not None:
+        key, name, better = c
+    else:
+        name = _name_of(r["indicator"])
+        key, better = "label:" + name, "lower" if lower_is_better(name) else "higher"
+    if better == "decrease" and r.get("aspect") != "decrease":
+        better = "higher"
+    return _Item(doc.meta.org or "", year, key, name, better, r, doc.doc_id)
+
+
+def _canonical_of(doc: "Document", r: dict) -> Optional[tuple[str, str, str]]:
+    """The canonical row of a fact's label, or of the label its sentence names for a bare one."""
+    c = canonical_indicator(r["indicator"], r["kind"])
+    if c is None and len(_TARGET_WORDS.sub("", str(r["indicator"] or ""))) <= 1:
+        # 经济增长速度的调控目标定为8%: the label says only "target"; what it is for stands before 的
+        named = _TARGET_OF.search(_clause_text(doc.text, int(r["start"])))
+        if named:
+            c = canonical_indicator(named.group(1), r["kind"])
+    if c is None and str(r["indicator"] or "") in _BARE_RATES:
+        # 虽然…，涨幅仍然高达百分之二十一点七: the rate the sentence before names (its last)
+        named = None
+        for named in _RATE_NAMED.finditer(_lead(doc.text, int(r["start"]))):
+            pass
+        if named:
+            c = canonical_indicator(_VERB_LEAD.sub("", named.group(1)) + named.group(2), r["kind"])
+    return c
+
+
+def _plan_figure(doc: "Document", r: dict, plan_year: int):
+    """A target of the plan part as (rank, item), a look back at the reviewed year as ("back", item),
+    or None for a figure of another year or of several years."""
+    start = int(r["start"])
+    sentence = str(r["sentence"])
+    before = sentence[:max(0, sentence.find(r["surface"]))]
+    if _another_years_figure(doc, r, before, plan_year):
+        return None
+    own_target = _OWN_TARGET.search(before)
+    lead = _lead(doc.text, start)
+    if not own_target and (_LOOKING_BACK.search(lead) or _PAST_TELLING.search(sentence)
+                           and not _FUTURE.search(sentence)):
+        # 过去一年…。国内生产总值增长10.3%: the plan part looking back states the reviewed
+        # year's outcome, no target
+        if doc.meta.year and not _RESTATED.search(_clause_only(before)):
+            return "back", _item(doc, r, doc.meta.year)
+        return None
+    # a target cue (预期目标, 左右, 控制在, 力争) makes the figure the year's target; a bare
+    # figure of the plan part is taken only when no cued one names the indicator, and only
+    # when the text just before speaks of the plan's year (全年, 今年, 2022年, 一九九一年…的主要目标是：)
+    rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
+    if rank == 2 and not re.search("明年|全年", lead) and not _names_year(
+            doc.text[max(0, start - 300):start], plan_year):
+        return None  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
+    return rank, _item(doc, r, plan_year)
+
+
+def _another_years_figure(doc: "Document", r: dict, before: str, plan_year: int) -> bool:
+    """A plan figure of several years (年均, 十二五), of another year, or of the five-year-plan part."""
+    from .comparison import COMPARED_WITH, YEAR_MENTION, _not_this_years_value
+
+    if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
+        return True  # 年均增长7%, 十二五: a five-year figure, not this year's target
+    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", before))}
+    if years and plan_year not in years:
+        return True  # 2015年国内生产总值将超过55万亿元: another year's target
+    start = int(r["start"])
+    sec = doc.section_at(start) if doc.section_list else None
+    # the part on the five-year plan (“十二五”时期的主要目标和任务), unless the text names the year
+    return sec is not None and bool(_MULTI_YEAR.search(sec.title or "")) and not _names_year(
+        doc.text[max(0, start - 400):start], plan_year)
+
+
+def _the_years_outcome(doc: "Document", r: dict, year: int) -> bool:
+    """Whether a review fact states the reviewed year's outcome (not several years', not a target restated)."""
+    before = _clause_text(doc.text, int(r["start"]))
+    if _MULTI_YEAR.search(before) or _EARLIER_BASE.search(before) and not re.search(rf"比{year - 1}年", before):
+        return False  # 五年平均每年增长7.9%, 比2002年增长65.5%: not the year's outcome
+    if _RESTATED.search(_clause_only(before)):
+        return False  # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: a target restated
+    sec = doc.section_at(int(r["start"])) if doc.section_list else None
+    # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
+    return not (sec is not None and _MULTI_YEAR.search(sec.title or "")
+                and not re.search(rf"{year}年|去年|上年|全年", before))
 
 
 class _Row:
@@ -432,7 +461,7 @@ def _finish(c: dict) -> dict:
     a: Optional[_Item] = c["_actual"]
     tr = t.row if t else {}
     ar = dict(a.row) if a else {}
-    if a and a.key in _SIGNED_RATES and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
+    if a and a.key in _rise_keys() and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
         ar["value"], ar["base_value"] = -_num(ar["value"]), -_num(ar["base_value"])
     t_base, a_base = _num(tr.get("base_value")), _num(ar.get("base_value"))
     same_unit = not t or not a or tr.get("base_unit") == ar.get("base_unit")

@@ -179,7 +179,8 @@ def test_cli_panel_without_paths_or_store_is_a_one_line_error(tmp_path, monkeypa
     assert result.exit_code == 1 and result.stderr.startswith("summarylab: ")
 
 
-@pytest.mark.parametrize("module", ["summarylab.series", "summarylab.numbers", "summarylab.comparison"])
+@pytest.mark.parametrize("module", ["summarylab.series", "summarylab.numbers", "summarylab.comparison",
+                                    "summarylab.auditing", "summarylab.web.tables"])
 def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
     import doctest
     import importlib

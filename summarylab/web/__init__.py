@@ -14,6 +14,6 @@ Example:
 
 from __future__ import annotations
 
-from .app import MAX_FILE_BYTES, MAX_REQUEST_BYTES, create_app, is_loopback, serve
+from .app import MAX_REQUEST_BYTES, create_app, is_loopback, serve
 
-__all__ = ["create_app", "serve", "is_loopback", "MAX_FILE_BYTES", "MAX_REQUEST_BYTES"]
+__all__ = ["create_app", "serve", "is_loopback", "MAX_REQUEST_BYTES"]

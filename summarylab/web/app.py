@@ -7,7 +7,8 @@ Safety, in the order a request meets it:
 * size: a request body larger than ``max_request_bytes`` is refused with 413
   before it is read (by its Content-Length) or as soon as the streamed bytes
   pass the cap (chunked uploads), so a 200 MB upload never fills memory or disk;
-  each uploaded file is also held to ``max_file_bytes``.
+  each uploaded file is also held to the reader's ``Limits.max_file_bytes``, and
+  read under the same :class:`~summarylab.readers.Limits` as ``summarylab ingest``.
 * CSRF: every POST form carries a token derived from the session cookie
   (SameSite=Strict, HttpOnly) with a per-process secret; a POST without the
   right token, or from another origin, is refused with 403.
@@ -30,10 +31,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
 from urllib.parse import parse_qsl, urlencode
 
-#: Largest uploaded file (the reader layer may hold files to a lower limit).
-MAX_FILE_BYTES = 20 * 1024 * 1024
+from ..readers import DEFAULT_LIMITS, Limits
+
 #: Largest request body (several files in one upload); past it the request is refused unread.
-MAX_REQUEST_BYTES = 100 * 1024 * 1024
+#: One file at the readers' size limit fits, with room for the form around it.
+MAX_REQUEST_BYTES = DEFAULT_LIMITS.max_file_bytes + 16 * 1024 * 1024
 #: Most files in one upload.
 MAX_FILES = 50
 
@@ -219,7 +221,7 @@ class Csrf:
 
 
 def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
-               max_file_bytes: int = MAX_FILE_BYTES,
+               limits: Optional[Limits] = None,
                max_request_bytes: int = MAX_REQUEST_BYTES,
                secret: Optional[bytes] = None):
     """The web app over one store file (created when missing).
@@ -227,7 +229,9 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
     Args:
         store: The DuckDB store the pages read and the uploads go into.
         token: When given, every request must carry it (a server shared on a network).
-        max_file_bytes: Largest uploaded file.
+        limits: What one uploaded file may cost (:class:`~summarylab.readers.Limits`, the
+            limits of ``summarylab ingest`` by default): a file past ``max_file_bytes`` is
+            refused while it is received, the rest when the readers read it.
         max_request_bytes: Largest request body; larger ones are refused unread.
         secret: Key of the CSRF tokens (random per process when not given).
 
@@ -277,7 +281,7 @@ def create_app(store: Union[str, os.PathLike], *, token: Optional[str] = None,
     app.state.model = None  # the verdict model; replaced by 「用人工复核重新训练」
     app.state.templates = templates
     app.state.csrf = Csrf(secret)
-    app.state.max_file_bytes = max_file_bytes
+    app.state.limits = limits or DEFAULT_LIMITS
     app.state.max_request_bytes = max_request_bytes
     return Guard(app, token=token, max_request_bytes=max_request_bytes)
 

@@ -111,7 +111,7 @@ def _documents(store) -> list[dict]:
 
 def _doc_label(d: dict) -> str:
     year = "" if d.get("year") is None or _nan(d.get("year")) else f"{int(d['year'])}年"
-    return f"{d.get('org') or '未知单位'} {year} {label(d.get('kind'))} · {d.get('title') or ''}"
+    return f"{d.get('org') or '未知单位'} {year} {label(d.get('kind'), 'kind')} · {d.get('title') or ''}"
 
 
 def _when(value: Any) -> str:
@@ -170,9 +170,9 @@ def _ingest_uploads(request: Request, files: list) -> Response:
             name = (upload.filename or "")[-200:]
             # The user's file name never becomes a path: only a sanitised name in our folder.
             target = tmp / safe_name(name, i)
-            size = _copy_capped(upload.file, target, state.max_file_bytes)
+            size = _copy_capped(upload.file, target, state.limits.max_file_bytes)
             if size is None:
-                limit = state.max_file_bytes // (1024 * 1024)
+                limit = state.limits.max_file_bytes // (1024 * 1024)
                 results.append(dict(name=name, ok=False,
                                     message=f"文件超过 {limit} MB 上限，未接收"))
                 target.unlink(missing_ok=True)
@@ -187,12 +187,13 @@ def _ingest_uploads(request: Request, files: list) -> Response:
             with state.access.open() as store:
                 known = store.doc_ids()
                 # The same library call as `summarylab ingest`: same reading, same limits.
-                outcome = ingest(list(saved), store)
+                outcome = ingest(list(saved), store, limits=state.limits)
             failed = dict(outcome.failed)
             ids = iter(outcome.doc_ids)
             for path, name in saved.items():
                 if path in failed:
-                    results.append(dict(name=name, ok=False, message=failed[path]))
+                    # the reader's own one-line reason (the content checks are the readers')
+                    results.append(dict(name=name, ok=False, message=f"无法读取：{failed[path]}"))
                 else:
                     doc_id = next(ids)
                     results.append(dict(name=name, ok=True, doc_id=doc_id,
@@ -232,11 +233,10 @@ def document_page(request: Request) -> Response:
         doc_id = store.resolve(ref)
         if doc_id is None:
             return not_found("库中没有这份文档。")
-        doc = store.get(doc_id)
-        facts = store.facts(doc_id=doc_id)
+        doc = store.get(doc_id)  # with its stored facts: the audit and the table share them
     audit_rows = audit(doc)
     meta = doc.meta.to_dict()
-    facts_view = facts[FACT_VIEW_COLUMNS].to_dict("records")
+    facts_view = doc.facts[FACT_VIEW_COLUMNS].to_dict("records")
     return render(
         request, "document.html", nav="docs", meta=meta,
         sections=doc.sections.to_dict("records"),
@@ -372,28 +372,18 @@ async def retrain(request: Request) -> Response:
 
 # --- 指标面板 --------------------------------------------------------------------------
 
-def _panel_function():
-    """``summarylab.series.panel`` when that module exists (it is being built), else None."""
-    try:
-        from ..series import panel
-    except ImportError:
-        return None
-    return panel
-
-
 def _panel_table(request: Request, store):
-    panel = _panel_function()
-    if panel is None:
-        return None
+    from ..series import panel
+
     ids = tuple(sorted(store.doc_ids()))
 
     def compute():
-        # the facts the store keeps: no document is analysed again for the panel
+        # the stored documents carry their stored facts: none is analysed again for the panel
         docs, facts = store.documents_with_facts()
         return panel(docs, facts=facts)
 
-    # The function is part of the key: a panel made by another implementation
-    # (a newer module, a test's stand-in) is never served from the old one's result.
+    # the function is part of the key: a panel made by another implementation (a test's
+    # stand-in) is never served from another one's result
     return request.app.state.access.remembered(("panel", panel) + ids, compute)
 
 
@@ -402,8 +392,6 @@ def panel_page(request: Request) -> Response:
     indicator = request.query_params.get("indicator", "")
     with request.app.state.access.open() as store:
         table = _panel_table(request, store)
-    if table is None:
-        return render(request, "panel.html", nav="panel", available=False)
     orgs = sorted({o for o in table["org"].dropna()})
     view = table[table["org"] == org] if org else table
     indicators = sorted({i for i in view["indicator"].dropna()})
@@ -411,7 +399,7 @@ def panel_page(request: Request) -> Response:
         view = view[view["indicator"] == indicator]
     rows = view.sort_values(["org", "indicator", "year"], kind="stable").to_dict("records")
     chart = _chart(rows) if indicator else None
-    return render(request, "panel.html", nav="panel", available=True, orgs=orgs,
+    return render(request, "panel.html", nav="panel", orgs=orgs,
                   indicators=indicators, org=org, indicator=indicator, rows=rows, chart=chart,
                   query=urlencode({"org": org, "indicator": indicator}))
 
@@ -476,8 +464,6 @@ def download(request: Request) -> Response:
                 return store.reviews(), "全部人工复核"
             if name == "panel":
                 df = _panel_table(request, store)
-                if df is None:
-                    return None, ""
                 if q.get("org"):
                     df = df[df["org"] == q["org"]]
                 if q.get("indicator"):

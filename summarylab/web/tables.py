@@ -10,11 +10,12 @@ import io
 import math
 import re
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..model import CHINESE_HEADERS, CHINESE_LABELS
+from ..model import CHINESE_HEADERS, chinese_value
+from ..readers import _SAVE_AS_DOCX as SAVE_AS_DOCX
+from ..readers import SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,13 +33,6 @@ EXTRA_HEADERS = {
     "actual_value": "实际值", "actual_unit": "实际单位", "actual_base_value": "实际基本单位数值",
     "actual_text": "实际原文", "actual_doc": "实际文档", "met": "是否达标",
 }
-#: Chinese names of document kinds and panel outcomes (beside model.CHINESE_LABELS).
-EXTRA_LABELS = {
-    "summary": "工作总结", "summary+plan": "总结和计划", "gov_work_report": "政府工作报告",
-    "yes": "达标", "no": "未达标", "unclear": "不明",
-    "exact": "确数", "more_than": "多于", "near": "接近", "about": "约", "at_least": "不少于",
-    "at_most": "不超过", "level": "水平", "change": "变化",
-}
 #: The verdicts a person may give, in the order the page offers them.
 VERDICTS = ("delivered", "partial", "not_found", "not_due")
 #: Sheet names of the downloads.
@@ -46,23 +40,21 @@ SHEET_NAMES = {
     "documents": "文档列表", "sections": "章节结构", "facts": "数值事实", "audit": "自我核对",
     "check": "计划核对", "reviews": "人工复核", "panel": "指标面板",
 }
-#: The upload types: suffix -> what the content must look like.
-ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-#: Largest total a .docx may unpack to (a zip bomb is refused before any reader opens it).
-MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+#: The upload types: the suffixes the readers read.
+ALLOWED_SUFFIXES = tuple(sorted(SUPPORTED_SUFFIXES))
 
 
-def label(value: Any) -> str:
-    """The Chinese name of a verdict, kind or role (the value itself when it has none).
+def label(value: Any, column: str = "verdict") -> str:
+    """The Chinese name of a coded value of ``column`` (model.VALUE_LABELS, the exports' names),
+    the value itself when it has none.
 
     Example:
-        >>> label("not_found"), label("summary+plan"), label("上林县妇联")
-        ('未见成效', '总结和计划', '上林县妇联')
+        >>> label("not_found"), label("summary+plan", "kind"), label("上林县妇联", "org")
+        ('未见成效', '工作总结和计划', '上林县妇联')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    text = str(value)
-    return CHINESE_LABELS.get(text, EXTRA_LABELS.get(text, text))
+    return str(chinese_value(column, value))
 
 
 def header(column: str) -> str:
@@ -189,47 +181,24 @@ def safe_name(filename: str, index: int) -> str:
 
 
 def screen_upload(filename: str, path: Path) -> Optional[str]:
-    """Why an uploaded file is refused before it is read, or None when it may go in.
+    """Why an uploaded file is refused before it is stored for reading, or None when it may go in.
 
-    The type must be allowed by the suffix AND look right by its content: a
-    .pdf starts with ``%PDF-``, a .docx is a zip holding ``word/document.xml``
-    that does not unpack to more than :data:`MAX_DOCX_UNPACKED`, a .txt/.md
-    has no NUL bytes unless it is UTF-16 with a BOM.
+    Only the type, by the suffix the user gave (the same suffixes as the readers'); what the
+    content must look like (a real PDF or .docx, no zip bomb, text and not binary) and what it
+    may cost are the readers' checks under :class:`summarylab.readers.Limits`, made when the
+    upload is ingested like any file.
 
     Example:
-        >>> p = Path(tempfile.mkdtemp()) / "01_a.pdf"; _ = p.write_bytes(b"hello")
-        >>> screen_upload("a.pdf", p)
-        '内容不是 PDF 文件'
+        >>> screen_upload("报告.doc", Path("01_a.bin"))
+        '不支持 .doc 文件，请在 Word 中另存为 .docx 后再上传'
+        >>> screen_upload("报告.pdf", Path("01_a.pdf")) is None
+        True
     """
     suffix = Path(re.split(r"[/\\]", filename or "")[-1]).suffix.lower()
-    if suffix in (".doc", ".wps", ".rtf", ".odt"):
+    if suffix in SAVE_AS_DOCX:
         return f"不支持 {suffix} 文件，请在 Word 中另存为 .docx 后再上传"
     if suffix not in ALLOWED_SUFFIXES:
         return f"不支持的文件类型“{suffix or '无后缀'}”：请上传 .txt、.md、.docx 或 .pdf"
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
-    if not head:
-        return "文件是空的"
-    if suffix == ".pdf":
-        return None if b"%PDF-" in head[:1024] else "内容不是 PDF 文件"
-    if suffix == ".docx":
-        if not head.startswith(b"PK\x03\x04"):
-            return "内容不是 Word (.docx) 文件"
-        try:
-            with zipfile.ZipFile(path) as zf:
-                infos = zf.infolist()
-                names = {i.filename for i in infos}
-                unpacked = sum(i.file_size for i in infos)
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "Word 文件已损坏，无法打开"
-        if "word/document.xml" not in names:
-            return "内容不是 Word (.docx) 文件"
-        if unpacked > MAX_DOCX_UNPACKED:
-            return (f"Word 文件解压后超过 {MAX_DOCX_UNPACKED // (1024 * 1024)} MB，"
-                    "疑似压缩炸弹，已拒绝")
-        return None
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "内容不是文本文件（含二进制数据）"
     return None
 
 
@@ -244,9 +213,10 @@ def for_export(df: "pd.DataFrame") -> "pd.DataFrame":
     Chinese like the verdicts.
     """
     df = df.copy()
-    for column in ("reviewed_verdict", "machine_verdict", "met"):
+    # columns renamed below are labelled here, by the code table they hold (model.VALUE_LABELS)
+    for column, codes in (("reviewed_verdict", "verdict"), ("machine_verdict", "verdict"), ("met", "met")):
         if column in df.columns:
-            df[column] = [label(v) or None for v in df[column]]
+            df[column] = [label(v, codes) or None for v in df[column]]
     rename = {c: EXTRA_HEADERS[c] for c in df.columns
               if c not in CHINESE_HEADERS and c in EXTRA_HEADERS}
     return df.rename(columns=rename)

@@ -1,0 +1,76 @@
+"""Specifications of the lexicons in models/: one header format, one reader, one lexicon per concept."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+import pytest
+
+import summarylab.lexicon as lexicon
+from summarylab.lexicon import MODELS, LexiconError, alternatives, read_tsv, words
+
+LEXICONS = sorted(p.name for p in MODELS.glob("*.tsv"))
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_every_lexicon_says_what_it_holds_and_where_it_came_from_and_loads(name):
+    lines = (MODELS / name).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(f"# {name} - ")
+    head = [line for line in lines[:next(i for i, x in enumerate(lines) if x and not x.startswith("#"))]]
+    assert any("Source:" in line for line in head)
+    assert read_tsv(name)  # the reader accepts it and finds entries
+
+
+def test_a_lexicon_without_the_header_fails_to_load(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "MODELS", tmp_path)
+    (tmp_path / "bare.tsv").write_text("lower_better\t失业率\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="must open with '# bare.tsv - what it holds'"):
+        read_tsv("bare.tsv")
+    (tmp_path / "nosource.tsv").write_text("# nosource.tsv - words.\nlower_better\t失业率\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="where the entries came from"):
+        read_tsv("nosource.tsv")
+    (tmp_path / "good.tsv").write_text("# good.tsv - words.\n# Source: a test.\nlower_better\t失业率\n"
+                                       "# a note among the entries\nlower_better\t赤字\n", encoding="utf-8")
+    assert read_tsv("good.tsv") == [["lower_better", "失业率"], ["lower_better", "赤字"]]
+
+
+def test_a_category_of_patterns_is_one_group_in_file_order():
+    group = alternatives("year_cues.tsv", "several_years")
+    assert group.startswith("(?:累计|") and re.search(group, "五年来粮食累计增产")
+    with pytest.raises(LexiconError):
+        alternatives("year_cues.tsv", "no such category")
+
+
+def test_lower_is_better_is_one_lexicon():
+    from summarylab.auditing import lower_is_better
+
+    assert lower_is_better("城镇登记失业率") and lower_is_better("单位国内生产总值能源消耗强度")
+    assert not lower_is_better("城镇新增就业人数")
+    # the audit's old list lived in indicator_cues.tsv: it is gone from there
+    assert not [w for cat, w in read_tsv("indicator_cues.tsv") if "lower" in cat]
+
+
+@pytest.mark.xfail(strict=True, reason="plancheck.py (not on this branch) still reads its copy, "
+                                       "commitment_cues.tsv lower_better; the lead moves it to lower_better.tsv")
+def test_no_other_lexicon_holds_lower_is_better_words():
+    others = [(name, row[0]) for name in LEXICONS if name != "lower_better.tsv"
+              for row in read_tsv(name) if row and "lower" in row[0] and "better" in row[0]]
+    assert others == []
+
+
+def test_the_canonical_indicators_agree_with_the_lower_is_better_words():
+    from summarylab.auditing import lower_is_better
+
+    for key, name, _pattern, _kind, better, _rise in read_tsv("indicators_canonical.tsv", header=True):
+        if better != "decrease":  # a cut whose size must reach the target: its own rule
+            assert (better == "lower") == lower_is_better(name), key
+
+
+def test_words_keep_file_order():
+    assert words("audit_cues.tsv", "total")[:2] == ("共计", "合计")
+
+
+def test_the_examples_in_the_docstrings_hold():
+    result = doctest.testmod(lexicon)
+    assert result.attempted > 0 and result.failed == 0
