@@ -407,19 +407,24 @@ class _Walk:
         return self.toks[k - 1] if k - 1 >= self.stop else None
 
 
-def _run(table: str, rules: tuple, w: _Walk) -> bool:
+def _steps(table: str, rules: tuple) -> tuple:
+    """(apply, "table:name") of each rule of a walk table, built once."""
+    return tuple((r.apply, f"{table}:{r.name}") for r in rules)
+
+
+def _run(steps: tuple, w: _Walk) -> bool:
     """Walk left with an ordered rule table until a rule stops (True when a rule settled the walk)."""
+    toks, fired = w.toks, w.fired
     while w.j >= w.stop:
-        t = w.toks[w.j]
-        verdict = _STOP
-        for rule in rules:
-            v = rule.apply(w, t)
-            if v is not None:
-                verdict = v
-                name = f"{table}:{rule.name}"
-                if name not in w.fired:
-                    w.fired.append(name)
+        t = toks[w.j]
+        for apply, name in steps:
+            verdict = apply(w, t)
+            if verdict is not None:
                 break
+        else:
+            break  # no rule takes the token: the walk ends before it
+        if name not in fired:
+            fired.append(name)
         if verdict == _STOP:
             break
         if verdict == _TAKE:
@@ -532,6 +537,7 @@ GAP_RULES = (
     Rule("basis", _gap_basis),
     Rule("listed", _gap_listed),
 )
+_GAP_STEPS = _steps("gap", GAP_RULES)
 
 
 # -- the indicator phrase itself, walked leftwards
@@ -699,6 +705,7 @@ PHRASE_RULES = (
     Rule("conjunction", _ph_conjunction),
     Rule("adjective", _ph_adjective),
 )
+_PHRASE_STEPS = _steps("phrase", PHRASE_RULES)
 
 
 def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
@@ -708,7 +715,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
     number (达到, 比上年, 按可比价格计算), PHRASE_RULES collect the phrase itself.
     """
     w = _Walk(toks, i, stop, i - 1, [], [])
-    if _run("gap", GAP_RULES, w):
+    if _run(_GAP_STEPS, w):
         w.result.rules = tuple(w.fired)
         return w.result
     if w.listed:
@@ -720,7 +727,7 @@ def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
         return _Before([], w.changes, None, verb, True, False, rules=tuple(w.fired))
     if w.j >= stop and toks[w.j].flag == "QTY":
         return _Before([], w.changes, toks[w.j].fact, None, False, False, rules=tuple(w.fired))
-    _run("phrase", PHRASE_RULES, w)
+    _run(_PHRASE_STEPS, w)
     phrase, j = w.phrase, w.j
     while phrase and phrase[0].word in "、和及与":
         phrase.pop(0)
