@@ -17,28 +17,57 @@ around a number:
   城乡低保对象：3200人／3286人／102.7% under （指标名称：年度目标／完成数／完成率）,
   is read by its columns).
 
-Only sentences that hold a quantity are segmented, each exactly once, so the
-extractor costs little more than the regular expressions of ``numbers``.
-The cue words are data: ``models/indicator_cues.tsv``, ``models/role_cues.tsv``
-and ``models/unit_labels.tsv``.
+Only sentences that hold a quantity are read, through the document's one
+tagging (``Document.tokens``), so the extractor costs little more than the
+regular expressions of ``numbers``.
+
+The decisions are ordered tables of small named rules, each with a docstring
+naming its class and a test with a report sentence (tests/test_facts_rules.py):
+``GAP_RULES`` and ``PHRASE_RULES`` walk left from a number to its indicator
+phrase; ``LABEL_RULES`` (with ``COUNTED_RULES``, ``PHRASE_LABEL_RULES``,
+``PHRASE_ADJUST_STAGES`` and ``ELLIPTIC_RULES``) build the label's stem;
+``ROLE_RULES`` give the role; ``ACTIVITY_RULES`` add the programme a count
+belongs to.  Each fact row names the rules that decided it (``_rules``).
+
+The words are data: ``models/indicator_cues.tsv`` (label word classes),
+``models/role_cues.tsv``, ``models/unit_labels.tsv``, ``models/change_verbs.tsv``
+(shared with ``numbers``), ``models/periods.tsv`` and ``models/heading_topic.tsv``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
 
-from .lexicon import read_tsv
-from .numbers import NAME_REASONS, TIME_REASONS, Reason
+from .lexicon import read_tsv, words
+from .numbers import NAME_REASONS, TIME_REASONS, Reason, change_words
+
+_LABEL_CUES = "indicator_cues.tsv"
+
+
+@lru_cache(maxsize=None)
+def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
+    """The words of one category of a lexicon whose first line names its columns (category, word)."""
+    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
+
+
+@lru_cache(maxsize=None)
+def _role_words(role: str, scope: str) -> tuple[str, ...]:
+    """The words of models/role_cues.tsv for one role and scope."""
+    return tuple(w for r, sc, w in read_tsv("role_cues.tsv") if r == role and sc == scope)
+
+
+def _alternation(ws: Iterable[str]) -> str:
+    return "|".join(map(re.escape, ws))
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -46,9 +75,9 @@ _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
-_PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周")
+_PERIOD_UNITS = _lexicon_words("periods.tsv", "gapunit")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "b", "l", "i", "s", "zg", "eng")
+_NOUNISH = words(_LABEL_CUES, "nountag")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
 _NAMED_REQUIREMENT = re.compile(r"[一二两三四五六七八九十\d]+个\d+(?:\.\d+)?[%％]$")
 #: Longest phrase taken from the text for a label; a label composed of two such parts
@@ -94,6 +123,7 @@ class _Cues:
     change: frozenset
     verb: frozenset
     generic: frozenset
+    generic_heads: tuple  # the generic words of two characters or more, as label endings
     person: frozenset
     stop: frozenset
     predicate: frozenset
@@ -115,9 +145,11 @@ def _cues() -> _Cues:
         roles.setdefault((role, scope), []).append(word)
     return _Cues(
         link=frozenset(cats.get("link", ())),
-        change=frozenset(cats.get("change", ())),
+        change=frozenset(w for d in ("increase", "decrease") for f in ("verb", "noun")
+                         for w in change_words(d, f, "label")),
         verb=frozenset(cats.get("verb", ())),
         generic=frozenset(cats.get("generic", ())),
+        generic_heads=tuple(g for g in cats.get("generic", ()) if len(g) >= 2),
         person=frozenset(cats.get("person", ())),
         stop=frozenset(cats.get("stop", ())),
         predicate=frozenset(cats.get("predicate", ())),
@@ -132,7 +164,7 @@ def _cues() -> _Cues:
 
 # ---------------------------------------------------------------------------- tokens
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     word: str
     flag: str
@@ -147,26 +179,29 @@ class _Tok:
 _QUOTED_NAME = re.compile(r"“[^“”，,。；;：:！？\n]{1,14}”")
 
 
-def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
-    """The document's one tagging of ``text[start:end]``, with every candidate span and
-    quoted name folded into one token."""
+def _tagged(doc: Document, start: int, end: int) -> list[_Tok]:
+    """The document's one tagging of ``text[start:end]`` as tokens with offsets."""
     text = doc.text
     toks: list[_Tok] = []
     pos = start
     for word, flag, _, _ in doc.tokens(start, end):
         if not word:
             continue
-        if text.startswith(word, pos):
-            if len(word) == 2 and word[0] == "率" and word[1] in "达为":
-                # 化解率达96.8%: the segmenter glues the head of the indicator to its verb
-                toks.append(_Tok("率", "n", pos, pos + 1))
-                toks.append(_Tok(word[1], "v", pos + 1, pos + 2))
-            else:
-                toks.append(_Tok(word, flag, pos, pos + len(word)))
-            pos += len(word)
-        else:  # a segmenter that drops or changes characters: fall back to characters
-            toks = [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
-            break
+        if not text.startswith(word, pos):
+            # a segmenter that drops or changes characters: fall back to characters
+            return [_Tok(c, "x", i, i + 1) for i, c in enumerate(text[start:end], start)]
+        if len(word) == 2 and word[0] == "率" and word[1] in "达为":
+            # 化解率达96.8%: the segmenter glues the head of the indicator to its verb
+            toks.append(_Tok("率", "n", pos, pos + 1))
+            toks.append(_Tok(word[1], "v", pos + 1, pos + 2))
+        else:
+            toks.append(_Tok(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return toks
+
+
+def _spans(text: str, start: int, end: int, quantities: list, rejected: list) -> list[tuple]:
+    """(start, end, quantity index, reason) of every candidate and quoted name of a sentence, sorted."""
     spans = [(q.start, q.end, i, None) for i, q in enumerate(quantities)]
     spans += [(r.start, r.end, None, r.reason) for r in rejected]
     if "“" in text[start:end]:
@@ -175,6 +210,21 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 spans.append((m.start(), m.end(), None, "quoted name"))
     spans.sort()
+    return spans
+
+
+def _span_tok(text: str, span: tuple) -> _Tok:
+    s, e, fi, why = span
+    flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
+    return _Tok(text[s:e], flag, s, e, fi, why)
+
+
+def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: list) -> list[_Tok]:
+    """The document's one tagging of ``text[start:end]``, with every candidate span and
+    quoted name folded into one token."""
+    text = doc.text
+    toks = _tagged(doc, start, end)
+    spans = _spans(text, start, end, quantities, rejected)
     if not spans:
         return toks
     out: list[_Tok] = []
@@ -182,12 +232,11 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
     for tok in toks:
         # emit the candidate spans that begin before this token ends
         while k < len(spans) and spans[k][0] < tok.end:
-            s, e, fi, why = spans[k]
+            s = spans[k][0]
             if tok.start < s and (not out or out[-1].end <= tok.start):
                 out.append(_Tok(text[tok.start:s], tok.flag, tok.start, s))
             if not out or out[-1].end <= s:
-                flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
-                out.append(_Tok(text[s:e], flag, s, e, fi, why))
+                out.append(_span_tok(text, spans[k]))
             k += 1
         last = out[-1].end if out else start
         if tok.end <= last:
@@ -196,17 +245,14 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
             out.append(_Tok(text[last:tok.end], tok.flag, last, tok.end))
         else:
             out.append(tok)
-    while k < len(spans):
-        s, e, fi, why = spans[k]
-        if not out or out[-1].end <= s:
-            flag = "QTY" if fi is not None else ("nz" if why == "quoted name" else "REJ")
-            out.append(_Tok(text[s:e], flag, s, e, fi, why))
-        k += 1
+    for span in spans[k:]:
+        if not out or out[-1].end <= span[0]:
+            out.append(_span_tok(text, span))
     return out
 
 
 #: People words that jieba tags as time words (t) because they end in 年.
-_AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青少年", "老年人"))
+_AGE_GROUPS = frozenset(words(_LABEL_CUES, "agegroup"))
 #: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
 #: 青年之家, 职工之家, 城市社区日间照料中心.
 #: Measure words that end a noun (脱贫户, 农户): 建档立卡脱贫户3865户 counts 脱贫户.
@@ -214,8 +260,8 @@ _AGE_GROUPS = frozenset(("青年", "少年", "中年", "老年", "成年", "青�
 _HEAD_MEASURES = frozenset(("户", "点", "站"))
 #: Verbs whose object is a head too short to name the indicator alone: the subject before
 #: the verb names it (家庭医生签约服务 覆盖 人口28.6万人).
-_REACH_VERBS = frozenset(("覆盖", "惠及", "受益", "服务", "辐射"))
-_NOUN_PARTS = frozenset(("之家", "之窗", "之声", "之星", "日间", "夜间", "午间", "课间"))
+_REACH_VERBS = frozenset(words(_LABEL_CUES, "reachverb"))
+_NOUN_PARTS = frozenset(words(_LABEL_CUES, "nounpart"))
 
 
 def _is_nounish(tok: _Tok) -> bool:
@@ -230,14 +276,43 @@ def _is_date(tok: _Tok) -> bool:
     return tok.flag == "REJ" and tok.rejected in TIME_REASONS
 
 
+_CLEAN_DROP = str.maketrans("", "", "".join(_QUOTES) + "（）()")
+
+
 def _clean(label: str) -> str:
     """Drop quotes, brackets, spaces and a 中 that only marks a subset (主任中女性比例)."""
-    label = "".join(c for c in label if c not in _QUOTES and not c.isspace())
-    label = label.replace("（", "").replace("）", "").replace("(", "").replace(")", "")
+    label = "".join(label.translate(_CLEAN_DROP).split())  # split(): every Unicode space
     return label.strip("、，,和及与")
 
 
 # ---------------------------------------------------------------------------- phrases
+
+#: Adverbs that end the noun after a measure word: 12家养老机构 全部 达到….
+_AFTER_ENDS = frozenset(words(_LABEL_CUES, "afterend"))
+
+
+def _bracket_end(toks: list[_Tok], j: int, stop: int) -> Optional[int]:
+    """The index of the bracket closing a short noun alternative opened at ``j`` (村（社区）), or None."""
+    k = j + 1
+    while k < stop and k - j <= 4 and toks[k].word not in "）)":
+        k += 1
+    if k < stop and toks[k].word in "）)" and all(_is_nounish(x) for x in toks[j + 1:k]):
+        return k
+    return None
+
+
+def _after_takes(t: _Tok, nxt: Optional[_Tok], out: list) -> bool:
+    """Whether the noun phrase after a measure word goes on with ``t`` (``nxt`` follows it)."""
+    if _is_nounish(t):
+        # 妇女 自动 购买: a vn before a verb works as an adverb
+        return not (t.flag == "vn" and nxt is not None and nxt.flag.startswith("v") and out)
+    nxt_noun = nxt is not None and _is_nounish(nxt)
+    if t.flag == "a" and nxt_noun:
+        return True
+    if (t.flag == "c" or t.word == "、") and out and nxt_noun:
+        return True
+    return t.word in ("点", "站") and bool(out)  # “儿童之家”项目点, 服务站
+
 
 def _phrase_after(toks: list[_Tok], i: int, stop: int) -> list[_Tok]:
     """The noun phrase right after a measure word: 115支 参赛队; 15名 “三八”红旗手; 134个 村（社区）."""
@@ -245,32 +320,18 @@ def _phrase_after(toks: list[_Tok], i: int, stop: int) -> list[_Tok]:
     j = i + 1
     while j < stop:
         t = toks[j]
-        nxt = toks[j + 1] if j + 1 < stop else None
-        if t.word in ("全部", "全都", "均", "都", "已", "已经", "总体", "户均", "人均"):
+        if t.word in _AFTER_ENDS:
             break  # 12家养老机构 全部 达到…: an adverb ends the noun
         if t.word in "（(" and out:
-            # a bracketed alternative inside the noun: 村（社区）
-            k = j + 1
-            while k < stop and k - j <= 4 and toks[k].word not in "）)":
-                k += 1
-            if k < stop and toks[k].word in "）)" and all(_is_nounish(x) for x in toks[j + 1:k]):
+            # a bracketed alternative inside the noun: 村（社区）; the bracket closes the noun
+            k = _bracket_end(toks, j, stop)
+            if k is not None:
                 out.extend(toks[j:k + 1])
                 j = k + 1
-            break  # the bracket closes the noun
-        if _is_nounish(t):
-            if t.flag == "vn" and nxt is not None and nxt.flag.startswith("v") and out:
-                break  # 妇女 自动 购买: a vn before a verb works as an adverb
-            out.append(t)
-        elif t.flag == "a" and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.flag == "c" and out and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.word == "、" and out and nxt is not None and _is_nounish(nxt):
-            out.append(t)
-        elif t.word in ("点", "站") and out:
-            out.append(t)  # “儿童之家”项目点, 服务站
-        else:
             break
+        if not _after_takes(t, toks[j + 1] if j + 1 < stop else None, out):
+            break
+        out.append(t)
         j += 1
     if j < stop and toks[j].flag.startswith("v") and any(t.flag == "c" for t in out) \
             and any(t.flag == "QTY" and t.word[-1:] == toks[i].word[-1:] for t in toks[j:stop]):
@@ -290,12 +351,13 @@ class _Before:
     listed: bool  # the number closes an enumeration (慰问红旗手、困难妇女等共68人)
     after_qty: bool  # the phrase directly follows another quantity (115支参赛队1000多人)
     parallel: bool = False  # 38215元和19860元: the owner is a parallel value of the same indicator
+    rules: tuple = ()  # the walk rules that answered, in order (table:name)
 
 
 #: A phrase that says on which basis a figure is counted (按可比价格计算, 扣除物价因素): its last
 #: word, and the words that open it.
-_BASIS_ENDS = ("计算", "因素", "口径")
-_BASIS_OPENS = ("按", "按照", "扣除", "剔除", "以")
+_BASIS_ENDS = words(_LABEL_CUES, "basisend")
+_BASIS_OPENS = words(_LABEL_CUES, "basisopen")
 
 
 def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
@@ -308,127 +370,370 @@ def _basis_start(toks: list, j: int, stop: int) -> Optional[int]:
     return None
 
 
-def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
-    """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%)."""
-    cues = _cues()
-    j = i - 1
-    changes: list[str] = []
-    listed = False
-    # link words and change verbs between the phrase and the number
-    while j >= stop:
-        t = toks[j]
-        if t.word == "比" and j - 1 >= stop and toks[j - 1].word == "占":
-            break  # 支出占比超过74%: 占比 is the head of the indicator
-        if t.word in cues.change:
-            if not (j + 1 < i and toks[j + 1].word in ("到", "至", "为")):
-                changes.insert(0, t.word)  # 扩大到33名 is a level, not a change
-        elif t.word in cues.link or t.word in ("由", "从", "在", "到") or _is_date(t) or t.flag == "t" \
-                or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
-            pass  # 从2007年底的 8.4%; 由每人每年 120元: dates, times and rates are not the indicator
-        elif t.flag == "QTY" and t.word.rstrip("多余来以上") .endswith(_PERIOD_UNITS) and t.word != toks[i].word:
-            pass  # 国家财政性教育经费支出 五年 累计7.79万亿元: a period is not the indicator's owner
-        elif t.word == "占" and j == i - 1 and toks[i].word.endswith(("%", "％")):
-            changes.insert(0, "占比")  # 社会事业投资占44%: the share of the subject
-        elif t.word == "新增" and j == i - 1:
-            changes.insert(0, t.word)  # 养老金人均每月新增110元: 新增 right before the number is a change
-        elif t.word in "和、及与" and j - 1 >= stop and toks[j - 1].flag == "QTY" and all(
-                x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
-                for x in toks[j + 1:i]):
-            # 每人每月680元和每人每年5400元: a rate between 和 and the number changes nothing
-            return _Before([], changes, toks[j - 1].fact, None, False, False, True)
-        elif t.flag in ("d", "uj", "ul") and t.word not in cues.verb:
-            pass  # adverbs and particles between the phrase and its number (共, 的)
-        elif t.word in _BASIS_ENDS and _basis_start(toks, j, stop) is not None:
-            j = _basis_start(toks, j, stop)  # 按可比价格计算, 扣除物价因素: how it is counted, not what
-        elif t.word == "等":
-            listed = True
-            break
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule of an ordered rule table: the first rule whose ``apply`` answers decides.
+
+    ``apply`` returns None when the rule does not apply; what else it returns depends on
+    the table (a verdict for the walks, a stem for the labels).
+    """
+
+    name: str
+    apply: Callable
+
+
+#: Verdicts of a walk rule: take the token into the phrase, step over it, stop before it,
+#: or (the rule moved the walk itself) go on from where it left the walk.
+_TAKE, _SKIP, _STOP, _MOVED = "take", "skip", "stop", "moved"
+
+
+@dataclass
+class _Walk:
+    """The state of a walk leftwards from the number at ``i`` to the clause start ``stop``."""
+
+    toks: list
+    i: int
+    stop: int
+    j: int
+    changes: list
+    phrase: list
+    result: Optional[_Before] = None  # a gap rule that settles the whole walk
+    listed: bool = False
+    fired: list = field(default_factory=list)  # table:name of each rule that answered
+
+    def left(self, k: Optional[int] = None) -> Optional[_Tok]:
+        k = self.j if k is None else k
+        return self.toks[k - 1] if k - 1 >= self.stop else None
+
+
+def _steps(table: str, rules: tuple) -> tuple:
+    """(apply, "table:name") of each rule of a walk table, built once."""
+    return tuple((r.apply, f"{table}:{r.name}") for r in rules)
+
+
+def _run(steps: tuple, w: _Walk) -> bool:
+    """Walk left with an ordered rule table until a rule stops (True when a rule settled the walk)."""
+    toks, fired = w.toks, w.fired
+    while w.j >= w.stop:
+        t = toks[w.j]
+        for apply, name in steps:
+            verdict = apply(w, t)
+            if verdict is not None:
+                break
         else:
+            break  # no rule takes the token: the walk ends before it
+        if name not in fired:
+            fired.append(name)
+        if verdict == _STOP:
             break
-        j -= 1
-    if listed:
+        if verdict == _TAKE:
+            w.phrase.insert(0, t)
+        if verdict != _MOVED:
+            w.j -= 1
+        if w.result is not None:
+            return True
+    return False
+
+
+# -- the gap between the phrase and its number (村委会主任中女性比例 达到 24.3%)
+
+def _gap_share_head(w: _Walk, t: _Tok):
+    """share head: 支出占比超过74% — 占比 is the head of the indicator, the gap ends."""
+    if t.word == "比" and w.left() is not None and w.left().word == "占":
+        return _STOP
+    return None
+
+
+def _gap_change_verb(w: _Walk, t: _Tok):
+    """change verb: 增长, 下降 before the number join the label; 扩大到33名 is a level."""
+    if t.word not in _cues().change:
+        return None
+    if not (w.j + 1 < w.i and w.toks[w.j + 1].word in ("到", "至", "为")):
+        w.changes.insert(0, t.word)
+    return _SKIP
+
+
+def _gap_link(w: _Walk, t: _Tok):
+    """link, date or rate: 从2007年底的 8.4%; 由每人每年 120元 — not the indicator."""
+    if t.word in _cues().link or t.word in _GAP_LINKS or _is_date(t) or t.flag == "t" \
+            or t.word.startswith("每") or t.flag == "REJ" and t.rejected is Reason.RATE:
+        return _SKIP
+    return None
+
+
+def _gap_period(w: _Walk, t: _Tok):
+    """period: 国家财政性教育经费支出 五年 累计7.79万亿元 — a period is not the owner."""
+    if t.flag == "QTY" and t.word.rstrip("多余来以上").endswith(_PERIOD_UNITS) and t.word != w.toks[w.i].word:
+        return _SKIP
+    return None
+
+
+def _gap_share_verb(w: _Walk, t: _Tok):
+    """share verb: 社会事业投资占44% — the share of the subject (占比)."""
+    if t.word == "占" and w.j == w.i - 1 and w.toks[w.i].word.endswith(("%", "％")):
+        w.changes.insert(0, "占比")
+        return _SKIP
+    return None
+
+
+def _gap_new(w: _Walk, t: _Tok):
+    """new: 养老金人均每月新增110元 — 新增 right before the number is a change."""
+    if t.word == "新增" and w.j == w.i - 1:
+        w.changes.insert(0, t.word)
+        return _SKIP
+    return None
+
+
+def _gap_parallel_rate(w: _Walk, t: _Tok):
+    """parallel value: 每人每月680元和每人每年5400元 — the value before 和 owns the indicator."""
+    toks = w.toks
+    if t.word in "和、及与" and w.j - 1 >= w.stop and toks[w.j - 1].flag == "QTY" and all(
+            x.word.startswith("每") or x.flag == "REJ" and x.rejected is Reason.RATE
+            for x in toks[w.j + 1:w.i]):
+        w.result = _Before([], w.changes, toks[w.j - 1].fact, None, False, False, True)
+        return _SKIP
+    return None
+
+
+def _gap_particle(w: _Walk, t: _Tok):
+    """adverb or particle: 共, 的 between the phrase and its number."""
+    if t.flag in ("d", "uj", "ul") and t.word not in _cues().verb:
+        return _SKIP
+    return None
+
+
+def _gap_basis(w: _Walk, t: _Tok):
+    """counting basis: 按可比价格计算, 扣除物价因素 — how it is counted, not what."""
+    if t.word in _BASIS_ENDS:
+        k = _basis_start(w.toks, w.j, w.stop)
+        if k is not None:
+            w.j = k
+            return _SKIP
+    return None
+
+
+def _gap_listed(w: _Walk, t: _Tok):
+    """enumeration: 慰问“三八”红旗手、困难妇女等共68人 — the number closes a list."""
+    if t.word == "等":
+        w.listed = True
+        return _STOP
+    return None
+
+
+#: Words between a phrase and its number besides the link words of the lexicon (由…到…).
+_GAP_LINKS = ("由", "从", "在", "到")
+
+#: What may stand between an indicator phrase and its number, in the order it is tried.
+GAP_RULES = (
+    Rule("share_head", _gap_share_head),
+    Rule("change_verb", _gap_change_verb),
+    Rule("link", _gap_link),
+    Rule("period", _gap_period),
+    Rule("share_verb", _gap_share_verb),
+    Rule("new", _gap_new),
+    Rule("parallel_rate", _gap_parallel_rate),
+    Rule("particle", _gap_particle),
+    Rule("basis", _gap_basis),
+    Rule("listed", _gap_listed),
+)
+_GAP_STEPS = _steps("gap", GAP_RULES)
+
+
+# -- the indicator phrase itself, walked leftwards
+
+def _ph_quantity(w: _Walk, t: _Tok):
+    """another quantity: 115支参赛队1000多人 — a number ends the phrase."""
+    return _STOP if t.flag == "QTY" else None
+
+
+def _ph_head_measure(w: _Walk, t: _Tok):
+    """measure word as head: 建档立卡脱贫户3865户; 服务点 — 户/点/站 end a noun."""
+    left = w.left()
+    if not w.phrase and t.flag in ("q", "m") and t.word in _HEAD_MEASURES and left is not None \
+            and (left.flag.startswith("v") or _is_nounish(left)):
+        w.phrase.insert(0, _Tok(t.word, "n", t.start, t.end))
+        return _SKIP
+    return None
+
+
+def _ph_bracket(w: _Walk, t: _Tok):
+    """bracketed alternative: 全镇共有村（社区）十二个; 执业（助理）医师 — else the bracket ends it."""
+    if t.word not in _CLOSE_BRACKETS:
+        return None
+    toks, j, stop = w.toks, w.j, w.stop
+    k = j - 1
+    while k > stop and j - k <= 4 and toks[k].word not in _OPEN_BRACKETS:
+        k -= 1
+    if k > stop and toks[k].word in _OPEN_BRACKETS and j - k > 1 \
+            and all(_is_nounish(x) for x in toks[k + 1:j]) and _is_nounish(toks[k - 1]):
+        w.phrase[0:0] = toks[k:j + 1]
+        w.j = k - 1
+        return _MOVED
+    return _STOP
+
+
+def _ph_comparative(w: _Walk, t: _Tok):
+    """comparison: 失业率 低于 全省平均水平0.5个百分点 — the comparison ends the phrase."""
+    return _STOP if t.word in _COMPARATIVES and w.phrase else None
+
+
+def _ph_manner(w: _Walk, t: _Tok):
+    """manner noun: 通过政府购买服务方式 服务“儿童之家” — a stop word of the lexicon ends the name."""
+    return _STOP if t.word in _cues().stop and w.phrase else None
+
+
+def _ph_noun(w: _Walk, t: _Tok):
+    """noun: 村委会主任 女性 比例; lexicon verbs (新增, 参赛) and rate heads belong to the name."""
+    cues = _cues()
+    if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
+            or w.phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change \
+            and t.word not in cues.link:
+        return _TAKE
+    return None
+
+
+def _ph_share(w: _Walk, t: _Tok):
+    """share: 支出 占 比 -> 支出占比."""
+    left = w.left()
+    if t.word == "比" and left is not None and left.word == "占":
+        w.phrase.insert(0, _Tok("占比", "n", left.start, t.end))
+        w.j -= 1
+        return _SKIP
+    return None
+
+
+def _ph_above_scale(w: _Walk, t: _Tok):
+    """above scale: 规模以上工业增加值."""
+    left = w.left()
+    return _TAKE if t.word == "以上" and left is not None and left.word == "规模" else None
+
+
+def _ph_verb_between_nouns(w: _Walk, t: _Tok):
+    """verb inside a name: 城镇登记失业率, 人均可支配收入, 企业负担 — a verb between nouns."""
+    cues = _cues()
+    left = w.left()
+    if t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link \
+            and left is not None \
+            and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
+            and (w.phrase or len(t.word) <= 2):
+        return _TAKE
+    return None
+
+
+def _ph_adverb(w: _Walk, t: _Tok):
+    """adverb inside a name: 外商 直接 投资."""
+    left = w.left()
+    if t.flag in ("d", "ad") and w.phrase and left is not None and left.flag.startswith(_NOUNISH) \
+            and left.word not in _cues().link:
+        return _TAKE
+    return None
+
+
+def _ph_modifier_de(w: _Walk, t: _Tok):
+    """modifier with 的: 参加新型农村合作医疗 的 人口 — a bare head takes the modifier before 的."""
+    left = w.left()
+    if t.word == "的" and w.phrase and len(_text_of(w.phrase)) <= 2 and left is not None \
+            and _is_nounish(left):
+        return _SKIP
+    return None
+
+
+def _ph_short_rate_verb(w: _Walk, t: _Tok):
+    """short rate head: 参合 率; 调解 成功率 — a one-character or short rate head takes its verb."""
+    cues = _cues()
+    ph = w.phrase
+    if (len(_text_of(ph)) == 1 or len(ph) == 1 and ph[0].word.endswith("率") and len(ph[0].word) <= 3) \
+            and t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link:
+        return _TAKE
+    return None
+
+
+def _ph_negation(w: _Walk, t: _Tok):
+    """negation: 清退不符合条件对象126户 — the negation belongs to the name."""
+    return _TAKE if t.word in _NEGATIONS and w.phrase else None
+
+
+def _ph_subset(w: _Walk, t: _Tok):
+    """subset: 村委会主任中女性比例 — 中 marks a subset and is dropped."""
+    return _SKIP if t.word == "中" and w.phrase else None
+
+
+def _ph_inner_adverb(w: _Walk, t: _Tok):
+    """adverb inside the name: 中央财政“三农” 累计 支出 — dropped."""
+    return _SKIP if t.word in _INNER_ADVERBS and w.phrase else None
+
+
+def _ph_conjunction(w: _Walk, t: _Tok):
+    """conjunction of nouns: 二氧化硫、化学需氧量排放量."""
+    if t.word in "、和及与" and w.phrase and w.j - 1 >= w.stop and _is_nounish(w.toks[w.j - 1]):
+        return _TAKE
+    return None
+
+
+def _ph_adjective(w: _Walk, t: _Tok):
+    """adjective: 困难妇女; 县级 配套 1500万元."""
+    left = w.left()
+    if t.flag in ("a", "an") and (w.phrase or left is not None and left.flag.startswith(_NOUNISH)
+                                  and left.word not in _cues().link):
+        return _TAKE
+    return None
+
+
+_NEGATIONS = ("不", "未", "非")
+#: Adverbs written inside an indicator name, dropped from the label.
+_INNER_ADVERBS = words(_LABEL_CUES, "inneradverb")
+
+#: What belongs to an indicator phrase read leftwards from its number, in the order it is tried;
+#: a token no rule takes ends the phrase.
+PHRASE_RULES = (
+    Rule("quantity", _ph_quantity),
+    Rule("head_measure", _ph_head_measure),
+    Rule("bracket", _ph_bracket),
+    Rule("comparative", _ph_comparative),
+    Rule("manner", _ph_manner),
+    Rule("noun", _ph_noun),
+    Rule("share", _ph_share),
+    Rule("above_scale", _ph_above_scale),
+    Rule("verb_between_nouns", _ph_verb_between_nouns),
+    Rule("adverb", _ph_adverb),
+    Rule("modifier_de", _ph_modifier_de),
+    Rule("short_rate_verb", _ph_short_rate_verb),
+    Rule("negation", _ph_negation),
+    Rule("subset", _ph_subset),
+    Rule("inner_adverb", _ph_inner_adverb),
+    Rule("conjunction", _ph_conjunction),
+    Rule("adjective", _ph_adjective),
+)
+_PHRASE_STEPS = _steps("phrase", PHRASE_RULES)
+
+
+def _walk_before(toks: list[_Tok], i: int, stop: int) -> _Before:
+    """The indicator phrase before a number (村委会主任中女性比例 达到 24.3%).
+
+    Two ordered rule tables: GAP_RULES step over what stands between the phrase and the
+    number (达到, 比上年, 按可比价格计算), PHRASE_RULES collect the phrase itself.
+    """
+    w = _Walk(toks, i, stop, i - 1, [], [])
+    if _run(_GAP_STEPS, w):
+        w.result.rules = tuple(w.fired)
+        return w.result
+    if w.listed:
         # skip the enumeration back to its verb: 慰问 “三八”红旗手、困难妇女、困境儿童 等
-        j -= 1
+        j = w.j - 1
         while j >= stop and (_is_nounish(toks[j]) or toks[j].word in "、和及与" or toks[j].flag in ("a", "an")):
             j -= 1
         verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
-        return _Before([], changes, None, verb, True, False)
-    if j >= stop and toks[j].flag == "QTY":
-        return _Before([], changes, toks[j].fact, None, False, False)
-    phrase: list[_Tok] = []
-
-    def left_of(k: int) -> Optional[_Tok]:
-        return toks[k - 1] if k - 1 >= stop else None
-
-    while j >= stop:
-        t = toks[j]
-        if t.flag == "QTY":
-            break
-        if not phrase and t.flag in ("q", "m") and t.word in _HEAD_MEASURES and left_of(j) is not None \
-                and (left_of(j).flag.startswith("v") or _is_nounish(left_of(j))):
-            phrase.insert(0, _Tok(t.word, "n", t.start, t.end))  # 建档立卡脱贫 户 3865户; 服务 点
-            j -= 1
-            continue
-        if t.word in _CLOSE_BRACKETS:
-            k = j - 1
-            while k > stop and j - k <= 4 and toks[k].word not in _OPEN_BRACKETS:
-                k -= 1
-            if k > stop and toks[k].word in _OPEN_BRACKETS and j - k > 1 \
-                    and all(_is_nounish(x) for x in toks[k + 1:j]) and _is_nounish(toks[k - 1]):
-                phrase[0:0] = toks[k:j + 1]  # 全镇共有村（社区）十二个; 执业（助理）医师
-                j = k - 1
-                continue
-            break
-        if t.word in _COMPARATIVES and phrase:
-            break  # 失业率 低于 全省平均水平0.5个百分点: the comparison ends the phrase
-        if t.word in cues.stop and phrase:
-            break  # 通过政府购买服务方式 服务“儿童之家”: a manner noun ends the name
-        left = toks[j - 1] if j - 1 >= stop else None
-        if _is_nounish(t) or t.word in cues.verb or t.word in cues.ratehead \
-                or phrase and t.flag.startswith(_NOUNISH) and t.word not in cues.change \
-                and t.word not in cues.link:
-            phrase.insert(0, t)
-        elif t.word == "比" and left is not None and left.word == "占":
-            phrase.insert(0, _Tok("占比", "n", left.start, t.end))  # 支出 占 比 -> 支出占比
-            j -= 1
-        elif t.word == "以上" and left is not None and left.word == "规模":
-            phrase.insert(0, t)  # 规模以上工业增加值
-        elif t.flag.startswith("v") and t.word not in cues.predicate and t.word not in cues.link \
-                and left is not None \
-                and left.flag.startswith(_NOUNISH + ("a",)) and left.word not in cues.predicate \
-                and (phrase or len(t.word) <= 2):
-            # 城镇登记失业率, 人均可支配收入, 企业负担: a verb between nouns is part of the name
-            phrase.insert(0, t)
-        elif t.flag in ("d", "ad") and phrase and left is not None and left.flag.startswith(_NOUNISH) \
-                and left.word not in cues.link:
-            phrase.insert(0, t)  # 外商 直接 投资
-        elif t.word == "的" and phrase and len(_text_of(phrase)) <= 2 and left is not None \
-                and _is_nounish(left):
-            pass  # 参加新型农村合作医疗 的 人口: a bare head takes the modifier before 的
-        elif (len(_text_of(phrase)) == 1 or len(phrase) == 1 and phrase[0].word.endswith("率")
-              and len(phrase[0].word) <= 3) and t.flag.startswith("v") and t.word not in cues.predicate \
-                and t.word not in cues.link:
-            # 参合 率; 调解 成功率: a short rate head takes the verb before it
-            phrase.insert(0, t)  # 参合 率: a one-character head takes the word before it
-        elif t.word in ("不", "未", "非") and phrase:
-            phrase.insert(0, t)  # 清退不符合条件对象126户: the negation belongs to the name
-        elif t.word == "中" and phrase:
-            pass  # 村委会主任中女性比例: 中 marks a subset and is dropped
-        elif t.word in ("累计", "年均", "全年", "实际", "预期") and phrase:
-            pass  # 中央财政“三农” 累计 支出: an adverb inside the name
-        elif t.word in "、和及与" and phrase and j - 1 >= stop and _is_nounish(toks[j - 1]):
-            phrase.insert(0, t)
-        elif t.flag in ("a", "an") and (phrase or left is not None and left.flag.startswith(_NOUNISH)
-                                         and left.word not in cues.link):
-            phrase.insert(0, t)  # 困难妇女; 县级 配套 1500万元
-        else:
-            break
-        j -= 1
+        return _Before([], w.changes, None, verb, True, False, rules=tuple(w.fired))
+    if w.j >= stop and toks[w.j].flag == "QTY":
+        return _Before([], w.changes, toks[w.j].fact, None, False, False, rules=tuple(w.fired))
+    _run(_PHRASE_STEPS, w)
+    phrase, j = w.phrase, w.j
     while phrase and phrase[0].word in "、和及与":
         phrase.pop(0)
     verb = toks[j] if j >= stop and toks[j].flag.startswith("v") else None
     after_qty = bool(phrase) and j >= stop and toks[j].flag == "QTY"
-    return _Before(phrase, changes, None, verb, False, after_qty)
+    return _Before(phrase, w.changes, None, verb, False, after_qty, rules=tuple(w.fired))
 
 
 def _text_of(toks: Iterable[_Tok]) -> str:
@@ -447,8 +752,7 @@ def _trim(toks: list[_Tok]) -> str:
 # ---------------------------------------------------------------------------- labels
 
 #: Staff categories whose 人员 belongs to the term (卫生技术人员, 专业技术人员).
-_STAFF_TERMS = ("技术人员", "工作人员", "管理人员", "医务人员", "专业人员", "执法人员", "科研人员",
-                "从业人员", "党员干部")
+_STAFF_TERMS = words(_LABEL_CUES, "staffterm")
 
 
 def _suffix(stem: str, quantity) -> str:
@@ -491,17 +795,358 @@ def _topic(toks: list[_Tok], i: int) -> str:
 def _is_generic(stem: str) -> bool:
     cues = _cues()
     return len(stem) <= 1 or stem in cues.generic or (
-        len(stem) <= 4 and any(stem.endswith(g) for g in cues.generic if len(g) >= 2))
+        len(stem) <= 4 and stem.endswith(cues.generic_heads))
+
+
+@dataclass
+class _LabelCtx:
+    """What the label rules read about one quantity: its tokens, its clause, the walk before it."""
+
+    toks: list
+    i: int
+    lo: int
+    hi: int
+    q: object  # the Quantity
+    countish: bool
+    after: list  # the noun phrase after its measure word
+    bf: _Before
+    change: str
+    prev: list  # stems of the earlier quantities of the sentence
+    heading: str
+    fired: list  # names of the rules that decided, in order
+
+    @property
+    def verb(self) -> str:
+        """The verb that ended the walk before the number, unless it is a link word."""
+        v = self.bf.verb
+        return v.word if v is not None and v.word not in _cues().link else ""
+
+
+def _first(rules: tuple, ctx: _LabelCtx, *args):
+    """The answer of the first rule of ``rules`` that applies (its name goes to ``ctx.fired``)."""
+    for rule in rules:
+        out = rule.apply(ctx, *args)
+        if out is not None:
+            ctx.fired.append(rule.name)
+            return out
+    return None
+
+
+# -- a count with its noun after the measure word (15名“三八”红旗手)
+
+def _cn_person(c: _LabelCtx, stem: str):
+    """bare person noun: 200余名妇女儿童参加培训 -> 参加培训妇女儿童; else the phrase or verb before."""
+    if not (stem in _cues().person or _is_generic(stem)):
+        return None
+    rest = _verb_phrase(c.toks, _index(c.toks, c.after[-1]) + 1, c.hi)
+    if rest:
+        return rest + stem
+    if c.bf.phrase:
+        return _text_of(c.bf.phrase) + stem
+    return c.verb + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
+
+
+def _cn_relative_verb(c: _LabelCtx, stem: str):
+    """relative clause: 今年新建的为民办实事项目15个“儿童之家” — the verb of the 的-phrase says which."""
+    rv = _relative_verb(c.toks, c.i, c.lo)
+    return rv + stem if rv and rv not in stem else None
+
+
+def _cn_giving_verb(c: _LabelCtx, stem: str):
+    """verb of giving: 捐助3名困难女童, 资助15名困难女童 — the act tells the rows apart."""
+    prev = c.toks[c.i - 1]
+    if c.i > c.lo and prev.word in _GIVING_VERBS and prev.word not in stem:
+        return prev.word + stem
+    return None
+
+
+COUNTED_RULES = (
+    Rule("person_noun", _cn_person),
+    Rule("relative_verb", _cn_relative_verb),
+    Rule("giving_verb", _cn_giving_verb),
+)
+
+
+# -- a phrase before the number (国内生产总值 达到 56.9万亿元): how a short or vague one is completed
+
+def _pb_comparative(c: _LabelCtx, stem: str):
+    """comparison gap: 增速高于城镇居民1.6个百分点 — subject + comparison + stem."""
+    k0 = _index(c.toks, c.bf.phrase[0])
+    comp = _comparative(c.toks, k0 - 1, c.lo)
+    if comp is None:
+        return None
+    sub = _walk_before(c.toks, comp, c.lo)
+    subject = _trim(sub.phrase) if sub.phrase else (_subject_stem(c.prev) if c.prev else "")
+    return subject + _text_of(c.toks[comp:k0]) + stem if subject else stem
+
+
+def _pb_count_after_count(c: _LabelCtx, stem: str):
+    """noun of the count before: 共115支参赛队1000多人参加 -> 参加人数."""
+    if c.bf.after_qty and c.countish:
+        return _verb_phrase(c.toks, c.i + 1, c.hi) or stem
+    return None
+
+
+def _pb_verb_object(c: _LabelCtx, stem: str):
+    """short object of a verb: 发布信息1260条 -> 发布信息条数."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word not in _cues().link and v.word not in _cues().predicate:
+        return _verb_compound(c.toks, v, c.lo) + stem
+    return None
+
+
+def _pb_reach_verb(c: _LabelCtx, stem: str):
+    """reach verb: 家庭医生签约服务覆盖人口28.6万人 — the subject of 覆盖 names the indicator."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word in _REACH_VERBS:
+        sub = _walk_before(c.toks, _index(c.toks, v), c.lo)
+        if sub.phrase and not sub.changes:
+            return _trim(sub.phrase) + v.word + stem
+        return stem
+    return None
+
+
+def _pb_predicate_object(c: _LabelCtx, stem: str):
+    """verbal object: 带动就业560余人 — the object takes its verb."""
+    v = c.bf.verb
+    if len(stem) <= 2 and v is not None and v.word in _cues().predicate \
+            and len(c.bf.phrase) == 1 and c.bf.phrase[0].flag == "v":
+        return v.word + stem
+    return None
+
+
+def _pb_money_after_count(c: _LabelCtx, stem: str):
+    """amount after a count: 捐助3名困难女童4800元 — the verb of the clause names the money."""
+    if not c.bf.after_qty:
+        return None
+    k = _index(c.toks, c.bf.phrase[0]) - 2
+    return c.toks[k].word + stem if k >= c.lo and c.toks[k].flag.startswith("v") else stem
+
+
+def _pb_level_qualifier(c: _LabelCtx, stem: str):
+    """level qualifier: 组建…巾帼志愿队伍1支，市级3支 — 市级 qualifies the indicator before it."""
+    ph = c.bf.phrase
+    if len(ph) == 1 and c.prev and c.bf.verb is None and _index(c.toks, ph[0]) == c.lo \
+            and (ph[0].flag == "b" or stem.endswith("级")) and not _is_generic(stem):
+        return stem + c.prev[-1]
+    return None
+
+
+PHRASE_LABEL_RULES = (
+    Rule("comparative_gap", _pb_comparative),
+    Rule("count_after_count", _pb_count_after_count),
+    Rule("verb_object", _pb_verb_object),
+    Rule("reach_verb", _pb_reach_verb),
+    Rule("predicate_object", _pb_predicate_object),
+    Rule("money_after_count", _pb_money_after_count),
+    Rule("level_qualifier", _pb_level_qualifier),
+)
+
+
+def _adj_generic_money(c: _LabelCtx, stem: str):
+    """vague money head: 总价值近4.5万元的慰问品; the quoted programme or the verb names it."""
+    if c.q.kind == "money" and _is_generic(stem):
+        return (_noun_after_de(c.toks, c.i, c.hi) or _topic(c.toks, c.i) or c.verb) + stem
+    return None
+
+
+def _adj_generic_topic(c: _LabelCtx, stem: str):
+    """vague head: 累计投入资金1.2亿元 -> 投入资金; the quoted programme first."""
+    if not _is_generic(stem):
+        return None
+    topic = _topic(c.toks, c.i) or c.verb
+    return stem if stem.startswith(topic) else topic + stem  # 参会人员80余人: verb already in
+
+
+def _adj_target_completion(c: _LabelCtx, stem: str):
+    """share of a target: 为年度计划的111% -> 年度计划完成率; 筛查率达到计划任务的103.5% -> 筛查率."""
+    if not (c.q.kind == "percent" and c.toks[c.i - 1].word == "的" and stem.endswith(_TARGET_NOUNS)):
+        return None
+    v = c.bf.verb
+    subject = _subject_before(c.toks, v, c.lo) if v is not None else ""
+    if v is not None and v.word in _cues().link and not subject:
+        subject = _text_of(_walk_before(c.toks, _index(c.toks, v), c.lo).phrase)
+    return subject if subject.endswith("率") else stem + "完成率"
+
+
+def _adj_share_prefix(c: _LabelCtx, stem: str):
+    """share: 占…的比例 — a percent in a clause with 占 is a share (占国内生产总值比例)."""
+    if c.q.kind == "percent" and c.change != "占比" and any(t.word == "占" for t in c.toks[c.lo:c.i]) \
+            and "占" not in stem:
+        return "占" + stem + ("" if stem.endswith(_cues().ratehead) else "比例")
+    return None
+
+
+def _adj_share_owner(c: _LabelCtx, stem: str):
+    """share owner: …经费支出7.79万亿元，…占国内生产总值比例达到4% — the earlier subject."""
+    if stem.startswith("占") and c.prev and len(c.prev[-1] + stem) <= _MAX_LABEL + 4:
+        return c.prev[-1] + stem
+    return None
+
+
+def _adj_percent_verb_phrase(c: _LabelCtx, stem: str):
+    """percent of a group: 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例."""
+    if c.q.kind == "percent" and not stem.endswith(_cues().ratehead) and not c.change:
+        rest = _verb_phrase(c.toks, c.i + 1, c.hi)
+        return stem + rest + "比例" if rest else stem
+    return None
+
+
+#: Adjustments of a label read before the number, stage by stage (the first rule of a stage
+#: that applies changes the stem).
+PHRASE_ADJUST_STAGES = (
+    (Rule("generic_money", _adj_generic_money), Rule("generic_topic", _adj_generic_topic)),
+    (Rule("target_completion", _adj_target_completion),),
+    (Rule("share_prefix", _adj_share_prefix),),
+    (Rule("share_owner", _adj_share_owner), Rule("percent_verb_phrase", _adj_percent_verb_phrase)),
+)
+
+
+# -- no phrase next to the number: the clause is elliptic
+
+def _el_share_clause(c: _LabelCtx):
+    """share of a clause: 灾后恢复重建占14% — the whole clause before 占 is the subject."""
+    return _trim(c.toks[c.lo:c.i - 1]) if c.change == "占比" and c.lo < c.i - 1 else None
+
+
+def _el_change_continues(c: _LabelCtx):
+    """change of the subject before: 国内生产总值达到56.9万亿元，比上年增长7.7%."""
+    return _subject_stem(c.prev) if c.change and c.prev else None
+
+
+def _el_count_verb_phrase(c: _LabelCtx):
+    """count then verb: 1000多人参加了… -> 参加人数."""
+    return (_verb_phrase(c.toks, c.i + 1, c.hi) or None) if c.countish else None
+
+
+def _el_money_subject(c: _LabelCtx):
+    """money subject: 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金."""
+    if c.q.kind != "money" or c.bf.verb is None:
+        return None
+    subject = _subject_before(c.toks, c.bf.verb, c.lo)
+    if not subject.endswith(_cues().moneyhead):
+        return None
+    topic = _topic(c.toks, c.i)
+    return subject if topic in subject else topic + subject
+
+
+def _el_subject_continues(c: _LabelCtx):
+    """elliptic clause: 一般公共预算收入…，力争达到9亿元; 电商交易额达到12.6亿元，是2020年的2.1倍."""
+    v = c.verb
+    if c.prev and c.q.kind != "percent" and (not v or v in _cues().target_clause
+                                             or _verb_compound(c.toks, c.bf.verb, c.lo) in c.prev[-1]):
+        return _subject_stem(c.prev)
+    return None
+
+
+def _el_verb(c: _LabelCtx):
+    """verb of the clause: 新建“儿童之家”…建成12所 -> the programme and its verb."""
+    return _topic(c.toks, c.i) + _verb_compound(c.toks, c.bf.verb, c.lo) if c.verb else None
+
+
+ELLIPTIC_RULES = (
+    Rule("share_clause", _el_share_clause),
+    Rule("change_continues", _el_change_continues),
+    Rule("count_verb_phrase", _el_count_verb_phrase),
+    Rule("money_subject", _el_money_subject),
+    Rule("subject_continues", _el_subject_continues),
+    Rule("clause_verb", _el_verb),
+)
+
+
+# -- the label table
+
+def _lb_counted_noun(c: _LabelCtx):
+    """counted noun: 15名“三八”红旗手; 106名城镇和农村困难妇女 — the noun names the indicator."""
+    if not (c.after and c.countish):
+        return None
+    stem = _trim(c.after)
+    out = _first(COUNTED_RULES, c, stem)
+    return stem if out is None else out
+
+
+def _lb_listed(c: _LabelCtx):
+    """enumeration: 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数."""
+    if not c.bf.listed:
+        return None
+    return c.bf.verb.word if c.bf.verb is not None else ""
+
+
+def _lb_phrase_before(c: _LabelCtx):
+    """phrase before: 村委会主任中女性比例达到24.3% — completed by the phrase rules and stages."""
+    if not c.bf.phrase:
+        return None
+    stem = _trim(c.bf.phrase)
+    stem = _first(PHRASE_LABEL_RULES, c, stem) or stem
+    for stage in PHRASE_ADJUST_STAGES:
+        out = _first(stage, c, stem)
+        stem = stem if out is None else out
+    return stem
+
+
+def _lb_purpose(c: _LabelCtx):
+    """purpose of money: 安排32.5亿元帮助解决北方农村中小学取暖问题 -> 北方农村中小学取暖资金."""
+    return (_purpose(c.toks, c.i, c.hi) or None) if c.q.kind == "money" else None
+
+
+def _lb_noun_after(c: _LabelCtx):
+    """noun after an amount: 安排2.5万元经费; 预计将获得27万元救助."""
+    if not c.after:
+        return None
+    stem = _trim(c.after)
+    return _topic(c.toks, c.i) + stem if _is_generic(stem) else stem
+
+
+def _lb_elliptic(c: _LabelCtx):
+    """elliptic clause: nothing names the number next to it (see ELLIPTIC_RULES)."""
+    out = _first(ELLIPTIC_RULES, c)
+    return "" if out is None else out
+
+
+#: How the stem of an indicator label is found, in the order the rules are tried.
+LABEL_RULES = (
+    Rule("counted_noun", _lb_counted_noun),
+    Rule("listed", _lb_listed),
+    Rule("phrase_before", _lb_phrase_before),
+    Rule("purpose", _lb_purpose),
+    Rule("noun_after", _lb_noun_after),
+    Rule("elliptic", _lb_elliptic),
+)
+
+#: Heads that name a plan figure: 完成年度计划的111% is a share of it.
+_TARGET_NOUNS = words(_LABEL_CUES, "plannoun")
+
+
+def _index(toks: list, tok: _Tok) -> int:
+    """The position of ``tok`` in ``toks`` (tokens are ordered by their unique offsets)."""
+    k = bisect_left(toks, tok.start, key=lambda t: t.start)
+    return k if k < len(toks) and toks[k] is tok else toks.index(tok)
+
+
+def _last_resort(c: _LabelCtx, stem: str) -> str:
+    """No stem, or too long a stem: the nearest noun before the number, else the heading."""
+    if not stem:
+        near = _nearest_noun(c.toks, c.i)
+        if not _heading_label(c.heading) or c.q.kind == "percent" and near.endswith(_cues().ratehead):
+            # no heading to fall back on, or a rate the sentence names in an earlier clause
+            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
+            c.fired.append("nearest_noun")
+            stem = near
+    if not stem or len(stem) > _MAX_LABEL + 4:
+        c.fired.append("heading")
+        stem = _fallback(stem, c.heading)
+    return stem
 
 
 def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
-           heading: str, labels: Optional[dict] = None) -> tuple[str, str]:
+           heading: str, labels: Optional[dict] = None, fired: Optional[list] = None) -> tuple[str, str]:
     """(indicator, stem) of the quantity at token ``i``; ``lo``/``hi`` bound its clause.
 
     The stem is the label without the unit suffix and the change verb; a later
     number of the same sentence that omits its subject reuses it (比上年增长7.7%).
+    The rules that decide are LABEL_RULES, in order; their names go to ``fired``.
     """
-    cues = _cues()
+    fired = [] if fired is None else fired
     q = quantities[toks[i].fact].quantity
     # a bare scale (1260万农村户籍孩子, 3亿多农村人口) counts the noun after it, like a measure word
     countish = q.kind == "count" or q.kind == "other" and (q.unit or "") in ("", "万", "亿", "万亿")
@@ -510,137 +1155,23 @@ def _label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: 
         ext += 1
     after = _phrase_after(toks, i, ext) if countish or q.kind in ("money", "measure") else []
     bf = _walk_before(toks, i, lo)
+    fired.extend(bf.rules)
     change = bf.changes[-1] if bf.changes else ""
-    prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
     if bf.parallel and labels and bf.owner in labels:
+        fired.append("parallel_value")
         return labels[bf.owner], stems[bf.owner]  # 分别达到38215元和19860元
     if bf.owner is not None and bf.owner in stems:
         # 从原来的19名扩大到33名: the second number has the first one's indicator
-        stem = stems[bf.owner]
-        return _suffix(stem, q) + change, stem
-    stem = ""
-    if after and countish:
-        # 15名“三八”红旗手; 106名城镇和农村困难妇女: the counted noun names the indicator
-        stem = _trim(after)
-        if stem in cues.person or _is_generic(stem):
-            rest = _verb_phrase(toks, toks.index(after[-1]) + 1, hi)
-            if rest:
-                stem = rest + stem  # 200余名妇女儿童参加培训 -> 参加培训妇女儿童
-            elif bf.phrase:
-                stem = _text_of(bf.phrase) + stem
-            elif bf.verb is not None and bf.verb.word not in cues.link:
-                stem = bf.verb.word + stem  # 活动覆盖10个乡镇 -> 覆盖乡镇
-        elif _relative_verb(toks, i, lo) and _relative_verb(toks, i, lo) not in stem:
-            # 今年新建的为民办实事项目15个“儿童之家”: the verb of the clause's 的-phrase says which ones
-            stem = _relative_verb(toks, i, lo) + stem
-        elif i > lo and toks[i - 1].word in _GIVING_VERBS and toks[i - 1].word not in stem:
-            # 捐助3名困难女童, 资助15名困难女童: the act tells the rows apart (两 donors, one noun)
-            stem = toks[i - 1].word + stem
-    elif bf.listed:
-        # 慰问“三八”红旗手、困难妇女、困境儿童等共68人 -> 慰问人数
-        stem = bf.verb.word if bf.verb is not None else ""
-    elif bf.phrase:
-        stem = _trim(bf.phrase)
-        comp = _comparative(toks, toks.index(bf.phrase[0]) - 1, lo)
-        if comp is not None:
-            # 增速高于城镇居民1.6个百分点: the gap between the subject and what it is compared with
-            sub = _walk_before(toks, comp, lo)
-            subject = _trim(sub.phrase) if sub.phrase else (_subject_stem(prev) if prev else "")
-            if subject:
-                stem = subject + _text_of(toks[comp:toks.index(bf.phrase[0])]) + stem
-        elif bf.after_qty and countish:
-            # 共115支参赛队1000多人参加: the noun belongs to the count before it
-            rest = _verb_phrase(toks, i + 1, hi)
-            stem = rest or stem
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word not in cues.link \
-                and bf.verb.word not in cues.predicate:
-            stem = _verb_compound(toks, bf.verb, lo) + stem  # 发布信息1260条 -> 发布信息条数
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in _REACH_VERBS:
-            # 家庭医生签约服务覆盖人口28.6万人: the subject of 覆盖 names the indicator
-            sub = _walk_before(toks, toks.index(bf.verb), lo)
-            if sub.phrase and not sub.changes:
-                stem = _trim(sub.phrase) + bf.verb.word + stem
-        elif len(stem) <= 2 and bf.verb is not None and bf.verb.word in cues.predicate \
-                and len(bf.phrase) == 1 and bf.phrase[0].flag == "v":
-            stem = bf.verb.word + stem  # 带动就业560余人: a verbal object takes its verb
-        elif bf.after_qty and bf.phrase:
-            # 捐助3名困难女童4800元: name the money by the verb of the clause
-            k = toks.index(bf.phrase[0]) - 2
-            if k >= lo and toks[k].flag.startswith("v"):
-                stem = toks[k].word + stem
-        elif len(bf.phrase) == 1 and prev and bf.verb is None and toks.index(bf.phrase[0]) == lo \
-                and (bf.phrase[0].flag == "b" or stem.endswith("级")) and not _is_generic(stem):
-            # 组建…巾帼志愿队伍1支，市级3支: 市级 qualifies the indicator before it
-            stem = stem + prev[-1]
-        if q.kind == "money" and _is_generic(stem):
-            verb = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
-            stem = (_noun_after_de(toks, i, hi) or _topic(toks, i) or verb) + stem
-        elif _is_generic(stem):
-            topic = _topic(toks, i)
-            if not topic and bf.verb is not None and bf.verb.word not in cues.link:
-                topic = bf.verb.word  # 累计投入资金1.2亿元 -> 投入资金
-            if not stem.startswith(topic):  # 参会人员80余人: the verb is in the stem already
-                stem = topic + stem
-        if q.kind == "percent" and toks[i - 1].word == "的" and stem.endswith(("目标", "任务", "计划", "预算")):
-            subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
-            if bf.verb is not None and bf.verb.word in cues.link and not subject:
-                subject = _text_of(_walk_before(toks, toks.index(bf.verb), lo).phrase)
-            if subject.endswith("率"):
-                stem = subject  # 筛查率达到计划任务的103.5%: the rate is named before the verb
-            else:
-                stem += "完成率"  # 为年度计划的111% -> 年度计划完成率
-        if q.kind == "percent" and change != "占比" and any(t.word == "占" for t in toks[lo:i]) \
-                and "占" not in stem:
-            stem = "占" + stem + ("" if stem.endswith(cues.ratehead) else "比例")
-        if stem.startswith("占") and prev and len(prev[-1] + stem) <= _MAX_LABEL + 4:
-            stem = prev[-1] + stem  # …经费支出7.79万亿元，…占国内生产总值比例达到4%
-        elif q.kind == "percent" and not stem.endswith(cues.ratehead) and not change:
-            rest = _verb_phrase(toks, i + 1, hi)
-            if rest:
-                stem = stem + rest + "比例"  # 妇联主席100%进“两委”班子 -> 妇联主席进两委班子比例
-    elif q.kind == "money" and _purpose(toks, i, hi):
-        stem = _purpose(toks, i, hi)  # 安排32.5亿元帮助解决北方农村中小学取暖问题 -> …取暖资金
-    elif after:  # money or a measure with its noun after: 安排2.5万元经费; 预计将获得27万元救助
-        stem = _trim(after)
-        if _is_generic(stem):
-            stem = _topic(toks, i) + stem
-    else:
-        rest = _verb_phrase(toks, i + 1, hi)
-        v = bf.verb.word if bf.verb is not None and bf.verb.word not in cues.link else ""
-        subject = _subject_before(toks, bf.verb, lo) if bf.verb is not None else ""
-        if change == "占比" and lo < i - 1:
-            stem = _trim(toks[lo:i - 1])  # 灾后恢复重建占14%: the whole clause before 占 is the subject
-        elif change and prev:
-            # 国内生产总值达到56.9万亿元，比上年增长7.7%; a share of the target in between
-            # (完成年度预算的102.3%，同比增长6.8%) is not what grew
-            stem = _subject_stem(prev)
-        elif countish and rest:
-            stem = rest  # 1000多人参加了… -> 参加人数
-        elif q.kind == "money" and subject.endswith(cues.moneyhead):
-            # 整合…三级资金共投入30万元完成“儿童之家”建设 -> 儿童之家三级资金
-            topic = _topic(toks, i)
-            stem = subject if topic in subject else topic + subject
-        elif prev and q.kind != "percent" and (not v or v in cues.target_clause
-                                               or _verb_compound(toks, bf.verb, lo) in prev[-1]):
-            # an elliptic clause continues the subject of the sentence: 一般公共预算收入…，力争达到9亿元;
-            # 电商交易额达到12.6亿元，是2020年的2.1倍; 争取…资金15.6亿元，比上年多争取2.3亿元
-            stem = _subject_stem(prev)
-        elif v:
-            stem = _topic(toks, i) + _verb_compound(toks, bf.verb, lo)
-    if not stem:
-        near = _nearest_noun(toks, i)
-        if not _heading_label(heading) or q.kind == "percent" and near.endswith(cues.ratehead):
-            # no heading to fall back on, or a rate the sentence names in an earlier clause
-            # (确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右): the nearest noun before it
-            stem = near
-    if not stem or len(stem) > _MAX_LABEL + 4:
-        stem = _fallback(stem, heading)
+        fired.append("owner_value")
+        return _suffix(stems[bf.owner], q) + change, stems[bf.owner]
+    prev = [stems[k] for k in sorted(stems) if k < toks[i].fact]
+    ctx = _LabelCtx(toks, i, lo, hi, q, countish, after, bf, change, prev, heading, fired)
+    stem = _last_resort(ctx, _first(LABEL_RULES, ctx))
     return _suffix(stem, q) + change, stem
 
 
 #: Nouns too vague to name a row (在一般情况下, 历史罕见, 从国内国际的形势看).
-_VAGUE_NOUNS = frozenset(("情况", "形势", "历史", "部分", "计划", "方面", "问题", "工作", "基础", "时候",
-                          "时期", "期间", "任务", "结果", "过程", "水平", "条件", "方针", "路线"))
+_VAGUE_NOUNS = frozenset(words(_LABEL_CUES, "vaguenoun"))
 
 
 def _nearest_noun(toks: list[_Tok], i: int) -> str:
@@ -664,7 +1195,7 @@ def _nearest_noun(toks: list[_Tok], i: int) -> str:
 
 
 #: Comparisons whose number is a gap: 高于城镇居民1.6个百分点, 低于全省平均水平2个百分点.
-_COMPARATIVES = frozenset(("高于", "低于", "快于", "慢于", "领先", "落后于"))
+_COMPARATIVES = frozenset(words(_LABEL_CUES, "comparative"))
 
 
 def _comparative(toks: list[_Tok], k: int, lo: int) -> Optional[int]:
@@ -700,8 +1231,8 @@ def _verb_compound(toks: list[_Tok], verb: _Tok, lo: int) -> str:
     return verb.word
 
 
-_PURPOSE_LEAD = ("用于", "帮助", "支持", "专项用于", "主要用于")
-_PURPOSE_TAIL = ("问题", "工作", "建设")
+_PURPOSE_LEAD = words(_LABEL_CUES, "purposelead")
+_PURPOSE_TAIL = words(_LABEL_CUES, "purposetail")
 
 
 def _purpose(toks: list[_Tok], i: int, hi: int) -> str:
@@ -784,19 +1315,30 @@ def _fallback(stem: str, heading: str) -> str:
 
 #: Titles that structure gives to a part without a heading of its own: they name no topic.
 #: 重复转载的内容 is the part structure sets aside when a scraped report repeats itself.
-_BLANK_HEADINGS = frozenset(("前言", "引言", "正文", "概述", "导语", "开头", "其他", "重复转载的内容"))
+_BLANK_HEADINGS = frozenset(_lexicon_words("heading_topic.tsv", "blank"))
 
-_HEADING_NOISE = re.compile(r"^(?:积极|持续|不断|深入|切实|全面|加快|加强|着力|大力|有效|精心|努力|扎实|继续|按照|根据|通过)+")
+_HEADING_NOISE = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "adverb")) + ")+")
+_HEADING_VERB = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "verb")) + ")")
+
+
+#: The first clause of a heading ends at its first mark; years inside it name no topic.
+_FIRST_CLAUSE = re.compile(r"[，,。；;：:！!？?]")
+_YEAR_WORD = re.compile(r"[\d一二三四五六七八九十]+年")
+#: The column of an indicator table that holds the targets (年度目标, 计划数, 任务数).
+_TARGET_COLUMNS = ("目标", "计划", "任务")
+_DIGIT = re.compile(r"\d")
+#: 两个 of 两个100%: the count of a named requirement.
+_COUNT_OF_NAMES = re.compile(r"[一二两三四五六七八九十\d]+个")
 
 
 def _heading_label(heading: str) -> str:
     """A short topic from a section title: 抓日常信访接待 -> 日常信访接待."""
     if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
         return ""
-    first = re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
+    first = _FIRST_CLAUSE.split(heading, maxsplit=1)[0]
     first = _HEADING_NOISE.sub("", first)
-    first = re.sub(r"^(?:抓|推进|推动|实施|开展|做好|强化|提升)", "", first)
-    first = re.sub(r"[\d一二三四五六七八九十]+年", "", first)
+    first = _HEADING_VERB.sub("", first)
+    first = _YEAR_WORD.sub("", first)
     return _clean(first)[:10]
 
 
@@ -862,58 +1404,162 @@ def _future_cue(toks: list[_Tok], j: int) -> bool:
         return word == "计划"
     if nxt.word.endswith("率") or k + 1 < len(toks) and toks[k + 1].word == "率":
         return False  # 团员发展计划执行率100%: 计划 inside the name of a rate
-    if word == "计划" and nxt.flag != "REJ" and nxt.word not in ("的", "任务", "目标", "内", "外", "数") \
+    if word == "计划" and nxt.flag != "REJ" and nxt.word not in _role_words("expected", "nonfollower") \
             and not (k + 1 < len(toks) and toks[k + 1].word == "的") \
             and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or _is_date(toks[j - 1])
-                 or toks[j - 1].word in ("下一步", "今后", "明年", "下步", "来年")):
+                 or toks[j - 1].word in _role_words("expected", "opener")):
         return True  # 下一步，计划新建…; 2023年计划新建…: 计划 opening its clause (jieba tags 新建 ns)
-    return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in ("于", "在", "有", "新增", "完成")
+    return nxt.flag.startswith("v") and nxt.flag != "vn" or nxt.word in _role_words("expected", "follower")
+
+
+@dataclass
+class _RoleCtx:
+    """What the role rules read about the quantity at token ``i`` of clause ``lo:hi``."""
+
+    text: str
+    toks: list
+    i: int
+    lo: int
+    hi: int
+    sent_start: int
+    section_kind: str
+    cues: "_SentenceCues"
+
+
+@dataclass
+class _SentenceCues:
+    """Where the role cues of one sentence stand, found in one pass over its tokens; each
+    quantity then asks by position (bisect) instead of scanning the sentence again."""
+
+    clause: list  # indices of target cues that count anywhere in a clause (确保, 力争, 要 + verb)
+    clause_opening: set  # 要求 after a noun or 按照: a cue only when it opens the clause
+    target: Optional[int]  # the first sentence-wide target cue (确保, 力争)
+    lead_in: Optional[int]  # the first lead-in of targets (主要目标是：)
+    expected: Optional[int]  # the first expected cue (预计, 将 + verb)
+
+
+def _sentence_cues(toks: list[_Tok]) -> _SentenceCues:
+    cues = _cues()
+    nounmark, leadin = _role_words("target", "nounmark"), _role_words("target", "leadin")
+    exp = cues.expected_sentence
+    long_exp = [e for e in exp if len(e) >= 2 and e not in ("计划", "将要")]
+    out = _SentenceCues([], set(), None, None, None)
+    for j, t in enumerate(toks):
+        w = t.word
+        if w in cues.target_clause or w == "要" and _future_cue(toks, j):
+            if w == "要求" and j > 0 and (toks[j - 1].word in nounmark or toks[j - 1].flag.startswith("n")):
+                out.clause_opening.add(j)  # 按照要求完成…; 换届工作要求: 要求 as a noun
+            else:
+                out.clause.append(j)
+        if out.target is None and w in cues.target_sentence:
+            out.target = j
+        if out.lead_in is None and _is_target_lead_in(toks, j, leadin):
+            out.lead_in = j
+        if out.expected is None and (w in exp and _future_cue(toks, j) or len(w) > 2
+                                     and not w.startswith(_NOT_EXPECTED) and any(e in w for e in long_exp)):
+            out.expected = j
+    return out
+
+
+def _is_target_lead_in(toks: list[_Tok], j: int, leadin: tuple) -> bool:
+    """主要目标是：, 总体目标为: a 目标 opening its clause and announcing the targets after it."""
+    w = toks[j].word
+    return w.endswith("目标") and "预期" not in w and j + 1 < len(toks) \
+        and toks[j + 1].word in ("是", "为", "：", ":") \
+        and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in leadin)
+
+
+def _ro_bracket(c: _RoleCtx):
+    """bracketed target: 达到24.3%（目标10%）; the values inside a named requirement 两个100%（…）."""
+    tok = c.toks[c.i]
+    br = _bracket_span(c.text, c.sent_start, tok.start)
+    if br is None:
+        return None
+    inside = c.text[br[0] + 1:tok.start]
+    if inside.lstrip().startswith("目标") or "目标" in inside[-4:]:
+        return "target", "bracket_target"
+    k = bisect_right([t.end for t in c.toks], br[0]) - 1  # the token that ends right before it
+    if k >= 0 and c.toks[k].end == br[0] and _NAMED_REQUIREMENT.search(c.toks[k].word):
+        return "target", "named_requirement"
+    return None
+
+
+def _ro_share_of_target(c: _RoleCtx):
+    """share of a target: 完成年度目标任务的105%, 为年度计划的111% — an actual value."""
+    if c.i >= 2 and c.toks[c.i - 1].word == "的" and c.toks[c.i - 2].word.endswith(_TARGET_NOUNS):
+        return "actual", "share_of_target"
+    return None
+
+
+def _ro_clause_cue(c: _RoleCtx):
+    """target cue in the clause: 确保, 力争, 要求, 要 + verb (not 按照要求, 换届工作要求)."""
+    sc = c.cues
+    k = bisect_left(sc.clause, c.lo)
+    if k < len(sc.clause) and sc.clause[k] < c.i or c.lo in sc.clause_opening and c.lo < c.i:
+        return "target", "target_cue"
+    return None
+
+
+def _ro_sentence_cue(c: _RoleCtx):
+    """target cue earlier in the sentence; a lead-in 目标是：全年新增城镇就业2800人，…."""
+    sc = c.cues
+    cue = sc.target if sc.target is not None and sc.target < c.lo else None
+    lead = sc.lead_in if sc.lead_in is not None and sc.lead_in + 1 < c.lo else None
+    if cue is not None and (lead is None or cue <= lead):
+        return "target", "target_cue"
+    if lead is not None:
+        return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人
+    return None
+
+
+def _ro_target_after(c: _RoleCtx):
+    """target named after: 低于3%左右的调控目标 — the number qualifies a 目标 right after it."""
+    k = c.i + 1
+    if k < c.hi and c.toks[k].word == "的" and any(t.word.endswith("目标") for t in c.toks[k + 1:min(c.hi, k + 5)]):
+        return "target", "target_after"
+    return None
+
+
+def _ro_plan_section(c: _RoleCtx):
+    """plan section: everything in a plan part is expected."""
+    return ("expected", "plan_section") if c.section_kind == "plan" else None
+
+
+def _ro_expected_cue(c: _RoleCtx):
+    """expected cue before the number: 预计, 将 + verb; 主要预期目标 as one dictionary word."""
+    if c.cues.expected is not None and c.cues.expected < c.i:
+        return "expected", "expected_cue"
+    return None
+
+
+#: Comparisons that hold an expected cue inside a longer word (超预期, 好于预期).
+_NOT_EXPECTED = _role_words("expected", "notprefix")
+
+#: How the role of a quantity is decided, in order; no rule answering means actual.
+ROLE_RULES = (
+    Rule("bracket", _ro_bracket),
+    Rule("share_of_target", _ro_share_of_target),
+    Rule("clause_cue", _ro_clause_cue),
+    Rule("sentence_cue", _ro_sentence_cue),
+    Rule("target_after", _ro_target_after),
+    Rule("plan_section", _ro_plan_section),
+    Rule("expected_cue", _ro_expected_cue),
+)
 
 
 def _role(doc_text: str, toks: list[_Tok], i: int, lo: int, hi: int, sent_start: int,
-          section_kind: str) -> tuple[str, str]:
-    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi``."""
-    cues = _cues()
-    tok = toks[i]
-    br = _bracket_span(doc_text, sent_start, tok.start)
-    if br is not None:
-        inside = doc_text[br[0] + 1:tok.start]
-        if inside.lstrip().startswith("目标") or "目标" in inside[-4:]:
-            return "target", "bracket_target"
-        before = [t for t in toks if t.end <= br[0]]
-        if before and before[-1].end == br[0] and _NAMED_REQUIREMENT.search(before[-1].word):
-            return "target", "named_requirement"
-    # 完成年度目标任务的105%, 为年度计划的111%: a share of the target is an actual value
-    if i >= 2 and toks[i - 1].word == "的" and toks[i - 2].word.endswith(("目标", "任务", "计划", "预算")):
-        return "actual", "share_of_target"
-    for j in range(lo, i):
-        w = toks[j].word
-        if w == "要求" and j > lo and (toks[j - 1].word in ("按", "按照", "根据", "的")
-                                     or toks[j - 1].flag.startswith("n")):
-            continue  # 按照要求完成…; 换届工作要求: 要求 as a noun sets no target
-        if w in cues.target_clause or w == "要" and _future_cue(toks, j):
-            return "target", "target_cue"
-    for j in range(0, lo):
-        if toks[j].word in cues.target_sentence:
-            return "target", "target_cue"
-        if toks[j].word.endswith("目标") and "预期" not in toks[j].word \
-                and j + 1 < lo and toks[j + 1].word in ("是", "为", "：", ":") \
-                and (j == 0 or toks[j - 1].word in _CLAUSE_MARKS or toks[j - 1].word in ("主要", "总体")):
-            return "target", "target_lead_in"  # 目标是全年新增城镇就业2800人，农村劳动力转移就业1万人  # 力争新增城镇就业3500人以上，城镇登记失业率控制在4%以内
-    # 低于3%左右的调控目标: the number qualifies a 目标 named right after it
-    k = i + 1
-    if k < hi and toks[k].word == "的":
-        for t in toks[k + 1:min(hi, k + 5)]:
-            if t.word.endswith("目标"):
-                return "target", "target_after"
-    if section_kind == "plan":
-        return "expected", "plan_section"
-    for j in range(i - 1, -1, -1):
-        w = toks[j].word
-        if w in cues.expected_sentence and _future_cue(toks, j) or len(w) > 2 and not w.startswith(
-                ("超", "好于", "低于", "高于", "不及")) and any(
-                c in w for c in cues.expected_sentence if len(c) >= 2 and c not in ("计划", "将要")):
-            return "expected", "expected_cue"  # 预计; 主要预期目标 as one dictionary word
+          section_kind: str, fired: Optional[list] = None,
+          cues: Optional[_SentenceCues] = None) -> tuple[str, str]:
+    """(role, why) of the quantity at token ``i`` whose clause is tokens ``lo:hi`` (ROLE_RULES);
+    ``cues``: the sentence's cue positions, when the caller has them already."""
+    cues = _sentence_cues(toks) if cues is None else cues
+    ctx = _RoleCtx(doc_text, toks, i, lo, hi, sent_start, section_kind, cues)
+    for rule in ROLE_RULES:
+        out = rule.apply(ctx)
+        if out is not None:
+            if fired is not None:
+                fired.append("role:" + rule.name)
+            return out
     return "actual", ""
 
 
@@ -944,7 +1590,7 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     before = doc.text[max(0, sent.start - 600):sent.start].rstrip("\n").split("\n")
     for line in reversed(before[-12:]):
         head = _TABLE_HEAD.search(line.rstrip("：: "))
-        if head and not re.search(r"\d", head.group(1)):
+        if head and not _DIGIT.search(head.group(1)):
             columns = [c.strip() for c in head.group(1).split("/")]
             break
         if not _TABLE_ROW.match(line):
@@ -952,7 +1598,7 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     out = []
     for k, q in enumerate(quantities):
         col = columns[k] if len(columns) == len(quantities) else ""
-        if re.search(r"目标|计划|任务", col):
+        if any(w in col for w in _TARGET_COLUMNS):
             out.append((_suffix(name, q.quantity), "target", "table_target"))
         elif col.endswith(("率", "比例")) and q.quantity.kind == "percent":
             out.append((name + (col if col.endswith("完成率") else "完成率"), "actual", "table_rate"))
@@ -961,71 +1607,100 @@ def _table_row(doc: Document, sent, quantities: list) -> Optional[list[tuple[str
     return out
 
 
+def _table_facts(doc: Document, sent, quantities: list, table: list) -> list[dict]:
+    rows = []
+    for m, (label, role, why) in zip(quantities, table):
+        if sent.section_kind == "plan" and role == "actual":
+            role = "expected"
+        rows.append(_row(doc, sent, m, role, label, why))
+        rows[-1]["_rules"].append("table:" + why)
+    return rows
+
+
+def _own_label(toks: list[_Tok], i: int, lo: int, hi: int, quantities: list, stems: dict,
+               heading: str, labels: dict, fired: list) -> tuple[str, str]:
+    """_label, which must never cost a fact: on an error the heading names it."""
+    try:
+        return _label(toks, i, lo, hi, quantities, stems, heading, labels, fired)
+    except Exception:  # a label must never cost a fact: fall back to the heading
+        stem = _fallback("", heading)
+        fired.append("error_heading")
+        return _suffix(stem, quantities[toks[i].fact].quantity), stem
+
+
+def _recipient(text: str, sent, rows: list[dict], where: list, toks: list[_Tok], stems: dict) -> None:
+    """为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)."""
+    for k, r in enumerate(rows):
+        if r["kind"] != "money" or k == 0 or not _RECIPIENT.search(text, sent.start, r["start"]):
+            continue
+        who = stems.get(toks[where[k - 1][0]].fact, "")
+        if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
+                and where[k - 1][1] == where[k][1]:
+            r["indicator"] = who + r["indicator"]
+            r["_rules"].append("recipient")
+
+
 def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> list[dict]:
+    """The fact rows of one sentence: role and label of each quantity, then 分别, activities
+    and recipients, which read the sentence's other values."""
     text = doc.text
     table = _table_row(doc, sent, quantities)
     if table is not None:
-        rows = []
-        for m, (label, role, why) in zip(quantities, table):
-            if sent.section_kind == "plan" and role == "actual":
-                role = "expected"
-            rows.append(_row(doc, sent, m, role, label, why))
-        return rows
+        return _table_facts(doc, sent, quantities, table)
     toks = _tokens(doc, sent.start, sent.end, quantities, rejected)
-    heading = ""
     sec = doc.section_at(sent.start) if doc.section_list else None
-    if sec is not None:
-        heading = sec.title
+    heading = sec.title if sec is not None else ""
     stems: dict[int, str] = {}
     labels: dict[int, str] = {}
     rows: list[dict] = []
     where: list[tuple[int, int, int]] = []  # (token index, clause lo, clause hi) of each row
     lead = _lead_in_expected(text, sent.start)
+    cues = _sentence_cues(toks)  # once per sentence: every quantity asks it by position
     for i, tok in enumerate(toks):
         if tok.flag != "QTY" or tok.fact is None:
             continue
         m = quantities[tok.fact]
         lo, hi = _clause_bounds(toks, i)
-        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind)
+        fired: list[str] = []
+        role, _why = _role(text, toks, i, lo, hi, sent.start, sent.section_kind, fired, cues)
         if role == "actual" and lead:
             role, _why = "expected", "expected_lead_in"
-        try:
-            label, stem = _label(toks, i, lo, hi, quantities, stems, heading, labels)
-        except Exception:  # a label must never cost a fact: fall back to the heading
-            stem = _fallback("", heading)
-            label = _suffix(stem, m.quantity)
+            fired.append("role:expected_lead_in")
+        label, stem = _own_label(toks, i, lo, hi, quantities, stems, heading, labels, fired)
         if role == "target" and _why in ("bracket_target", "target_after") and rows:
             # （目标10%） names no indicator: it is the target of the actual value before it
             prev = [r for r in rows if r["role"] == "actual" and r["base_unit"] == m.quantity.base_unit]
             if prev and (_why == "bracket_target" or len(label) <= 4 or "目标" in label):
                 label = prev[-1]["indicator"]
+                fired.append("target_of_actual")
         stems[tok.fact] = stem
         labels[tok.fact] = label
         rows.append(_row(doc, sent, m, role, label, _why))
+        rows[-1]["_rules"] = fired
         where.append((i, lo, hi))
     if len(rows) > 1:
         _distribute(toks, rows, where, quantities, stems)
-    for k, r in enumerate(rows):
-        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"])
-        if r["kind"] == "money" and k > 0 and _RECIPIENT.search(text, sent.start, r["start"]):
-            # 为20名贫困母亲送上慰问金…0.63万元: the money is the recipients' (贫困母亲慰问金)
-            who = stems.get(toks[where[k - 1][0]].fact, "")
-            if rows[k - 1]["kind"] == "count" and 2 <= len(who) <= 6 and who not in r["indicator"] \
-                    and where[k - 1][1] == where[k][1]:
-                r["indicator"] = who + r["indicator"]
+    for r in rows:
+        r["indicator"] = _with_activity(r["indicator"], text[sent.start:r["start"]], heading, r["kind"],
+                                        r["_rules"])
+    _recipient(text, sent, rows, where, toks, stems)
     return rows
 
 
 #: 为/给/向 + a count of people + a verb of giving: the amount after it is theirs.
-_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:送上|送去|发放|购买|赠送)")
+_RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:"
+                        + _alternation(words(_LABEL_CUES, "handout")) + ")")
 
 
 #: 通过…方式: the way a count was reached, a programme (政府购买服务).
-_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:方式|形式|途径|渠道)")
+_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:" + _alternation(words(_LABEL_CUES, "manner")) + ")")
 #: The session of a programme a sentence names (第一期培训, 第二届运动会).
-_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:期|届|批|轮))(?=[\u4e00-\u9fff]{0,6}?(?:培训|活动|会|赛|班))")
+_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:" + _alternation(words(_LABEL_CUES, "sessionunit"))
+                      + r"))(?=[\u4e00-\u9fff]{0,6}?(?:" + _alternation(words(_LABEL_CUES, "sessionevent")) + "))")
 #: 在“儿童之家”开展…: the quoted place a clause's events were held in.
-_PLACE_QUOTED = re.compile(r"在“([^“”，。；]{2,8})”(?:开展|举办|组织|举行)")
+_PLACE_QUOTED = re.compile("在“([^“”，。；]{2,8})”(?:" + _alternation(words(_LABEL_CUES, "heldverb")) + ")")
+#: Words before an activity word that are not its modifier (开展 妇女运动会).
+_ACTIVITY_LEAD = re.compile("^(?:" + _alternation(words(_LABEL_CUES, "activitylead")) + ")+")
 #: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
 _QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
 def _relative_verb(toks: list, i: int, lo: int) -> str:
@@ -1039,7 +1714,7 @@ def _relative_verb(toks: list, i: int, lo: int) -> str:
 
 
 #: Verbs of giving whose object is a group of people: the verb stays in the label.
-_GIVING_VERBS = frozenset(("捐助", "资助", "慰问", "救助", "帮扶", "走访"))
+_GIVING_VERBS = frozenset(words(_LABEL_CUES, "givingverb"))
 #: Characters that end the words before an activity noun (its modifier is what follows them).
 _ACTIVITY_STOP = set("，,。；;：:、“”‘’（）()《》的了和及与为在是对向给把")
 
@@ -1079,51 +1754,66 @@ def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
             mod = text[j:k]
             if "、" in text[max(0, j - 12):k]:
                 mod = ""
-            mod = re.sub(r"^(?:开展|举办|举行|组织|召开|实施|参加|进行|期间|今年|全年)+", "", mod)
+            mod = _ACTIVITY_LEAD.sub("", mod)
             best = (k, w, mod if len(mod) >= 2 else "")
     return best[1], best[2]
 
 
-def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
-    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+def _last_clause(before: str) -> str:
+    return before[max(before.rfind(p) for p in "，；。") + 1:]
 
-    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
-    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
-    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
-    """
-    if kind not in ("count", "money") or not label:
-        return label
+
+def _wa_org(label: str, before: str, heading: str, kind: str):
+    """organisation: 协会会员人数 after 加入女企业家协会 — the body a short name stands for."""
     head = next((h for h in _org_heads() if label.startswith(h)), "")
-    if head:
-        # 协会会员人数 after 加入女企业家协会: the body a short name stands for, named in full before
-        k = len(before)
-        while k > 0:
-            h_word, h_mod = _activity(before[:k], (head,))
-            if not h_word:
-                break
-            if h_mod:
-                return label if h_mod in label else h_mod + label
-            k = before.rfind(head, 0, k)  # the label's own 协会: look further back
-    manner = _MANNER.search(before[max(before.rfind(p) for p in "，；。") + 1:])
-    if manner and manner.group(1) not in label:
-        # 通过政府购买服务方式服务“儿童之家”16所: the way names the programme (政府购买服务儿童之家数)
-        way = manner.group(1)
-        tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
-        out = way + label[tail:]
-        if len(out) <= _MAX_LABEL + 4:
-            return out
+    k = len(before) if head else 0
+    while k > 0:
+        h_word, h_mod = _activity(before[:k], (head,))
+        if not h_word:
+            break
+        if h_mod:
+            return label if h_mod in label else h_mod + label
+        k = before.rfind(head, 0, k)  # the label's own 协会: look further back
+    return None
+
+
+def _wa_manner(label: str, before: str, heading: str, kind: str):
+    """manner: 通过政府购买服务方式服务“儿童之家”16所 -> 政府购买服务儿童之家数."""
+    manner = _MANNER.search(_last_clause(before))
+    if not manner or manner.group(1) in label:
+        return None
+    way = manner.group(1)
+    tail = next((k for k in range(min(len(way), len(label)), 0, -1) if label.startswith(way[-k:])), 0)
+    out = way + label[tail:]
+    return out if len(out) <= _MAX_LABEL + 4 else None
+
+
+def _wa_session(label: str, before: str, heading: str, kind: str):
+    """session: 已完成第一期培训，200余名妇女儿童参加培训 — which session the count is of."""
     session = _SESSION.findall(before)
     if session and session[-1] not in label and len(session[-1] + label) <= _MAX_LABEL + 4:
-        # 已完成第一期培训，200余名妇女儿童参加培训: which session of the programme the count is of
         return session[-1] + label
+    return None
+
+
+def _wa_quoted_money(label: str, before: str, heading: str, kind: str):
+    """quoted programme of money: 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额."""
     quoted = _QUOTED_BEFORE.findall(before)
     if quoted and len(label) <= 4 and kind == "money" and quoted[-1] not in label:
-        return quoted[-1] + label  # 为30名患“两癌”妇女申报救助金，…27万元救助 -> 两癌救助金额
-    clause = before[max(before.rfind(p) for p in "，；。") + 1:]
-    place = _PLACE_QUOTED.search(clause)
+        return quoted[-1] + label
+    return None
+
+
+def _wa_place(label: str, before: str, heading: str, kind: str):
+    """quoted place: 共在“儿童之家”开展禁毒宣传活动30多场次 — where the events were held."""
+    place = _PLACE_QUOTED.search(_last_clause(before))
     if place and label.endswith(("场次", "场数", "次数", "期数")) and place.group(1) not in label:
-        # 共在“儿童之家”开展禁毒宣传活动30多场次: where the events were held tells them apart
         return place.group(1) + label
+    return None
+
+
+def _wa_activity(label: str, before: str, heading: str, kind: str):
+    """activity: 妇女运动会…115支参赛队 -> 妇女运动会参赛队数; else the heading's activity."""
     word, mod = _activity(before)
     if not word or not mod:
         # the heading names the activity of its paragraph; it counts for participants, teams,
@@ -1142,15 +1832,44 @@ def _with_activity(label: str, before: str, heading: str, kind: str) -> str:
     return out if len(out) <= _MAX_LABEL + 4 else label
 
 
+#: What a count or an amount belongs to, in order: the first rule that answers decides.
+ACTIVITY_RULES = (
+    Rule("organisation", _wa_org),
+    Rule("manner", _wa_manner),
+    Rule("session", _wa_session),
+    Rule("quoted_money", _wa_quoted_money),
+    Rule("quoted_place", _wa_place),
+    Rule("activity", _wa_activity),
+)
+
+
+def _with_activity(label: str, before: str, heading: str, kind: str, fired: Optional[list] = None) -> str:
+    """Keep the activity or programme a count or an amount belongs to (春节慰问人数, 妇女运动会参赛队数).
+
+    The sentence before the number names it first (…为主题的妇女运动会，…115支参赛队), else the
+    heading (开展“把爱带回家”春节慰问服务活动 over …共68人).  A label that already holds the
+    activity word gets its modifier (慰问人数 -> 春节慰问人数); one without it gets both.
+    """
+    if kind not in ("count", "money") or not label:
+        return label
+    for rule in ACTIVITY_RULES:
+        out = rule.apply(label, before, heading, kind)
+        if out is not None:
+            if fired is not None and out != label:
+                fired.append("activity:" + rule.name)
+            return out
+    return label
+
+
 def _heading_label_full(heading: str) -> str:
     """The first clause of a heading, as written (its activity words are wanted, not a short topic)."""
     if not heading or heading.strip().strip("（）()") in _BLANK_HEADINGS:
         return ""
-    return re.split(r"[，,。；;：:！!？?]", heading, maxsplit=1)[0]
+    return _FIRST_CLAUSE.split(heading, maxsplit=1)[0]
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
-_LEAD_IN = re.compile(r"预期目标|预计|拟")
+_LEAD_IN = re.compile(_alternation(_role_words("expected", "leadin")))
 
 
 def _lead_in_expected(text: str, start: int) -> bool:
@@ -1164,54 +1883,72 @@ def _lead_in_expected(text: str, start: int) -> bool:
     return bool(_LEAD_IN.search(text, k + 1, j))
 
 
+def _distributive_start(toks: list[_Tok], where: list, n: int) -> Optional[int]:
+    """The token where a distributive clause opens before value ``n`` (分别, or the change verb
+    of 实际增长8.4%和8% in a clause without a subject), or None."""
+    i, lo, _ = where[n]
+    f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
+    if f is not None:
+        return f
+    nxt = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > i]
+    if not nxt or where[nxt[0]][0] != i + 2 or toks[i + 1].word not in "和、及与":
+        return None
+    if _walk_before(toks, i, lo).phrase:
+        return None
+    f = i - 1
+    skip = _cues().change | _cues().link
+    while f > lo and toks[f].word in skip:
+        f -= 1
+    return f
+
+
+def _distributed_names(toks: list[_Tok], where: list, group: list, f: int, lo: int,
+                       stems: dict) -> Optional[list[str]]:
+    """One name per value of a distributive group: the listed subjects (二氧化硫、化学需氧量
+    排放量), or the stems of as many values before the clause."""
+    bf = _walk_before(toks, f, lo)
+    if not bf.phrase:
+        before = [g for g in range(len(where)) if where[g][0] < lo]
+        if len(before) < len(group):
+            return None
+        return [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
+    items: list[list[_Tok]] = [[]]
+    for t in bf.phrase:
+        if t.word in "、和及与":
+            items.append([])
+        else:
+            items[-1].append(t)
+    items = [x for x in items if x]
+    if len(items) != len(group):
+        return None
+    head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
+    return [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
+
+
 def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: list, stems: dict) -> None:
     """分别: give each value of a distributive clause its own indicator.
 
     二氧化硫、化学需氧量排放量分别下降3.5%、2.9% -> 二氧化硫排放量下降, 化学需氧量排放量下降;
     接待游客320万人次，实现旅游总收入28.5亿元，分别增长15.3%和18.6% -> the values before, in order.
     """
-    cues = _cues()
+    change_words = _cues().change
     done: set[int] = set()
     for n, (i, lo, hi) in enumerate(where):
         if n in done:
             continue
-        f = next((j for j in range(lo, i) if toks[j].word == "分别"), None)
+        f = _distributive_start(toks, where, n)
         if f is None:
-            # 实际增长8.4%和8%: two values joined by 和/、 in a clause without a subject
-            nxt = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > i]
-            if not nxt or where[nxt[0]][0] != i + 2 or toks[i + 1].word not in "和、及与":
-                continue
-            if _walk_before(toks, i, lo).phrase:
-                continue
-            f = i - 1
-            while f > lo and toks[f].word in _cues().change | _cues().link:
-                f -= 1
+            continue
         group = [g for g, (gi, glo, _) in enumerate(where) if glo == lo and gi > f]
         done.update(group)
         if len(group) < 2:
             continue
-        change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in cues.change), "")
-        bf = _walk_before(toks, f, lo)
-        items: list[list[_Tok]] = [[]]
-        for t in bf.phrase:
-            if t.word in "、和及与":
-                items.append([])
-            else:
-                items[-1].append(t)
-        items = [x for x in items if x]
-        if bf.phrase and len(items) == len(group):
-            head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
-            names = [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
-        elif not bf.phrase:
-            before = [g for g in range(len(where)) if where[g][0] < lo]
-            if len(before) < len(group):
-                continue
-            names = [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
-        else:
-            continue
-        for g, name in zip(group, names):
+        change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in change_words), "")
+        names = _distributed_names(toks, where, group, f, lo, stems)
+        for g, name in zip(group, names or ()):
             q = quantities[toks[where[g][0]].fact].quantity
             rows[g]["indicator"] = _suffix(name, q) + change
+            rows[g]["_rules"].append("distribute")
 
 
 def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
@@ -1227,7 +1964,7 @@ def _row(doc: Document, sent, m, role: str, label: str, why: str) -> dict:
         "value": q.value, "unit": q.unit, "value_max": q.value_max, "base_value": q.base_value,
         "base_unit": q.base_unit, "kind": q.kind, "aspect": q.aspect, "approx": q.approx,
         "role": role, "target_of": None, "indicator": label, "sentence": sent.text,
-        "year": year, "_why": why,
+        "year": year, "_why": why, "_rules": [],  # the named rules that decided (table:name)
     }
 
 
@@ -1382,7 +2119,7 @@ def _post_filter(text: str, q, rejected: list) -> str:
     # numbers rejects the 两个 of 两个100% as a name but keeps the 100%; the whole is the name of a
     # requirement (DESIGN.md: "两个100% as a name"), and the values in its bracket are the facts.
     if q.quantity.kind == "percent" and any(
-            r.end == q.start and re.fullmatch(r"[一二两三四五六七八九十\d]+个", r.surface) for r in rejected):
+            r.end == q.start and _COUNT_OF_NAMES.fullmatch(r.surface) for r in rejected):
         return _REQUIREMENT_NAME
     return ""
 

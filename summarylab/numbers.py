@@ -17,9 +17,11 @@ Three layers, each usable alone:
   the first quantity of a short expression.
 
 The vocabulary is data in ``models/``: ``units.tsv`` (units, kinds, base units,
-scales), ``approx.tsv`` (approximation and bound words) and ``not_facts.tsv``
-(names, slogans, places and figures of speech). Dates, ordinals, list markers
-and document numbers are general shapes and are compiled here.
+scales), ``approx.tsv`` (approximation and bound words), ``not_facts.tsv``
+(names, slogans, places and figures of speech), ``change_verbs.tsv`` (the words
+that make a figure a change), ``periods.tsv`` (spans of time looked back on)
+and ``code_cues.tsv`` (words that make a bare number a code). Dates, ordinals,
+list markers and document numbers are general shapes and are compiled here.
 
 Everything is compiled regular expressions and one pass over the text: no
 segmentation, so the scanner costs little next to jieba.
@@ -189,6 +191,15 @@ def _to_float(d: Decimal) -> float:
     return float(d)
 
 
+#: 两个亿, 三个多亿: 个 between a numeral and its scale word.
+_FILLER_GE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])")
+#: 十多万, 500余万: the approximation word before a final scale.
+_APPROX_BASE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])[多余几](?=[万亿]$)")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_LATIN = re.compile(r"[A-Za-z]")
+_PHONE_TAIL = re.compile(r"[-—]\d{7,8}")
+
+
 def parse_number(text: str) -> Optional[float]:
     """Parse one numeral, in any of the forms reports use, into a float.
 
@@ -225,11 +236,11 @@ def parse_number(text: str) -> Optional[float]:
     if s.endswith("个") and len(s) > 1:
         s = s[:-1]
     # 两个亿, 三个多亿: 个 between a numeral and its scale word is only spoken filler
-    s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])个(?=[多余几]?[万亿])", "", s)
+    s = _FILLER_GE.sub("", s)
     # 四万万 (old style): ten thousand ten-thousands is one 亿; 亿万 and 千万万 are idioms
     s = _WANWAN.sub("亿", s)
     # 十多万, 500余万, 二十几万: the lower bound of an approximate base
-    s = re.sub(r"(?<=[\d零一二两三四五六七八九十百千])[多余几](?=[万亿]$)", "", s)
+    s = _APPROX_BASE.sub("", s)
     if not s or len(s) > 60:
         return None
     sign = 1.0
@@ -238,8 +249,15 @@ def parse_number(text: str) -> Optional[float]:
         s = s[1:]
         if not s or s[0] in "负-+":
             return None
-    value = _parse_unsigned(s)
+    value = _parse_unsigned_once(s)
     return None if value is None else sign * value
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unsigned_once(s: str) -> Optional[float]:
+    """_parse_unsigned of a normalised numeral, remembered: a pure function of the string, and
+    reports repeat their numerals (百分之十, 一千万) across sentences and documents."""
+    return _parse_unsigned(s)
 
 
 def _parse_unsigned(s: str) -> Optional[float]:
@@ -299,81 +317,100 @@ def _cn_range(s: str) -> Optional[tuple[float, float]]:
     return float(a * scale), float(b * scale)
 
 
+@dataclass
+class _Registers:
+    """The registers of :func:`_evaluate`: ``total`` (everything scaled by 万 or 亿 so far),
+    ``section`` (the part below 万), ``num`` (the digit waiting for its unit)."""
+
+    total: Decimal = Decimal(0)
+    section: Decimal = Decimal(0)
+    num: Optional[Decimal] = None
+    digits: str = ""  # consecutive Chinese digits without units: 二〇二二
+    last_unit: int = 0
+    zero_seen: bool = False
+    prev_kind: str = ""
+
+    def arabic(self, tok: str) -> bool:
+        if self.num is not None or self.digits:
+            return False
+        self.num, self.prev_kind = Decimal(tok), "num"
+        return True
+
+    def point(self, tok: str) -> bool:
+        base = self.num if self.num is not None else (Decimal(self.digits) if self.digits else None)
+        if base is None or self.prev_kind not in ("num", "digit") or base != int(base):
+            return False
+        frac = "".join(str(_CN_DIGITS[c]) for c in tok[1:])
+        self.num, self.digits, self.prev_kind = Decimal(f"{int(base)}.{frac}"), "", "num"
+        return True
+
+    def digit(self, tok: str) -> bool:
+        if tok == "零" and self.prev_kind == "unit":
+            self.zero_seen, self.prev_kind = True, "zero"
+            return True
+        if self.prev_kind == "digit" or (self.prev_kind == "num" and self.digits):
+            self.digits += str(_CN_DIGITS[tok])
+        elif self.num is not None:
+            return False
+        else:
+            self.digits = str(_CN_DIGITS[tok])
+        self.num, self.prev_kind = Decimal(self.digits), "digit"
+        return True
+
+    def small_unit(self, tok: str) -> bool:
+        if len(self.digits) > 1:
+            return False
+        unit = _SMALL_UNITS[tok]
+        self.section += (self.num if self.num is not None else Decimal(1)) * unit
+        self.num, self.digits, self.zero_seen = None, "", False
+        self.last_unit, self.prev_kind = unit, "unit"
+        return True
+
+    def big_unit(self, tok: str) -> bool:
+        if len(self.digits) > 1 or self.prev_kind == "":
+            return False  # a numeral cannot start with 万 or 亿
+        unit = _BIG_UNITS[tok]
+        part = self.section + (self.num if self.num is not None else Decimal(0))
+        self.total = (self.total + part) * unit if tok == "亿" else self.total + part * unit
+        self.section, self.num, self.digits, self.zero_seen = Decimal(0), None, "", False
+        self.last_unit, self.prev_kind = unit, "unit"
+        return True
+
+    def step(self, tok: str) -> bool:
+        if tok[0].isdigit():
+            return self.arabic(tok)
+        if tok.startswith("点"):
+            return self.point(tok)
+        if tok in _CN_DIGITS:
+            return self.digit(tok)
+        return self.small_unit(tok) if tok in _SMALL_UNITS else self.big_unit(tok)
+
+    def value(self) -> float:
+        num = self.num
+        if num is not None:
+            lone = len(self.digits) == 1 or (self.digits == "" and self.prev_kind == "num"
+                                             and len(str(num)) == 1)
+            if lone and self.last_unit >= 10 and not self.zero_seen and self.section + self.total > 0:
+                num = num * self.last_unit / 10  # 13万2, 一百五: the digit of the next unit down
+            return _to_float(self.total + (self.section + num))
+        return _to_float(self.total + self.section)
+
+
 def _evaluate(s: str) -> Optional[float]:
     """Evaluate a numeral cn2an refuses: mixed Arabic and Chinese, or 5亿1万4千6百.
 
-    Reads left to right keeping three registers: ``total`` (everything scaled
-    by 万 or 亿 so far), ``section`` (the part below 万) and ``num`` (the digit
-    waiting for its unit).  A lone digit after a unit is the colloquial
-    abbreviation (13万2 is 132000, 一百五 is 150), unless 零 came between.
+    Reads left to right keeping three registers (see :class:`_Registers`).  A lone
+    digit after a unit is the colloquial abbreviation (13万2 is 132000, 一百五 is
+    150), unless 零 came between.
     """
     tokens = _MIXED_TOKEN.findall(s)
     if "".join(tokens) != s or not tokens:
         return None
-    total = Decimal(0)
-    section = Decimal(0)
-    num: Optional[Decimal] = None
-    digits = ""  # consecutive Chinese digits without units: 二〇二二
-    last_unit = 0
-    zero_seen = False
-    prev_kind = ""
+    reg = _Registers()
     for tok in tokens:
-        if tok[0].isdigit():
-            if num is not None or digits:
-                return None
-            num = Decimal(tok)
-            prev_kind = "num"
-        elif tok.startswith("点"):
-            base = num if num is not None else (Decimal(digits) if digits else None)
-            if base is None or prev_kind not in ("num", "digit"):
-                return None
-            frac = "".join(str(_CN_DIGITS[c]) for c in tok[1:])
-            num = Decimal(f"{int(base)}.{frac}") if base == int(base) else None
-            if num is None:
-                return None
-            digits = ""
-            prev_kind = "num"
-        elif tok in _CN_DIGITS:
-            if tok == "零" and prev_kind == "unit":
-                zero_seen = True
-                prev_kind = "zero"
-                continue
-            if prev_kind == "digit" or (prev_kind == "num" and digits):
-                digits += str(_CN_DIGITS[tok])
-                num = Decimal(digits)
-            elif num is not None:
-                return None
-            else:
-                digits = str(_CN_DIGITS[tok])
-                num = Decimal(digits)
-            prev_kind = "digit"
-        elif tok in _SMALL_UNITS:
-            if len(digits) > 1:
-                return None
-            unit = _SMALL_UNITS[tok]
-            section += (num if num is not None else Decimal(1)) * unit
-            num, digits, zero_seen = None, "", False
-            last_unit, prev_kind = unit, "unit"
-        else:  # 万 or 亿
-            if len(digits) > 1:
-                return None
-            unit = _BIG_UNITS[tok]
-            if prev_kind == "" :
-                return None  # a numeral cannot start with 万 or 亿
-            part = section + (num if num is not None else Decimal(0))
-            if tok == "亿":
-                total = (total + part) * unit
-            else:
-                total += part * unit
-            section, num, digits, zero_seen = Decimal(0), None, "", False
-            last_unit, prev_kind = unit, "unit"
-    if num is not None:
-        lone = len(digits) == 1 or (digits == "" and prev_kind == "num"
-                                    and len(str(num)) == 1)
-        if lone and last_unit >= 10 and not zero_seen and section + total > 0:
-            num = num * last_unit / 10  # 13万2, 一百五: the digit of the next unit down
-        section += num
-    return _to_float(total + section)
+        if not reg.step(tok):
+            return None
+    return reg.value()
 
 
 # ---------------------------------------------------------------------------
@@ -406,6 +443,21 @@ _SCALES = {
     "百万": Decimal(10) ** 6, "十万": Decimal(10) ** 5, "万": Decimal(10) ** 4,
     "千": Decimal(10) ** 3, "百": Decimal(10) ** 2,
 }
+
+
+@functools.cache
+def change_words(direction: str, form: str, use: str = "aspect") -> tuple[str, ...]:
+    """The change verbs of ``models/change_verbs.tsv`` of one direction and form, in file order.
+
+    ``use`` picks the column: ``aspect`` (what numbers reads before a figure) or ``label``
+    (what extract keeps at the end of a label).
+
+    Example:
+        >>> change_words("increase", "noun")[:3]
+        ('增速', '增幅', '涨幅')
+    """
+    return tuple(word for d, f, word, aspect, label in read_tsv("change_verbs.tsv", header=True)
+                 if d == direction and f == form and (aspect if use == "aspect" else label) == "yes")
 
 
 @dataclass(frozen=True)
@@ -601,13 +653,12 @@ def _grammar() -> _Grammar:
     # A change verb right before the figure makes it a change (同比增长8%); a verb
     # followed by 到/至/为 gives the new level (提高到30%, 降为5%), so those are no fillers
     # after verbs.  After a noun that names a rate of change (涨幅, 增速) 为/控制在 are
-    # fine: 涨幅控制在3.5% is still an increase.
-    inc_verb = "增长|增加|提高|上升|上涨|提升|扩大|递增|增|攀升|跃升|翻|多增|净增|拉动"
-    inc_noun = "增速|增幅|涨幅|升幅|增长率|增长速度|增长幅度"
-    dec_verb = "下降|减少|降低|回落|缩小|缩减|压缩|下滑|下跌|收窄|削减|减轻|减|降|下调|压减|减排"
-    dec_noun = "降幅|下降幅度"
-    verb_fill = "(?:了|同比|比上年|实际|分别|达|达到|约|平均)*"
-    noun_fill = "(?:为|是|达|达到|在|控制在|保持在|分别|分别为|约)*"
+    # fine: 涨幅控制在3.5% is still an increase.  The words: models/change_verbs.tsv.
+    inc_verb, inc_noun = change_words("increase", "verb"), change_words("increase", "noun")
+    dec_verb, dec_noun = change_words("decrease", "verb"), change_words("decrease", "noun")
+    inc_verb, inc_noun, dec_verb, dec_noun = ("|".join(map(re.escape, w)) for w in (inc_verb, inc_noun, dec_verb, dec_noun))
+    verb_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "verb"))) + ")*"
+    noun_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "noun"))) + ")*"
     change = re.compile(
         rf"(?:(?P<inc>(?:{inc_noun}){noun_fill}|(?<!新)(?:{inc_verb}){verb_fill})"
         rf"|(?P<dec>(?:{dec_noun}){noun_fill}|(?:{dec_verb}){verb_fill}))$")
@@ -693,146 +744,182 @@ def _build(m: re.Match, text: str) -> tuple[int, int, Quantity]:
     return start, end, q
 
 
+def _build_yi(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """个亿 forms (两个亿, 三个多亿): an amount of 亿 without a measure word."""
+    start, end = m.start(), m.end()
+    v = parse_number(g["nk"])
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    if g.get("mk"):
+        approx = _stronger(approx, "more_than")
+    if g["post"] and g["post"] not in _BOUND_SUFFIXES:
+        end = m.start("post")
+    elif g["post"]:
+        approx = _stronger(approx, ap.suffix[g["post"]])
+    return start, end, Quantity(v, "亿", None, float(_decimal(v) * _SCALES["亿"]), "",
+                                "other", "level", approx)
+
+
+def _build_scale_range(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A range of bare scales: 8500到3万, 七十亿到一百亿."""
+    hi = parse_number(g["r2"].replace("，", ","))
+    lo = parse_number(g["r1"].replace("，", ","))
+    if hi is None or lo is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = _SCALES[g["rs2"]]
+    if g.get("rs1"):
+        lo = float(_decimal(lo) * _SCALES[g["rs1"]] / scale)
+    elif lo > hi:
+        lo = float(_decimal(lo) / scale)  # 8500到3万: the first end is written in full
+    if lo > hi:
+        raise _Fail("split range")
+    approx, end = _after_number(g, m, ap, approx, m.end())
+    return m.start(), end, Quantity(lo, g["rs2"], hi, float(_decimal(lo) * scale), "",
+                                    "other", "level", approx)
+
+
+def _build_scale(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A bare scale without a measure word: 500余万, 3亿多."""
+    v = parse_number(g["ns"].replace("，", ","))
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = _SCALES[g["ss"]]
+    for mid_word in (g.get("ms0"), g.get("ms")):
+        if mid_word:  # 500余万, 3亿多
+            approx = _stronger(approx, ap.mid.get(mid_word, "more_than"))
+    approx, end = _after_number(g, m, ap, approx, m.end())
+    # No measure word is written, so there is no base unit and the kind is open.
+    return m.start(), end, Quantity(v, g["ss"], None, float(_decimal(v) * scale), "",
+                                    "other", "level", approx)
+
+
+def _build_fraction(g: dict, m: re.Match, ap, approx: str) -> tuple[int, int, Quantity]:
+    """A fraction: 三分之一, 五分之二以上."""
+    den, num = parse_number(g["fden"]), parse_number(g["fnum"])
+    if not den or num is None:
+        raise _Fail(Reason.UNPARSABLE)
+    v = num / den
+    if g["post"]:
+        approx = _stronger(approx, ap.suffix.get(g["post"], "more_than"))
+    return m.start(), m.end(), Quantity(v, "", None, v, "", "ratio", "level", approx)
+
+
+@dataclass
+class _Read:
+    """A value read with its unit, before the approximation words around it are applied."""
+
+    value: float
+    value_max: Optional[float]
+    unit: _Unit
+    q_unit: str
+    base_value: float
+    mid: str
+
+
+def _read_percent(g: dict) -> _Read:
+    """百分之二十, 千分之五 (read as per cent), 百分之十至十五."""
+    v = parse_number(g["pn1"])
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
+    value_max = parse_number(g["pn2"]) if g["pn2"] else None
+    return _Read(v, value_max, _units()["%"], "%" if g["pct"] == "百分之" else "‰",
+                 float(_decimal(v) * scale), "")
+
+
+def _range_low(g: dict, unit_info: _Unit, scale: Decimal, v: float) -> float:
+    """The first end of a range that shares the unit of the second (3至5人, 3-5万元, 七十亿到一百亿元)."""
+    head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
+    lo, _ = _number_and_range(head1)
+    if lo is None:
+        raise _Fail(Reason.UNPARSABLE)
+    u1 = g["u1"]
+    if scale1 and not u1:
+        lo = float(_decimal(lo) * _SCALES[scale1] / scale)  # 七十亿到一百亿元
+    elif u1:
+        u1_info, u1_scale, _, _ = _read_unit(u1)
+        if u1_info is None or u1_info.base_unit != unit_info.base_unit:
+            raise _Fail("split range")
+        lo = float(_decimal(lo) * u1_scale / scale)
+    elif g["s1"]:
+        lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
+    elif lo > v and scale != 1:
+        lo = float(_decimal(lo) / scale)  # 从8500到3万港元: the first end is written in full
+    if lo > v:
+        raise _Fail("split range")
+    return lo
+
+
+def _read_with_unit(g: dict, m: re.Match, text: str) -> _Read:
+    """A numeral with its measure word: 1300万人, 5亿1万4千6百元, 3至5人."""
+    if g["n2"] is not None:
+        numeral, unit_text, mid = g["n2"], g["u2"], g["m2"] or ""
+    else:
+        numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
+    numeral_clean = numeral.replace("，", ",")
+    if numeral_clean[0] in _BARE_SCALE:
+        if not _bare_scale_is_a_number(m, text):
+            # 万吨级, 亿万人民, 千家万户, 百年大计: idioms, not amounts.
+            raise _Fail(Reason.FIGURATIVE)
+        numeral_clean = "一" + numeral_clean  # 近百个, 百万人, 万亿斤: one hundred, ...
+    head, cn_scale = _split_cn_scale(numeral_clean)
+    unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
+    if unit_info is None:
+        raise _Fail(Reason.UNKNOWN_UNIT)
+    mid = mid or unit_mid
+    if cn_scale and unit_info.scalable and unit_core in _units():
+        # 一千三百万人: value 1300, unit 万人, as a person reads it.
+        numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
+    elif scale != 1 and (_SCALED_INSIDE.search(numeral_clean) or any(c in numeral_clean for c in "万亿萬億")):
+        # 5亿1万4千6百元, 六亿三千多万平方米: the scale word closes a numeral that
+        # already has a larger unit inside, it is no unit prefix.
+        numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
+        unit_core, scale = unit_info.unit, Decimal(1)
+    v, v_max = _number_and_range(numeral_clean)
+    if v is None:
+        raise _Fail(Reason.UNPARSABLE)
+    if g["n2"] is not None:
+        v, v_max = _range_low(g, unit_info, scale, v), v
+    return _Read(v, v_max, unit_info, unit_core, _base(v, scale, unit_info), mid)
+
+
+_SCALED_INSIDE = re.compile(r"\d[十百千万亿]")
+#: Forms that make a Quantity without a measure word, by the pattern group that marks them.
+_DIRECT_BUILDERS = (("nk", _build_yi), ("r2", _build_scale_range), ("ns", _build_scale),
+                    ("fden", _build_fraction))
+
+
 def _build_unsigned(m: re.Match, text: str) -> tuple[int, int, Quantity]:
     """Turn one match of the quantity pattern into (start, end, Quantity), sign aside."""
-    g = {k: v for k, v in m.groupdict().items()}
+    g = m.groupdict()
     for name in ("n1", "n2", "s1", "m1", "u1", "m2", "u2", "pre2"):
         g.setdefault(name, None)
     ap = _approx()
-    approx = "exact"
+    approx = ap.prefix[g["pre"]][0] if g["pre"] else "exact"
     start, end = m.start(), m.end()
-    if g["pre"]:
-        approx = ap.prefix[g["pre"]][0]
-    value_max: Optional[float] = None
     if g["pct"]:
-        v = parse_number(g["pn1"])
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        unit = _units()["%"]
-        scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
-        if g["pn2"]:
-            value_max = parse_number(g["pn2"])
-        q_unit, q_scale = ("%" if g["pct"] == "百分之" else "‰"), scale
-        base_value = float(_decimal(v) * q_scale)
-        mid = ""
-    elif g.get("nk"):
-        v = parse_number(g["nk"])
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        if g.get("mk"):
-            approx = _stronger(approx, "more_than")
-        if g["post"] and g["post"] not in _BOUND_SUFFIXES:
-            end = m.start("post")
-        elif g["post"]:
-            approx = _stronger(approx, ap.suffix[g["post"]])
-        return start, end, Quantity(v, "亿", None, float(_decimal(v) * _SCALES["亿"]), "",
-                                    "other", "level", approx)
-    elif g.get("r2"):
-        hi = parse_number(g["r2"].replace("，", ","))
-        lo = parse_number(g["r1"].replace("，", ","))
-        if hi is None or lo is None:
-            raise _Fail(Reason.UNPARSABLE)
-        scale = _SCALES[g["rs2"]]
-        if g.get("rs1"):
-            lo = float(_decimal(lo) * _SCALES[g["rs1"]] / scale)
-        elif lo > hi:
-            lo = float(_decimal(lo) / scale)  # 8500到3万: the first end is written in full
-        if lo > hi:
-            raise _Fail("split range")
-        approx, end = _after_number(g, m, ap, approx, end)
-        return start, end, Quantity(lo, g["rs2"], hi, float(_decimal(lo) * scale), "",
-                                    "other", "level", approx)
-    elif g.get("ns"):
-        v = parse_number(g["ns"].replace("，", ","))
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        scale = _SCALES[g["ss"]]
-        for mid_word in (g.get("ms0"), g.get("ms")):
-            if mid_word:  # 500余万, 3亿多
-                approx = _stronger(approx, ap.mid.get(mid_word, "more_than"))
-        approx, end = _after_number(g, m, ap, approx, end)
-        # No measure word is written, so there is no base unit and the kind is open.
-        return start, end, Quantity(v, g["ss"], None, float(_decimal(v) * scale), "",
-                                    "other", "level", approx)
-    elif g["fden"]:
-        den, num = parse_number(g["fden"]), parse_number(g["fnum"])
-        if not den or num is None:
-            raise _Fail(Reason.UNPARSABLE)
-        v = num / den
-        if g["post"]:
-            approx = _stronger(approx, ap.suffix.get(g["post"], "more_than"))
-        return start, end, Quantity(v, "", None, v, "", "ratio", "level", approx)
+        r = _read_percent(g)
     else:
-        if g["n2"] is not None:
-            numeral, unit_text, mid = g["n2"], g["u2"], g["m2"] or ""
-        else:
-            numeral, unit_text, mid = g["n"], g["u"], g["m"] or ""
-        numeral_clean = numeral.replace("，", ",")
-        if numeral_clean[0] in _BARE_SCALE:
-            if not _bare_scale_is_a_number(m, text):
-                # 万吨级, 亿万人民, 千家万户, 百年大计: idioms, not amounts.
-                raise _Fail(Reason.FIGURATIVE)
-            numeral_clean = "一" + numeral_clean  # 近百个, 百万人, 万亿斤: one hundred, ...
-        head, cn_scale = _split_cn_scale(numeral_clean)
-        unit_info, scale, unit_mid, unit_core = _read_unit(unit_text)
-        if unit_info is None:
-            raise _Fail(Reason.UNKNOWN_UNIT)
-        if unit_mid:
-            mid = mid or unit_mid
-        if cn_scale and unit_info.scalable and unit_core in _units():
-            # 一千三百万人: value 1300, unit 万人, as a person reads it.
-            numeral_clean, unit_core, scale = head, cn_scale + unit_core, _SCALES[cn_scale]
-        elif scale != 1 and (re.search(r"\d[十百千万亿]", numeral_clean)
-                             or any(c in numeral_clean for c in "万亿萬億")):
-            # 5亿1万4千6百元, 六亿三千多万平方米: the scale word closes a numeral that
-            # already has a larger unit inside, it is no unit prefix.
-            numeral_clean = numeral_clean + unit_core[: len(unit_core) - len(unit_info.unit)]
-            unit_core, scale = unit_info.unit, Decimal(1)
-        v, v_max = _number_and_range(numeral_clean)
-        if v is None:
-            raise _Fail(Reason.UNPARSABLE)
-        if g["n2"] is not None:
-            # A range: the first number shares the unit of the second (3至5人, 3-5万元).
-            head1, scale1 = _split_cn_scale(g["n1"].replace("，", ","))
-            lo, _ = _number_and_range(head1)
-            if lo is None:
-                raise _Fail(Reason.UNPARSABLE)
-            u1 = g["u1"]
-            if scale1 and not u1:
-                lo = float(_decimal(lo) * _SCALES[scale1] / scale)  # 七十亿到一百亿元
-            elif u1:
-                u1_info, u1_scale, _, _ = _read_unit(u1)
-                if u1_info is None or u1_info.base_unit != unit_info.base_unit:
-                    raise _Fail("split range")
-                lo = float(_decimal(lo) * u1_scale / scale)
-            elif g["s1"]:
-                lo = float(_decimal(lo) * _SCALES[g["s1"]] / scale)
-            elif lo > v and scale != 1:
-                lo = float(_decimal(lo) / scale)  # 从8500到3万港元: the first end is written in full
-            if lo > v:
-                raise _Fail("split range")
-            v, v_max = lo, v
-        unit = unit_info
-        q_unit, q_scale = unit_core, scale
-        base_value = _base(v, q_scale, unit)
-        value_max = v_max
-    if mid:
-        approx = _stronger(approx, ap.mid.get(mid, "more_than"))
+        direct = next((build for name, build in _DIRECT_BUILDERS if g.get(name)), None)
+        if direct is not None:
+            return direct(g, m, ap, approx)
+        r = _read_with_unit(g, m, text)
+    if r.mid:
+        approx = _stronger(approx, ap.mid.get(r.mid, "more_than"))
     post = g["post"]
-    if post:
-        if post in ("多", "余") and unit.kind != "other" and unit.unit not in ("倍", "番"):
-            # 3年多 is a duration; 15个多元化 is not 15个 + 多.
-            end = m.start("post")
-        else:
-            approx = _stronger(approx, ap.suffix[post])
-    q = Quantity(float(v), q_unit, None if value_max is None else float(value_max),
-                 base_value, unit.base_unit, unit.kind, "level", approx)
+    if post and post in ("多", "余") and r.unit.kind != "other" and r.unit.unit not in ("倍", "番"):
+        # 3年多 is a duration; 15个多元化 is not 15个 + 多.
+        end = m.start("post")
+    elif post:
+        approx = _stronger(approx, ap.suffix[post])
+    q = Quantity(float(r.value), r.q_unit, None if r.value_max is None else float(r.value_max),
+                 r.base_value, r.unit.base_unit, r.unit.kind, "level", approx)
     return start, end, q
 
 
 # Words after a unitless number that bound it (500余万以上); any other word the
 # pattern took after it is not part of the quantity.
-_BOUND_SUFFIXES = ("以上", "以下", "以内", "之内", "左右", "上下")
+_BOUND_SUFFIXES = tuple(w for w in _approx().suffix if w not in _approx().mid)  # approx.tsv
 
 
 def _after_number(g: dict, m: "re.Match", ap, approx: str, end: int) -> tuple[str, int]:
@@ -904,18 +991,54 @@ def scan_candidates(text: str, start: int = 0,
     if start >= end:
         return
     grammar = _grammar()
-    items: list[Union[QuantityMatch, Rejected]] = []
-    blocks = [(b.start(), b.end(), grammar.blocker_reasons[b.lastgroup])
-              for b in grammar.blocker.finditer(text, start, end) if b.end() > b.start()]
+    blocks = _blocks(text, start, end, grammar)
+    items: list[Union[QuantityMatch, Rejected]] = [Rejected(bs, be, text[bs:be], reason)
+                                                   for bs, be, reason in blocks]
+    covered: list[tuple[int, int]] = [(bs, be) for bs, be, _ in blocks]
+    _scan_quantities(text, start, end, grammar, blocks, items, covered)
+    items.extend(_bare_numbers(text, start, end, grammar, covered))
+    items.sort(key=lambda c: (c.start, c.end))
+    yield from items
+
+
+def _blocks(text: str, start: int, end: int, grammar: _Grammar) -> list[tuple[int, int, Reason]]:
+    """The spans the blocker vocabulary rejects (dates, document numbers, names), sorted."""
     # Vocabulary hits without a numeral (none should exist) are not candidates; a
     # redacted amount (XX万元) has no numeral by definition.
-    blocks = [(bs, be, reason) for bs, be, reason in blocks
-              if reason is Reason.REDACTED or _has_numeral(text[bs:be])]
-    for bs, be, reason in blocks:
-        items.append(Rejected(bs, be, text[bs:be], reason))
+    out = []
+    for b in grammar.blocker.finditer(text, start, end):
+        bs, be = b.start(), b.end()
+        if be > bs:
+            reason = grammar.blocker_reasons[b.lastgroup]
+            if reason is Reason.REDACTED or _has_numeral(text[bs:be]):
+                out.append((bs, be, reason))
+    return out
 
+
+def _read_match(m: re.Match, text: str, end: int, grammar: _Grammar):
+    """(match, (start, end, Quantity)) of a match, a Rejected, or None (scan on from the match
+    start + 1).  The match returned is the one read: the first quantity alone of a split range."""
+    qs, qe = m.start(), m.end()
+    try:
+        return m, _build(m, text)
+    except _Fail as fail:
+        if fail.reason != "split range":
+            return Rejected(qs, qe, text[qs:qe], fail.reason)
+    # Two quantities joined by 至/到/- with different units (15所-30人): read
+    # the first alone and scan on after it.
+    m = grammar.no_range.match(text, qs, end)
+    if m is None:
+        return None
+    try:
+        return m, _build(m, text)
+    except _Fail:
+        return None
+
+
+def _scan_quantities(text: str, start: int, end: int, grammar: _Grammar, blocks: list,
+                     items: list, covered: list) -> None:
+    """Every quantity (or candidate rejected while reading it) outside the blocked spans."""
     bi = 0  # blocks are sorted and disjoint: walk them alongside the quantities
-    covered: list[tuple[int, int]] = [(bs, be) for bs, be, _ in blocks]
     pos = start
     last: Optional[QuantityMatch] = None
     while pos < end:
@@ -932,49 +1055,39 @@ def scan_candidates(text: str, start: int = 0,
         if clash is not None:
             pos = clash[1] if clash[0] <= num_start else qs + 1
             continue
-        try:
-            s, e, q = _build(m, text)
-        except _Fail as fail:
-            if fail.reason != "split range":
-                items.append(Rejected(qs, qe, text[qs:qe], fail.reason))
-                covered.append((qs, qe))
-                pos = qe
-                continue
-            # Two quantities joined by 至/到/- with different units (15所-30人): read
-            # the first alone and scan on after it.
-            m = grammar.no_range.match(text, qs, end)
-            if m is None:
-                pos = qs + 1
-                continue
-            try:
-                s, e, q = _build(m, text)
-            except _Fail:
-                pos = qs + 1
-                continue
-        reason = _figurative(m, q)
+        read = _read_match(m, text, end, grammar)
+        if read is None:
+            pos = qs + 1
+            continue
+        if isinstance(read, Rejected):
+            items.append(read)
+            covered.append((qs, qe))
+            pos = qe
+            continue
+        m, (s, e, q) = read
+        reason = _figurative(m, q) or (Reason.PERIOD if _period(text, s, e, q, m.group("pre")) else None)
         if reason:
             items.append(Rejected(s, e, text[s:e], reason))
             covered.append((s, e))
             pos = e
             continue
-        if _period(text, s, e, q, m.group("pre")):
-            items.append(Rejected(s, e, text[s:e], Reason.PERIOD))
-            covered.append((s, e))
-            pos = e
-            continue
         q = _aspect_and_context(text, s, q, grammar)
         if (q.aspect == "level" and last is not None and last.quantity.aspect != "level"
-                and re.fullmatch(r"\s*[和、及与]\s*", text[last.end:s])):
+                and _JOINED.fullmatch(text, last.end, s)):
             # 分别增长8.8%和9.9%: the second figure shares the verb of the first.
             q = Quantity(q.value, q.unit, q.value_max, q.base_value, q.base_unit, q.kind,
                          last.quantity.aspect, q.approx)
-        qm = QuantityMatch(s, e, text[s:e], q)
-        items.append(qm)
+        last = QuantityMatch(s, e, text[s:e], q)
+        items.append(last)
         covered.append((s, e))
-        last = qm
         pos = max(e, qs + 1)
 
-    # Arabic numbers left over had no unit: say why they are not quantities.
+
+_JOINED = re.compile(r"\s*[和、及与]\s*")
+
+
+def _bare_numbers(text: str, start: int, end: int, grammar: _Grammar, covered: list) -> Iterator[Rejected]:
+    """Arabic numbers left over had no unit: say why they are not quantities."""
     covered.sort()
     ci = 0
     for b in grammar.bare.finditer(text, start, end):
@@ -983,9 +1096,7 @@ def scan_candidates(text: str, start: int = 0,
             ci += 1
         if any(cs < be and ce > bs for cs, ce in covered[ci:ci + 3]):
             continue
-        items.append(Rejected(bs, be, b.group(), _bare_reason(text, bs, be)))
-    items.sort(key=lambda c: (c.start, c.end))
-    yield from items
+        yield Rejected(bs, be, b.group(), _bare_reason(text, bs, be))
 
 
 def _has_numeral(s: str) -> bool:
@@ -993,10 +1104,15 @@ def _has_numeral(s: str) -> bool:
 
 
 def _number_start(m: re.Match) -> int:
-    for name in ("sign", "pct", "fden", "n1", "r1", "nk", "n", "ns"):
-        if name in m.re.groupindex and m.group(name) is not None:
+    index = m.re.groupindex
+    for name in _NUMBER_GROUPS:
+        if name in index and m.start(name) >= 0:
             return m.start(name)
     return m.start()
+
+
+#: The groups of the quantity pattern where the number itself begins, in order of preference.
+_NUMBER_GROUPS = ("sign", "pct", "fden", "n1", "r1", "nk", "n", "ns")
 
 
 def _figurative(m: re.Match, q: Quantity) -> str:
@@ -1034,9 +1150,20 @@ def _bare_scale_is_a_number(m: re.Match, text: str) -> bool:
     return approx or bool(_ASCENDING_SCALES.match(numeral + (m.group("u") or "")))
 
 
-_DURATIONS = {"年", "个月", "天", "周", "小时"}
-_PERIOD_BEFORE = re.compile(r"(?:过去|这|今后|未来|最近|经过|前|头)$")
-_PERIOD_AFTER = re.compile(r"(?:来|以来|中|间|里|内|之内|累计|期间|时间)")
+@functools.cache
+def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
+    """The words of one category of a lexicon whose first line names its columns (category, word)."""
+    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
+
+
+def _words_pattern(name: str, category: str) -> str:
+    return "(?:" + "|".join(map(re.escape, _lexicon_words(name, category))) + ")"
+
+
+# A span of time a report looks back on: models/periods.tsv.
+_DURATIONS = frozenset(_lexicon_words("periods.tsv", "duration"))
+_PERIOD_BEFORE = re.compile(_words_pattern("periods.tsv", "before") + "$")
+_PERIOD_AFTER = re.compile(_words_pattern("periods.tsv", "after"))
 
 
 def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
@@ -1049,14 +1176,15 @@ def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:
                 or _PERIOD_AFTER.match(text, e))
 
 
-_PHONE_CUE = re.compile(r"(?:电话|热线|号码|编号|代码|手机|传真|邮编|邮政编码|QQ|微信号)[^，。；\n]{0,4}$"
-                        r"|[^，。；\n\d]{0,6}?(?:热线|电话|号码)")
+# A word that makes a bare number a code (热线电话12338): models/code_cues.tsv.
+_PHONE_CUE = re.compile(_words_pattern("code_cues.tsv", "before") + r"[^，。；\n]{0,4}$"
+                        r"|[^，。；\n\d]{0,6}?" + _words_pattern("code_cues.tsv", "near"))
 
 
 def _bare_reason(text: str, s: int, e: int) -> Reason:
     digits = text[s:e]
     plain = digits.replace(",", "").replace("，", "").replace(" ", "")
-    if re.fullmatch(r"(?:19|20)\d{2}", plain):
+    if _YEAR_DIGITS.fullmatch(plain):
         return Reason.DATE
     if "." not in plain and len(plain) >= 7:
         return Reason.PHONE
@@ -1064,9 +1192,9 @@ def _bare_reason(text: str, s: int, e: int) -> Reason:
         return Reason.PHONE  # 妇女维权公益服务热线12338
     before = text[s - 1] if s > 0 else ""
     after = text[e] if e < len(text) else ""
-    if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+    if _LATIN.match(before) or _LATIN.match(after):
         return Reason.CODE
-    if after in "-—" and re.match(r"[-—]\d{7,8}", text[e:e + 9]):
+    if after in "-—" and _PHONE_TAIL.match(text, e, e + 9):
         return Reason.PHONE
     return Reason.NO_UNIT
 
