@@ -14,9 +14,9 @@ fitting takes a few milliseconds.
 The verdict's ``confidence`` is the model's probability of the verdict it
 gives (logistic regression probabilities; their worth is measured leave one
 pair out by the AUROC of right against wrong verdicts, see models/check_cv.json).
-A CalibratedClassifierCV copy fitted inside each fold was measured for the
-confidence too and ranked the doubtful rows worse (AUROC 0.70 against 0.71),
-so it is an option (``confidence_calibration``), not the default.
+The models it was measured against (gradient boosting, a CalibratedClassifierCV
+copy for the confidence) live with the measuring code in scripts/train_check.py:
+the library only fits the shipped model.
 """
 
 from __future__ import annotations
@@ -82,17 +82,16 @@ class VerdictModel:
     """delivered / partial / not_found from :data:`FEATURES`, with probabilities.
 
     A multinomial logistic regression on standardised features (the readable
-    model, kept because it won leave one pair out; ``kind="boosting"`` is the
-    gradient-boosted alternative it was measured against, models/check_cv.json).
+    model, kept because it won leave one pair out against gradient boosting and
+    calibrated copies, models/check_cv.json).
 
     Args:
         C: inverse regularisation strength of the logistic regression.
         class_weight: None or "balanced" (balanced was measured and lost: it
             trades many right not_found verdicts for a few partial ones).
-        kind: "logistic" or "boosting" (HistGradientBoostingClassifier, depth 3).
-        confidence_calibration: None, "sigmoid" or "isotonic": the confidence
-            column then comes from a CalibratedClassifierCV copy of the model
-            (5 folds of the training rows); the verdict stays the plain model's.
+        delivered_weight: the weight of delivered rows against the others (1: none);
+            chosen by scripts/train_check.py by leave one pair out inside the training
+            pairs and shipped in models/check_cv.json ("params").
 
     Example:
         >>> import pandas as pd
@@ -102,37 +101,31 @@ class VerdictModel:
         ['not_found', 'delivered']
     """
 
-    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None, kind: str = "logistic",
-                 confidence_calibration: Optional[str] = None):
+    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None, delivered_weight: float = 1.0):
         self.C = C
         self.class_weight = class_weight
-        self.kind = kind
-        self.confidence_calibration = confidence_calibration
+        self.delivered_weight = delivered_weight
+
+    def _weights(self):
+        if self.delivered_weight != 1.0:
+            return {"delivered": self.delivered_weight, "partial": 1.0, "not_found": 1.0}
+        return self.class_weight
+
+    def _estimator(self):
+        """The unfitted classifier (scripts/train_check.py measures others through this)."""
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(C=self.C, class_weight=self._weights(), max_iter=2000)
 
     def fit(self, X, y, n_extra: int = 0) -> "VerdictModel":
         """Fit on a feature table (columns :data:`FEATURES`) and verdicts."""
-        from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
 
         A = self._matrix(X)
         self.scaler_ = StandardScaler().fit(A)
-        if self.kind == "boosting":
-            from sklearn.ensemble import HistGradientBoostingClassifier
-            base = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.05, max_depth=3,
-                                                  class_weight=self.class_weight, random_state=0)
-        else:
-            base = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
-        self.clf_ = base
+        self.clf_ = self._estimator()
         self.clf_.fit(self.scaler_.transform(A), list(y))
         self.classes_ = np.array(self.clf_.classes_)
-        self.calibrated_ = None
-        if self.confidence_calibration:
-            # The verdict stays the plain model's; only the confidence is recalibrated
-            # (a copy of the model fitted in 5 folds of the training rows).
-            from sklearn.base import clone
-            from sklearn.calibration import CalibratedClassifierCV
-            self.calibrated_ = CalibratedClassifierCV(clone(base), method=self.confidence_calibration, cv=5)
-            self.calibrated_.fit(self.scaler_.transform(A), list(y))
         self.n_rows_ = len(A)
         self.n_extra_ = int(n_extra)
         return self
@@ -151,16 +144,6 @@ class VerdictModel:
         if not len(A):
             return np.zeros((0, len(self.classes_)))
         return self.clf_.predict_proba(self.scaler_.transform(A))
-
-    def confidence_proba(self, X) -> np.ndarray:
-        """Probabilities of :attr:`classes_` for the confidence column: calibrated when
-        ``confidence_calibration`` is set, else those of :meth:`predict_proba`."""
-        if self.calibrated_ is None:
-            return self.predict_proba(X)
-        A = self._matrix(X)
-        if not len(A):
-            return np.zeros((0, len(self.classes_)))
-        return self.calibrated_.predict_proba(self.scaler_.transform(A))
 
     def predict(self, X) -> np.ndarray:
         """The most probable verdict of each row."""
@@ -212,7 +195,21 @@ def fit_verdict_model(extra_rows=None, **params) -> VerdictModel:
         n_extra = len(extra_rows)
         rows = pd.concat([rows, extra_rows], ignore_index=True)
     rows = rows[rows["verdict"].isin(CLASSES)]
-    return VerdictModel(**params).fit(rows, rows["verdict"], n_extra=n_extra)
+    return VerdictModel(**{**shipped_params(), **params}).fit(rows, rows["verdict"], n_extra=n_extra)
+
+
+def shipped_params() -> dict:
+    """The model settings scripts/train_check.py chose and wrote to models/check_cv.json ("params").
+
+    Example:
+        >>> set(shipped_params()) <= {"C", "class_weight", "delivered_weight"}
+        True
+    """
+    import json
+
+    if not CV_PATH.exists():
+        return {}
+    return dict(json.loads(CV_PATH.read_text(encoding="utf-8")).get("params", {}))
 
 
 @lru_cache(maxsize=1)
