@@ -7,7 +7,12 @@ usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out D
    produced commitment and label the ones a gold commitment answers (the
    reference scorer's matching).  Written to models/check_training.csv, which
    the library fits its model from at first use.
-2. Leave one pair out: for each pair, fit on the other pairs' rows, check the
+   Paraphrases are learned from the gold evidence (a promise's word → the word the
+   review reported it by, seen in two pairs or more) and written to
+   models/paraphrases.tsv; the paraphrase_gain feature of a pair's rows is
+   computed from the other pairs' paraphrases only.
+2. Leave one pair out: for each pair, fit on the other pairs' rows (their
+   paraphrase_gain recomputed without the held-out pair's paraphrases), check the
    pair with that model and score it against its gold file (agreement, kappa,
    commitment recall, evidence check); pooled over all pairs too, with the
    AUROC of the confidence column over right and wrong verdicts.  Printed and
@@ -24,7 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 
 import summarylab as sl  # noqa: E402
-from summarylab.plancheck import decide, prepare, training_rows  # noqa: E402
+from summarylab.plancheck import (  # noqa: E402
+    _features, candidate_texts, decide, paraphrase_gain, prepare, training_rows)
+from summarylab.lexicon import MODELS  # noqa: E402
+from summarylab.plans import canonical, content_words  # noqa: E402
 from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
 from summarylab.verdict import CLASSES, CV_PATH, FEATURES, TRAINING_PATH, VerdictModel  # noqa: E402
 
@@ -51,7 +59,6 @@ class CalibratedVerdict(VerdictModel):
 
 #: Other verdict models measured leave one pair out with --alternatives (models/check_cv.json).
 ALTERNATIVES = {
-    "logistic C=0.1, no delivered weight": lambda _: VerdictModel(),
     "logistic C=0.3 (the first engineer's)": lambda _: VerdictModel(C=0.3),
     "logistic C=0.1, class_weight=balanced": lambda _: VerdictModel(class_weight="balanced"),
     "gradient boosting (HistGradientBoosting, depth 3)": lambda _: BoostedVerdict(),
@@ -59,41 +66,94 @@ ALTERNATIVES = {
 }
 
 
-#: Weights of delivered rows tried inside the training pairs (leave one pair out among them).
-WEIGHT_GRID = (1.0, 1.25, 1.5, 2.0)
+#: A learned paraphrase (a promise's word → a word the review reported it by) is kept when
+#: the gold evidence of at least this many different pairs shows it.
+MIN_SUPPORT = 2
+PARAPHRASES_PATH = MODELS / "paraphrases.tsv"
 
 
-def choose_delivered_weight(train) -> float:
-    """The weight of delivered rows that agrees best with the gold verdicts when each
-    training pair is predicted by a model fitted on the other training pairs (rows the
-    numbers decide are left out of the count: the model does not decide them)."""
-    judged = train[train.num_matched == 0]
-    best = None
-    for w in WEIGHT_GRID:
-        right = 0
-        for pid in judged.pair_id.unique():
-            rest, held = train[train.pair_id != pid], judged[judged.pair_id == pid]
-            model = VerdictModel(delivered_weight=w).fit(rest, rest.verdict)
-            right += int((model.predict(held) == held.verdict.to_numpy()).sum())
-        if best is None or right > best[0]:
-            best = (right, w)
-    return best[1]
+class Paraphrases:
+    """Paraphrases learned from the gold evidence of annotated pairs, and the
+    ``paraphrase_gain`` feature recomputed so that no pair's feature uses a word
+    pair learned from that pair itself (nor from the pair a fold holds out)."""
+
+    def __init__(self, pairs, preps, golds, table):
+        self.golds = golds
+        self.texts = {}     # pair → the top candidate texts of each produced commitment
+        self.every = {}     # pair → the produced commitments' texts
+        for p in pairs:
+            prep = preps[p.pair_id]
+            self.every[p.pair_id] = [c.text for _, c in prep.every]
+            self.texts[p.pair_id] = [None if cand is None else candidate_texts(prep, cand)
+                                     for cand in prep.candidates]
+        self.row_index = [self.every[pid].index(c) for pid, c in zip(table.pair_id, table.commitment)]
+
+    def support(self, exclude=()) -> dict:
+        """(promise word, review word) → the pairs whose gold evidence shows it."""
+        out: dict = {}
+        for pid, gold in self.golds.items():
+            if pid in exclude:
+                continue
+            for g in gold:
+                evidence = str(g.get("evidence_text") or "")
+                if g["verdict"] not in ("delivered", "partial") or not evidence.strip():
+                    continue
+                promise, said = canonical(g["commitment"]), canonical(evidence)
+                for a in set(content_words(g["commitment"])):
+                    if a in said:
+                        continue  # held as written: nothing to learn
+                    for b in set(content_words(evidence)):
+                        if b not in promise and len(b) >= 2:
+                            out.setdefault((a, b), set()).add(pid)
+        return out
+
+    def table(self, exclude=()) -> dict:
+        table: dict = {}
+        for (a, b), pids in self.support(exclude).items():
+            if len(pids) >= MIN_SUPPORT:
+                table.setdefault(a, set()).add(b)
+        return {a: frozenset(b) for a, b in table.items()}
+
+    def gain(self, pid, i, table) -> float:
+        texts = self.texts[pid][i]
+        return 0.0 if texts is None else paraphrase_gain(self.every[pid][i], texts, table)
+
+    def refit_rows(self, table_rows, held_out=None):
+        """The rows with paraphrase_gain from word pairs of neither the row's pair nor ``held_out``."""
+        rows = table_rows.copy()
+        tables = {pid: self.table({pid, held_out}) for pid in rows.pair_id.unique()}
+        idx = [self.row_index[k] for k in rows.index]
+        rows["paraphrase_gain"] = [self.gain(pid, i, tables[pid]) for pid, i in zip(rows.pair_id, idx)]
+        return rows
+
+    def refit_pair(self, prep, pid):
+        """Set the held-out pair's paraphrase_gain from the other pairs' word pairs."""
+        table = self.table({pid})
+        for i, (f, _) in enumerate(_features(prep)):
+            f["paraphrase_gain"] = self.gain(pid, i, table)
+
+    def write(self, path=PARAPHRASES_PATH):
+        support = self.support()
+        lines = sorted((a, b, len(p)) for (a, b), p in support.items() if len(p) >= MIN_SUPPORT)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("# Paraphrases learned from annotated plan-check pairs (scripts/train_check.py): a topic word\n"
+                     "# of a promise<TAB>a topic word the later review reported it by<TAB>how many pairs' gold\n"
+                     "# evidence (corpora/annotations/check/, dev pairs) show the two together, the promise's word\n"
+                     f"# absent from the evidence and the review's word absent from the promise (kept at >= {MIN_SUPPORT}).\n"
+                     "# Read by summarylab.plancheck.learned_paraphrases for the paraphrase_gain feature.\n")
+            for a, b, n in lines:
+                fh.write(f"{a}\t{b}\t{n}\n")
 
 
-def tuned(train) -> VerdictModel:
-    """The shipped model with its delivered weight chosen inside ``train`` (nested: the
-    held-out pair plays no part in the choice)."""
-    return VerdictModel(delivered_weight=choose_delivered_weight(train))
-
-
-def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False):
+def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None):
     """Leave one pair out: fit ``make(train)`` on the other pairs' rows, check the pair, score it."""
     results, right, wrong, per_pair = [], [], [], {}
     for p in pairs:
         train = table[(table.pair_id != p.pair_id) & table.verdict.isin(CLASSES)]
+        if para is not None:
+            train = para.refit_rows(train, p.pair_id)
+            para.refit_pair(preps[p.pair_id], p.pair_id)
         model = make(train).fit(train, train.verdict)
-        if not quiet:
-            print(f"  [{p.pair_id}] delivered weight {getattr(model, 'delivered_weight', 1.0)}")
         out = decide(preps[p.pair_id], model)
         produced = out.to_dict("records")
         if out_dir:
@@ -132,8 +192,8 @@ def main():
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--alternatives", action="store_true",
                     help="also measure the other verdict models of ALTERNATIVES in the same folds")
-    ap.add_argument("--no-tune", dest="tune", action="store_false",
-                    help="fit every fold without choosing the delivered weight inside it")
+    ap.add_argument("--no-paraphrases", dest="paraphrases", action="store_false",
+                    help="leave the learned paraphrases out (paraphrase_gain 0 everywhere)")
     ap.add_argument("--note", default=None,
                     help="record this run's figures in check_cv.json's history under this description")
     ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
@@ -148,13 +208,18 @@ def main():
         preps[p.pair_id], golds[p.pair_id] = prep, gold
         tables.append(rows)
     table = pd.concat(tables, ignore_index=True)
-    make = tuned if a.tune else (lambda _: VerdictModel())
-    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out)
+    para = Paraphrases(pairs, preps, golds, table) if a.paraphrases else None
+    if para is not None:
+        table = para.refit_rows(table)  # each pair's rows from the other pairs' word pairs
+    else:
+        table["paraphrase_gain"] = 0.0
+    make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
+    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para)
     if a.alternatives:
         # The models measured against the shipped one, each in the same folds.
         summary["alternatives"] = {}
         for name, make in ALTERNATIVES.items():
-            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True)
+            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True, para=para)
             summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
@@ -162,9 +227,14 @@ def main():
     header = ("# Training rows of the plan check's verdict model (summarylab/verdict.py), written by\n"
               "# scripts/train_check.py: the features of every produced commitment that a gold commitment of\n"
               "# the dev pairs in corpora/annotations/check/ answers, labelled with the gold verdict.\n"
+              "# paraphrase_gain of a pair's rows uses the paraphrases learned from the other pairs only.\n"
               f"# pairs: {', '.join(p.pair_id for p in pairs)}; rows: {len(table)}; written {time.strftime('%Y-%m-%d')}\n"
               f"# leave-one-pair-out: agreement {summary['agreement']}, kappa {summary['kappa']}, "
               f"recall {summary['recall']}, confidence AUROC {summary['confidence_auroc']} (models/check_cv.json)\n")
+    if para is not None:
+        para.write()
+    elif PARAPHRASES_PATH.exists():
+        PARAPHRASES_PATH.unlink()
     with open(TRAINING_PATH, "w", encoding="utf-8", newline="") as fh:
         fh.write(header)
         table.round(4).to_csv(fh, index=False)
@@ -179,10 +249,6 @@ def main():
                    "the verdict model is fitted on the other pairs' rows and the pair is scored with the "
                    "reference scorer's matching (unmatched gold = disagreement).",
         "features": list(FEATURES),
-        # The settings the library fits its model with (the delivered weight chosen over all dev
-        # pairs the way each fold chose its own).
-        "params": {"delivered_weight": choose_delivered_weight(table[table.verdict.isin(CLASSES)])
-                   if a.tune else 1.0},
         "per_pair": per_pair, "overall": summary,
         "history": history}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")

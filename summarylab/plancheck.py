@@ -21,7 +21,11 @@ How:
    quoted programme names) keeps the top candidates of each commitment among
    the review's sentences, commitments scored in chunks so that memory grows
    linearly.  Sentences about the future (将, 计划, 明年; 今年 in a 政府工作报告),
-   another year, several years, a failure or a problem are no evidence.
+   another year, several years, a failure or a problem are no evidence; the
+   clauses before such a clause still are.  A 政府工作报告's plan part that opens
+   with the plan year's results (过去一年，…) is evidence of that year, and a
+   numbered paragraph title is read with the first sentence under it.  The cue
+   words of the evidence side are in ``models/check_cues.tsv``.
 2. Judging: :func:`commitment_features` reads the best candidate clause by
    clause (:func:`evidence_clause`: does the clause hold the promise's head and
    its qualifiers, its verb, its quoted name; is it an award list; does it say
@@ -31,8 +35,11 @@ How:
    regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
    (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
    ``confidence`` is its probability of the verdict given.  A rate or amount
-   target is never delivered by words alone, and an admitted shortfall makes a
-   promise partial.
+   target is never delivered by words alone, an admitted shortfall or a pilot
+   instead of the promised roll-out makes a promise partial, and a blanket claim
+   (全面实现年初确定的主要目标) delivers the targets of the plan's 主要预期目标
+   passage that no number of the review answers.  Paraphrases learned from the
+   annotated pairs' gold evidence (``models/paraphrases.tsv``) feed one feature.
 """
 
 from __future__ import annotations
@@ -252,33 +259,43 @@ class CommitmentMatcher:
 
         k, n = len(items), len(self.sentences_)
         out = np.zeros((k, n))
+        # Each word's holding sentences, kept sparse (indices and values): a long review
+        # has tens of thousands of sentences and a chunk hundreds of words.
         cache: dict[str, tuple] = {}
         for i, weights in enumerate(items):
             total = 0.0
             for w, v in weights.items():
                 if w not in cache:
-                    held = np.zeros(n, dtype=bool)
-                    if self.topic_vectorizer_ is not None and w in self.topic_vectorizer_.vocabulary_:
-                        col = self.topic_matrix_[:, self.topic_vectorizer_.vocabulary_[w]]
-                        held |= np.asarray(col.todense()).ravel() > 0
-                    if len(w) >= 3:  # a two-character word inside another (婚姻家庭) is another word
-                        held |= np.fromiter((w in s for s in self.sentences_), dtype=bool, count=n)
-                    held = held.astype(float)
-                    if len(w) == 4 and _HAN.fullmatch(w[0]) and w[:2] not in _GENERIC():
-                        # 财政预算 said as 政府预算…财政: both halves in the sentence.
-                        halves = np.fromiter((w[:2] in s and w[2:] in s for s in self.sentences_),
-                                             dtype=bool, count=n)
-                        held = np.maximum(held, _HALVES_WEIGHT * halves)
-                    df = int((held > 0).sum())
-                    cache[w] = (held, math.log((1 + n) / (1 + df)) + 1 if df else self.max_idf_)
-                held, idf = cache[w]
+                    cache[w] = self._holding(w)
+                where, values, idf = cache[w]
                 # the weights carry the token idf; the substring idf replaces it
                 base = v / self.idf_.get(w, self.max_idf_)
-                out[i] += base * idf * held
+                out[i, where] += base * idf * values
                 total += base * idf
             if total > 0:
                 out[i] /= total
         return out
+
+    def _holding(self, w: str) -> tuple:
+        """(indices, values, idf) of the sentences that hold word ``w`` (1, or 0.75 when
+        only its two halves stand apart)."""
+        import numpy as np
+
+        n = len(self.sentences_)
+        held = np.zeros(n, dtype=bool)
+        if self.topic_vectorizer_ is not None and w in self.topic_vectorizer_.vocabulary_:
+            col = self.topic_matrix_[:, self.topic_vectorizer_.vocabulary_[w]]
+            held[col.nonzero()[0]] = True
+        if len(w) >= 3:  # a two-character word inside another (婚姻家庭) is another word
+            held |= np.fromiter((w in s for s in self.sentences_), dtype=bool, count=n)
+        values = held.astype(float)
+        if len(w) == 4 and _HAN.fullmatch(w[0]) and w[:2] not in _GENERIC():
+            # 财政预算 said as 政府预算…财政: both halves in the sentence.
+            halves = np.fromiter((w[:2] in s and w[2:] in s for s in self.sentences_), dtype=bool, count=n)
+            values = np.maximum(values, _HALVES_WEIGHT * halves)
+        where = np.flatnonzero(values)
+        df = len(where)
+        return where, values[where], (math.log((1 + n) / (1 + df)) + 1 if df else self.max_idf_)
 
     def components(self, commitments: Sequence[str], modifiers: Optional[Sequence[frozenset]] = None) -> dict:
         """The parts of the score, each an (n_commitments, n_sentences) array.
@@ -577,6 +594,14 @@ class Prepared:
 #: commitments × sentences).
 TOP_K = 8
 _CHUNK = 64
+#: At most this many (commitment, sentence) cells per score array of a chunk: a review of
+#: 40,000 sentences is scored a few commitments at a time (8 MB per array, not 22 MB).
+_CHUNK_CELLS = 1_000_000
+
+
+def _chunk_size(n_sentences: int) -> int:
+    """How many commitments are scored at once against ``n_sentences`` sentences."""
+    return max(1, min(_CHUNK, _CHUNK_CELLS // max(n_sentences, 1)))
 
 
 def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list,
@@ -584,9 +609,10 @@ def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list
     import numpy as np
 
     out = []
-    for lo in range(0, len(texts), _CHUNK):
-        chunk = texts[lo:lo + _CHUNK]
-        parts = matcher.components(chunk, None if modifiers is None else modifiers[lo:lo + _CHUNK])
+    size = _chunk_size(len(matcher.sentences_))
+    for lo in range(0, len(texts), size):
+        chunk = texts[lo:lo + size]
+        parts = matcher.components(chunk, None if modifiers is None else modifiers[lo:lo + size])
         scores = matcher.score(chunk, parts)
         for r in range(len(chunk)):
             row = scores[r]
@@ -610,8 +636,9 @@ def _best_of(matcher: Optional[CommitmentMatcher], texts: list[str], key: str = 
     if matcher is None or not texts:
         return [None] * len(texts)
     out = []
-    for lo in range(0, len(texts), _CHUNK):
-        chunk = texts[lo:lo + _CHUNK]
+    size = _chunk_size(len(matcher.sentences_))
+    for lo in range(0, len(texts), size):
+        chunk = texts[lo:lo + size]
         parts = matcher.components(chunk)
         scores = matcher.score(chunk, parts)
         rank = parts["coverage"] if key == "coverage" else scores
@@ -862,7 +889,60 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _clause_features(prep, c, best, f, side)
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
+    f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
     return f, side
+
+
+#: How many of the best candidates are read for learned paraphrases.
+_PARAPHRASE_TOP = 4
+
+
+def candidate_texts(prep: Prepared, cand: _Candidates) -> list[str]:
+    """The canonical texts of a commitment's best candidate sentences (the chosen one first)."""
+    ks = [cand.chosen] + [k for k in cand.index[:_PARAPHRASE_TOP] if k != cand.chosen]
+    return [canonical(prep.eligible[k].text) for k in ks]
+
+
+@lru_cache(maxsize=1)
+def learned_paraphrases() -> dict:
+    """Topic word of a promise → the words annotated reviews reported it by
+    (``models/paraphrases.tsv``, learned by scripts/train_check.py from the gold
+    evidence of the dev pairs; only word pairs seen in two pairs or more).
+
+    Example:
+        >>> isinstance(learned_paraphrases(), dict)
+        True
+    """
+    from .lexicon import MODELS
+
+    if not (MODELS / "paraphrases.tsv").exists():
+        return {}
+    table: dict = {}
+    for row in read_tsv("paraphrases.tsv"):
+        table.setdefault(row[0], set()).add(row[1])
+    return {a: frozenset(b) for a, b in table.items()}
+
+
+def paraphrase_gain(commitment: str, texts: Sequence[str], table: dict) -> float:
+    """How much more of a promise's topic words the best of ``texts`` holds when a word
+    may also be held by one of its learned paraphrases (``table``: word → paraphrases).
+
+    Example:
+        >>> table = {"技术改造": frozenset({"更新改造"})}
+        >>> paraphrase_gain("推进技术改造", ["全年施工的更新改造项目七万四千个"], table)
+        1.0
+        >>> paraphrase_gain("推进技术改造", ["全年施工的更新改造项目七万四千个"], {})
+        0.0
+    """
+    topics = list(dict.fromkeys(content_words(commitment)))
+    if not topics or not table:
+        return 0.0
+    best = 0.0
+    for text in texts:
+        literal = sum(w in text for w in topics)
+        learned = sum(w in text or any(b in text for b in table.get(w, ())) for w in topics)
+        best = max(best, (learned - literal) / len(topics))
+    return best
 
 
 def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> None:
@@ -1071,6 +1151,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     if verdict == "delivered" and f["missing_part"]:
         # Some of several promised things shown, another not: partial.
         return "partial", "missing_part"
+    if verdict == "delivered" and f["pilot_only"]:
+        # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
+        return "partial", "pilot"
     if verdict == "delivered" and _other_body(side["clause"], prep.summary_doc.meta.org):
         # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
         return "not_found", "other_body"
@@ -1090,7 +1173,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
     model_verdict = max(p, key=p.get)
     verdict, rule = _ruled_verdict(prep, f, side, model_verdict)
     confidence = float(p[verdict])
-    if rule in ("shortfall", "missing_part", "blanket"):
+    if rule in ("shortfall", "missing_part", "pilot", "blanket"):
         confidence = max(confidence, 0.5)  # a rule of the guidelines, not a guess
     row = {"verdict": verdict, "confidence": round(confidence, 3)}
     if rule == "blanket":

@@ -75,6 +75,9 @@ FEATURES = (
                            # (it and its neighbours of the same section: a review in paragraphs)
     "best_paragraph_coverage",  # the same, best over the top candidates' paragraphs
     "national",         # the later report is a 政府工作报告 (a national review paraphrases more)
+    "paraphrase_gain",  # how much more of the promise's topic words a top candidate holds when the
+                        # paraphrases learned from annotated pairs count (物价 / 居民消费价格;
+                        # models/paraphrases.tsv, written by scripts/train_check.py)
 )
 
 
@@ -89,9 +92,6 @@ class VerdictModel:
         C: inverse regularisation strength of the logistic regression.
         class_weight: None or "balanced" (balanced was measured and lost: it
             trades many right not_found verdicts for a few partial ones).
-        delivered_weight: the weight of delivered rows against the others (1: none);
-            chosen by scripts/train_check.py by leave one pair out inside the training
-            pairs and shipped in models/check_cv.json ("params").
 
     Example:
         >>> import pandas as pd
@@ -101,21 +101,15 @@ class VerdictModel:
         ['not_found', 'delivered']
     """
 
-    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None, delivered_weight: float = 1.0):
+    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None):
         self.C = C
         self.class_weight = class_weight
-        self.delivered_weight = delivered_weight
-
-    def _weights(self):
-        if self.delivered_weight != 1.0:
-            return {"delivered": self.delivered_weight, "partial": 1.0, "not_found": 1.0}
-        return self.class_weight
 
     def _estimator(self):
         """The unfitted classifier (scripts/train_check.py measures others through this)."""
         from sklearn.linear_model import LogisticRegression
 
-        return LogisticRegression(C=self.C, class_weight=self._weights(), max_iter=2000)
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
 
     def fit(self, X, y, n_extra: int = 0) -> "VerdictModel":
         """Fit on a feature table (columns :data:`FEATURES`) and verdicts."""
@@ -195,21 +189,7 @@ def fit_verdict_model(extra_rows=None, **params) -> VerdictModel:
         n_extra = len(extra_rows)
         rows = pd.concat([rows, extra_rows], ignore_index=True)
     rows = rows[rows["verdict"].isin(CLASSES)]
-    return VerdictModel(**{**shipped_params(), **params}).fit(rows, rows["verdict"], n_extra=n_extra)
-
-
-def shipped_params() -> dict:
-    """The model settings scripts/train_check.py chose and wrote to models/check_cv.json ("params").
-
-    Example:
-        >>> set(shipped_params()) <= {"C", "class_weight", "delivered_weight"}
-        True
-    """
-    import json
-
-    if not CV_PATH.exists():
-        return {}
-    return dict(json.loads(CV_PATH.read_text(encoding="utf-8")).get("params", {}))
+    return VerdictModel(**params).fit(rows, rows["verdict"], n_extra=n_extra)
 
 
 @lru_cache(maxsize=1)
