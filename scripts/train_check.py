@@ -72,6 +72,46 @@ MIN_SUPPORT = 2
 PARAPHRASES_PATH = MODELS / "paraphrases.tsv"
 
 
+def paraphrase_support(golds: dict, exclude=()) -> dict:
+    """(promise word, review word) → the pairs whose gold evidence shows the promise's
+    word said by the review's word (the first absent from the evidence, the second
+    from the promise)."""
+    out: dict = {}
+    for pid, gold in golds.items():
+        if pid in exclude:
+            continue
+        for g in gold:
+            evidence = str(g.get("evidence_text") or "")
+            if g["verdict"] not in ("delivered", "partial") or not evidence.strip():
+                continue
+            promise, said = canonical(g["commitment"]), canonical(evidence)
+            for a in set(content_words(g["commitment"])):
+                if a in said:
+                    continue  # held as written: nothing to learn
+                for b in set(content_words(evidence)):
+                    if b not in promise and len(b) >= 2:
+                        out.setdefault((a, b), set()).add(pid)
+    return out
+
+
+def learn_paraphrases(golds: dict, exclude=()) -> dict:
+    """Promise word → the review words seen for it in at least MIN_SUPPORT pairs
+    (the pairs of ``exclude`` left out: a held-out pair teaches nothing)."""
+    table: dict = {}
+    for (a, b), pids in paraphrase_support(golds, exclude).items():
+        if len(pids) >= MIN_SUPPORT:
+            table.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in table.items()}
+
+
+def set_paraphrase_gain(prep, table) -> None:
+    """Recompute every commitment's paraphrase_gain of a prepared pair from ``table``."""
+    for i, (f, _) in enumerate(_features(prep)):
+        cand = prep.candidates[i]
+        f["paraphrase_gain"] = 0.0 if cand is None else paraphrase_gain(
+            prep.every[i][1].text, candidate_texts(prep, cand), table)
+
+
 class Paraphrases:
     """Paraphrases learned from the gold evidence of annotated pairs, and the
     ``paraphrase_gain`` feature recomputed so that no pair's feature uses a word
@@ -89,30 +129,10 @@ class Paraphrases:
         self.row_index = [self.every[pid].index(c) for pid, c in zip(table.pair_id, table.commitment)]
 
     def support(self, exclude=()) -> dict:
-        """(promise word, review word) → the pairs whose gold evidence shows it."""
-        out: dict = {}
-        for pid, gold in self.golds.items():
-            if pid in exclude:
-                continue
-            for g in gold:
-                evidence = str(g.get("evidence_text") or "")
-                if g["verdict"] not in ("delivered", "partial") or not evidence.strip():
-                    continue
-                promise, said = canonical(g["commitment"]), canonical(evidence)
-                for a in set(content_words(g["commitment"])):
-                    if a in said:
-                        continue  # held as written: nothing to learn
-                    for b in set(content_words(evidence)):
-                        if b not in promise and len(b) >= 2:
-                            out.setdefault((a, b), set()).add(pid)
-        return out
+        return paraphrase_support(self.golds, exclude)
 
     def table(self, exclude=()) -> dict:
-        table: dict = {}
-        for (a, b), pids in self.support(exclude).items():
-            if len(pids) >= MIN_SUPPORT:
-                table.setdefault(a, set()).add(b)
-        return {a: frozenset(b) for a, b in table.items()}
+        return learn_paraphrases(self.golds, exclude)
 
     def gain(self, pid, i, table) -> float:
         texts = self.texts[pid][i]
@@ -128,9 +148,7 @@ class Paraphrases:
 
     def refit_pair(self, prep, pid):
         """Set the held-out pair's paraphrase_gain from the other pairs' word pairs."""
-        table = self.table({pid})
-        for i, (f, _) in enumerate(_features(prep)):
-            f["paraphrase_gain"] = self.gain(pid, i, table)
+        set_paraphrase_gain(prep, self.table({pid}))
 
     def write(self, path=PARAPHRASES_PATH):
         support = self.support()

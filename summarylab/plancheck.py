@@ -1151,6 +1151,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     if verdict == "delivered" and f["missing_part"]:
         # Some of several promised things shown, another not: partial.
         return "partial", "missing_part"
+    if verdict == "delivered" and f["qualifier_contradicted"] and not f["qualifier_held"]:
+        # 加强危机家庭的排查 / 加强矛盾纠纷排查: the clause names the head (排查) of another thing.
+        return "not_found", "other_thing"
     if verdict == "delivered" and f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
@@ -1188,6 +1191,8 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row.update(_partial(c, f, side))
     elif rule == "rate_unshown":
         row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
+    elif rule == "other_thing":
+        row["reason"] = f"回顾中有相近的字眼，但说的不是这件事：“{_short(side['clause'])}”。"
     elif rule == "other_body":
         other = _other_body(side["clause"], prep.summary_doc.meta.org)
         row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
