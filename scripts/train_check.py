@@ -1,13 +1,18 @@
 """Write the plan check's training table and measure the learned verdict leave one pair out.
 
-usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR]
+usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR] [--note TEXT]
 
 1. For every dev pair of corpora/annotations/check/pairs.csv: prepare the pair
    (commitments, evidence candidates, numbers), compute the features of every
    produced commitment and label the ones a gold commitment answers (the
    reference scorer's matching).  Written to models/check_training.csv, which
    the library fits its model from at first use.
-2. Leave one pair out: for each pair, fit on the other pairs' rows, check the
+   Paraphrases are learned from the gold evidence (a promise's word → the word the
+   review reported it by, seen in two pairs or more) and written to
+   models/paraphrases.tsv; the paraphrase_gain feature of a pair's rows is
+   computed from the other pairs' paraphrases only.
+2. Leave one pair out: for each pair, fit on the other pairs' rows (their
+   paraphrase_gain recomputed without the held-out pair's paraphrases), check the
    pair with that model and score it against its gold file (agreement, kappa,
    commitment recall, evidence check); pooled over all pairs too, with the
    AUROC of the confidence column over right and wrong verdicts.  Printed and
@@ -24,26 +29,149 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 
 import summarylab as sl  # noqa: E402
-from summarylab.plancheck import decide, prepare, training_rows  # noqa: E402
+from summarylab.plancheck import (  # noqa: E402
+    _features, candidate_texts, decide, paraphrase_gain, prepare, training_rows)
+from summarylab.lexicon import MODELS  # noqa: E402
+from summarylab.plans import canonical, content_words  # noqa: E402
 from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
 from summarylab.verdict import CLASSES, CV_PATH, FEATURES, TRAINING_PATH, VerdictModel  # noqa: E402
 
 
+class BoostedVerdict(VerdictModel):
+    """The gradient-boosted alternative (HistGradientBoostingClassifier, depth 3)."""
+
+    def _estimator(self):
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(max_iter=150, learning_rate=0.05, max_depth=3,
+                                              class_weight=self.class_weight, random_state=0)
+
+
+class CalibratedVerdict(VerdictModel):
+    """The shipped model whose probabilities (verdict and confidence) come from a
+    CalibratedClassifierCV copy fitted in 5 folds of the training rows."""
+
+    def _estimator(self):
+        from sklearn.calibration import CalibratedClassifierCV
+
+        return CalibratedClassifierCV(super()._estimator(), method="sigmoid", cv=5)
+
+
 #: Other verdict models measured leave one pair out with --alternatives (models/check_cv.json).
 ALTERNATIVES = {
-    "logistic C=0.3 (the first engineer's)": lambda: VerdictModel(C=0.3),
-    "logistic C=0.1, class_weight=balanced": lambda: VerdictModel(class_weight="balanced"),
-    "gradient boosting (HistGradientBoosting, depth 3)": lambda: VerdictModel(kind="boosting"),
-    "logistic C=0.1, confidence from CalibratedClassifierCV(sigmoid)": lambda: VerdictModel(confidence_calibration="sigmoid"),
+    "logistic C=0.3 (the first engineer's)": lambda _: VerdictModel(C=0.3),
+    "logistic C=0.1, class_weight=balanced": lambda _: VerdictModel(class_weight="balanced"),
+    "gradient boosting (HistGradientBoosting, depth 3)": lambda _: BoostedVerdict(),
+    "logistic C=0.1 calibrated by CalibratedClassifierCV(sigmoid)": lambda _: CalibratedVerdict(),
 }
 
 
-def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False):
-    """Leave one pair out: fit ``make()`` on the other pairs' rows, check the pair, score it."""
+#: A learned paraphrase (a promise's word → a word the review reported it by) is kept when
+#: the gold evidence of at least this many different pairs shows it.
+MIN_SUPPORT = 2
+PARAPHRASES_PATH = MODELS / "paraphrases.tsv"
+
+
+def paraphrase_support(golds: dict, exclude=()) -> dict:
+    """(promise word, review word) → the pairs whose gold evidence shows the promise's
+    word said by the review's word (the first absent from the evidence, the second
+    from the promise)."""
+    out: dict = {}
+    for pid, gold in golds.items():
+        if pid in exclude:
+            continue
+        for g in gold:
+            evidence = str(g.get("evidence_text") or "")
+            if g["verdict"] not in ("delivered", "partial") or not evidence.strip():
+                continue
+            promise, said = canonical(g["commitment"]), canonical(evidence)
+            for a in set(content_words(g["commitment"])):
+                if a in said:
+                    continue  # held as written: nothing to learn
+                for b in set(content_words(evidence)):
+                    if b not in promise and len(b) >= 2:
+                        out.setdefault((a, b), set()).add(pid)
+    return out
+
+
+def learn_paraphrases(golds: dict, exclude=()) -> dict:
+    """Promise word → the review words seen for it in at least MIN_SUPPORT pairs
+    (the pairs of ``exclude`` left out: a held-out pair teaches nothing)."""
+    table: dict = {}
+    for (a, b), pids in paraphrase_support(golds, exclude).items():
+        if len(pids) >= MIN_SUPPORT:
+            table.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in table.items()}
+
+
+def set_paraphrase_gain(prep, table) -> None:
+    """Recompute every commitment's paraphrase_gain of a prepared pair from ``table``."""
+    for i, (f, _) in enumerate(_features(prep)):
+        cand = prep.candidates[i]
+        f["paraphrase_gain"] = 0.0 if cand is None else paraphrase_gain(
+            prep.every[i][1].text, candidate_texts(prep, cand), table)
+
+
+class Paraphrases:
+    """Paraphrases learned from the gold evidence of annotated pairs, and the
+    ``paraphrase_gain`` feature recomputed so that no pair's feature uses a word
+    pair learned from that pair itself (nor from the pair a fold holds out)."""
+
+    def __init__(self, pairs, preps, golds, table):
+        self.golds = golds
+        self.texts = {}     # pair → the top candidate texts of each produced commitment
+        self.every = {}     # pair → the produced commitments' texts
+        for p in pairs:
+            prep = preps[p.pair_id]
+            self.every[p.pair_id] = [c.text for _, c in prep.every]
+            self.texts[p.pair_id] = [None if cand is None else candidate_texts(prep, cand)
+                                     for cand in prep.candidates]
+        self.row_index = [self.every[pid].index(c) for pid, c in zip(table.pair_id, table.commitment)]
+
+    def support(self, exclude=()) -> dict:
+        return paraphrase_support(self.golds, exclude)
+
+    def table(self, exclude=()) -> dict:
+        return learn_paraphrases(self.golds, exclude)
+
+    def gain(self, pid, i, table) -> float:
+        texts = self.texts[pid][i]
+        return 0.0 if texts is None else paraphrase_gain(self.every[pid][i], texts, table)
+
+    def refit_rows(self, table_rows, held_out=None):
+        """The rows with paraphrase_gain from word pairs of neither the row's pair nor ``held_out``."""
+        rows = table_rows.copy()
+        tables = {pid: self.table({pid, held_out}) for pid in rows.pair_id.unique()}
+        idx = [self.row_index[k] for k in rows.index]
+        rows["paraphrase_gain"] = [self.gain(pid, i, tables[pid]) for pid, i in zip(rows.pair_id, idx)]
+        return rows
+
+    def refit_pair(self, prep, pid):
+        """Set the held-out pair's paraphrase_gain from the other pairs' word pairs."""
+        set_paraphrase_gain(prep, self.table({pid}))
+
+    def write(self, path=PARAPHRASES_PATH):
+        support = self.support()
+        lines = sorted((a, b, len(p)) for (a, b), p in support.items() if len(p) >= MIN_SUPPORT)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("# Paraphrases learned from annotated plan-check pairs (scripts/train_check.py): a topic word\n"
+                     "# of a promise<TAB>a topic word the later review reported it by<TAB>how many pairs' gold\n"
+                     "# evidence (corpora/annotations/check/, dev pairs) show the two together, the promise's word\n"
+                     f"# absent from the evidence and the review's word absent from the promise (kept at >= {MIN_SUPPORT}).\n"
+                     "# Read by summarylab.plancheck.learned_paraphrases for the paraphrase_gain feature.\n")
+            for a, b, n in lines:
+                fh.write(f"{a}\t{b}\t{n}\n")
+
+
+def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None):
+    """Leave one pair out: fit ``make(train)`` on the other pairs' rows, check the pair, score it."""
     results, right, wrong, per_pair = [], [], [], {}
     for p in pairs:
         train = table[(table.pair_id != p.pair_id) & table.verdict.isin(CLASSES)]
-        model = make().fit(train, train.verdict)
+        if para is not None:
+            train = para.refit_rows(train, p.pair_id)
+            para.refit_pair(preps[p.pair_id], p.pair_id)
+        model = make(train).fit(train, train.verdict)
         out = decide(preps[p.pair_id], model)
         produced = out.to_dict("records")
         if out_dir:
@@ -66,6 +194,11 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
     tot = pooled(results)
     summary = {k: tot[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
     summary["confidence_auroc"] = None if auroc(right, wrong) is None else round(auroc(right, wrong), 4)
+    # National (政府工作报告) and local pairs pooled apart: they differ in style and in ceiling.
+    for part, wanted in (("national", True), ("local", False)):
+        sub = pooled([r for p, r in zip(pairs, results)
+                      if (preps[p.pair_id].summary_doc.meta.kind == "gov_work_report") == wanted])
+        summary[part] = {k: sub[k] for k in ("gold", "agreement", "kappa", "recall")}
     if not quiet:
         print(json.dumps({"pair": "ALL (leave one pair out)", **summary}, ensure_ascii=False))
     return summary, per_pair
@@ -77,6 +210,10 @@ def main():
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--alternatives", action="store_true",
                     help="also measure the other verdict models of ALTERNATIVES in the same folds")
+    ap.add_argument("--no-paraphrases", dest="paraphrases", action="store_false",
+                    help="leave the learned paraphrases out (paraphrase_gain 0 everywhere)")
+    ap.add_argument("--note", default=None,
+                    help="record this run's figures in check_cv.json's history under this description")
     ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
     a = ap.parse_args()
     pairs = load_pairs("dev")
@@ -89,12 +226,18 @@ def main():
         preps[p.pair_id], golds[p.pair_id] = prep, gold
         tables.append(rows)
     table = pd.concat(tables, ignore_index=True)
-    summary, per_pair = lopo(pairs, table, preps, golds, VerdictModel, a.v, a.out)
+    para = Paraphrases(pairs, preps, golds, table) if a.paraphrases else None
+    if para is not None:
+        table = para.refit_rows(table)  # each pair's rows from the other pairs' word pairs
+    else:
+        table["paraphrase_gain"] = 0.0
+    make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
+    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para)
     if a.alternatives:
         # The models measured against the shipped one, each in the same folds.
         summary["alternatives"] = {}
         for name, make in ALTERNATIVES.items():
-            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True)
+            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True, para=para)
             summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
@@ -102,19 +245,29 @@ def main():
     header = ("# Training rows of the plan check's verdict model (summarylab/verdict.py), written by\n"
               "# scripts/train_check.py: the features of every produced commitment that a gold commitment of\n"
               "# the dev pairs in corpora/annotations/check/ answers, labelled with the gold verdict.\n"
+              "# paraphrase_gain of a pair's rows uses the paraphrases learned from the other pairs only.\n"
               f"# pairs: {', '.join(p.pair_id for p in pairs)}; rows: {len(table)}; written {time.strftime('%Y-%m-%d')}\n"
               f"# leave-one-pair-out: agreement {summary['agreement']}, kappa {summary['kappa']}, "
               f"recall {summary['recall']}, confidence AUROC {summary['confidence_auroc']} (models/check_cv.json)\n")
+    if para is not None:
+        para.write()
+    elif PARAPHRASES_PATH.exists():
+        PARAPHRASES_PATH.unlink()
     with open(TRAINING_PATH, "w", encoding="utf-8", newline="") as fh:
         fh.write(header)
         table.round(4).to_csv(fh, index=False)
     # Earlier figures (what each change moved) are kept from the file being replaced.
     history = json.loads(CV_PATH.read_text(encoding="utf-8")).get("history", []) if CV_PATH.exists() else []
+    if a.note:
+        history.append({"change": a.note, "pairs": len(pairs),
+                        **{k: summary[k] for k in ("agreement", "kappa", "recall", "confidence_auroc",
+                                                   "national", "local")}})
     CV_PATH.write_text(json.dumps({
         "comment": "Leave-one-pair-out figures of the plan check (scripts/train_check.py): for each dev pair, "
                    "the verdict model is fitted on the other pairs' rows and the pair is scored with the "
                    "reference scorer's matching (unmatched gold = disagreement).",
-        "features": list(FEATURES), "per_pair": per_pair, "overall": summary,
+        "features": list(FEATURES),
+        "per_pair": per_pair, "overall": summary,
         "history": history}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
 

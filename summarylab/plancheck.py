@@ -21,7 +21,11 @@ How:
    quoted programme names) keeps the top candidates of each commitment among
    the review's sentences, commitments scored in chunks so that memory grows
    linearly.  Sentences about the future (将, 计划, 明年; 今年 in a 政府工作报告),
-   another year, several years, a failure or a problem are no evidence.
+   another year, several years, a failure or a problem are no evidence; the
+   clauses before such a clause still are.  A 政府工作报告's plan part that opens
+   with the plan year's results (过去一年，…) is evidence of that year, and a
+   numbered paragraph title is read with the first sentence under it.  The cue
+   words of the evidence side are in ``models/check_cues.tsv``.
 2. Judging: :func:`commitment_features` reads the best candidate clause by
    clause (:func:`evidence_clause`: does the clause hold the promise's head and
    its qualifiers, its verb, its quoted name; is it an award list; does it say
@@ -31,8 +35,11 @@ How:
    regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
    (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
    ``confidence`` is its probability of the verdict given.  A rate or amount
-   target is never delivered by words alone, and an admitted shortfall makes a
-   promise partial.
+   target is never delivered by words alone, an admitted shortfall or a pilot
+   instead of the promised roll-out makes a promise partial, and a blanket claim
+   (全面实现年初确定的主要目标) delivers the targets of the plan's 主要预期目标
+   passage that no number of the review answers.  Paraphrases learned from the
+   annotated pairs' gold evidence (``models/paraphrases.tsv``) feed one feature.
 """
 
 from __future__ import annotations
@@ -40,12 +47,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .comparison import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
+from .lexicon import read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -56,10 +65,35 @@ if TYPE_CHECKING:
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
-_CONJ = re.compile(r"(?:以及|和|及)")
+_CONJ = re.compile(r"(?:以及|和|及)")  # grammar (coordination), not a word list of the genre
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_TARGET_KEPT = re.compile(r"预算范围内|预期目标|目标任务|(?:全面|超额|如期)完成|达到(?:了)?目标")
+
+
+@lru_cache(maxsize=None)
+def check_cue(category: str) -> re.Pattern:
+    """The cue pattern of one category of ``models/check_cues.tsv`` (its lines joined by ``|``).
+
+    Example:
+        >>> bool(check_cue("blanket").search("扭转经济下滑趋势，全面实现年初确定的主要目标"))
+        True
+    """
+    lines = [pattern for cat, pattern in read_tsv("check_cues.tsv", maxsplit=1) if cat == category]
+    if not lines:
+        raise KeyError(f"models/check_cues.tsv has no category {category!r}")
+    return re.compile("|".join(f"(?:{x})" for x in lines))
+
+
+@lru_cache(maxsize=None)
+def check_words(category: str) -> tuple[str, ...]:
+    """The space-separated words of one category of ``models/check_cues.tsv``.
+
+    Example:
+        >>> "投入" in check_words("money_head")
+        True
+    """
+    return tuple(w for cat, pattern in read_tsv("check_cues.tsv", maxsplit=1) if cat == category
+                 for w in pattern.split())
 
 #: Weights of the parts of the evidence strength (set by hand, not searched):
 #: topic-word coverage, bigram share, character and word TF-IDF cosines, and
@@ -79,8 +113,13 @@ _ADJECTIVAL_WEIGHT = 0.3
 _HALVES_WEIGHT = 0.75
 
 
-def _adjectival_modifiers(commitment: str) -> frozenset:
+def _adjectival_modifiers(commitment: str, tokens=None) -> frozenset:
     """Topic words of an ``X的`` modifier whose last word is an adjective.
+
+    Args:
+        commitment: the promise.
+        tokens: its words as the plan document tagged them (``doc.tokens(c.start, c.end)``);
+            without them the promise is cut and its words looked up in jieba's dictionary.
 
     Example:
         >>> sorted(_adjectival_modifiers("开展特色鲜明的志愿服务活动"))
@@ -90,11 +129,15 @@ def _adjectival_modifiers(commitment: str) -> frozenset:
     """
     from .plans import _word_tags, is_topic_word
 
-    ws = words(commitment)
+    if tokens is None:
+        tags = _word_tags()
+        pairs = [(w, tags.get(w, "")) for w in words(commitment)]
+    else:
+        pairs = [(t.word, t.tag) for t in tokens]
     out = set()
-    for t, w in enumerate(ws):
-        if w == "的" and t > 0 and _word_tags().get(ws[t - 1]) == "a":
-            out.update(x for x in ws[max(0, t - 3):t] if is_topic_word(x))
+    for t, (w, _) in enumerate(pairs):
+        if w == "的" and t > 0 and pairs[t - 1][1] == "a":
+            out.update(x for x, _ in pairs[max(0, t - 3):t] if is_topic_word(x))
     return frozenset(out)
 
 
@@ -216,43 +259,59 @@ class CommitmentMatcher:
 
         k, n = len(items), len(self.sentences_)
         out = np.zeros((k, n))
+        # Each word's holding sentences, kept sparse (indices and values): a long review
+        # has tens of thousands of sentences and a chunk hundreds of words.
         cache: dict[str, tuple] = {}
         for i, weights in enumerate(items):
             total = 0.0
             for w, v in weights.items():
                 if w not in cache:
-                    held = np.zeros(n, dtype=bool)
-                    if self.topic_vectorizer_ is not None and w in self.topic_vectorizer_.vocabulary_:
-                        col = self.topic_matrix_[:, self.topic_vectorizer_.vocabulary_[w]]
-                        held |= np.asarray(col.todense()).ravel() > 0
-                    if len(w) >= 3:  # a two-character word inside another (婚姻家庭) is another word
-                        held |= np.fromiter((w in s for s in self.sentences_), dtype=bool, count=n)
-                    held = held.astype(float)
-                    if len(w) == 4 and _HAN.fullmatch(w[0]) and w[:2] not in _GENERIC():
-                        # 财政预算 said as 政府预算…财政: both halves in the sentence.
-                        halves = np.fromiter((w[:2] in s and w[2:] in s for s in self.sentences_),
-                                             dtype=bool, count=n)
-                        held = np.maximum(held, _HALVES_WEIGHT * halves)
-                    df = int((held > 0).sum())
-                    cache[w] = (held, math.log((1 + n) / (1 + df)) + 1 if df else self.max_idf_)
-                held, idf = cache[w]
+                    cache[w] = self._holding(w)
+                where, values, idf = cache[w]
                 # the weights carry the token idf; the substring idf replaces it
                 base = v / self.idf_.get(w, self.max_idf_)
-                out[i] += base * idf * held
+                out[i, where] += base * idf * values
                 total += base * idf
             if total > 0:
                 out[i] /= total
         return out
 
-    def components(self, commitments: Sequence[str]) -> dict:
-        """The parts of the score, each an (n_commitments, n_sentences) array."""
+    def _holding(self, w: str) -> tuple:
+        """(indices, values, idf) of the sentences that hold word ``w`` (1, or 0.75 when
+        only its two halves stand apart)."""
+        import numpy as np
+
+        n = len(self.sentences_)
+        held = np.zeros(n, dtype=bool)
+        if self.topic_vectorizer_ is not None and w in self.topic_vectorizer_.vocabulary_:
+            col = self.topic_matrix_[:, self.topic_vectorizer_.vocabulary_[w]]
+            held[col.nonzero()[0]] = True
+        if len(w) >= 3:  # a two-character word inside another (婚姻家庭) is another word
+            held |= np.fromiter((w in s for s in self.sentences_), dtype=bool, count=n)
+        values = held.astype(float)
+        if len(w) == 4 and _HAN.fullmatch(w[0]) and w[:2] not in _GENERIC():
+            # 财政预算 said as 政府预算…财政: both halves in the sentence.
+            halves = np.fromiter((w[:2] in s and w[2:] in s for s in self.sentences_), dtype=bool, count=n)
+            values = np.maximum(values, _HALVES_WEIGHT * halves)
+        where = np.flatnonzero(values)
+        df = len(where)
+        return where, values[where], (math.log((1 + n) / (1 + df)) + 1 if df else self.max_idf_)
+
+    def components(self, commitments: Sequence[str], modifiers: Optional[Sequence[frozenset]] = None) -> dict:
+        """The parts of the score, each an (n_commitments, n_sentences) array.
+
+        ``modifiers``: the adjectival modifiers of each commitment (:func:`_adjectival_modifiers`
+        of its tokens in the plan document); found from the text alone when not given.
+        """
         import numpy as np
 
         k, n = len(commitments), len(self.sentences_)
         topic_sets = [set(content_words(c)) for c in commitments]
+        if modifiers is None:
+            modifiers = [_adjectival_modifiers(c) for c in commitments]
         topics = [{w: self.idf_.get(w, self.max_idf_) * (0.5 if _glued_generic(w) else 1.0)
-                   * (_ADJECTIVAL_WEIGHT if w in _adjectival_modifiers(c) else 1.0) for w in ws}
-                  for c, ws in zip(commitments, topic_sets)]
+                   * (_ADJECTIVAL_WEIGHT if w in mods else 1.0) for w in ws}
+                  for ws, mods in zip(topic_sets, modifiers)]
         # Bigrams inside topic words survive a different cut (职业技能培训 / 职业培训);
         # a commitment without topic words (促进社会和谐稳定) has only its wording.
         grams = [dict.fromkeys(set().union(*(_bigrams(w) for w in ws)) if ws else _bigrams(canonical(c)), 1.0)
@@ -304,6 +363,7 @@ class _Evidence:
     section_id: str
     section_kind: str
     excluded: Optional[str]  # why the sentence is no evidence, or None
+    headed: bool = False     # a paragraph title read with the first sentence under it
 
 
 def evidence_sentences(doc: Document) -> list[_Evidence]:
@@ -331,6 +391,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
         review_kinds |= {"intro", "other"}
     # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead.
     after_year = doc.meta.kind == "gov_work_report"
+    reviewing = _plan_year_sentences(doc, after_year)
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -340,36 +401,101 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
             seen_texts.add(s.text)
             kind = "achievements"
-        excluded = None
+        if kind == "plan" and s.start in reviewing:
+            kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
-        if s.start in heading_starts and plain == s.text:
-            excluded = "只出现在标题中，标题下没有写明做了什么"
-        elif kind == "plan":
-            excluded = "只出现在下一年的工作计划中"
-        elif kind == "problems":
-            excluded = "只出现在存在问题部分"
-        elif kind not in review_kinds:
-            excluded = "只出现在工作回顾以外的部分"
-        elif cue("future", plain) or (after_year and _THIS_YEAR.search(plain)):
-            excluded = "只出现在讲以后打算的句子中"
-        elif _SEVERAL_YEARS.search(plain):
-            excluded = "只出现在讲多年累计情况的句子中"
-        elif cue("negative", plain):
-            excluded = "只出现在讲未做成的事或存在问题的句子中"
-        else:
-            excluded = _other_year(s.text, year)
+        heading = s.start in heading_starts and plain == s.text
+        excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year)
         if excluded and kind in REVIEW_KINDS and not cue("negative", plain):
             # 新建青年之家2个，另1个正在装修，预计明年投入使用: the clauses before
             # the one about the future (or another year) still report the year.
-            head = _reported_head(s.text, year)
+            head = _reported_head(s.text, year, after_year)
             if head:
                 out.append(_Evidence(s.start, s.start + len(head), head, s.section_id, kind, None))
                 continue
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))
+    return _headed(out, doc.text)
+
+
+def _headed(pool: list, text: str) -> list:
+    """A numbered paragraph title (1.深入学习宣传贯彻党的二十大精神。) names the promise
+    its paragraph reports: the first sentence under it is read with it (the title alone
+    stays no evidence).  GUIDELINES_check.md: titles are headings when they only name
+    their paragraph; the annotators take title and first sentence together as evidence.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("某县妇联2023年工作总结\\n一、主要工作\\n1.深入学习贯彻二十大精神。开展理论学习12次。")
+        >>> [e.text for e in evidence_sentences(d) if e.headed]
+        ['1.深入学习贯彻二十大精神。开展理论学习12次。']
+    """
+    out = list(pool)
+    for k in range(len(out) - 1):
+        title, body = out[k], out[k + 1]
+        if (title.excluded and title.excluded.startswith("只出现在标题中") and body.excluded is None
+                and body.section_id == title.section_id and "\n" not in text[title.end:body.start]):
+            out[k + 1] = _Evidence(title.start, body.end, text[title.start:body.end], body.section_id,
+                                   body.section_kind, None, headed=True)
     return out
 
 
-_THIS_YEAR = re.compile(r"今年|本年度")
+def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: bool, after_year: bool,
+                  year: Optional[int]) -> Optional[str]:
+    """Why a sentence is no evidence (its part, the future, several years, a failure), or None."""
+    if heading:
+        return "只出现在标题中，标题下没有写明做了什么"
+    if kind == "plan":
+        return "只出现在下一年的工作计划中"
+    if kind == "problems":
+        return "只出现在存在问题部分"
+    if kind not in review_kinds:
+        return "只出现在工作回顾以外的部分"
+    if cue("future", plain) or (after_year and check_cue("this_year").search(plain)):
+        return "只出现在讲以后打算的句子中"
+    if check_cue("several_years").search(plain):
+        return "只出现在讲多年累计情况的句子中"
+    if cue("negative", plain):
+        return "只出现在讲未做成的事或存在问题的句子中"
+    return _other_year(text, year)
+
+
+def _plan_year_sentences(doc: Document, after_year: bool) -> set:
+    """Starts of the plan-part sentences that review the plan year.
+
+    A 政府工作报告's plan part may open with the last year's results (过去一年，
+    我们的各项工作取得了很大成绩。国内生产总值增长10.3%…; 1984年，我国重点建设取得了
+    新的进展): a sentence opening with the reviewed year, and the sentences after
+    it in its paragraph until one speaks of the future, report that year.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("2010年政府工作报告\\n一、2011年的工作\\n过去一年，我们取得了很大成绩。粮食增产。今年要稳定物价。")
+        >>> [d.text[k:k + 4] for k in sorted(_plan_year_sentences(d, True))]
+        ['过去一年', '粮食增产']
+    """
+    year = doc.meta.year
+    if not after_year or not year:
+        return set()
+    opening = re.compile(rf"^(?:{year}年[，,]|{check_cue('reviewed_year').pattern})")
+    out: set = set()
+    active, previous_end = False, None
+    for s in doc.sentences:
+        if s.section_kind != "plan":
+            active = False
+            continue
+        if previous_end is not None and "\n" in doc.text[previous_end:s.start]:
+            active = False  # a new paragraph
+        previous_end = s.end
+        plain = _QUOTED.sub("", s.text)
+        if cue("future", plain) or check_cue("this_year").search(plain):
+            active = False
+            continue
+        active = active or bool(opening.match(plain.strip()))
+        if active:
+            out.add(s.start)
+    return out
+
+
 def _other_year(text: str, year: Optional[int]) -> Optional[str]:
     """Why a sentence about an earlier year is no evidence, or None."""
     # 比2021年增加3所 compares with another year; it still reports this one.
@@ -379,20 +505,24 @@ def _other_year(text: str, year: Optional[int]) -> Optional[str]:
     return None
 
 
-def _reported_head(text: str, year: Optional[int]) -> str:
+def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> str:
     """The leading clauses of a sentence that report done work, before the
     first clause about the future or another year ('' when there are none
-    or they are too short to show anything).
+    or they are too short to show anything).  In a 政府工作报告 (``after_year``)
+    a clause naming 今年 speaks of the year ahead.
 
     Example:
         >>> _reported_head("新建青年之家2个，另1个正在装修，预计2024年初投入使用。", 2023)
         '新建青年之家2个，另1个正在装修，'
+        >>> _reported_head("全面实现年初确定的主要目标，国内生产总值增长7.8%，为今年经济发展打下好的基础。", 2012, True)
+        '全面实现年初确定的主要目标，国内生产总值增长7.8%，'
     """
     cut = 0
     for m in re.finditer(r"[^，；,;。]+[，；,;。]?", text):
         clause = _QUOTED.sub("", m.group(0))
         if cue("future", clause) or _other_year(m.group(0), year) or any(
-                int(y) > year for y in YEAR_MENTION.findall(m.group(0)) if year):
+                int(y) > year for y in YEAR_MENTION.findall(m.group(0)) if year) or (
+                after_year and check_cue("this_year").search(clause)):
             break
         cut = m.end()
     head = text[:cut]
@@ -456,6 +586,7 @@ class Prepared:
     median_best: Optional[float] = None
     paragraphs: Optional[dict] = None  # eligible index → canonical text of its paragraph (filled on use)
     features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
+    blanket: Optional[_Evidence] = None  # a review sentence claiming every main target met
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -463,15 +594,25 @@ class Prepared:
 #: commitments × sentences).
 TOP_K = 8
 _CHUNK = 64
+#: At most this many (commitment, sentence) cells per score array of a chunk: a review of
+#: 40,000 sentences is scored a few commitments at a time (8 MB per array, not 22 MB).
+_CHUNK_CELLS = 1_000_000
 
 
-def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list) -> list:
+def _chunk_size(n_sentences: int) -> int:
+    """How many commitments are scored at once against ``n_sentences`` sentences."""
+    return max(1, min(_CHUNK, _CHUNK_CELLS // max(n_sentences, 1)))
+
+
+def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list,
+                    modifiers: Optional[list] = None) -> list:
     import numpy as np
 
     out = []
-    for lo in range(0, len(texts), _CHUNK):
-        chunk = texts[lo:lo + _CHUNK]
-        parts = matcher.components(chunk)
+    size = _chunk_size(len(matcher.sentences_))
+    for lo in range(0, len(texts), size):
+        chunk = texts[lo:lo + size]
+        parts = matcher.components(chunk, None if modifiers is None else modifiers[lo:lo + size])
         scores = matcher.score(chunk, parts)
         for r in range(len(chunk)):
             row = scores[r]
@@ -495,8 +636,9 @@ def _best_of(matcher: Optional[CommitmentMatcher], texts: list[str], key: str = 
     if matcher is None or not texts:
         return [None] * len(texts)
     out = []
-    for lo in range(0, len(texts), _CHUNK):
-        chunk = texts[lo:lo + _CHUNK]
+    size = _chunk_size(len(matcher.sentences_))
+    for lo in range(0, len(texts), size):
+        chunk = texts[lo:lo + size]
         parts = matcher.components(chunk)
         scores = matcher.score(chunk, parts)
         rank = parts["coverage"] if key == "coverage" else scores
@@ -516,12 +658,43 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
         >>> [c.text for _, c in prep.every].index("加强基层妇女干部培训") > 0
         True
     """
-    import numpy as np
-
     plan_facts = plan_doc.facts
     items = plan_commitments(plan_doc)
     summary_facts = summary_doc.facts
-    pool = evidence_sentences(summary_doc)
+    eligible, excluded, shortfalls = _partition(evidence_sentences(summary_doc))
+    every = [(row, c) for row, cs in items for c in cs]
+    texts = [c.text for _, c in every]
+    candidates = _candidates_of(plan_doc, summary_doc, every, eligible)
+    shadow = CommitmentMatcher().fit([e.text for e in excluded]) if excluded else None
+    shadow_best = [None if b is None else (b[0], b[2]) for b in _best_of(shadow, texts)]
+    short = CommitmentMatcher().fit([e.text for e in shortfalls]) if shortfalls else None
+    shortfall_best = _best_of(short, texts, key="coverage")
+    blanket = next((e for e in eligible if check_cue("blanket").search(_QUOTED.sub("", e.text))), None)
+    return Prepared(plan_doc, summary_doc, every, eligible, excluded, shortfalls, candidates,
+                    shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc),
+                    {int(r.fact_id): r for r in plan_facts.itertuples()}, _several_year_spans(summary_doc),
+                    blanket=blanket)
+
+
+def tokens_of(doc: Document, c: Commitment) -> Optional[list]:
+    """The plan document's tagged words of a commitment (its one tagging, ``doc.tokens``),
+    or None when the commitment's text is not its span as written (a verb borrowed
+    from the clause before: 继续实施“两癌”救助项目 over the span “两癌”救助项目).
+
+    Example:
+        >>> import summarylab as sl
+        >>> from summarylab.plans import Commitment
+        >>> d = sl.read_text("某县妇联2021年工作总结\\n二、2022年工作计划\\n举办培训班3期。")
+        >>> k = d.text.index("举办")
+        >>> [t.word for t in tokens_of(d, Commitment("举办培训班3期", k, k + 7))]
+        ['举办', '培训班', '3', '期']
+    """
+    tokens = doc.tokens(c.start, c.end)
+    return tokens if "".join(t.word for t in tokens) == c.text else None
+
+
+def _partition(pool: list) -> tuple[list, list, list]:
+    """(eligible, excluded, shortfalls) of a report's sentences."""
     eligible = [e for e in pool if e.excluded is None]
     # Near misses worth naming in a reason: the later report's plan and
     # problems, and review sentences about the future or another year (not a
@@ -531,21 +704,35 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     # 两项任务尚未全部完成) makes a promise partial.
     shortfalls = [e for e in pool if e.section_kind not in ("other", "intro", "plan")
                   and (cue("partial", _QUOTED.sub("", e.text)) or cue("shortfall", _QUOTED.sub("", e.text)))]
-    every = [(row, c) for row, cs in items for c in cs]
-    texts = [c.text for _, c in every]
-    candidates: list = [None] * len(texts)
-    if eligible and texts:
-        matcher = CommitmentMatcher().fit([e.text for e in eligible])
-        starts = {sec.start for sec in summary_doc.section_list}
-        matcher.heading_mask_ = np.array([e.start in starts for e in eligible], dtype=bool)
-        candidates = _top_candidates(matcher, texts, eligible)
-    shadow = CommitmentMatcher().fit([e.text for e in excluded]) if excluded else None
-    shadow_best = [None if b is None else (b[0], b[2]) for b in _best_of(shadow, texts)]
-    short = CommitmentMatcher().fit([e.text for e in shortfalls]) if shortfalls else None
-    shortfall_best = _best_of(short, texts, key="coverage")
-    return Prepared(plan_doc, summary_doc, every, eligible, excluded, shortfalls, candidates,
-                    shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc),
-                    {int(r.fact_id): r for r in plan_facts.itertuples()}, _several_year_spans(summary_doc))
+    return eligible, excluded, shortfalls
+
+
+def _candidates_of(plan_doc: Document, summary_doc: Document, every: list, eligible: list) -> list:
+    """The top evidence candidates of every commitment (None when there is no evidence at all)."""
+    import numpy as np
+
+    if not eligible or not every:
+        return [None] * len(every)
+    matcher = CommitmentMatcher().fit([e.text for e in eligible])
+    starts = {sec.start for sec in summary_doc.section_list}
+    matcher.heading_mask_ = np.array([e.start in starts and not e.headed for e in eligible], dtype=bool)
+    # Each commitment's modifiers from the plan document's one tagging of its sentence.
+    modifiers = [_adjectival_modifiers(c.text, tokens_of(plan_doc, c)) for _, c in every]
+    return _top_candidates(matcher, [c.text for _, c in every], eligible, modifiers)
+
+
+def in_target_passage(text: str, start: int) -> bool:
+    """Whether offset ``start`` of a plan lies in the paragraph that states the year's
+    main targets (主要预期目标是：…), the targets a blanket claim of the review answers.
+
+    Example:
+        >>> t = "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%；国际收支状况继续改善。\\n要搞好价格调控。"
+        >>> in_target_passage(t, t.index("国际收支")), in_target_passage(t, t.index("搞好"))
+        (True, False)
+    """
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return bool(check_cue("target_passage").search(text[lo:hi if hi >= 0 else len(text)]))
 
 
 def _clauses(text: str) -> list[str]:
@@ -574,21 +761,26 @@ def evidence_clause(commitment: str, sentence: str) -> tuple[str, float, bool]:
     return best.strip(), max(best_share, 0.0), best_head
 
 
-# A promise that continues a stance rather than doing a thing once.
-_ONGOING = re.compile(r"^(?:要|我们要|今年|同时)?(?:继续|坚持|保持|加强|进一步|不断|始终|持续|巩固)")
-
-
-def _lead_verb(commitment: str) -> str:
+def _lead_verb(commitment: str, tokens=None) -> str:
     """The first verb of a promise after adverbs (继续深入实施 → 实施), as POS-tagged.
+
+    Args:
+        commitment: the promise.
+        tokens: its words as the plan document tagged them (``doc.tokens(c.start, c.end)``);
+            the promise is tagged on its own only when they are not given.
 
     Example:
         >>> _lead_verb("继续举办基层女干部培训班")
         '举办'
     """
-    from .nlp import pos_tag
+    if tokens is None:
+        from .nlp import pos_tag
 
-    skip = {"继续", "持续", "深入", "进一步", "积极", "大力", "着力", "全面", "加快", "切实", "认真", "努力", "不断"}
-    for w, tag in pos_tag(commitment):
+        pairs = pos_tag(commitment)
+    else:
+        pairs = [(t.word, t.tag) for t in tokens]
+    skip = check_words("lead_adverb")
+    for w, tag in pairs:
         if w in skip:
             continue
         if tag.startswith("v") and len(w) >= 2:
@@ -686,60 +878,148 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
 
     item, c = prep.every[i]
     f = dict.fromkeys(FEATURES, 0.0)
-    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i}
-    topics = set(content_words(c.text))
-    f["n_topics"] = math.log1p(len(topics))
-    targets = [prep.fact_by_id[x] for x in c.targets if x in prep.fact_by_id]
-    f["has_target"] = float(bool(targets))
-    f["ongoing"] = float(bool(_ONGOING.match(c.text)))
-    f["rate_target"] = float(any(str(t.kind) != "count" for t in targets))
-    if targets:
-        numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
-                                   prep.summary_doc.meta.year)
-        if numeric is not None:
-            side["numeric"] = numeric
-            f["num_matched"] = 1.0
-            f["num_met"] = float(numeric["verdict"] == "delivered")
-            f["num_missed"] = float(numeric["verdict"] == "partial")
-    fb = prep.shortfall_best[i]
-    if fb is not None and fb[1] > 0:
-        ev = prep.shortfalls[fb[0]]
-        _, share, head = evidence_clause(c.text, ev.text)
-        for part in _conjuncts(c.text):
-            # 开展心理关爱服务和困难帮扶服务 / 心理关爱服务…尚未有效开展: one part admitted unfinished.
-            _, p_share, p_head = evidence_clause(part, ev.text)
-            if p_head and p_share >= share:
-                share, head = p_share, True
-        # The admitted shortfall must be about the promised thing (its head), not a neighbour.
-        f["shortfall_admitted"] = min(fb[1], share) if head else 0.0
-        side["shortfall"] = ev
-        side["shortfall_strong"] = f["shortfall_admitted"] >= 0.6 and bool(cue("shortfall", _QUOTED.sub("", ev.text)))
+    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None}
+    _promise_features(prep, c, f, side)
+    _shortfall_features(prep, i, c, f, side)
     cand = prep.candidates[i]
     if cand is None:
         return f, side
-    pos = cand.index.index(cand.chosen)
+    side["best"] = best = _chosen_sentence(prep, cand)
+    _score_features(prep, cand, f)
+    _clause_features(prep, c, best, f, side)
+    _paragraph_features(prep, c, cand, f)
+    _near_features(prep, c, cand, f, side)
+    f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
+    return f, side
+
+
+#: How many of the best candidates are read for learned paraphrases.
+_PARAPHRASE_TOP = 4
+
+
+def candidate_texts(prep: Prepared, cand: _Candidates) -> list[str]:
+    """The canonical texts of a commitment's best candidate sentences (the chosen one first)."""
+    ks = [cand.chosen] + [k for k in cand.index[:_PARAPHRASE_TOP] if k != cand.chosen]
+    return [canonical(prep.eligible[k].text) for k in ks]
+
+
+@lru_cache(maxsize=1)
+def learned_paraphrases() -> dict:
+    """Topic word of a promise → the words annotated reviews reported it by
+    (``models/paraphrases.tsv``, learned by scripts/train_check.py from the gold
+    evidence of the dev pairs; only word pairs seen in two pairs or more).
+
+    Example:
+        >>> isinstance(learned_paraphrases(), dict)
+        True
+    """
+    from .lexicon import MODELS
+
+    if not (MODELS / "paraphrases.tsv").exists():
+        return {}
+    table: dict = {}
+    for row in read_tsv("paraphrases.tsv"):
+        table.setdefault(row[0], set()).add(row[1])
+    return {a: frozenset(b) for a, b in table.items()}
+
+
+def paraphrase_gain(commitment: str, texts: Sequence[str], table: dict) -> float:
+    """How much more of a promise's topic words the best of ``texts`` holds when a word
+    may also be held by one of its learned paraphrases (``table``: word → paraphrases).
+
+    Example:
+        >>> table = {"技术改造": frozenset({"更新改造"})}
+        >>> paraphrase_gain("推进技术改造", ["全年施工的更新改造项目七万四千个"], table)
+        1.0
+        >>> paraphrase_gain("推进技术改造", ["全年施工的更新改造项目七万四千个"], {})
+        0.0
+    """
+    topics = list(dict.fromkeys(content_words(commitment)))
+    if not topics or not table:
+        return 0.0
+    best = 0.0
+    for text in texts:
+        literal = sum(w in text for w in topics)
+        learned = sum(w in text or any(b in text for b in table.get(w, ())) for w in topics)
+        best = max(best, (learned - literal) / len(topics))
+    return best
+
+
+def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> None:
+    """What the promise itself says: its topic words, its targets and their numbers'
+    outcome, its stance, whether a blanket claim of the review answers it."""
+    f["n_topics"] = math.log1p(len(set(content_words(c.text))))
+    targets = [prep.fact_by_id[x] for x in c.targets if x in prep.fact_by_id]
+    f["has_target"] = float(bool(targets))
+    f["ongoing"] = float(bool(check_cue("ongoing").match(c.text)))
+    f["rate_target"] = float(any(str(t.kind) != "count" for t in targets))
+    f["national"] = float(prep.summary_doc.meta.kind == "gov_work_report")
+    if prep.blanket is not None and in_target_passage(prep.plan_doc.text, c.start):
+        side["blanket"] = prep.blanket
+    if not targets:
+        return
+    numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
+                               prep.summary_doc.meta.year)
+    if numeric is not None:
+        side["numeric"] = numeric
+        f["num_matched"] = 1.0
+        f["num_met"] = float(numeric["verdict"] == "delivered")
+        f["num_missed"] = float(numeric["verdict"] == "partial")
+
+
+def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
+    """How far a shortfall the report admits (problems part included) is about the promise."""
+    fb = prep.shortfall_best[i]
+    if fb is None or fb[1] <= 0:
+        return
+    ev = prep.shortfalls[fb[0]]
+    _, share, head = evidence_clause(c.text, ev.text)
+    for part in _conjuncts(c.text):
+        # 开展心理关爱服务和困难帮扶服务 / 心理关爱服务…尚未有效开展: one part admitted unfinished.
+        _, p_share, p_head = evidence_clause(part, ev.text)
+        if p_head and p_share >= share:
+            share, head = p_share, True
+    # The admitted shortfall must be about the promised thing (its head), not a neighbour.
+    f["shortfall_admitted"] = min(fb[1], share) if head else 0.0
+    side["shortfall"] = ev
+    side["shortfall_strong"] = f["shortfall_admitted"] >= 0.6 and bool(cue("shortfall", _QUOTED.sub("", ev.text)))
+
+
+def _chosen_sentence(prep: Prepared, cand: _Candidates) -> _Evidence:
+    """The sentence judged; a short theme sentence (推进教育发展和改革。) is read with the
+    sentence that follows it, which says what was done."""
     best = prep.eligible[cand.chosen]
     if _is_theme(best) and cand.chosen + 1 < len(prep.eligible):
-        # A short theme sentence (推进教育发展和改革。) is read with the sentence
-        # that follows it, which says what was done.
         after = prep.eligible[cand.chosen + 1]
         if after.section_id == best.section_id and 0 <= after.start - best.end <= 1:
             best = _Evidence(best.start, after.end, best.text + after.text, best.section_id,
                              best.section_kind, None)
-    side["best"] = best
+    return best
+
+
+def _score_features(prep: Prepared, cand: _Candidates, f: dict) -> None:
+    """The retrieval scores of the best candidate and how it stands out."""
     f["score"] = cand.score[0]
     f["relative_score"] = cand.score[0] - _median_best(prep)
     f["coverage"] = cand.coverage[0]
     f["char"] = cand.char[0]
     f["word"] = cand.word[0]
     f["margin"] = cand.score[0] - (cand.score[1] if len(cand.score) > 1 else 0.0)
-    anchor = cand.anchor[pos]
+    f["best_topk_coverage"] = max(cand.coverage)
+    f["n_strong"] = math.log1p(sum(x >= 0.4 for x in cand.score))
+    anchor = cand.anchor[cand.index.index(cand.chosen)]
     if not math.isnan(anchor):
         f["anchor_found"] = anchor
         f["anchor_missing"] = float(anchor == 0)
+
+
+def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, side: dict) -> None:
+    """The chosen sentence read clause by clause: the promise's head, qualifiers and verb,
+    an award list, work unfinished or piloted, a part missing."""
     plain = _QUOTED.sub("", best.text)
     clause, share, head_held = evidence_clause(c.text, best.text)
     side["clause"] = clause
+    topics = set(content_words(c.text))
     f["clause_coverage"] = share
     f["head_held"] = float(head_held)
     f["object_held"] = float(_object_phrase(c.text) in canonical(best.text))
@@ -748,25 +1028,33 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     f["pilot_only"] = float(_only_piloted(c.text, best.text))
     f["missing_part"] = float(_missing_conjunct(c.text, best.text) is not None)
     f["award_context"] = float(bool(cue("award", clause)) or bool(cue("award", plain)) and share < 1)
-    f["heading"] = float(bool(best.start in {s.start for s in prep.summary_doc.section_list}))
-    f["target_kept"] = float(bool(_TARGET_KEPT.search(best.text)))
+    f["heading"] = float(not best.headed and best.start in {s.start for s in prep.summary_doc.section_list})
+    f["target_kept"] = float(bool(check_cue("target_kept").search(best.text)))
     f["several_years"] = float(any(a <= best.start < b for a, b in (prep.several or [])))
-    verb = _lead_verb(c.text)
+    verb = _lead_verb(c.text, tokens_of(prep.plan_doc, c))
     f["verb_held"] = float(bool(verb) and verb in clause)
-    f["best_topk_coverage"] = max(cand.coverage)
     f["qualifier_held"], contradicted = qualifiers(c.text, clause)
     f["qualifier_contradicted"] = float(contradicted)
     head = _head_word(c.text)
     f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
+
+
+def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
+    """How much of the promise the chosen sentence's paragraph holds (a review in paragraphs)."""
     topic_list = list(dict.fromkeys(content_words(c.text))) + anchors_of(c.text)
-    if topic_list:
-        def held(k):
-            para = _paragraph(prep, k)
-            return sum(w in para for w in topic_list) / len(topic_list)
-        f["paragraph_coverage"] = held(cand.chosen)
-        f["best_paragraph_coverage"] = max(held(k) for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen)
-    f["national"] = float(prep.summary_doc.meta.kind == "gov_work_report")
-    f["n_strong"] = math.log1p(sum(x >= 0.4 for x in cand.score))
+    if not topic_list:
+        return
+
+    def held(k):
+        para = _paragraph(prep, k)
+        return sum(w in para for w in topic_list) / len(topic_list)
+
+    f["paragraph_coverage"] = held(cand.chosen)
+    f["best_paragraph_coverage"] = max(held(k) for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen)
+
+
+def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
+    """Near candidates that admit the work unfinished or show one part of A和B only."""
     for t, k in enumerate(cand.index):
         if cand.score[t] < 0.15:
             break
@@ -777,7 +1065,6 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
         if not f["half_shown"] and _shown_conjunct(c.text, ev.text, 0.35):
             f["half_shown"] = 1.0
             side["half"] = ev
-    return f, side
 
 
 # The numbers' own settings (how close a label must be, the 左右 band): set by
@@ -815,76 +1102,103 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
     summary_year = prep.summary_doc.meta.year
     features = _features(prep)
     feats = [f for f, _ in features]
-    sides = [side for _, side in features]
     X = pd.DataFrame(feats) if feats else None
     proba = model.predict_proba(X) if feats else None
-    # The confidence comes from a recalibrated copy of the model when it has one
-    # (VerdictModel's confidence_calibration); otherwise it is the same probabilities.
-    conf = proba if not feats or model.calibrated_ is None else model.confidence_proba(X)
     classes = list(model.classes_)
     rows = []
     for i, (item, c) in enumerate(prep.every):
-        f, side = feats[i], sides[i]
+        f, side = features[i]
         row = {"item_id": item["item_id"], "item_title": item["title"], "commitment": c.text,
                "verdict": "not_found", "score": round(f["score"], 3), "evidence": "",
                "evidence_section": None, "evidence_start": None, "evidence_end": None,
                "target": None, "actual": None, "reason": "", "confidence": None}
         p = dict(zip(classes, proba[i]))
-        q = dict(zip(classes, conf[i]))
         if c.due_year and summary_year and c.due_year > summary_year:
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
-            rows.append(row)
-            continue
-        if side["numeric"] is not None:
-            row.update(side["numeric"])
-            if row["verdict"] == "delivered" and cue("partial", _QUOTED.sub("", row["evidence"] or "")):
-                # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
-                # the sentence says part of it is unfinished.
-                row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
-            row["confidence"] = round(float(q.get(row["verdict"], 0.0)), 3)
-            rows.append(row)
-            continue
-        verdict = max(p, key=p.get)
-        if verdict != "not_found" and not (f["coverage"] or f["clause_coverage"] or f["partial_near"]
-                                           or f["shortfall_admitted"] or f["half_shown"]):
-            # No sentence holds a word of the promise: nothing can show it done, even in part.
-            verdict = "not_found"
-        if side.get("shortfall_strong") and verdict != "partial":
-            # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
-            # about the promised thing makes it partial (GUIDELINES_check.md).
-            verdict = "partial"
-            p[verdict] = q[verdict] = max(q[verdict], 0.5)
-        if verdict == "delivered" and f["missing_part"]:
-            # Some of several promised things shown, another not: partial (GUIDELINES_check.md).
-            verdict = "partial"
-            p[verdict] = q[verdict] = max(q[verdict], 0.5)
-        other = _other_body(side["clause"], prep.summary_doc.meta.org) if verdict == "delivered" else None
-        if other:
-            # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
-            verdict = "not_found"
-        rate_unshown = verdict == "delivered" and f["rate_target"] and not f["target_kept"]
-        if rate_unshown:
-            # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
-            # same indicator or by words that say the target was kept, never by words alone.
-            verdict = "not_found"
-        row.update(verdict=verdict, confidence=round(float(q[verdict]), 3))
-        if verdict == "delivered":
-            best = side["best"]
-            row.update(_found(best, f["score"]),
-                       reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
-        elif verdict == "partial":
-            row.update(_partial(c, f, side))
-        elif rate_unshown:
-            row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
-        elif other:
-            row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
+        elif side["numeric"] is not None:
+            row.update(_numeric_row(side["numeric"], p))
         else:
-            row["reason"] = _why_not_found(side, f, prep)
+            row.update(_learned_row(prep, c, f, side, p))
         rows.append(row)
     table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     return table.astype({"evidence_start": "Int64", "evidence_end": "Int64", "score": float,
                          "confidence": float})
+
+
+def _numeric_row(numeric: dict, p: dict) -> dict:
+    """The row of a commitment whose numbers decide (both sides have them)."""
+    row = dict(numeric)
+    if row["verdict"] == "delivered" and cue("partial", _QUOTED.sub("", row["evidence"] or "")):
+        # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
+        # the sentence says part of it is unfinished.
+        row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
+    row["confidence"] = round(float(p.get(row["verdict"], 0.0)), 3)
+    return row
+
+
+def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[str, Optional[str]]:
+    """The model's verdict after the rules of GUIDELINES_check.md: (verdict, the rule that
+    changed it or None)."""
+    if verdict != "not_found" and not (f["coverage"] or f["clause_coverage"] or f["partial_near"]
+                                       or f["shortfall_admitted"] or f["half_shown"]):
+        # No sentence holds a word of the promise: nothing can show it done, even in part.
+        return "not_found", None
+    if side.get("shortfall_strong") and verdict != "partial":
+        # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
+        # about the promised thing makes it partial.
+        return "partial", "shortfall"
+    if verdict == "delivered" and f["missing_part"]:
+        # Some of several promised things shown, another not: partial.
+        return "partial", "missing_part"
+    if verdict == "delivered" and f["qualifier_contradicted"] and not f["qualifier_held"]:
+        # 加强危机家庭的排查 / 加强矛盾纠纷排查: the clause names the head (排查) of another thing.
+        return "not_found", "other_thing"
+    if verdict == "delivered" and f["pilot_only"]:
+        # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
+        return "partial", "pilot"
+    if verdict == "delivered" and _other_body(side["clause"], prep.summary_doc.meta.org):
+        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
+        return "not_found", "other_body"
+    if verdict == "delivered" and f["rate_target"] and not f["target_kept"]:
+        # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
+        # same indicator or by words that say the target was kept, never by words alone.
+        verdict = "not_found" if side.get("blanket") is None else verdict
+        return verdict, "rate_unshown" if verdict == "not_found" else None
+    if verdict == "not_found" and side.get("blanket") is not None:
+        # 全面实现年初确定的主要目标: a target of the 主要预期目标 passage that no number answers.
+        return "delivered", "blanket"
+    return verdict, None
+
+
+def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) -> dict:
+    """Verdict, evidence and reason of a commitment the learned model decides."""
+    model_verdict = max(p, key=p.get)
+    verdict, rule = _ruled_verdict(prep, f, side, model_verdict)
+    confidence = float(p[verdict])
+    if rule in ("shortfall", "missing_part", "pilot", "blanket"):
+        confidence = max(confidence, 0.5)  # a rule of the guidelines, not a guess
+    row = {"verdict": verdict, "confidence": round(confidence, 3)}
+    if rule == "blanket":
+        ev = side["blanket"]
+        row.update(_found(ev, f["score"]),
+                   reason=f"回顾未单列这项指标，但称全面实现了年初确定的主要目标：“{_short(ev.text)}”。")
+    elif verdict == "delivered":
+        best = side["best"]
+        row.update(_found(best, f["score"]),
+                   reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
+    elif verdict == "partial":
+        row.update(_partial(c, f, side))
+    elif rule == "rate_unshown":
+        row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
+    elif rule == "other_thing":
+        row["reason"] = f"回顾中有相近的字眼，但说的不是这件事：“{_short(side['clause'])}”。"
+    elif rule == "other_body":
+        other = _other_body(side["clause"], prep.summary_doc.meta.org)
+        row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
+    else:
+        row["reason"] = _why_not_found(side, f, prep)
+    return row
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -941,10 +1255,10 @@ def _only_piloted(commitment: str, evidence: str) -> bool:
         >>> _only_piloted("推进城镇居民养老保险试点", "实施城镇居民养老保险试点。")
         False
     """
-    if re.search(r"试点|示范", commitment):
+    if check_cue("pilot").search(commitment):
         return False
     topics = [w for w in content_words(commitment) if len(w) >= 2] + anchors_of(commitment)
-    held = [(sum(w in clause for w in topics), "试点" in clause)
+    held = [(sum(w in clause for w in topics), bool(check_cue("pilot").search(clause)))
             for clause in re.split(r"[，；。,;]", canonical(evidence))]
     best = max((n for n, _ in held), default=0)
     # Piloted only when no clause that names the thing as fully is free of 试点.
@@ -1016,7 +1330,7 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     if not m:
         return None
     body = m.group(1)
-    core = re.sub(r"^(?:县|市|区|省|州|镇|乡|街道)", "", body)
+    core = check_cue("admin_level").sub("", body, count=1)
     if org and (core in org or org.endswith(core) or body in org):
         return None
     return body
@@ -1073,21 +1387,15 @@ class _Actual:
     start: int
 
 
-# A part or paragraph that reviews several years (“十一五”时期…的回顾, ——这五年，):
-# its numbers are totals of those years, not the planned year's results.
-_SEVERAL_YEARS = re.compile(r"这五年|五年来|过去五年|[两三四五十]年(?:来|间)|“?十[一二三四五]五”?(?:时期|期间)"
-                            r"|[两三四五]年[^，；。]{0,6}累计|年均增长")
-
-
 def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
     """The (start, end) spans of a report that review several years."""
     if doc is None:
         return []
     spans = [(s.start, s.end) for s in doc.section_list
-             if s.kind in REVIEW_KINDS and _SEVERAL_YEARS.search(s.title or "")]
+             if s.kind in REVIEW_KINDS and check_cue("several_years").search(s.title or "")]
     pos = 0
     for para in doc.text.split("\n"):
-        if _SEVERAL_YEARS.search(para.lstrip(" —-")[:8]):
+        if check_cue("several_years").search(para.lstrip(" —-")[:8]):
             spans.append((pos, pos + len(para)))
         pos += len(para) + 1
     return spans
@@ -1122,13 +1430,8 @@ def _nan(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-# Words that frame a number rather than name what it measures.
-_FRAMING = re.compile(r"预算拟安排|预算安排|拟安排|预期|目标|拟定为|拟定|定为|确定为|控制在|达到|保持在|提高到|增加到|下降到|回落到|"
-                      r"比上年|同比|左右|以上|以内|低于|超过|实际|每人每年|人均|由|从|约|为|在")
-
-
 def _grams(text: str) -> set[str]:
-    t = "".join(_HAN.findall(_FRAMING.sub("", canonical(text))))
+    t = "".join(_HAN.findall(check_cue("framing").sub("", canonical(text))))
     return {t[k:k + 2] for k in range(len(t) - 1)}
 
 
@@ -1162,12 +1465,12 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     head = _head_of(target_label)
     wider_text = "".join(_HAN.findall(canonical(_clause_tail(actual_context, 2))))
     if len(head) == 2 and head not in wider_text and not (
-            head in _MONEY_HEADS and any(h in wider_text for h in _MONEY_HEADS)):
+            head in check_words("money_head") and any(h in wider_text for h in check_words("money_head"))):
         return 0.0
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)
     # The label's topic words in another order (青年创业小额贷款 / 为创业青年发放贷款).
-    topics = set(content_words(_FRAMING.sub("", target_label)))
+    topics = set(content_words(check_cue("framing").sub("", target_label)))
     if topics:
         own_text = canonical(_clause_tail(actual_context, 1))
         wider_canon = canonical(_clause_tail(actual_context, 2))
@@ -1180,15 +1483,11 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     return max(own, 0.9 * wider)
 
 
-# Budget language names one amount by any of these (“三农”投入 / “三农”支出).
-_MONEY_HEADS = ("投入", "支出", "资金", "经费", "投资")
-
-
 def _holds(text: str, word: str) -> float:
     """1 when the text holds the word; 0.75 for another word of the budget family."""
     if word in text:
         return 1.0
-    if word in _MONEY_HEADS and any(h in text for h in _MONEY_HEADS):
+    if word in check_words("money_head") and any(h in text for h in check_words("money_head")):
         return 0.75
     return 0.0
 
@@ -1196,7 +1495,7 @@ def _holds(text: str, word: str) -> float:
 def _head_of(label: str) -> str:
     """The last two characters of a label's last word that is not generic
     (开展宣讲活动: 宣讲; 活动 names no indicator)."""
-    t = _FRAMING.sub("", canonical(label))
+    t = check_cue("framing").sub("", canonical(label))
     ws = [w for w in words(t) if _HAN.search(w)]
     while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1):
         ws.pop()

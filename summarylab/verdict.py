@@ -14,9 +14,9 @@ fitting takes a few milliseconds.
 The verdict's ``confidence`` is the model's probability of the verdict it
 gives (logistic regression probabilities; their worth is measured leave one
 pair out by the AUROC of right against wrong verdicts, see models/check_cv.json).
-A CalibratedClassifierCV copy fitted inside each fold was measured for the
-confidence too and ranked the doubtful rows worse (AUROC 0.70 against 0.71),
-so it is an option (``confidence_calibration``), not the default.
+The models it was measured against (gradient boosting, a CalibratedClassifierCV
+copy for the confidence) live with the measuring code in scripts/train_check.py:
+the library only fits the shipped model.
 """
 
 from __future__ import annotations
@@ -75,6 +75,9 @@ FEATURES = (
                            # (it and its neighbours of the same section: a review in paragraphs)
     "best_paragraph_coverage",  # the same, best over the top candidates' paragraphs
     "national",         # the later report is a 政府工作报告 (a national review paraphrases more)
+    "paraphrase_gain",  # how much more of the promise's topic words a top candidate holds when the
+                        # paraphrases learned from annotated pairs count (物价 / 居民消费价格;
+                        # models/paraphrases.tsv, written by scripts/train_check.py)
 )
 
 
@@ -82,17 +85,13 @@ class VerdictModel:
     """delivered / partial / not_found from :data:`FEATURES`, with probabilities.
 
     A multinomial logistic regression on standardised features (the readable
-    model, kept because it won leave one pair out; ``kind="boosting"`` is the
-    gradient-boosted alternative it was measured against, models/check_cv.json).
+    model, kept because it won leave one pair out against gradient boosting and
+    calibrated copies, models/check_cv.json).
 
     Args:
         C: inverse regularisation strength of the logistic regression.
         class_weight: None or "balanced" (balanced was measured and lost: it
             trades many right not_found verdicts for a few partial ones).
-        kind: "logistic" or "boosting" (HistGradientBoostingClassifier, depth 3).
-        confidence_calibration: None, "sigmoid" or "isotonic": the confidence
-            column then comes from a CalibratedClassifierCV copy of the model
-            (5 folds of the training rows); the verdict stays the plain model's.
 
     Example:
         >>> import pandas as pd
@@ -102,37 +101,25 @@ class VerdictModel:
         ['not_found', 'delivered']
     """
 
-    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None, kind: str = "logistic",
-                 confidence_calibration: Optional[str] = None):
+    def __init__(self, *, C: float = 0.1, class_weight: Optional[str] = None):
         self.C = C
         self.class_weight = class_weight
-        self.kind = kind
-        self.confidence_calibration = confidence_calibration
+
+    def _estimator(self):
+        """The unfitted classifier (scripts/train_check.py measures others through this)."""
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
 
     def fit(self, X, y, n_extra: int = 0) -> "VerdictModel":
         """Fit on a feature table (columns :data:`FEATURES`) and verdicts."""
-        from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
 
         A = self._matrix(X)
         self.scaler_ = StandardScaler().fit(A)
-        if self.kind == "boosting":
-            from sklearn.ensemble import HistGradientBoostingClassifier
-            base = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.05, max_depth=3,
-                                                  class_weight=self.class_weight, random_state=0)
-        else:
-            base = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
-        self.clf_ = base
+        self.clf_ = self._estimator()
         self.clf_.fit(self.scaler_.transform(A), list(y))
         self.classes_ = np.array(self.clf_.classes_)
-        self.calibrated_ = None
-        if self.confidence_calibration:
-            # The verdict stays the plain model's; only the confidence is recalibrated
-            # (a copy of the model fitted in 5 folds of the training rows).
-            from sklearn.base import clone
-            from sklearn.calibration import CalibratedClassifierCV
-            self.calibrated_ = CalibratedClassifierCV(clone(base), method=self.confidence_calibration, cv=5)
-            self.calibrated_.fit(self.scaler_.transform(A), list(y))
         self.n_rows_ = len(A)
         self.n_extra_ = int(n_extra)
         return self
@@ -151,16 +138,6 @@ class VerdictModel:
         if not len(A):
             return np.zeros((0, len(self.classes_)))
         return self.clf_.predict_proba(self.scaler_.transform(A))
-
-    def confidence_proba(self, X) -> np.ndarray:
-        """Probabilities of :attr:`classes_` for the confidence column: calibrated when
-        ``confidence_calibration`` is set, else those of :meth:`predict_proba`."""
-        if self.calibrated_ is None:
-            return self.predict_proba(X)
-        A = self._matrix(X)
-        if not len(A):
-            return np.zeros((0, len(self.classes_)))
-        return self.calibrated_.predict_proba(self.scaler_.transform(A))
 
     def predict(self, X) -> np.ndarray:
         """The most probable verdict of each row."""
