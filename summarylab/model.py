@@ -215,9 +215,9 @@ class Document:
     text: str
     meta: DocumentMeta
     section_list: list[Section] = field(default_factory=list)
-    # sentence start -> (its tagged words, their starts, their ends); filled by tokens(),
-    # one tagging per sentence; the offsets let a request bisect instead of scanning
-    _tagged: dict[int, tuple[list[Token], list[int], list[int]]] = field(
+    # sentence start -> (its (word, tag, start, end) rows, their starts, their ends); filled by
+    # tokens(), one tagging per sentence; the offsets let a request bisect instead of scanning
+    _tagged: dict[int, tuple[tuple[tuple[str, str, int, int], ...], tuple[int, ...], tuple[int, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -301,18 +301,20 @@ class Document:
                 ends = list(accumulate(map(len, words), initial=sent.start))
                 starts = ends[:-1]
                 del ends[0]
-                # tuple.__new__ builds the Tokens without a Python call per word (a national
-                # report has ten thousand words; Token(...) and Token._make are 1.5-2x slower)
-                entry = (list(map(tuple.__new__, repeat(Token),
-                                  zip(words, [t for _, t in tagged], starts, ends))),
-                         starts, ends)
+                # Plain tuples are kept, Tokens made per request: the collector never untracks a
+                # named tuple, and a national report's ten thousands of kept Tokens made every full
+                # collection walk them (a third of the analysis time).  tuple.__new__ makes a
+                # Token from a row without a Python call per word.
+                # Tuples all through, so that the collector untracks the whole entry.
+                entry = (tuple(zip(words, [t for _, t in tagged], starts, ends)),
+                         tuple(starts), tuple(ends))
                 cache[sent.start] = entry
-            toks, starts, ends = entry
+            rows, starts, ends = entry
             # the words wholly inside [start, end) are one run: bisect its two ends
             i = bisect_left(starts, start) if start > sent.start else 0
             j = bisect_right(ends, end) if end < sent.end else len(ends)
             if i < j:
-                out.extend(toks[i:j])
+                out.extend(map(tuple.__new__, repeat(Token), rows[i:j]))
         return out
 
     @cached_property
