@@ -37,6 +37,8 @@ from enum import Enum
 
 from typing import Iterator, Optional, Union
 
+import cn2an
+
 from .lexicon import read_tsv
 
 # ---------------------------------------------------------------------------
@@ -286,10 +288,7 @@ def _parse_unsigned(s: str) -> Optional[float]:
         return rng[0]
     if not any(c.isdigit() for c in s):
         try:
-            # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.  Imported here:
-            # it costs 0.2-0.4 s at start-up, and most commands read no Chinese numeral.
-            import cn2an
-
+            # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.
             return float(cn2an.cn2an(s, "normal"))
         except Exception:  # cn2an signals any form it does not know by raising
             pass
