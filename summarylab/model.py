@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep `summarylab --help` fast
@@ -214,9 +215,10 @@ class Document:
     text: str
     meta: DocumentMeta
     section_list: list[Section] = field(default_factory=list)
-    # sentence start -> its tagged words; filled by tokens(), one tagging per sentence
-    _tagged: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False,
-                                            compare=False)
+    # sentence start -> (its (word, tag, start, end) rows, their starts, their ends); filled by
+    # tokens(), one tagging per sentence; the offsets let a request bisect instead of scanning
+    _tagged: dict[int, tuple[tuple[tuple[str, str, int, int], ...], tuple[int, ...], tuple[int, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def doc_id(self) -> str:
@@ -284,22 +286,35 @@ class Document:
 
         out: list[Token] = []
         sentences = self.sentences
+        cache = self._tagged
         k = max(bisect_right(self._sentence_starts, start) - 1, 0)
         while k < len(sentences) and sentences[k].start < end:
             sent = sentences[k]
             k += 1
             if sent.end <= start:
                 continue
-            tagged = self._tagged.get(sent.start)
-            if tagged is None:
-                tagged = []
-                pos = sent.start
-                for word, tag in pos_tag(sent.text):
-                    # the segmenter keeps every character, so offsets are a running sum
-                    tagged.append(Token(word, tag, pos, pos + len(word)))
-                    pos += len(word)
-                self._tagged[sent.start] = tagged
-            out.extend(t for t in tagged if t.start >= start and t.end <= end)
+            entry = cache.get(sent.start)
+            if entry is None:
+                tagged = pos_tag(sent.text)
+                words = [w for w, _ in tagged]
+                # the segmenter keeps every character, so offsets are a running sum
+                ends = list(accumulate(map(len, words), initial=sent.start))
+                starts = ends[:-1]
+                del ends[0]
+                # Plain tuples are kept, Tokens made per request: the collector never untracks a
+                # named tuple, and a national report's ten thousands of kept Tokens made every full
+                # collection walk them (a third of the analysis time).  tuple.__new__ makes a
+                # Token from a row without a Python call per word.
+                # Tuples all through, so that the collector untracks the whole entry.
+                entry = (tuple(zip(words, [t for _, t in tagged], starts, ends)),
+                         tuple(starts), tuple(ends))
+                cache[sent.start] = entry
+            rows, starts, ends = entry
+            # the words wholly inside [start, end) are one run: bisect its two ends
+            i = bisect_left(starts, start) if start > sent.start else 0
+            j = bisect_right(ends, end) if end < sent.end else len(ends)
+            if i < j:
+                out.extend(map(tuple.__new__, repeat(Token), rows[i:j]))
         return out
 
     @cached_property

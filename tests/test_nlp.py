@@ -216,3 +216,31 @@ def test_importing_nlp_loads_no_segmentation_engine():
     assert out.stdout.strip() == "[]"
 
 
+
+
+# --- Document.tokens: one tagging per sentence, any span read from it --------------------
+
+_TOKENS_TEXT = ("上林县妇联2021年工作总结\n一、主要工作\n"
+                "全年举办“巾帼家政”培训班9期，培训妇女400多人。创建儿童之家15个；"
+                "走访慰问困难妇女儿童320户，发放慰问金12.5万元。\n"
+                "二、2022年工作计划\n继续实施“春蕾计划”，资助困难女童10名。")
+
+
+def test_document_tokens_of_a_span_are_the_words_of_the_whole_tagging_inside_it():
+    from hypothesis import given, settings, strategies as st
+
+    import summarylab as sl
+    from summarylab.model import Token
+
+    doc = sl.read_text(_TOKENS_TEXT)
+    whole = doc.tokens(0, len(doc.text))
+    assert all(type(t) is Token for t in whole)
+    assert [t.word for t in doc.tokens(doc.text.index("培训妇女"), doc.text.index("400"))] == ["培训", "妇女"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.integers(0, len(doc.text)), st.integers(0, len(doc.text)))
+    def span_is_a_filter_of_the_whole(a, b):
+        # a word cut by either end of the span is left out, as documented
+        assert doc.tokens(a, b) == [t for t in whole if t.start >= a and t.end <= b]
+
+    span_is_a_filter_of_the_whole()
