@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from .cues import YEAR_MENTION
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -27,8 +28,7 @@ def _cues(category: str) -> str:
 
 
 _YEAR = r"(?:19|20)\d\d年"
-#: A year a sentence speaks about, and a comparison with a year (比2021年增加), which does not.
-YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+#: A comparison with a year (比2021年增加) does not speak about that year.
 COMPARED_WITH = re.compile(rf"{_cues('compared_with')}{_YEAR}(?:度|底|末)?{_cues('compared_tail')}?"
                            # a price base (2300元（2010年不变价）) names no reported year
                            rf"|[（(]?(?:按)?{_YEAR}{_cues('price_base')}(?:计算)?[）)]?")

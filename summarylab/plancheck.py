@@ -50,10 +50,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .comparison import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
+from .comparison import COMPARED_WITH, REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
+from .cues import YEAR_MENTION, lower_is_better
 from .lexicon import read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -1568,7 +1569,7 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     approx = str(t.approx)
     tol = th["about_tolerance"] if approx in ("about", "near") else 0.0
     ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
-               or bool(cue("lower_better", label)))
+               or lower_is_better(label))
     if ceiling:
         return a.value <= hi * (1 + tol) + 1e-9
     return a.value >= lo * (1 - tol) - 1e-9

@@ -26,6 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
+from .cues import YEAR_MENTION
 from .lexicon import read_tsv
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
@@ -487,7 +488,7 @@ class _SentenceYears:
         j = bisect_left(self.ends, b)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
         if (left, right) not in self.known:
-            years = {int(y) for y in _YEAR_MENTION.findall(self.text, left, right)}
+            years = {int(y) for y in YEAR_MENTION.findall(self.text, left, right)}
             self.known[left, right] = bool(years) and max(years) < self.plan_year
         return self.known[left, right]
 
@@ -627,9 +628,6 @@ def _tagging(body: str, a: int, b: int, tokens):
             got.append([t for t in tokens(max(a - 8, 0), b) if t.end > a])
         return got[0]
     return tagged
-
-
-_YEAR_MENTION = re.compile(r"(?<!\d)(19\d\d|20\d\d)年(?!代)")
 
 
 def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .auditing import lower_is_better
 from .comparison import review_facts
+from .cues import YEAR_MENTION, lower_is_better
 from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
 
 def _another_years_figure(doc: "Document", r: dict, before: str, plan_year: int) -> bool:
     """A plan figure of several years (年均, 十二五), of another year, or of the five-year-plan part."""
-    from .comparison import COMPARED_WITH, YEAR_MENTION, _not_this_years_value
+    from .comparison import COMPARED_WITH, _not_this_years_value
 
     if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
         return True  # 年均增长7%, 十二五: a five-year figure, not this year's target

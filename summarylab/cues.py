@@ -1,0 +1,69 @@
+"""Shared text cues: one helper per concept that several modules read.
+
+A concept that plans, plancheck, comparison, series and extract all need (which
+year a sentence speaks of, a figure of several years, a change verb leading to
+a new value, an indicator whose target is a ceiling) is written once, in one
+lexicon of models/, and read here.  This module imports only
+:mod:`summarylab.lexicon`, so that any module may import it.
+
+Example:
+    >>> YEAR_MENTION.findall("2013年比2012年增长7.7%，八十年代")
+    ['2013', '2012']
+    >>> lower_is_better("城镇登记失业率")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternatives, read_tsv, words
+
+#: A year a sentence names (2013年), not a decade (八十年代 / 1980年代).
+YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+
+
+def lower_is_better(label: str) -> bool:
+    """Whether an indicator's target is a ceiling (models/lower_better.tsv).
+
+    Example:
+        >>> lower_is_better("居民消费价格涨幅"), lower_is_better("城镇新增就业")
+        (True, False)
+    """
+    return any(w in label for w in words("lower_better.tsv", "lower_better"))
+
+
+@lru_cache(maxsize=None)
+def year_cue(category: str) -> re.Pattern:
+    """One category of models/year_cues.tsv (several years, another year, the year itself) as a pattern.
+
+    Example:
+        >>> bool(year_cue("several_years").search("五年来粮食累计增产"))
+        True
+    """
+    return re.compile(alternatives("year_cues.tsv", category))
+
+
+@lru_cache(maxsize=None)
+def change_verbs() -> tuple[str, ...]:
+    """The change verbs of models/change_verbs.tsv (增长, 提高, 降低 …), longest first.
+
+    Example:
+        >>> {"提高", "降低", "增加", "减少"} <= set(change_verbs())
+        True
+    """
+    rows = read_tsv("change_verbs.tsv", header=True)
+    found = [w for direction, form, w, *_ in rows if direction != "filler" and form == "verb"]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def change_to() -> re.Pattern:
+    """A change verb leading to a new value near the start of a text (提高到, 增长至, 回升到).
+
+    Example:
+        >>> bool(change_to().match("元提高到200元")), bool(change_to().match("元，增长"))
+        (True, False)
+    """
+    return re.compile(rf"^[^，。；]{{0,4}}(?:{'|'.join(change_verbs())})(?:到|至)")
