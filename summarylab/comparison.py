@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import YEAR_MENTION
+from .cues import YEAR_MENTION, change_to
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -34,7 +34,8 @@ COMPARED_WITH = re.compile(rf"{_cues('compared_with')}{_YEAR}(?:度|底|末)?{_c
                            rf"|[（(]?(?:按)?{_YEAR}{_cues('price_base')}(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
-TO_VALUE = re.compile(rf"^[^，。；]{{0,4}}{_cues('change_to')}(?:到|至)")
+#: After it, the change verb leading to the new value (提高到): models/change_verbs.tsv, through cues.py.
+TO_VALUE = change_to()
 #: A total over several years (累计, 五年来, 年均) is not one year's value (plancheck.py reads this too).
 MULTI_YEAR = re.compile(_cues("several_years"))
 #: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和

@@ -58,6 +58,16 @@ def change_verbs() -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
+def to_new_value() -> str:
+    """A change verb with 到/至 after it, as a regex string: the words that lead to a new value (降低到).
+
+    Example:
+        >>> re.sub(to_new_value(), "", "城镇登记失业率下降到")
+        '城镇登记失业率'
+    """
+    return rf"(?:{'|'.join(change_verbs())})(?:到|至)"
+
+
 @lru_cache(maxsize=None)
 def change_to() -> re.Pattern:
     """A change verb leading to a new value near the start of a text (提高到, 增长至, 回升到).
@@ -66,4 +76,4 @@ def change_to() -> re.Pattern:
         >>> bool(change_to().match("元提高到200元")), bool(change_to().match("元，增长"))
         (True, False)
     """
-    return re.compile(rf"^[^，。；]{{0,4}}(?:{'|'.join(change_verbs())})(?:到|至)")
+    return re.compile(rf"^[^，。；]{{0,4}}{to_new_value()}")

@@ -54,7 +54,7 @@ from .comparison import COMPARED_WITH, REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import YEAR_MENTION, lower_is_better
+from .cues import YEAR_MENTION, lower_is_better, to_new_value
 from .lexicon import read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -83,6 +83,12 @@ def check_cue(category: str) -> re.Pattern:
     if not lines:
         raise KeyError(f"models/check_cues.tsv has no category {category!r}")
     return re.compile("|".join(f"(?:{x})" for x in lines))
+
+
+@lru_cache(maxsize=1)
+def _framing() -> re.Pattern:
+    """Words that frame a number (check_cues.tsv ``framing``) or lead to it (提高到: change_verbs.tsv)."""
+    return re.compile(f"{check_cue('framing').pattern}|{to_new_value()}")
 
 
 @lru_cache(maxsize=None)
@@ -1432,7 +1438,7 @@ def _nan(x) -> bool:
 
 
 def _grams(text: str) -> set[str]:
-    t = "".join(_HAN.findall(check_cue("framing").sub("", canonical(text))))
+    t = "".join(_HAN.findall(_framing().sub("", canonical(text))))
     return {t[k:k + 2] for k in range(len(t) - 1)}
 
 
@@ -1471,7 +1477,7 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)
     # The label's topic words in another order (青年创业小额贷款 / 为创业青年发放贷款).
-    topics = set(content_words(check_cue("framing").sub("", target_label)))
+    topics = set(content_words(_framing().sub("", target_label)))
     if topics:
         own_text = canonical(_clause_tail(actual_context, 1))
         wider_canon = canonical(_clause_tail(actual_context, 2))
@@ -1496,7 +1502,7 @@ def _holds(text: str, word: str) -> float:
 def _head_of(label: str) -> str:
     """The last two characters of a label's last word that is not generic
     (开展宣讲活动: 宣讲; 活动 names no indicator)."""
-    t = check_cue("framing").sub("", canonical(label))
+    t = _framing().sub("", canonical(label))
     ws = [w for w in words(t) if _HAN.search(w)]
     while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1):
         ws.pop()
