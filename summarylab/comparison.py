@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import YEAR_MENTION, change_to
+from .cues import YEAR_MENTION, change_to, year_cue
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -37,12 +37,12 @@ FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
 #: After it, the change verb leading to the new value (提高到): models/change_verbs.tsv, through cues.py.
 TO_VALUE = change_to()
 #: A total over several years (累计, 五年来, 年均) is not one year's value (plancheck.py reads this too).
-MULTI_YEAR = re.compile(_cues("several_years"))
+MULTI_YEAR = year_cue("several_years")
 #: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和
 #: 慰问品共3万元) and 平均每年 is an average over years.
-YEARS_TOTAL = re.compile(_cues("years_total"))
+YEARS_TOTAL = year_cue("years_total")
 #: The title of a part that reviews several years (过去五年工作回顾, “十一五”时期…的回顾).
-YEARS_PART = re.compile(_cues("years_part"))
+YEARS_PART = year_cue("years_part")
 
 
 def review_facts(doc: Document) -> "pd.DataFrame":

@@ -54,7 +54,7 @@ from .comparison import COMPARED_WITH, REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import YEAR_MENTION, lower_is_better, to_new_value
+from .cues import YEAR_MENTION, lower_is_better, to_new_value, year_cue
 from .lexicon import read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -459,7 +459,7 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在工作回顾以外的部分"
     if cue("future", plain) or (after_year and check_cue("this_year").search(plain)):
         return "只出现在讲以后打算的句子中"
-    if check_cue("several_years").search(plain):
+    if year_cue("several_years_named").search(plain):
         return "只出现在讲多年累计情况的句子中"
     if cue("negative", plain):
         return "只出现在讲未做成的事或存在问题的句子中"
@@ -483,7 +483,7 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
     year = doc.meta.year
     if not after_year or not year:
         return set()
-    opening = re.compile(rf"^(?:{year}年[，,]|{check_cue('reviewed_year').pattern})")
+    opening = re.compile(rf"^(?:{year}年[，,]|{year_cue('last_year').pattern})")
     out: set = set()
     active, previous_end = False, None
     for s in doc.sentences:
@@ -1399,10 +1399,10 @@ def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
     if doc is None:
         return []
     spans = [(s.start, s.end) for s in doc.section_list
-             if s.kind in REVIEW_KINDS and check_cue("several_years").search(s.title or "")]
+             if s.kind in REVIEW_KINDS and year_cue("several_years_named").search(s.title or "")]
     pos = 0
     for para in doc.text.split("\n"):
-        if check_cue("several_years").search(para.lstrip(" —-")[:8]):
+        if year_cue("several_years_named").search(para.lstrip(" —-")[:8]):
             spans.append((pos, pos + len(para)))
         pos += len(para) + 1
     return spans

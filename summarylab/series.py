@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
-from .cues import YEAR_MENTION, lower_is_better
+from .cues import YEAR_MENTION, lower_is_better, year_cue
 from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
@@ -92,13 +92,13 @@ def _lead(text: str, pos: int) -> str:
 
 
 #: The plan part looking back at the year before (去年国内生产总值增长10.3%).
-_LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){alternatives('year_cues.tsv', 'last_year')}|已经")
+_LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){year_cue('last_year').pattern}|已经")
 #: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
 #: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
 _PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
-_FUTURE = re.compile(alternatives("year_cues.tsv", "future"))
+_FUTURE = year_cue("future")
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
-_MULTI_YEAR = re.compile(alternatives("year_cues.tsv", "plan_years"))
+_MULTI_YEAR = year_cue("plan_years")
 
 
 @dataclass(frozen=True)
