@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import YEAR_MENTION, change_to, year_cue
+from .cues import YEAR_MENTION, change_to, names_reviewed_year, year_cue
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -66,7 +66,6 @@ def review_facts(doc: Document) -> "pd.DataFrame":
     if year and doc.section_list:
         # a part that reviews five years (过去五年工作回顾) states five-year figures, unless the
         # sentence names the year (2012年，…国内生产总值增长7.8%)
-        names_year = re.compile(rf"{year}年|去年|全年")
         titles = {s.section_id: s.title or "" for s in doc.section_list}
 
         def in_years_part(r) -> bool:
@@ -76,7 +75,7 @@ def review_facts(doc: Document) -> "pd.DataFrame":
             return any(YEARS_PART.search(x) for x in path)
 
         keep &= ~facts_table.apply(
-            lambda r: in_years_part(r) and not names_year.search(str(r.sentence)), axis=1).astype(bool)
+            lambda r: in_years_part(r) and not names_reviewed_year(str(r.sentence), year), axis=1).astype(bool)
     return facts_table[keep].reset_index(drop=True)
 
 

@@ -77,3 +77,15 @@ def change_to() -> re.Pattern:
         (True, False)
     """
     return re.compile(rf"^[^，。；]{{0,4}}{to_new_value()}")
+
+
+def names_reviewed_year(text: str, year: int) -> bool:
+    """Whether a review sentence names its year: 2012年, 全年 (models/year_cues.tsv ``reviewed_year``), or
+    the year before (去年, 过去一年: ``last_year``; a 政府工作报告 reviews it the year after), so that a part reviewing several years still reports that year.
+
+    Example:
+        >>> names_reviewed_year("2012年，国内生产总值增长7.8%", 2012), names_reviewed_year("五年累计增长", 2012)
+        (True, False)
+    """
+    return (f"{year}年" in text or bool(year_cue("reviewed_year").search(text))
+            or bool(year_cue("last_year").search(text)))

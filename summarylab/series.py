@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
-from .cues import YEAR_MENTION, lower_is_better, year_cue
+from .cues import YEAR_MENTION, lower_is_better, names_reviewed_year, year_cue
 from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
@@ -313,7 +313,7 @@ def _the_years_outcome(doc: "Document", r: dict, year: int) -> bool:
     sec = doc.section_at(int(r["start"])) if doc.section_list else None
     # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
     return not (sec is not None and _MULTI_YEAR.search(sec.title or "")
-                and not re.search(rf"{year}年|去年|上年|全年", before))
+                and not names_reviewed_year(before, year))
 
 
 class _Row:
