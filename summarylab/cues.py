@@ -34,6 +34,31 @@ def lower_is_better(label: str) -> bool:
     return any(w in label for w in words("lower_better.tsv", "lower_better"))
 
 
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, int]:
+    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
+
+    Example:
+        >>> five_year_plans()["十三五"]
+        2020
+    """
+    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
+
+
+def expand(pattern: str) -> str:
+    """A cue pattern of a lexicon with ``{five_year_plan}`` replaced by the names of five_year_plans.tsv.
+
+    The regex lexicons name the five-year plans by this placeholder, so that the plans
+    are listed once.
+
+    Example:
+        >>> bool(re.fullmatch(expand("{five_year_plan}时期"), "十二五时期"))
+        True
+    """
+    names = "|".join(re.escape(n) for n in five_year_plans())
+    return pattern.replace("{five_year_plan}", f"(?:{names})")
+
+
 @lru_cache(maxsize=None)
 def year_cue(category: str) -> re.Pattern:
     """One category of models/year_cues.tsv (several years, another year, the year itself) as a pattern.
@@ -42,7 +67,7 @@ def year_cue(category: str) -> re.Pattern:
         >>> bool(year_cue("several_years").search("五年来粮食累计增产"))
         True
     """
-    return re.compile(alternatives("year_cues.tsv", category))
+    return re.compile(expand(alternatives("year_cues.tsv", category)))
 
 
 @lru_cache(maxsize=None)

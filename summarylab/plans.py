@@ -26,7 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_MENTION
+from .cues import YEAR_MENTION, expand, five_year_plans
 from .lexicon import read_tsv
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
@@ -41,17 +41,6 @@ _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN 
 _DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
 _LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
-
-
-@lru_cache(maxsize=1)
-def five_year_plans() -> dict[str, int]:
-    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
-
-    Example:
-        >>> five_year_plans()["十三五"]
-        2020
-    """
-    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +63,7 @@ def cues() -> dict[str, list[re.Pattern]]:
     """
     out: dict[str, list[re.Pattern]] = {}
     for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
-        out.setdefault(category.strip(), []).append(re.compile(pattern.strip()))
+        out.setdefault(category.strip(), []).append(re.compile(expand(pattern.strip())))
     return out
 
 
