@@ -457,7 +457,7 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在存在问题部分"
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
-    if cue("future", plain) or (after_year and check_cue("this_year").search(plain)):
+    if cue("future", plain) or (after_year and year_cue("year_ahead").search(plain)):
         return "只出现在讲以后打算的句子中"
     if year_cue("several_years_named").search(plain):
         return "只出现在讲多年累计情况的句子中"
@@ -494,7 +494,7 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
             active = False  # a new paragraph
         previous_end = s.end
         plain = _QUOTED.sub("", s.text)
-        if cue("future", plain) or check_cue("this_year").search(plain):
+        if cue("future", plain) or year_cue("year_ahead").search(plain):
             active = False
             continue
         active = active or bool(opening.match(plain.strip()))
@@ -529,7 +529,7 @@ def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> 
         clause = _QUOTED.sub("", m.group(0))
         if cue("future", clause) or _other_year(m.group(0), year) or any(
                 int(y) > year for y in YEAR_MENTION.findall(m.group(0)) if year) or (
-                after_year and check_cue("this_year").search(clause)):
+                after_year and year_cue("year_ahead").search(clause)):
             break
         cut = m.end()
     head = text[:cut]

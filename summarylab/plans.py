@@ -26,7 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_MENTION, expand, five_year_plans
+from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
 from .lexicon import read_tsv
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
@@ -671,9 +671,7 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
     that turns to the year ahead on.  None when the report has a review part
     of its own or no such paragraph."""
     from .comparison import REVIEW_KINDS
-    from .structure import review_cues
-
-    turns_ahead = review_cues()["turn"].search
+    turns_ahead = re.compile(f'{year_cue("year_ahead").pattern}|{year_cue("turn_ahead").pattern}').search
     if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
         return None
     intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"

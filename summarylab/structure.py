@@ -114,7 +114,7 @@ _PATTERNS = {
     "gov_review_heading": lambda: review_cues()["gov_heading"].pattern,
     # The year's time words are the ones the comparison and the panel read (models/year_cues.tsv).
     "last_year": lambda: _any_of("year_cues.tsv", "last_year"),
-    "year_ahead": lambda: review_cues()["ahead"].pattern,
+    "year_ahead": lambda: _any_of("year_cues.tsv", "year_ahead"),
     "genre": lambda: _any_of("title_words.tsv", "genre"),
     "summary_word": lambda: _any_of("title_words.tsv", "summary"),
     "plan_word": lambda: _any_of("title_words.tsv", "plan"),
