@@ -52,8 +52,10 @@ _OWN_TARGET = re.compile(alternatives("panel_cues.tsv", "own_target"))
 _BARE_RATES = frozenset(words("panel_cues.tsv", "bare_rate"))
 _RATE_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)({'|'.join(words('panel_cues.tsv', 'rate_word'))})")
 _VERB_LEAD = re.compile(r"^.*?(?:要把|把|将|使)")
+#: The words of the year itself (今年, 明年, 全年): models/year_cues.tsv year_ahead and reviewed_year.
+_THE_YEAR = re.compile(f'{year_cue("year_ahead").pattern}|{year_cue("reviewed_year").pattern}')
 #: What a bare target word is the target of: 经济增长速度的(宏观)调控目标.
-_TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
+_TARGET_OF = re.compile(rf"(?:{_THE_YEAR.pattern})?([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
 #: A review sentence that restates a target (报告提出…要…) states no outcome.
 _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 #: A growth measured against a year long past (比2002年增长65.5%).
@@ -281,7 +283,7 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
     # figure of the plan part is taken only when no cued one names the indicator, and only
     # when the text just before speaks of the plan's year (全年, 今年, 2022年, 一九九一年…的主要目标是：)
     rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
-    if rank == 2 and not re.search("明年|全年", lead) and not _names_year(
+    if rank == 2 and not _THE_YEAR.search(lead) and not _names_year(
             doc.text[max(0, start - 300):start], plan_year):
         return None  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
     return rank, _item(doc, r, plan_year)
