@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
+from .plans import cues as commitment_cues
 from .cues import YEAR_MENTION, lower_is_better, names_reviewed_year, year_cue
 from .lexicon import alternatives, read_tsv, words
 
@@ -98,7 +99,10 @@ _LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){year_cue('last_year').pa
 #: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
 #: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
 _PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
-_FUTURE = year_cue("future")
+#: A word of the future: a review sentence's (commitment_cues.tsv future), any word of a promise
+#: (future_any) or of the year ahead (year_cues.tsv year_ahead).
+_FUTURE = re.compile("|".join([year_cue("year_ahead").pattern]
+                              + [p.pattern for c in ("future", "future_any") for p in commitment_cues()[c]]))
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
 _MULTI_YEAR = year_cue("plan_years")
 
