@@ -55,7 +55,7 @@ from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import YEAR_MENTION, lower_is_better, to_new_value, year_cue
-from .lexicon import read_tsv
+from .lexicon import alternatives, read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -87,8 +87,9 @@ def check_cue(category: str) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _framing() -> re.Pattern:
-    """Words that frame a number (check_cues.tsv ``framing``) or lead to it (提高到: change_verbs.tsv)."""
-    return re.compile(f"{check_cue('framing').pattern}|{to_new_value()}")
+    """Words that frame a number (check_cues.tsv ``framing``), say it is a target (预期目标: panel_cues.tsv
+    ``target_word``) or lead to it (提高到: change_verbs.tsv)."""
+    return re.compile(f"{check_cue('framing').pattern}|{alternatives('panel_cues.tsv', 'target_word')}|{to_new_value()}")
 
 
 @lru_cache(maxsize=None)
