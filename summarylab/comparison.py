@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import YEAR_MENTION, change_to, names_reviewed_year, year_cue
+from .cues import COMPARED_WITH, change_to, earlier_year, names_reviewed_year, year_cue  # noqa: F401
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -23,15 +23,12 @@ if TYPE_CHECKING:
 
 #: The section kinds that report what was done (evidence and comparable values).
 REVIEW_KINDS = ("indicators", "achievements")
+
+
 def _cues(category: str) -> str:
     return alternatives("year_cues.tsv", category)
 
 
-_YEAR = r"(?:19|20)\d\d年"
-#: A comparison with a year (比2021年增加) does not speak about that year.
-COMPARED_WITH = re.compile(rf"{_cues('compared_with')}{_YEAR}(?:度|底|末)?{_cues('compared_tail')}?"
-                           # a price base (2300元（2010年不变价）) names no reported year
-                           rf"|[（(]?(?:按)?{_YEAR}{_cues('price_base')}(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
 #: After it, the change verb leading to the new value (提高到): models/change_verbs.tsv, through cues.py.
@@ -90,8 +87,7 @@ def _not_this_years_value(text: str, row) -> bool:
 
 
 def _about_other_year(sentence: str, year: int) -> bool:
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", sentence))}
-    return bool(years) and year not in years and max(years) < year
+    return earlier_year(sentence, year) is not None
 
 
 def _compare_threshold() -> float:

@@ -22,6 +22,36 @@ from .lexicon import alternatives, read_tsv, words
 
 #: A year a sentence names (2013年), not a decade (八十年代 / 1980年代).
 YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+_YEAR = r"(?:19|20)\d\d年"
+_year_words = lambda category: alternatives("year_cues.tsv", category)  # noqa: E731
+#: A comparison with a year (比2021年增加) does not speak about that year; nor does a price base
+#: (2300元（2010年不变价）).  Words: models/year_cues.tsv compared_with, compared_tail, price_base.
+COMPARED_WITH = re.compile(rf"{_year_words('compared_with')}{_YEAR}(?:度|底|末)?{_year_words('compared_tail')}?"
+                           rf"|[（(]?(?:按)?{_YEAR}{_year_words('price_base')}(?:计算)?[）)]?")
+
+
+def years_spoken_of(text: str) -> set[int]:
+    """The years a text speaks about: the years it names, less those it only compares with.
+
+    Example:
+        >>> sorted(years_spoken_of("2013年粮食产量比2012年增加"))
+        [2013]
+    """
+    return {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", text))}
+
+
+def earlier_year(text: str, year: int | None) -> int | None:
+    """The latest year a text speaks about when all are before ``year`` (a sentence about another
+    year is no report of this one), else None.
+
+    Example:
+        >>> earlier_year("据统计，2021年度全县新增就业300人", 2022), earlier_year("2022年比2021年增加", 2022)
+        (2021, None)
+    """
+    years = years_spoken_of(text)
+    if year and years and max(years) < year:
+        return max(years)
+    return None
 
 
 def lower_is_better(label: str) -> bool:

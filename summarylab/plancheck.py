@@ -50,11 +50,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .comparison import COMPARED_WITH, REVIEW_KINDS
+from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import YEAR_MENTION, lower_is_better, to_new_value, year_cue
+from .cues import YEAR_MENTION, earlier_year, lower_is_better, to_new_value, year_cue
 from .lexicon import alternatives, read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -507,10 +507,8 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
 def _other_year(text: str, year: Optional[int]) -> Optional[str]:
     """Why a sentence about an earlier year is no evidence, or None."""
     # 比2021年增加3所 compares with another year; it still reports this one.
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", text))}
-    if year and years and year not in years and max(years) < year:
-        return f"只出现在讲{max(years)}年情况的句子中"
-    return None
+    earlier = earlier_year(text, year)
+    return f"只出现在讲{earlier}年情况的句子中" if earlier else None
 
 
 def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> str:

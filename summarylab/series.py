@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
 from .plans import cues as commitment_cues
-from .cues import YEAR_MENTION, lower_is_better, names_reviewed_year, year_cue
+from .cues import lower_is_better, names_reviewed_year, year_cue, years_spoken_of
 from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
@@ -295,11 +295,11 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
 
 def _another_years_figure(doc: "Document", r: dict, before: str, plan_year: int) -> bool:
     """A plan figure of several years (年均, 十二五), of another year, or of the five-year-plan part."""
-    from .comparison import COMPARED_WITH, _not_this_years_value
+    from .comparison import _not_this_years_value
 
     if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
         return True  # 年均增长7%, 十二五: a five-year figure, not this year's target
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", before))}
+    years = years_spoken_of(before)
     if years and plan_year not in years:
         return True  # 2015年国内生产总值将超过55万亿元: another year's target
     start = int(r["start"])
