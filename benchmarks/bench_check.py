@@ -53,7 +53,7 @@ def best_of(fn, runs: int = 3) -> tuple[float, object]:
 
 def synthetic_pair() -> tuple[sl.Document, sl.Document, int]:
     sample = sl.read(CORPORA / "000_85a1b6df8f5117e0.txt")
-    gov = sl.read(CORPORA / "gov_work_report_2013.txt")
+    gov = sl.read(CORPORA / "national/2013.txt")
     promises = [c for cs in plan_items(sample).commitments for c in cs]
     promises += [c for cs in plan_items(gov).commitments for c in cs]
     promises = (promises * 10)[:200]
@@ -63,7 +63,7 @@ def synthetic_pair() -> tuple[sl.Document, sl.Document, int]:
     plan_text = "\n".join(["某县妇联2021年工作总结和2022年工作计划", "一、2021年主要工作", "举办培训班3期。",
                            "二、2022年工作计划"] + items)
     review_parts = []
-    for name in ("synthetic_上林县妇联2022年工作总结.txt", "gov_work_report_2014.txt"):
+    for name in ("synthetic_上林县妇联2022年工作总结.txt", "national/2014.txt"):
         doc = sl.read(CORPORA / name)
         for sec in doc.section_list:
             if sec.level == 1 and sec.kind in ("indicators", "achievements"):
@@ -107,8 +107,8 @@ def main() -> None:
     print(f"  check, end to end (facts computed): {seconds:.3f} s")
     print("  verdicts:", result.verdict.value_counts().to_dict())
 
-    p2013 = sl.read(CORPORA / "gov_work_report_2013.txt")
-    p2014 = sl.read(CORPORA / "gov_work_report_2014.txt")
+    p2013 = sl.read(CORPORA / "national/2013.txt")
+    p2014 = sl.read(CORPORA / "national/2014.txt")
     seconds, result = best_of(lambda: check(p2013, p2014))
     print(f"\nnational pair 2013 → 2014 ({p2013.meta.chars:,} and {p2014.meta.chars:,} characters, "
           f"{len(result)} commitments): check {seconds:.3f} s (facts memoised)")

@@ -49,12 +49,12 @@ def main() -> int:
     ap.add_argument("--times", type=int, default=16)
     ap.add_argument("--distinct", action="store_true", help="16 different reports, not one repeated")
     a = ap.parse_args()
-    plan_texts = [sl.read(ROOT / "corpora/gov_work_report_2013.txt").text] * a.times
+    plan_texts = [sl.read(ROOT / "corpora/national/2013.txt").text] * a.times
     if a.distinct:
         files = sorted((ROOT / "corpora/national").glob("*.txt"))[-a.times:]
         review_texts = [sl.read(f).text for f in files]
     else:
-        review_texts = [sl.read(ROOT / "corpora/gov_work_report_2014.txt").text] * a.times
+        review_texts = [sl.read(ROOT / "corpora/national/2014.txt").text] * a.times
     loaded = peak_mb()
     plan = sl.read_text("\n".join(plan_texts))
     review = sl.read_text("\n".join(review_texts))

@@ -37,7 +37,7 @@ from summarylab.normalize import normalize  # noqa: E402
 
 NATIONAL = ROOT / "corpora" / "national"
 SAMPLE = ROOT / "corpora" / "000_85a1b6df8f5117e0.txt"
-SHIPPED = [ROOT / "corpora" / "gov_work_report_2013.txt", ROOT / "corpora" / "gov_work_report_2014.txt"]
+SHIPPED = [ROOT / "corpora" / "national/2013.txt", ROOT / "corpora" / "national/2014.txt"]
 
 
 def _decode(data: bytes) -> str:

@@ -154,11 +154,12 @@ class Paraphrases:
         support = self.support()
         lines = sorted((a, b, len(p)) for (a, b), p in support.items() if len(p) >= MIN_SUPPORT)
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write("# Paraphrases learned from annotated plan-check pairs (scripts/train_check.py): a topic word\n"
+            fh.write("# paraphrases.tsv - paraphrases learned from annotated plan-check pairs: a topic word\n"
                      "# of a promise<TAB>a topic word the later review reported it by<TAB>how many pairs' gold\n"
                      "# evidence (corpora/annotations/check/, dev pairs) show the two together, the promise's word\n"
                      f"# absent from the evidence and the review's word absent from the promise (kept at >= {MIN_SUPPORT}).\n"
-                     "# Read by summarylab.plancheck.learned_paraphrases for the paraphrase_gain feature.\n")
+                     "# Read by summarylab.plancheck.learned_paraphrases for the paraphrase_gain feature.\n"
+                     "# Source: written by scripts/train_check.py from the dev pairs' gold; do not edit by hand.\n")
             for a, b, n in lines:
                 fh.write(f"{a}\t{b}\t{n}\n")
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 SAMPLE = CORPORA / "000_85a1b6df8f5117e0.txt"
 SYNTHETIC_2022 = CORPORA / "synthetic_上林县妇联2022年工作总结.txt"
-GOV_2014 = CORPORA / "gov_work_report_2014.txt"
+GOV_2014 = CORPORA / "national/2014.txt"
 
 #: Rows of each table the demo prints; the files hold all of them.
 SHOWN_ROWS = 3
@@ -29,14 +29,18 @@ SHOWN_ROWS = 3
 WIDTH = 78
 
 
+#: The two consecutive national reports the tour shows beside the county reports.
+NATIONAL_PAIR = (CORPORA / "national/2013.txt", GOV_2014)
+
+
 def demo_corpus() -> list[Path]:
-    """The reports the demo ingests: the files at the top of corpora/ (not its subfolders).
+    """The reports the demo ingests: the files at the top of corpora/ and one national pair.
 
     Example:
         >>> any(p.name == "000_85a1b6df8f5117e0.txt" for p in demo_corpus())
         True
     """
-    return sorted(p for p in CORPORA.glob("*.txt") if p.is_file())
+    return sorted(p for p in CORPORA.glob("*.txt") if p.is_file()) + list(NATIONAL_PAIR)
 
 
 def _fit(text: str, width: int = WIDTH) -> str:

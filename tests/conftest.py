@@ -9,8 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 SAMPLE = CORPORA / "000_85a1b6df8f5117e0.txt"
-GOV_2013 = CORPORA / "gov_work_report_2013.txt"
-GOV_2014 = CORPORA / "gov_work_report_2014.txt"
+GOV_2013 = CORPORA / "national/2013.txt"
+GOV_2014 = CORPORA / "national/2014.txt"
 
 
 @pytest.fixture(scope="session")

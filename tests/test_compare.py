@@ -99,7 +99,7 @@ def test_rows_found_in_one_year_only_come_after_the_pairs(sample_pair):
 def test_a_part_that_reviews_five_years_gives_no_years_values():
     # the 2013 report reviews 2008-2012 (过去五年工作回顾): its 新增城镇就业5870万人 is five years', and
     # only sentences that name 2012 give 2012's values
-    table = compare(sl.read(CORPORA / "gov_work_report_2013.txt"), sl.read(CORPORA / "gov_work_report_2014.txt"))
+    table = compare(sl.read(CORPORA / "national/2013.txt"), sl.read(CORPORA / "national/2014.txt"))
     both = table.dropna(subset=["value_a", "value_b"])
     assert (7.8, 7.7) in list(zip(both.value_a, both.value_b))          # 2012年，…国内生产总值增长7.8%
     assert not (table.value_a == 58700000.0).any()                    # 累计新增城镇就业5870万人

@@ -7,7 +7,7 @@ give the role; ACTIVITY_RULES add the programme).  Every fact row names the rule
 answered for it (``_rules``), so each rule is specified here by one sentence, the
 quantity it decides and the row that comes out.
 
-The sentences are from corpora/: the national 政府工作报告 (corpora/national, gov_work_report_*),
+The sentences are from corpora/: the national 政府工作报告 (corpora/national),
 the 上林县妇联 2021 report (000_85a1b6df8f5117e0.txt), and, where those have no case of
 the rule, the synthetic county reports (marked ``synthetic`` below); a few are trimmed to
 their clause.  Each is wrapped in a minimal report (a title and a heading).

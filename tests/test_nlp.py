@@ -15,7 +15,7 @@ from summarylab.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
-CORPUS_FILES = ["000_85a1b6df8f5117e0.txt", "gov_work_report_2013.txt", "gov_work_report_2014.txt"]
+CORPUS_FILES = ["000_85a1b6df8f5117e0.txt", "national/2013.txt", "national/2014.txt"]
 
 
 def corpus_text(name: str) -> str:

@@ -1,7 +1,7 @@
 """Numbers and quantities: what a reader of a work report counts as a figure, and what not.
 
 The sentences are real: the 上林县妇联 2021 report (corpora/000_85a1b6df8f5117e0.txt)
-and the national 政府工作报告 of 2013 and 2014 (corpora/gov_work_report_201*.txt).
+and the national 政府工作报告 of 2013 and 2014 (corpora/national/201*.txt).
 """
 
 from __future__ import annotations
@@ -340,7 +340,7 @@ def test_a_fraction():
 
 
 def test_the_national_report_scans_cleanly():
-    raw = (ROOT / "corpora" / "gov_work_report_2013.txt").read_bytes().decode("gb18030")
+    raw = (ROOT / "corpora" / "national/2013.txt").read_bytes().decode("gb18030")
     text = normalize(raw)
     found = list(scan_candidates(text))
     assert all(text[c.start:c.end] == c.surface for c in found)

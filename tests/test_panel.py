@@ -17,7 +17,7 @@ from summarylab.cli import app
 from summarylab.series import PANEL_COLUMNS, canonical_indicator, met_verdict, panel
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-NATIONAL = [CORPORA / f"gov_work_report_{y}.txt" for y in (2011, 2012, 2013, 2014)]
+NATIONAL = [CORPORA / f"national/{y}.txt" for y in (2011, 2012, 2013, 2014)]
 
 
 @pytest.fixture(scope="module")

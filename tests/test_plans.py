@@ -18,7 +18,7 @@ def sample_items():
 
 @pytest.fixture(scope="module")
 def gov_items():
-    return plan_items(sl.read(CORPORA / "gov_work_report_2013.txt"))
+    return plan_items(sl.read(CORPORA / "national/2013.txt"))
 
 
 def commitments_of(items, item_id):
