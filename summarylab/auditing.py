@@ -33,7 +33,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from .lexicon import alternatives, read_tsv, words
+from .cues import lower_is_better  # noqa: F401  (the audit's rule; series and tests import it here)
+from .lexicon import alternatives, read_tsv
 from .model import Document
 
 if TYPE_CHECKING:
@@ -58,16 +59,6 @@ def _total_cue() -> "re.Pattern":
 @lru_cache(maxsize=1)
 def _subset_cue() -> "re.Pattern":
     return re.compile(alternatives("audit_cues.tsv", "subset"))
-
-
-def lower_is_better(label: str) -> bool:
-    """Whether an indicator's target is a ceiling (models/lower_better.tsv).
-
-    Example:
-        >>> lower_is_better("城镇登记失业率"), lower_is_better("城镇新增就业")
-        (True, False)
-    """
-    return any(w in label for w in words("lower_better.tsv", "lower_better"))
 
 
 def _row(check: str, claim: str, computed: str, ok, fact) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from .cues import COMPARED_WITH, change_to, earlier_year, names_reviewed_year, year_cue  # noqa: F401
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -22,26 +23,23 @@ if TYPE_CHECKING:
 
 #: The section kinds that report what was done (evidence and comparable values).
 REVIEW_KINDS = ("indicators", "achievements")
+
+
 def _cues(category: str) -> str:
     return alternatives("year_cues.tsv", category)
 
 
-_YEAR = r"(?:19|20)\d\d年"
-#: A year a sentence speaks about, and a comparison with a year (比2021年增加), which does not.
-YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
-COMPARED_WITH = re.compile(rf"{_cues('compared_with')}{_YEAR}(?:度|底|末)?{_cues('compared_tail')}?"
-                           # a price base (2300元（2010年不变价）) names no reported year
-                           rf"|[（(]?(?:按)?{_YEAR}{_cues('price_base')}(?:计算)?[）)]?")
 #: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
 FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
-TO_VALUE = re.compile(rf"^[^，。；]{{0,4}}{_cues('change_to')}(?:到|至)")
+#: After it, the change verb leading to the new value (提高到): models/change_verbs.tsv, through cues.py.
+TO_VALUE = change_to()
 #: A total over several years (累计, 五年来, 年均) is not one year's value (plancheck.py reads this too).
-MULTI_YEAR = re.compile(_cues("several_years"))
+MULTI_YEAR = year_cue("several_years")
 #: What review_facts leaves out: as MULTI_YEAR, but 累计 alone is the year's total (累计发放慰问金和
 #: 慰问品共3万元) and 平均每年 is an average over years.
-YEARS_TOTAL = re.compile(_cues("years_total"))
+YEARS_TOTAL = year_cue("years_total")
 #: The title of a part that reviews several years (过去五年工作回顾, “十一五”时期…的回顾).
-YEARS_PART = re.compile(_cues("years_part"))
+YEARS_PART = year_cue("years_part")
 
 
 def review_facts(doc: Document) -> "pd.DataFrame":
@@ -65,7 +63,6 @@ def review_facts(doc: Document) -> "pd.DataFrame":
     if year and doc.section_list:
         # a part that reviews five years (过去五年工作回顾) states five-year figures, unless the
         # sentence names the year (2012年，…国内生产总值增长7.8%)
-        names_year = re.compile(rf"{year}年|去年|全年")
         titles = {s.section_id: s.title or "" for s in doc.section_list}
 
         def in_years_part(r) -> bool:
@@ -75,7 +72,7 @@ def review_facts(doc: Document) -> "pd.DataFrame":
             return any(YEARS_PART.search(x) for x in path)
 
         keep &= ~facts_table.apply(
-            lambda r: in_years_part(r) and not names_year.search(str(r.sentence)), axis=1).astype(bool)
+            lambda r: in_years_part(r) and not names_reviewed_year(str(r.sentence), year), axis=1).astype(bool)
     return facts_table[keep].reset_index(drop=True)
 
 
@@ -90,8 +87,7 @@ def _not_this_years_value(text: str, row) -> bool:
 
 
 def _about_other_year(sentence: str, year: int) -> bool:
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", sentence))}
-    return bool(years) and year not in years and max(years) < year
+    return earlier_year(sentence, year) is not None
 
 
 def _compare_threshold() -> float:

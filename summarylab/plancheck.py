@@ -50,11 +50,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .comparison import COMPARED_WITH, REVIEW_KINDS, YEAR_MENTION
+from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .lexicon import read_tsv
+from .cues import YEAR_MENTION, earlier_year, lower_is_better, to_new_value, year_cue
+from .lexicon import alternatives, read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -82,6 +83,13 @@ def check_cue(category: str) -> re.Pattern:
     if not lines:
         raise KeyError(f"models/check_cues.tsv has no category {category!r}")
     return re.compile("|".join(f"(?:{x})" for x in lines))
+
+
+@lru_cache(maxsize=1)
+def _framing() -> re.Pattern:
+    """Words that frame a number (check_cues.tsv ``framing``), say it is a target (预期目标: panel_cues.tsv
+    ``target_word``) or lead to it (提高到: change_verbs.tsv)."""
+    return re.compile(f"{check_cue('framing').pattern}|{alternatives('panel_cues.tsv', 'target_word')}|{to_new_value()}")
 
 
 @lru_cache(maxsize=None)
@@ -450,9 +458,9 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在存在问题部分"
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
-    if cue("future", plain) or (after_year and check_cue("this_year").search(plain)):
+    if cue("future", plain) or (after_year and year_cue("year_ahead").search(plain)):
         return "只出现在讲以后打算的句子中"
-    if check_cue("several_years").search(plain):
+    if year_cue("several_years_named").search(plain):
         return "只出现在讲多年累计情况的句子中"
     if cue("negative", plain):
         return "只出现在讲未做成的事或存在问题的句子中"
@@ -476,7 +484,7 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
     year = doc.meta.year
     if not after_year or not year:
         return set()
-    opening = re.compile(rf"^(?:{year}年[，,]|{check_cue('reviewed_year').pattern})")
+    opening = re.compile(rf"^(?:{year}年[，,]|{year_cue('last_year').pattern})")
     out: set = set()
     active, previous_end = False, None
     for s in doc.sentences:
@@ -487,7 +495,7 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
             active = False  # a new paragraph
         previous_end = s.end
         plain = _QUOTED.sub("", s.text)
-        if cue("future", plain) or check_cue("this_year").search(plain):
+        if cue("future", plain) or year_cue("year_ahead").search(plain):
             active = False
             continue
         active = active or bool(opening.match(plain.strip()))
@@ -499,10 +507,8 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
 def _other_year(text: str, year: Optional[int]) -> Optional[str]:
     """Why a sentence about an earlier year is no evidence, or None."""
     # 比2021年增加3所 compares with another year; it still reports this one.
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", text))}
-    if year and years and year not in years and max(years) < year:
-        return f"只出现在讲{max(years)}年情况的句子中"
-    return None
+    earlier = earlier_year(text, year)
+    return f"只出现在讲{earlier}年情况的句子中" if earlier else None
 
 
 def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> str:
@@ -522,7 +528,7 @@ def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> 
         clause = _QUOTED.sub("", m.group(0))
         if cue("future", clause) or _other_year(m.group(0), year) or any(
                 int(y) > year for y in YEAR_MENTION.findall(m.group(0)) if year) or (
-                after_year and check_cue("this_year").search(clause)):
+                after_year and year_cue("year_ahead").search(clause)):
             break
         cut = m.end()
     head = text[:cut]
@@ -1392,10 +1398,10 @@ def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
     if doc is None:
         return []
     spans = [(s.start, s.end) for s in doc.section_list
-             if s.kind in REVIEW_KINDS and check_cue("several_years").search(s.title or "")]
+             if s.kind in REVIEW_KINDS and year_cue("several_years_named").search(s.title or "")]
     pos = 0
     for para in doc.text.split("\n"):
-        if check_cue("several_years").search(para.lstrip(" —-")[:8]):
+        if year_cue("several_years_named").search(para.lstrip(" —-")[:8]):
             spans.append((pos, pos + len(para)))
         pos += len(para) + 1
     return spans
@@ -1431,7 +1437,7 @@ def _nan(x) -> bool:
 
 
 def _grams(text: str) -> set[str]:
-    t = "".join(_HAN.findall(check_cue("framing").sub("", canonical(text))))
+    t = "".join(_HAN.findall(_framing().sub("", canonical(text))))
     return {t[k:k + 2] for k in range(len(t) - 1)}
 
 
@@ -1470,7 +1476,7 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)
     # The label's topic words in another order (青年创业小额贷款 / 为创业青年发放贷款).
-    topics = set(content_words(check_cue("framing").sub("", target_label)))
+    topics = set(content_words(_framing().sub("", target_label)))
     if topics:
         own_text = canonical(_clause_tail(actual_context, 1))
         wider_canon = canonical(_clause_tail(actual_context, 2))
@@ -1495,7 +1501,7 @@ def _holds(text: str, word: str) -> float:
 def _head_of(label: str) -> str:
     """The last two characters of a label's last word that is not generic
     (开展宣讲活动: 宣讲; 活动 names no indicator)."""
-    t = check_cue("framing").sub("", canonical(label))
+    t = _framing().sub("", canonical(label))
     ws = [w for w in words(t) if _HAN.search(w)]
     while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1):
         ws.pop()
@@ -1568,7 +1574,7 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     approx = str(t.approx)
     tol = th["about_tolerance"] if approx in ("about", "near") else 0.0
     ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
-               or bool(cue("lower_better", label)))
+               or lower_is_better(label))
     if ceiling:
         return a.value <= hi * (1 + tol) + 1e-9
     return a.value >= lo * (1 - tol) - 1e-9

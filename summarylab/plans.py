@@ -26,6 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
+from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
 from .lexicon import read_tsv
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
@@ -40,17 +41,6 @@ _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN 
 _DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
 _LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
-
-
-@lru_cache(maxsize=1)
-def five_year_plans() -> dict[str, int]:
-    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
-
-    Example:
-        >>> five_year_plans()["十三五"]
-        2020
-    """
-    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +63,7 @@ def cues() -> dict[str, list[re.Pattern]]:
     """
     out: dict[str, list[re.Pattern]] = {}
     for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
-        out.setdefault(category.strip(), []).append(re.compile(pattern.strip()))
+        out.setdefault(category.strip(), []).append(re.compile(expand(pattern.strip())))
     return out
 
 
@@ -502,7 +492,7 @@ class _SentenceYears:
         j = bisect_left(self.ends, b)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
         if (left, right) not in self.known:
-            years = {int(y) for y in _YEAR_MENTION.findall(self.text, left, right)}
+            years = {int(y) for y in YEAR_MENTION.findall(self.text, left, right)}
             self.known[left, right] = bool(years) and max(years) < self.plan_year
         return self.known[left, right]
 
@@ -644,9 +634,6 @@ def _tagging(body: str, a: int, b: int, tokens):
     return tagged
 
 
-_YEAR_MENTION = re.compile(r"(?<!\d)(19\d\d|20\d\d)年(?!代)")
-
-
 def _split_programmes(body: str, offset: int) -> list[tuple[str, int, int]]:
     """继续实施“春蕾计划”和“两癌”救助项目 → two promises, one per programme.
 
@@ -699,9 +686,7 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
     that turns to the year ahead on.  None when the report has a review part
     of its own or no such paragraph."""
     from .comparison import REVIEW_KINDS
-    from .structure import review_cues
-
-    turns_ahead = review_cues()["turn"].search
+    turns_ahead = re.compile(f'{year_cue("year_ahead").pattern}|{year_cue("turn_ahead").pattern}').search
     if not tops or any(s.kind in REVIEW_KINDS for s in doc.section_list):
         return None
     intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .auditing import lower_is_better
 from .comparison import review_facts
+from .plans import cues as commitment_cues
+from .cues import lower_is_better, names_reviewed_year, year_cue, years_spoken_of
 from .lexicon import alternatives, read_tsv, words
 
 if TYPE_CHECKING:
@@ -52,8 +53,10 @@ _OWN_TARGET = re.compile(alternatives("panel_cues.tsv", "own_target"))
 _BARE_RATES = frozenset(words("panel_cues.tsv", "bare_rate"))
 _RATE_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)({'|'.join(words('panel_cues.tsv', 'rate_word'))})")
 _VERB_LEAD = re.compile(r"^.*?(?:要把|把|将|使)")
+#: The words of the year itself (今年, 明年, 全年): models/year_cues.tsv year_ahead and reviewed_year.
+_THE_YEAR = re.compile(f'{year_cue("year_ahead").pattern}|{year_cue("reviewed_year").pattern}')
 #: What a bare target word is the target of: 经济增长速度的(宏观)调控目标.
-_TARGET_OF = re.compile(r"(?:今年|明年|全年)?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
+_TARGET_OF = re.compile(rf"(?:{_THE_YEAR.pattern})?([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?)的(?:宏观)?(?:调控|预期|增长|主要)?目标")
 #: A review sentence that restates a target (报告提出…要…) states no outcome.
 _RESTATED = re.compile(r"提出|(?<![主重需只必])要(?![求点素])")
 #: A growth measured against a year long past (比2002年增长65.5%).
@@ -92,13 +95,16 @@ def _lead(text: str, pos: int) -> str:
 
 
 #: The plan part looking back at the year before (去年国内生产总值增长10.3%).
-_LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){alternatives('year_cues.tsv', 'last_year')}|已经")
+_LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){year_cue('last_year').pattern}|已经")
 #: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
 #: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
 _PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
-_FUTURE = re.compile(alternatives("year_cues.tsv", "future"))
+#: A word of the future: a review sentence's (commitment_cues.tsv future), any word of a promise
+#: (future_any) or of the year ahead (year_cues.tsv year_ahead).
+_FUTURE = re.compile("|".join([year_cue("year_ahead").pattern]
+                              + [p.pattern for c in ("future", "future_any") for p in commitment_cues()[c]]))
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
-_MULTI_YEAR = re.compile(alternatives("year_cues.tsv", "plan_years"))
+_MULTI_YEAR = year_cue("plan_years")
 
 
 @dataclass(frozen=True)
@@ -281,7 +287,7 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
     # figure of the plan part is taken only when no cued one names the indicator, and only
     # when the text just before speaks of the plan's year (全年, 今年, 2022年, 一九九一年…的主要目标是：)
     rank = 0 if own_target else 1 if r["approx"] != "exact" or _TARGET_CUE.search(sentence) else 2
-    if rank == 2 and not re.search("明年|全年", lead) and not _names_year(
+    if rank == 2 and not _THE_YEAR.search(lead) and not _names_year(
             doc.text[max(0, start - 300):start], plan_year):
         return None  # 进出口总额达到2800多亿美元，增长18.6%: a past figure left in the plan part
     return rank, _item(doc, r, plan_year)
@@ -289,11 +295,11 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
 
 def _another_years_figure(doc: "Document", r: dict, before: str, plan_year: int) -> bool:
     """A plan figure of several years (年均, 十二五), of another year, or of the five-year-plan part."""
-    from .comparison import COMPARED_WITH, YEAR_MENTION, _not_this_years_value
+    from .comparison import _not_this_years_value
 
     if _MULTI_YEAR.search(before) or _not_this_years_value(doc.text, _Row(r)):
         return True  # 年均增长7%, 十二五: a five-year figure, not this year's target
-    years = {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", before))}
+    years = years_spoken_of(before)
     if years and plan_year not in years:
         return True  # 2015年国内生产总值将超过55万亿元: another year's target
     start = int(r["start"])
@@ -313,7 +319,7 @@ def _the_years_outcome(doc: "Document", r: dict, year: int) -> bool:
     sec = doc.section_at(int(r["start"])) if doc.section_list else None
     # 城镇新增就业5771万人 under “十一五”时期…的回顾: a five-year total
     return not (sec is not None and _MULTI_YEAR.search(sec.title or "")
-                and not re.search(rf"{year}年|去年|上年|全年", before))
+                and not names_reviewed_year(before, year))
 
 
 class _Row:

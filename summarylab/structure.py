@@ -46,6 +46,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
+from .cues import year_cue
 from .lexicon import alternatives, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -113,8 +114,8 @@ _PATTERNS = {
     "review_heading": lambda: review_cues()["heading"].pattern,
     "gov_review_heading": lambda: review_cues()["gov_heading"].pattern,
     # The year's time words are the ones the comparison and the panel read (models/year_cues.tsv).
-    "last_year": lambda: _any_of("year_cues.tsv", "last_year"),
-    "year_ahead": lambda: review_cues()["ahead"].pattern,
+    "last_year": lambda: year_cue("last_year").pattern,
+    "year_ahead": lambda: year_cue("year_ahead").pattern,
     "genre": lambda: _any_of("title_words.tsv", "genre"),
     "summary_word": lambda: _any_of("title_words.tsv", "summary"),
     "plan_word": lambda: _any_of("title_words.tsv", "plan"),

@@ -51,8 +51,6 @@ def test_lower_is_better_is_one_lexicon():
     assert not [w for cat, w in read_tsv("indicator_cues.tsv") if "lower" in cat]
 
 
-@pytest.mark.xfail(strict=True, reason="plancheck.py (not on this branch) still reads its copy, "
-                                       "commitment_cues.tsv lower_better; the lead moves it to lower_better.tsv")
 def test_no_other_lexicon_holds_lower_is_better_words():
     others = [(name, row[0]) for name in LEXICONS if name != "lower_better.tsv"
               for row in read_tsv(name) if row and "lower" in row[0] and "better" in row[0]]

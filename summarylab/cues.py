@@ -1,0 +1,146 @@
+"""Shared text cues: one helper per concept that several modules read.
+
+A concept that plans, plancheck, comparison, series and extract all need (which
+year a sentence speaks of, a figure of several years, a change verb leading to
+a new value, an indicator whose target is a ceiling) is written once, in one
+lexicon of models/, and read here.  This module imports only
+:mod:`summarylab.lexicon`, so that any module may import it.
+
+Example:
+    >>> YEAR_MENTION.findall("2013年比2012年增长7.7%，八十年代")
+    ['2013', '2012']
+    >>> lower_is_better("城镇登记失业率")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternatives, read_tsv, words
+
+#: A year a sentence names (2013年), not a decade (八十年代 / 1980年代).
+YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
+_YEAR = r"(?:19|20)\d\d年"
+_year_words = lambda category: alternatives("year_cues.tsv", category)  # noqa: E731
+#: A comparison with a year (比2021年增加) does not speak about that year; nor does a price base
+#: (2300元（2010年不变价）).  Words: models/year_cues.tsv compared_with, compared_tail, price_base.
+COMPARED_WITH = re.compile(rf"{_year_words('compared_with')}{_YEAR}(?:度|底|末)?{_year_words('compared_tail')}?"
+                           rf"|[（(]?(?:按)?{_YEAR}{_year_words('price_base')}(?:计算)?[）)]?")
+
+
+def years_spoken_of(text: str) -> set[int]:
+    """The years a text speaks about: the years it names, less those it only compares with.
+
+    Example:
+        >>> sorted(years_spoken_of("2013年粮食产量比2012年增加"))
+        [2013]
+    """
+    return {int(y) for y in YEAR_MENTION.findall(COMPARED_WITH.sub("", text))}
+
+
+def earlier_year(text: str, year: int | None) -> int | None:
+    """The latest year a text speaks about when all are before ``year`` (a sentence about another
+    year is no report of this one), else None.
+
+    Example:
+        >>> earlier_year("据统计，2021年度全县新增就业300人", 2022), earlier_year("2022年比2021年增加", 2022)
+        (2021, None)
+    """
+    years = years_spoken_of(text)
+    if year and years and max(years) < year:
+        return max(years)
+    return None
+
+
+def lower_is_better(label: str) -> bool:
+    """Whether an indicator's target is a ceiling (models/lower_better.tsv).
+
+    Example:
+        >>> lower_is_better("居民消费价格涨幅"), lower_is_better("城镇新增就业")
+        (True, False)
+    """
+    return any(w in label for w in words("lower_better.tsv", "lower_better"))
+
+
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, int]:
+    """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.
+
+    Example:
+        >>> five_year_plans()["十三五"]
+        2020
+    """
+    return {name: int(end) for name, end in read_tsv("five_year_plans.tsv")}
+
+
+def expand(pattern: str) -> str:
+    """A cue pattern of a lexicon with ``{five_year_plan}`` replaced by the names of five_year_plans.tsv.
+
+    The regex lexicons name the five-year plans by this placeholder, so that the plans
+    are listed once.
+
+    Example:
+        >>> bool(re.fullmatch(expand("{five_year_plan}时期"), "十二五时期"))
+        True
+    """
+    names = "|".join(re.escape(n) for n in five_year_plans())
+    return pattern.replace("{five_year_plan}", f"(?:{names})")
+
+
+@lru_cache(maxsize=None)
+def year_cue(category: str) -> re.Pattern:
+    """One category of models/year_cues.tsv (several years, another year, the year itself) as a pattern.
+
+    Example:
+        >>> bool(year_cue("several_years").search("五年来粮食累计增产"))
+        True
+    """
+    return re.compile(expand(alternatives("year_cues.tsv", category)))
+
+
+@lru_cache(maxsize=None)
+def change_verbs() -> tuple[str, ...]:
+    """The change verbs of models/change_verbs.tsv (增长, 提高, 降低 …), longest first.
+
+    Example:
+        >>> {"提高", "降低", "增加", "减少"} <= set(change_verbs())
+        True
+    """
+    rows = read_tsv("change_verbs.tsv", header=True)
+    found = [w for direction, form, w, *_ in rows if direction != "filler" and form == "verb"]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+def to_new_value() -> str:
+    """A change verb with 到/至 after it, as a regex string: the words that lead to a new value (降低到).
+
+    Example:
+        >>> re.sub(to_new_value(), "", "城镇登记失业率下降到")
+        '城镇登记失业率'
+    """
+    return rf"(?:{'|'.join(change_verbs())})(?:到|至)"
+
+
+@lru_cache(maxsize=None)
+def change_to() -> re.Pattern:
+    """A change verb leading to a new value near the start of a text (提高到, 增长至, 回升到).
+
+    Example:
+        >>> bool(change_to().match("元提高到200元")), bool(change_to().match("元，增长"))
+        (True, False)
+    """
+    return re.compile(rf"^[^，。；]{{0,4}}{to_new_value()}")
+
+
+def names_reviewed_year(text: str, year: int) -> bool:
+    """Whether a review sentence names its year: 2012年, 全年 (models/year_cues.tsv ``reviewed_year``), or
+    the year before (去年, 过去一年: ``last_year``; a 政府工作报告 reviews it the year after), so that a part reviewing several years still reports that year.
+
+    Example:
+        >>> names_reviewed_year("2012年，国内生产总值增长7.8%", 2012), names_reviewed_year("五年累计增长", 2012)
+        (True, False)
+    """
+    return (f"{year}年" in text or bool(year_cue("reviewed_year").search(text))
+            or bool(year_cue("last_year").search(text)))
