@@ -159,3 +159,23 @@ def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_resu
         assert delivered.evidence.str.len().min() > 0
         assert delivered.evidence_section.notna().all()
         assert delivered.reason.str.startswith(("工作回顾中有对应的做法", "目标")).all()
+
+
+def test_the_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of this round: four pairs annotated blind by readers who never saw the
+    checker (national 1995→1996 and 2004→2005; synthetic county 科协 2024 and 人社局 2025 pairs written
+    with planted traps), kept outside the repository until the final code of the round
+    (2026-12-06) scored them once: 203 of 284 (71.5%, kappa 0.50), commitment recall 95.8%.
+    Nobody tunes against them; this test only keeps that first score from sliding, and a rise
+    here is no evidence (the figure is spent)."""
+    assert {p.pair_id for p in TEST} == {"gov_1995_1996", "gov_2004_2005",
+                                         "local_kexie_2024", "local_renshe_2025"}
+    results = []
+    for p in TEST:
+        produced = sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records")
+        results.append(score(load_gold(p), produced))
+    total = pooled(results)
+    print(f"\nfrozen test pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
+          f"recall {total['recall']:.1%}")
+    assert total["agreement"] >= 0.71 and total["recall"] >= 0.95
+
