@@ -194,7 +194,8 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
             print(json.dumps({"pair": p.pair_id, **per_pair[p.pair_id]}, ensure_ascii=False))
     tot = pooled(results)
     summary = {k: tot[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
-    summary["confidence_auroc"] = None if auroc(right, wrong) is None else round(auroc(right, wrong), 4)
+    area = auroc(right, wrong)
+    summary["confidence_auroc"] = None if area is None else round(area, 4)
     # National (政府工作报告) and local pairs pooled apart: they differ in style and in ceiling.
     for part, wanted in (("national", True), ("local", False)):
         sub = pooled([r for p, r in zip(pairs, results)

@@ -55,12 +55,6 @@ _LABEL_CUES = "indicator_cues.tsv"
 
 
 @lru_cache(maxsize=None)
-def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
-    """The words of one category of a lexicon whose first line names its columns (category, word)."""
-    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
-
-
-@lru_cache(maxsize=None)
 def _role_words(role: str, scope: str) -> tuple[str, ...]:
     """The words of models/role_cues.tsv for one role and scope."""
     return tuple(w for r, sc, w in read_tsv("role_cues.tsv") if r == role and sc == scope)
@@ -75,7 +69,7 @@ _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
-_PERIOD_UNITS = _lexicon_words("periods.tsv", "gapunit")
+_PERIOD_UNITS = words("periods.tsv", "gapunit")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = words(_LABEL_CUES, "nountag")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
@@ -1315,10 +1309,10 @@ def _fallback(stem: str, heading: str) -> str:
 
 #: Titles that structure gives to a part without a heading of its own: they name no topic.
 #: 重复转载的内容 is the part structure sets aside when a scraped report repeats itself.
-_BLANK_HEADINGS = frozenset(_lexicon_words("heading_topic.tsv", "blank"))
+_BLANK_HEADINGS = frozenset(words("heading_topic.tsv", "blank"))
 
-_HEADING_NOISE = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "adverb")) + ")+")
-_HEADING_VERB = re.compile("^(?:" + _alternation(_lexicon_words("heading_topic.tsv", "verb")) + ")")
+_HEADING_NOISE = re.compile("^(?:" + _alternation(words("heading_topic.tsv", "adverb")) + ")+")
+_HEADING_VERB = re.compile("^(?:" + _alternation(words("heading_topic.tsv", "verb")) + ")")
 
 
 #: The first clause of a heading ends at its first mark; years inside it name no topic.
@@ -2208,7 +2202,9 @@ def facts(doc: Document, *, kinds: Optional[Iterable[str]] = None,
     table = doc.facts
     if kinds is None and roles is None and min_value is None:
         return table
-    keep = table["kind"].notna()
+    import pandas as pd
+
+    keep = pd.Series(True, index=table.index)  # every row, until a filter says otherwise
     if kinds is not None:
         keep &= table["kind"].isin(set(kinds))
     if roles is not None:

@@ -8,6 +8,8 @@ so that the xlsx, html and rich views agree.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from bisect import bisect_left, bisect_right
@@ -322,7 +324,8 @@ class Document:
         """The numeric facts and the skipped candidates, found in one scan of the text."""
         from .extract import analyse_facts
 
-        return analyse_facts(self)
+        with collector_paused():
+            return analyse_facts(self)
 
     @cached_property
     def facts(self) -> "pd.DataFrame":
@@ -336,7 +339,8 @@ class Document:
         """The plan part read once: items, commitments with spans, clauses left out."""
         from .plans import analyse_plan
 
-        return analyse_plan(self)
+        with collector_paused():
+            return analyse_plan(self)
 
     @cached_property
     def plan_items(self) -> "pd.DataFrame":
@@ -376,3 +380,23 @@ class Document:
             s for s in self.section_list
             if s.kind == kind and (level is None or s.level == level)
         ]
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while a document's facts or plan are found.
+
+    The analysis allocates hundreds of thousands of small tuples that live as
+    long as the document (its tagging, sentences, fact rows) and makes no
+    reference cycles worth reclaiming early, so each full collection during it
+    walks them all again for nothing (8–12% of facts and plans on the national
+    reports, benchmarks/bench_issue12.py).  Reference counting still frees
+    everything as usual; the collector resumes when the document is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -40,6 +40,7 @@ from typing import Iterator, Optional, Union
 import cn2an
 
 from .lexicon import read_tsv
+from .lexicon import words as lexicon_words
 
 # ---------------------------------------------------------------------------
 # Records
@@ -1150,18 +1151,12 @@ def _bare_scale_is_a_number(m: re.Match, text: str) -> bool:
     return approx or bool(_ASCENDING_SCALES.match(numeral + (m.group("u") or "")))
 
 
-@functools.cache
-def _lexicon_words(name: str, category: str) -> tuple[str, ...]:
-    """The words of one category of a lexicon whose first line names its columns (category, word)."""
-    return tuple(row[1] for row in read_tsv(name, header=True) if row[0] == category)
-
-
 def _words_pattern(name: str, category: str) -> str:
-    return "(?:" + "|".join(map(re.escape, _lexicon_words(name, category))) + ")"
+    return "(?:" + "|".join(map(re.escape, lexicon_words(name, category))) + ")"
 
 
 # A span of time a report looks back on: models/periods.tsv.
-_DURATIONS = frozenset(_lexicon_words("periods.tsv", "duration"))
+_DURATIONS = frozenset(lexicon_words("periods.tsv", "duration"))
 _PERIOD_BEFORE = re.compile(_words_pattern("periods.tsv", "before") + "$")
 _PERIOD_AFTER = re.compile(_words_pattern("periods.tsv", "after"))
 

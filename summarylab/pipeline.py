@@ -12,9 +12,7 @@ the caller's process stays untouched.
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -102,28 +100,7 @@ def analyse(source: Union[str, os.PathLike, Document], limits: Optional[Limits] 
         ('上林县妇联', True)
     """
     doc = source if isinstance(source, Document) else read(source, limits)
-    with _collector_paused():
-        return Analysis(document=doc, facts=doc.facts, plan_items=doc.plan_items)
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while one document is analysed.
-
-    The analysis allocates hundreds of thousands of small tuples that live as
-    long as the document (its tagging, sentences, fact rows) and makes no
-    reference cycles worth reclaiming early, so each full collection during it
-    walks them all again for nothing (8–12% of facts and plans on the national
-    reports, benchmarks/bench_issue12.py).  Reference counting still frees
-    everything as usual; the collector resumes when the document is done.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return Analysis(document=doc, facts=doc.facts, plan_items=doc.plan_items)
 
 
 def analyse_guarded(path: Union[str, os.PathLike], limits: Optional[Limits] = None) -> Analysis:

@@ -964,7 +964,7 @@ def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> Non
         side["blanket"] = prep.blanket
     if not targets:
         return
-    numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, None, _NUMBER_TH,
+    numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, _NUMBER_TH,
                                prep.summary_doc.meta.year)
     if numeric is not None:
         side["numeric"] = numeric
@@ -1437,8 +1437,7 @@ def _nan(x) -> bool:
 
 
 def _grams(text: str) -> set[str]:
-    t = "".join(_HAN.findall(_framing().sub("", canonical(text))))
-    return {t[k:k + 2] for k in range(len(t) - 1)}
+    return _bigrams(_framing().sub("", canonical(text)))
 
 
 def _clause_tail(text: str, clauses: int = 1) -> str:
@@ -1512,7 +1511,7 @@ def _head_of(label: str) -> str:
 
 
 def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list[_Actual],
-                     matcher: CommitmentMatcher, th: dict, year: Optional[int] = None) -> Optional[dict]:
+                     th: dict, year: Optional[int] = None) -> Optional[dict]:
     """Numbers decide when both sides have them: each target against the best
     actual of the same unit and a similar label."""
     results = []

@@ -46,8 +46,7 @@ _LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
 @lru_cache(maxsize=1)
 def _five_year_period() -> re.Pattern:
     # “十四五”规划 alone is a reference, not a deadline, hence the required 时期/期间/末.
-    names = "|".join(re.escape(n) for n in five_year_plans())
-    return re.compile(rf"“?({names})”?(?:时期|期间|末)")
+    return re.compile(expand(r"“?({five_year_plan})”?(?:时期|期间|末)"))
 # Two quoted programmes joined by 和/及 after one verb are two promises.
 _TWO_PROGRAMMES = re.compile(r"^(?P<verb>[^“”]*?)(?P<a>“[^”]+”)(?:和|及|、|以及)(?P<b>“[^”]+”.*)$")
 _QUOTED = re.compile(r"“([^”]{2,20})”")

@@ -256,7 +256,7 @@ def _check_table(request: Request, store, plan_id: str, summary_id: str):
     access = request.app.state.access
     model = request.app.state.model  # None: the model fitted on the shipped annotations
     plan_doc, summary_doc = store.get(plan_id), store.get(summary_id)
-    table = access.remembered(("check", plan_id, summary_id, id(model)),
+    table = access.remembered(("check", plan_id, summary_id, model),
                               lambda: check(plan_doc, summary_doc, model=model))
     return with_reviews(table, store.reviews(plan_id, summary_id))
 
