@@ -672,8 +672,26 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
             segments = [(_body_start(doc, top), top.end)]
         out.append((top, segments))
         for child in children:
-            out.append((child, [(_body_start(doc, child), child.end)]))
+            out.append((child, [(_item_start(doc, child), child.end)]))
     return out
+
+
+# Markers that are words of a sentence (一是, 二要, 第三，), not headings of their own.
+_ENUMERATION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、,])$")
+
+
+def _item_start(doc: Document, sec: Section) -> int:
+    """Where an item's promises start: after its heading, but at its title when the
+    title is the first clause of an enumeration running on in its paragraph
+    (……。二是进一步完善城镇社会保障体系。当务之急……): that title is a promise of the
+    paragraph, not a heading naming it (annotators count it, GUIDELINES_check.md)."""
+    body = _body_start(doc, sec)
+    title_at = sec.start + len(sec.marker)
+    if not _ENUMERATION_MARKER.match(sec.marker.strip()) or not doc.text.startswith(sec.title, title_at):
+        return body
+    line_end = doc.text.find("\n", title_at)
+    runs_on = body < sec.end and (line_end < 0 or body < line_end)
+    return title_at if runs_on else body
 
 
 

@@ -1,0 +1,44 @@
+"""Commitments found by structure: the classes of promises a plan reader used to miss.
+
+Each test holds real sentences of a national 政府工作报告 (corpora/national/) or of a
+county report, and names the class of clause it specifies, not the sentence.
+"""
+
+import summarylab as sl
+from summarylab.plans import commitment_clauses, explain_plan, plan_commitments
+
+
+def commitments(doc):
+    return [c.text for _, cs in plan_commitments(doc) for c in cs]
+
+
+def plan_doc(body: str, year: int = 2002):
+    """A 政府工作报告 of ``year`` whose plan part is ``body`` (the report's own sentences)."""
+    return sl.read_text(f"{year}年政府工作报告\n——在第九届全国人民代表大会上\n国务院总理\n"
+                        f"一、{year - 1}年工作回顾\n{year - 1}年国内生产总值增长7.3%。\n"
+                        f"二、{year}年的主要任务\n{body}\n")
+
+
+def test_an_enumerated_point_running_on_in_its_paragraph_is_a_promise():
+    # 2002: 一是…二是… inside a paragraph; the point's first sentence is the promise,
+    # not a heading naming it (（一）继续加强农业 on a line of its own is one).
+    doc = plan_doc("扩大国内需求，首先必须增加城乡居民特别是低收入群体的收入。"
+                   "一是采取更有力的措施，千方百计增加农民收入。二是进一步完善城镇社会保障体系。"
+                   "完善失业保险制度。三是继续适当提高机关事业单位职工基本工资，"
+                   "并相应增加机关事业单位离退休人员离退休金。四是积极扩大就业和再就业。"
+                   "这是增加居民收入的重要途径。五是拓宽消费领域，改善消费环境。"
+                   "鼓励居民扩大住房、旅游、汽车、电信、文化、体育和其他服务性消费。")
+    found = commitments(doc)
+    for promise in ("进一步完善城镇社会保障体系", "继续适当提高机关事业单位职工基本工资",
+                    "相应增加机关事业单位离退休人员离退休金", "积极扩大就业和再就业",
+                    "拓宽消费领域", "改善消费环境", "完善失业保险制度"):
+        assert any(promise in c for c in found), promise
+
+
+def test_a_heading_on_its_own_line_names_its_part_and_promises_nothing():
+    doc = plan_doc("（一）继续加强农业，保持农业生产稳步发展\n"
+                   "今年要继续增加对农业的投入。\n（二）保持工业生产和交通运输适度增长\n"
+                   "要大力抓好全面降低能源消耗的工作。", year=1991)
+    found = commitments(doc)
+    assert "继续增加对农业的投入" in found
+    assert not any("保持农业生产稳步发展" in c for c in found)
