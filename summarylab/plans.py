@@ -1031,8 +1031,31 @@ def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int,
         m = _any_cue("targets_head").search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
-            return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end
+            end = b if end < 0 else end
+            if text[m.end():end].rstrip().endswith(("：", ":")):
+                end = _bullets_after(text, end, b)
+            return text.rfind("\n", 0, m.start()) + 1, end
     return 0, 0
+
+
+# A paragraph that is an item of a list announced by the paragraph before (——农业总产值…).
+_BULLET = re.compile(r"——|—|●|·|•|■|◆")
+
+
+def _bullets_after(text: str, end: int, limit: int) -> int:
+    """Where the list of bullet paragraphs after ``end`` stops: a targets paragraph
+    that ends with a colon (……主要目标是：) announces the paragraphs that follow
+    (1991: ——发展经济，广辟财源，增收节支……), and every clause of them is a target."""
+    pos = end
+    while pos < limit:
+        nxt = pos + 1
+        while nxt < limit and text[nxt].isspace():
+            nxt += 1
+        if nxt >= limit or not _BULLET.match(text, nxt):
+            break
+        line_end = text.find("\n", nxt, limit)
+        pos = limit if line_end < 0 else line_end
+    return pos
 
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:

@@ -42,3 +42,22 @@ def test_a_heading_on_its_own_line_names_its_part_and_promises_nothing():
     found = commitments(doc)
     assert "继续增加对农业的投入" in found
     assert not any("保持农业生产稳步发展" in c for c in found)
+
+
+def test_the_bullets_a_targets_paragraph_announces_are_targets():
+    # 1991: 主要目标是： then a list of —— paragraphs, qualitative targets among the numeric ones.
+    doc = plan_doc("一九九一年计划安排总的指导思想是：继续推进治理整顿和深化改革。\n"
+                   "基于上述指导思想，一九九一年国民经济和社会发展的主要目标是：\n"
+                   "——农业总产值比上年增长3.5%，工业总产值增长6%。\n"
+                   "——发展经济，广辟财源，改善财政困难状况，控制货币发行和物价总水平。\n"
+                   "——按照国力的可能，保持投资规模和消费需求适度增长。城乡居民消费水平继续有所提高。\n"
+                   "——努力推进以增强企业活力为中心的各项改革，进一步扩展对外经济技术交流与合作。\n"
+                   "一九九一年计划的任务，主要有以下几个方面：\n"
+                   "（一）继续加强农业\n要继续增加对农业的投入。", year=1991)
+    found = commitments(doc)
+    for target in ("广辟财源", "改善财政困难状况", "控制货币发行和物价总水平",
+                   "保持投资规模和消费需求适度增长", "城乡居民消费水平继续有所提高",
+                   "进一步扩展对外经济技术交流与合作"):
+        assert any(target in c for c in found), target
+    # the guiding idea before the targets is no target
+    assert not any("治理整顿" in c for c in found)
