@@ -61,3 +61,22 @@ def test_the_bullets_a_targets_paragraph_announces_are_targets():
         assert any(target in c for c in found), target
     # the guiding idea before the targets is no target
     assert not any("治理整顿" in c for c in found)
+
+
+def test_the_base_of_a_comparison_is_not_the_past():
+    # 1991: a target measured against last year promises this year's change.
+    text = "第四，要继续增加对农业的投入。中央的农业投资比去年增加十亿元，各地方也要拿出一定的财力。"
+    found = [c.text for c in commitment_clauses(text, numbers=[(text.index("十亿元"), text.index("十亿元") + 3)])]
+    assert "中央的农业投资比去年增加十亿元" in found
+    # …while a clause about last year itself still reports the past
+    assert commitment_clauses("在去年农业全面丰收的基础上，任务是相当艰巨的。") == []
+
+
+def test_a_target_in_chinese_numerals_ending_in_hours_is_no_when_clause():
+    # 1991: 发电量六千四百五十亿千瓦小时 — 时 at the end is the unit, not "when".
+    doc = plan_doc("（二）保持工业生产和交通运输适度增长\n"
+                   "计划安排，原煤产量十一亿一千万吨，增加一千万吨；"
+                   "发电量六千四百五十亿千瓦小时，增加二百七十亿千瓦小时。", year=1991)
+    assert "发电量六千四百五十亿千瓦小时" in commitments(doc)
+    rejected = explain_plan(doc)
+    assert "vague" not in set(rejected.reason)
