@@ -590,16 +590,21 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     years = _SentenceYears(text, plan_year)
     out: list[Commitment] = []
     sentence_due: Optional[int] = None
+    judged = []
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
+        cut = _strip_lead(clause)
+        body = clause[cut:]
+        tagged = _tagging(body, a + cut, b, tokens)
+        judged.append([a, b, clause, cut, _reject_reason(text, a - start, b - start, body, spans.any_within(a, b),
+                                                         years, tagged), tagged])
+    _coordinated(text, start, judged)
+    for a, b, clause, cut, reason, _ in judged:
+        body = clause[cut:]
         opens = _opens_sentence(text, a - start)
         due = _clause_due(clause, plan_year) if opens else None
         if opens:
             sentence_due = due
-        cut = _strip_lead(clause)
-        body = clause[cut:]
-        reason = _reject_reason(text, a - start, b - start, body, spans.any_within(a, b), years,
-                                _tagging(body, a + cut, b, tokens))
         if reason:
             if rejected is not None:
                 rejected.append(Rejected(clause, a, b, reason))
@@ -616,6 +621,63 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due))
     return out
+
+
+# Han characters up to which a clause inside a coordination of promises is one of them.
+_COORDINATED_MAX = 12
+
+
+def _coordinated(text: str, start: int, judged: list) -> None:
+    """Accept the short clauses of a coordination of promises that the tagger or the
+    generic test missed: a clause between two promises of the same sentence, joined by
+    commas, is a verb phrase like them (发展经济，广辟财源，增收节支，改善财政困难状况 —
+    jieba's dictionary tags 增收节支 and 合理安排 nouns, 整顿 a numeral; 农业补贴要继续增加
+    总量，提高标准，扩大范围 — 提高标准 takes its topic from the sentence).
+    ``judged`` holds [start, end, clause, lead cut, reason, tagging] per clause and is
+    changed in place."""
+    def joined(k: int) -> bool:  # clause k and k + 1 are parts of one sentence
+        return judged[k][1] - start < len(text) and text[judged[k][1] - start] in "，,"
+
+    for k in range(1, len(judged) - 1):
+        _, _, clause, cut, reason, tagged = judged[k]
+        body = clause[cut:]
+        if (reason in ("no_predicate", "generic") and not judged[k - 1][4] and not judged[k + 1][4]
+                and joined(k - 1) and joined(k) and len(_HAN.findall(body)) <= _COORDINATED_MAX
+                and _verb_phrase_shape(body, reason, tagged() if tagged else None)):
+            judged[k][4] = None
+
+
+# Tags of a first word that opens no verb phrase: prepositions (在, 按照, 通过, 由), time and
+# place words, pronouns, conjunctions, particles.
+_NOT_VERB_OPENING = ("p", "t", "f", "r", "c", "u", "m", "q", "x")
+
+
+def _verb_phrase_shape(body: str, reason: str, tagged) -> bool:
+    """Whether a clause left out as no_predicate or generic reads as a verb phrase with
+    its object: a generic one opens with a verb (提高标准, 加强服务); a tagless one (增收节支,
+    合理安排信贷规模) opens with no preposition, time word or pronoun and is no subject with
+    its state (利率水平较低, 任务比较明确: an adverb or adjective after the first word), no
+    noun phrase (…的…, a list with 、) and no 是-clause (特别是…); neither is a subject with
+    a quantity or a state of its own (就业人数很多, 有的已经解决)."""
+    from .nlp import pos_tag
+
+    words = [(t[0], t[1]) for t in (tagged if tagged is not None else pos_tag(body)) if _HAN.search(t[0])]
+    if not words or "、" in body or "是" in body:
+        return False
+    tags = [tag for _, tag in words]
+    # a subject with a quantity or a state of its own (就业人数很多, 有的已经解决)
+    stated = any(t.startswith("m") and _NUMERAL.search(w) for w, t in words[1:]) or any(
+        t.startswith("d") and nxt.startswith(("v", "a")) for t, nxt in zip(tags[1:], tags[2:]))
+    if reason == "generic":
+        return tags[0].startswith("v") and not stated
+    first_tag = words[0][1]
+    if first_tag.startswith(_NOT_VERB_OPENING) and not (first_tag == "m" and not _NUMERAL.search(words[0][0])):
+        return False
+    return "的" not in body and not stated and not any(t.startswith(("d", "a")) for t in tags[1:])
+
+
+# A numeral character: a word jieba's dictionary tags m without one (整顿) is no number.
+_NUMERAL = re.compile("[0-9０-９零〇一二三四五六七八九十百千万亿两几数半多余第]")
 
 
 def _tagging(body: str, a: int, b: int, tokens):

@@ -80,3 +80,26 @@ def test_a_target_in_chinese_numerals_ending_in_hours_is_no_when_clause():
     assert "发电量六千四百五十亿千瓦小时" in commitments(doc)
     rejected = explain_plan(doc)
     assert "vague" not in set(rejected.reason)
+
+
+def test_short_verb_phrases_in_a_coordination_of_promises_are_promises():
+    # 1991: jieba's dictionary tags 增收节支 and 合理安排 as nouns; between two promises
+    # of the same sentence they are verb phrases like their neighbours.
+    found = [c.text for c in commitment_clauses(
+        "发展经济，广辟财源，增收节支，改善财政困难状况，合理安排信贷规模，控制货币发行和物价总水平。")]
+    assert "增收节支" in found and "合理安排信贷规模" in found
+    # 2012: a verb with a generic object takes its topic from the sentence.
+    found = [c.text for c in commitment_clauses(
+        "农业补贴要继续增加总量，提高标准，扩大范围，完善机制，新增补贴重点向种养大户倾斜。")]
+    assert "提高标准" in found and "完善机制" in found
+
+
+def test_a_subject_with_its_state_between_promises_is_no_promise():
+    # a clause naming a state of a subject (…很多, …已经解决) is an assessment, whatever its neighbours
+    found = [c.text for c in commitment_clauses(
+        "要扩大社区服务就业门路，就业人数很多，实行弹性大的就业形式，有的已经解决，发展劳动力市场。")]
+    assert "扩大社区服务就业门路" in found and "发展劳动力市场" in found
+    assert not any("很多" in c or "已经解决" in c for c in found)
+    # and a phrase opening with a preposition is a frame, not a promise
+    found = [c.text for c in commitment_clauses("加快结构调整，在今后五年内，提高经济增长质量和效益。")]
+    assert not any("今后五年" in c for c in found)
