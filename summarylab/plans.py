@@ -532,7 +532,10 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
 
 
 def _has_topic(body: str, tagged) -> bool:
-    """Whether a clause names a topic: a canonical term, or a topic word of its tagging."""
+    """Whether a clause names a topic: a quoted name (落实“两个确保”: a programme is named
+    in quotes whatever its words), a canonical term, or a topic word of its tagging."""
+    if _QUOTED.search(body):
+        return True
     if not tagged:
         return bool(content_words(body))
     pattern, canon = synonyms()

@@ -103,3 +103,15 @@ def test_a_subject_with_its_state_between_promises_is_no_promise():
     # and a phrase opening with a preposition is a frame, not a promise
     found = [c.text for c in commitment_clauses("加快结构调整，在今后五年内，提高经济增长质量和效益。")]
     assert not any("今后五年" in c for c in found)
+
+
+def test_a_focus_frame_names_the_promise_after_it():
+    # 2002: 当务之急仍然是落实“两个确保” — the promise is what the frame points at, and a
+    # quoted programme is its topic; 1984: 关键是要推行投资包干制和招标承包制.
+    found = [c.text for c in commitment_clauses(
+        "二是进一步完善城镇社会保障体系。当务之急仍然是落实“两个确保”，"
+        "确保国有企业下岗职工基本生活费按时足额发放。关键是要推行投资包干制和招标承包制。")]
+    assert "落实“两个确保”" in found
+    assert "推行投资包干制和招标承包制" in found
+    # a plain assessment with 是 is still no promise
+    assert commitment_clauses("粮食购销体制改革是今年的一件大事。") == []
