@@ -723,6 +723,10 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     """
     out = []
     tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
+    if not tops:
+        # A report whose plan parts sit at a lower level with nothing above them
+        # (1985: （二）关于经济体制改革 › 第一、…; 1978: 第一，全国动员，大办农业): those are its parts.
+        tops = [s for s in doc.section_list if s.parent_id is None and s.kind == "plan"]
     intro = _plan_in_intro(doc, tops)
     if intro is not None:
         out.append(intro)
@@ -983,7 +987,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
         # A plan part with numbered items: its own text is a preamble, an item
         # only for its targets.  Without items, its text is the item.
         item = _read_item(doc, sec, segments, text, facts,
-                          sec.level == 1 and sec.section_id in parents)
+                          sec.parent_id is None and sec.section_id in parents)
         if item is None:
             continue
         if rejected is not None:

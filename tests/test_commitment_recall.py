@@ -115,3 +115,23 @@ def test_a_focus_frame_names_the_promise_after_it():
     assert "推行投资包干制和招标承包制" in found
     # a plain assessment with 是 is still no promise
     assert commitment_clauses("粮食购销体制改革是今年的一件大事。") == []
+
+
+def test_a_plan_part_without_a_top_level_heading_is_found():
+    # 1985: the report's parts are （一）关于经济形势, （二）关于经济体制改革 with 第一、… under
+    # them and no 一、 above: the plan part is the part of the highest level there is.
+    doc = sl.read_text("1985年政府工作报告\n——在第六届全国人民代表大会上\n国务院总理\n"
+                       "（一）关于经济形势\n1984年工农业总产值比上年增长14.2%。\n"
+                       "（二）关于经济体制改革\n今年要做好以下几件事：\n"
+                       "第一、严格控制消费基金的盲目增长，严禁任何单位和个人乱发奖金。\n"
+                       "第二、从严控制固定资产投资特别是预算外投资的规模。\n")
+    found = commitments(doc)
+    assert "严格控制消费基金的盲目增长" in found
+    assert "从严控制固定资产投资特别是预算外投资的规模" in found
+
+
+def test_a_state_already_reached_is_no_promise():
+    # 1991: 农业特别是粮食生产已经连续两年丰收 reports; an act 已经 qualifies is still promised.
+    found = [c.text for c in commitment_clauses(
+        "农业特别是粮食生产已经连续两年丰收，认真贯彻落实《企业法》和其他已经颁布的法律、法规和政策。")]
+    assert found == ["认真贯彻落实《企业法》和其他已经颁布的法律、法规和政策"]
