@@ -1129,14 +1129,18 @@ def _bullets_after(text: str, end: int, limit: int) -> int:
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:
     """Keep one commitment per numeric target: a report restates its targets
-    (今年经济增长预期目标定为7.5%左右) when it explains them."""
-    seen: set[str] = set()
+    (今年经济增长预期目标定为7.5%左右) when it explains them, in a later sentence.
+    A number repeated within one sentence is a parallel target, not a restatement
+    (粳稻每50公斤分别提高3元、5元和10元，小麦每50公斤提高3元)."""
+    seen: dict[str, int] = {}  # surface → start of the sentence that first set it
     out = []
     for c in commitments:
+        sentence = max(text.rfind(ch, 0, c.start) for ch in "。！？\n")
         surfaces = {text[s:e] for s, e, _ in inside if c.start <= s and e <= c.end}
-        if surfaces and surfaces <= seen:
+        if surfaces and all(seen.get(x, sentence) != sentence for x in surfaces):
             continue
-        seen |= surfaces
+        for x in surfaces:
+            seen.setdefault(x, sentence)
         out.append(c)
     return out
 

@@ -135,3 +135,14 @@ def test_a_state_already_reached_is_no_promise():
     found = [c.text for c in commitment_clauses(
         "农业特别是粮食生产已经连续两年丰收，认真贯彻落实《企业法》和其他已经颁布的法律、法规和政策。")]
     assert found == ["认真贯彻落实《企业法》和其他已经颁布的法律、法规和政策"]
+
+
+def test_a_number_repeated_within_one_sentence_is_a_parallel_target_not_a_restatement():
+    # 2010: 小麦每50公斤提高3元 repeats the 3元 of 早籼稻 in the same sentence: its own target.
+    doc = plan_doc("（三）加大统筹城乡发展力度\n进一步提高粮食最低收购价，早籼稻、中晚籼稻、粳稻每50公斤分别"
+                   "提高3元、5元和10元，小麦每50公斤提高3元，继续实施重要农产品临时收储政策。", year=2010)
+    assert "小麦每50公斤提高3元" in commitments(doc)
+    # a later sentence restating a target is still one target
+    doc = plan_doc("今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。"
+                   "提出国内生产总值增长8%左右，主要是强调好字当头。", year=2010)
+    assert sum("8%左右" in c for c in commitments(doc)) == 1
