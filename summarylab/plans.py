@@ -523,12 +523,52 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     if has_number:
         return None
     if not any(p.match(body) for p in cues()["action"]) and not (
-            predicate_in(tagged()) if tagged else has_predicate(body)):
+            predicate_in(tagged()) if tagged else has_predicate(body)) and not _verb_opening(body, tagged):
         return "no_predicate"
     if not _has_topic(body, tagged):
         # Every word generic (着力加强社会建设): nothing a report could show.
         return "generic"
     return None
+
+
+# Tags jieba's dictionary gives the first half of a verb-object or adverb-verb word it
+# lists whole (开拓|市场 v, 合理|布局 vn, 全面|规划 ad), and proper-noun tags no such word has.
+_VERB_HALF_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "d"))
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "x")
+
+
+def _verb_opening(body: str, tagged) -> bool:
+    """Whether a clause opens with a predicate jieba's dictionary tags as something else:
+    a plan clause is a verb phrase, its subject left out, so its first word is the verb.
+
+    Three shapes of the dictionary's mis-tags: an adverb opening the clause before a
+    content word (严格|财经纪律, 反对|奢侈浪费 — an adverb modifies a predicate); a numeral
+    tag on a word with no numeral (整顿|建筑市场); a four-character word made of a verb,
+    adjective or adverb and another word (开拓市场, 合理布局, 妥善安置, 体察民情, 增收节支).
+    A noun phrase stays one (已经查清的大案要案, 消费结构的这种趋向: 的 after the opening).
+
+    Example:
+        >>> _verb_opening("整顿建筑市场", None), _verb_opening("合理布局", None), _verb_opening("省级政府机构改革方案", None)
+        (True, True, False)
+    """
+    from .nlp import pos_tag
+
+    raw = [(t[0], t[1]) for t in (tagged() if tagged else pos_tag(body)) if t[0].strip()]
+    if len(raw) < 2 and not (raw and len(raw[0][0]) == 4):
+        return False
+    (w, tag), nxt = raw[0], raw[1] if len(raw) > 1 else ("", "x")
+    if not _HAN.fullmatch(w[0]) or nxt[0] == "的" or (nxt[0] and not _HAN.match(nxt[0])):
+        return False
+    if tag in ("d", "ad"):
+        after = raw[2][0] if len(raw) > 2 else ""
+        return len(w) >= 2 and len(nxt[0]) >= 2 and not nxt[1].startswith(_NOT_VERB_OPENING) and after != "的"
+    if tag == "m":
+        return len(w) >= 2 and not _NUMERAL.search(w)
+    if len(w) != 4 or tag.startswith(_PROPER_TAGS) or _subject_stated(raw):
+        return False
+    dictionary = _dictionary_tags()
+    head = dictionary.get(w[:2].encode("utf-8"), b"").decode()
+    return head in _VERB_HALF_TAGS and w[2:].encode("utf-8") in dictionary
 
 
 def _has_topic(body: str, tagged) -> bool:
@@ -668,15 +708,21 @@ def _verb_phrase_shape(body: str, reason: str, tagged) -> bool:
     if not words or "、" in body or "是" in body:
         return False
     tags = [tag for _, tag in words]
-    # a subject with a quantity or a state of its own (就业人数很多, 有的已经解决)
-    stated = any(t.startswith("m") and _NUMERAL.search(w) for w, t in words[1:]) or any(
-        t.startswith("d") and nxt.startswith(("v", "a")) for t, nxt in zip(tags[1:], tags[2:]))
+    stated = _subject_stated(words)
     if reason == "generic":
-        return tags[0].startswith("v") and not stated
+        return tags[0].startswith(("v", "d", "ad")) and not stated
     first_tag = words[0][1]
     if first_tag.startswith(_NOT_VERB_OPENING) and not (first_tag == "m" and not _NUMERAL.search(words[0][0])):
         return False
     return "的" not in body and not stated and not any(t.startswith(("d", "a")) for t in tags[1:])
+
+
+def _subject_stated(words: list) -> bool:
+    """Whether (word, tag) pairs read as a subject with a quantity or a state of its own
+    (就业人数很多, 有的已经解决): an assessment, not a verb phrase."""
+    tags = [t for _, t in words]
+    return any(t.startswith("m") and _NUMERAL.search(w) for w, t in words[1:]) or any(
+        t.startswith("d") and nxt.startswith(("v", "a")) for t, nxt in zip(tags[1:], tags[2:]))
 
 
 # A numeral character: a word jieba's dictionary tags m without one (整顿) is no number.

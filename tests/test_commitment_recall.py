@@ -146,3 +146,15 @@ def test_a_number_repeated_within_one_sentence_is_a_parallel_target_not_a_restat
     doc = plan_doc("今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。"
                    "提出国内生产总值增长8%左右，主要是强调好字当头。", year=2010)
     assert sum("8%左右" in c for c in commitments(doc)) == 1
+
+
+def test_a_verb_the_dictionary_tags_as_something_else_still_makes_a_promise():
+    # jieba's dictionary tags 整顿 a numeral, 开拓市场 and 合理布局 nouns, 反对 an adverb;
+    # a plan clause opens with its verb, its subject left out (1997, 1999, 2003 reports).
+    for clause in ("整顿建筑市场", "严格财经纪律", "反对奢侈浪费", "积极开拓市场特别是农村市场",
+                   "合理布局", "体察民情", "整顿和规范文化市场"):
+        assert [c.text for c in commitment_clauses(clause + "。")] == [clause], clause
+    # …while a noun phrase, a page's chrome, an argument's opening and a slogan promise nothing
+    for clause in ("已经查清的大案要案", "省级政府机构改革方案", "首页>> 中国概况",
+                   "实践证明", "高举邓小平理论伟大旗帜"):
+        assert commitment_clauses(clause + "。") == [], clause
