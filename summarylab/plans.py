@@ -541,8 +541,10 @@ def _verb_opening(body: str, tagged) -> bool:
     """Whether a clause opens with a predicate jieba's dictionary tags as something else:
     a plan clause is a verb phrase, its subject left out, so its first word is the verb.
 
-    Three shapes of the dictionary's mis-tags: an adverb opening the clause before a
-    content word (严格|财经纪律, 反对|奢侈浪费 — an adverb modifies a predicate); a numeral
+    A verb of the ``verb`` words of models/commitment_cues.tsv (总结, 整顿, 依法: the
+    dictionary tags them n or m); and three shapes of the dictionary's mis-tags: an adverb
+    opening the clause before a content word (严格|财经纪律, 大力|节约用电 — an adverb
+    modifies a predicate); a numeral
     tag on a word with no numeral (整顿|建筑市场); a four-character word made of a verb,
     adjective or adverb and another word (开拓市场, 合理布局, 妥善安置, 体察民情, 增收节支).
     A noun phrase stays one (已经查清的大案要案, 消费结构的这种趋向: 的 after the opening).
@@ -559,11 +561,15 @@ def _verb_opening(body: str, tagged) -> bool:
     (w, tag), nxt = raw[0], raw[1] if len(raw) > 1 else ("", "x")
     if not _HAN.fullmatch(w[0]) or nxt[0] == "的" or (nxt[0] and not _HAN.match(nxt[0])):
         return False
-    if tag in ("d", "ad"):
+    verbs = _cue_words("verb")
+    if w in verbs:
+        return True
+    if tag in ("d", "ad") or w in _cue_words("glued_adverb"):
         after = raw[2][0] if len(raw) > 2 else ""
-        return len(w) >= 2 and len(nxt[0]) >= 2 and not nxt[1].startswith(_NOT_VERB_OPENING) and after != "的"
+        content = nxt[0] in verbs or not nxt[1].startswith(_NOT_VERB_OPENING) or _numeral_free_m(nxt)
+        return len(w) >= 2 and len(nxt[0]) >= 2 and content and after != "的"
     if tag == "m":
-        return len(w) >= 2 and not _NUMERAL.search(w)
+        return _numeral_free_m((w, tag))
     if len(w) != 4 or tag.startswith(_PROPER_TAGS) or _subject_stated(raw):
         return False
     dictionary = _dictionary_tags()
@@ -715,6 +721,11 @@ def _verb_phrase_shape(body: str, reason: str, tagged) -> bool:
     if first_tag.startswith(_NOT_VERB_OPENING) and not (first_tag == "m" and not _NUMERAL.search(words[0][0])):
         return False
     return "的" not in body and not stated and not any(t.startswith(("d", "a")) for t in tags[1:])
+
+
+def _numeral_free_m(word: tuple) -> bool:
+    """A word jieba's dictionary tags a numeral though it holds none (整顿): a mis-tag."""
+    return word[1] == "m" and len(word[0]) >= 2 and not _NUMERAL.search(word[0])
 
 
 def _subject_stated(words: list) -> bool:

@@ -152,7 +152,8 @@ def test_a_verb_the_dictionary_tags_as_something_else_still_makes_a_promise():
     # jieba's dictionary tags 整顿 a numeral, 开拓市场 and 合理布局 nouns, 反对 an adverb;
     # a plan clause opens with its verb, its subject left out (1997, 1999, 2003 reports).
     for clause in ("整顿建筑市场", "严格财经纪律", "反对奢侈浪费", "积极开拓市场特别是农村市场",
-                   "合理布局", "体察民情", "整顿和规范文化市场"):
+                   "合理布局", "体察民情", "整顿和规范文化市场", "总结实践经验", "大力节约用电",
+                   "依法收贷收息", "进一步整顿市场秩序", "严格整顿财经纪律"):
         assert [c.text for c in commitment_clauses(clause + "。")] == [clause], clause
     # …while a noun phrase, a page's chrome, an argument's opening and a slogan promise nothing
     for clause in ("已经查清的大案要案", "省级政府机构改革方案", "首页>> 中国概况",
