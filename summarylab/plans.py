@@ -1058,7 +1058,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
 
 def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], text: str,
                facts: _FactSpans, is_lead: bool) -> Optional[_Item]:
-    """The commitments of one plan item and the clauses left out (None: no item)."""
+    """The commitments of one plan item and the clauses left out."""
     inside = facts.within(segments)
     targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
     if is_lead and targets_end <= targets_at:
@@ -1066,9 +1066,8 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
             # A plan part whose own text is a paragraph of tasks before an
             # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
             is_lead = False
-        elif not inside:
-            # A plan part's short preamble without targets is a statement of intent.
-            return None
+        # Else a plan part's short preamble is a statement of intent: its clauses are
+        # read and listed as preamble (``plans --explain``), none silently dropped.
     commitments: list[Commitment] = []
     dropped: list[Rejected] = []
     numbers = [(s, e) for s, e, _ in inside]

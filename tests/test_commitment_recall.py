@@ -159,3 +159,12 @@ def test_a_verb_the_dictionary_tags_as_something_else_still_makes_a_promise():
     for clause in ("已经查清的大案要案", "省级政府机构改革方案", "首页>> 中国概况",
                    "实践证明", "高举邓小平理论伟大旗帜"):
         assert commitment_clauses(clause + "。") == [], clause
+
+
+def test_a_short_preamble_of_a_plan_part_is_explained_not_dropped_silently():
+    # 2014: 三、2014年重点工作 opens with a sentence of principles before its （一）…
+    doc = plan_doc("做好今年政府工作，要以深化改革为强大动力，以调整结构为主攻方向，统筹兼顾，突出重点。\n"
+                   "（一）推动重要领域改革取得新突破\n简并增值税税率。", year=2014)
+    assert commitments(doc) == ["简并增值税税率"]
+    explained = explain_plan(doc)
+    assert "以深化改革为强大动力" in set(explained.clause)
