@@ -643,6 +643,9 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
         cut = _strip_lead(clause)
+        if judged and clause.startswith("是") and has_cue("focus", judged[-1][2]):
+            # 农村科技工作的重点，是引进、示范和推广先进适用的科技成果: the promise follows 是.
+            cut = 1 + clause.startswith("是要") + _strip_lead(clause[1 + clause.startswith("是要"):])
         body = clause[cut:]
         tagged = _tagging(body, a + cut, b, tokens)
         judged.append([a, b, clause, cut, _reject_reason(text, a - start, b - start, body, spans.any_within(a, b),

@@ -113,6 +113,10 @@ def test_a_focus_frame_names_the_promise_after_it():
         "确保国有企业下岗职工基本生活费按时足额发放。关键是要推行投资包干制和招标承包制。")]
     assert "落实“两个确保”" in found
     assert "推行投资包干制和招标承包制" in found
+    # 1990: the focus named in the clause before — 农村科技工作的重点，是引进…
+    found = [c.text for c in commitment_clauses(
+        "农村科技工作的重点，是引进、示范和推广先进适用的科技成果，继续抓紧抓好“星火”计划的组织实施。")]
+    assert "引进、示范和推广先进适用的科技成果" in found
     # a plain assessment with 是 is still no promise
     assert commitment_clauses("粮食购销体制改革是今年的一件大事。") == []
 
