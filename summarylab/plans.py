@@ -570,11 +570,17 @@ def _verb_opening(body: str, tagged) -> bool:
         return len(w) >= 2 and len(nxt[0]) >= 2 and content and after != "的"
     if tag == "m":
         return _numeral_free_m((w, tag))
-    if len(w) != 4 or tag.startswith(_PROPER_TAGS) or _subject_stated(raw):
+    return _verb_compound(w, tag) and not _subject_stated(raw)
+
+
+def _verb_compound(word: str, tag: str) -> bool:
+    """A four-character word jieba's dictionary lists whole as a noun, made of a verb,
+    adjective or adverb and another dictionary word (开拓|市场, 合理|布局, 增收|节支)."""
+    if len(word) != 4 or tag.startswith(_PROPER_TAGS):
         return False
     dictionary = _dictionary_tags()
-    head = dictionary.get(w[:2].encode("utf-8"), b"").decode()
-    return head in _VERB_HALF_TAGS and w[2:].encode("utf-8") in dictionary
+    head = dictionary.get(word[:2].encode("utf-8"), b"").decode()
+    return head in _VERB_HALF_TAGS and word[2:].encode("utf-8") in dictionary
 
 
 def _has_topic(body: str, tagged) -> bool:
