@@ -523,7 +523,7 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     if has_number:
         return None
     if not any(p.match(body) for p in cues()["action"]) and not (
-            predicate_in(tagged()) if tagged else has_predicate(body)):
+            predicate_in(tagged()) if tagged else has_predicate(body)) and not _verb_opening(body, tagged):
         return "no_predicate"
     if not _has_topic(body, tagged):
         # Every word generic (着力加强社会建设): nothing a report could show.
@@ -531,8 +531,63 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     return None
 
 
+# Tags jieba's dictionary gives the first half of a verb-object or adverb-verb word it
+# lists whole (开拓|市场 v, 合理|布局 vn, 全面|规划 ad), and proper-noun tags no such word has.
+_VERB_HALF_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "d"))
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "x")
+
+
+def _verb_opening(body: str, tagged) -> bool:
+    """Whether a clause opens with a predicate jieba's dictionary tags as something else:
+    a plan clause is a verb phrase, its subject left out, so its first word is the verb.
+
+    A verb of the ``verb`` words of models/commitment_cues.tsv (总结, 整顿, 依法: the
+    dictionary tags them n or m); and three shapes of the dictionary's mis-tags: an adverb
+    opening the clause before a content word (严格|财经纪律, 大力|节约用电 — an adverb
+    modifies a predicate); a numeral
+    tag on a word with no numeral (整顿|建筑市场); a four-character word made of a verb,
+    adjective or adverb and another word (开拓市场, 合理布局, 妥善安置, 体察民情, 增收节支).
+    A noun phrase stays one (已经查清的大案要案, 消费结构的这种趋向: 的 after the opening).
+
+    Example:
+        >>> _verb_opening("整顿建筑市场", None), _verb_opening("合理布局", None), _verb_opening("省级政府机构改革方案", None)
+        (True, True, False)
+    """
+    from .nlp import pos_tag
+
+    raw = [(t[0], t[1]) for t in (tagged() if tagged else pos_tag(body)) if t[0].strip()]
+    if len(raw) < 2 and not (raw and len(raw[0][0]) == 4):
+        return False
+    (w, tag), nxt = raw[0], raw[1] if len(raw) > 1 else ("", "x")
+    if not _HAN.fullmatch(w[0]) or nxt[0] == "的" or (nxt[0] and not _HAN.match(nxt[0])):
+        return False
+    verbs = _cue_words("verb")
+    if w in verbs:
+        return True
+    if tag in ("d", "ad") or w in _cue_words("glued_adverb"):
+        after = raw[2][0] if len(raw) > 2 else ""
+        content = nxt[0] in verbs or not nxt[1].startswith(_NOT_VERB_OPENING) or _numeral_free_m(nxt)
+        return len(w) >= 2 and len(nxt[0]) >= 2 and content and after != "的"
+    if tag == "m":
+        return _numeral_free_m((w, tag))
+    return _verb_compound(w, tag) and not _subject_stated(raw)
+
+
+def _verb_compound(word: str, tag: str) -> bool:
+    """A four-character word jieba's dictionary lists whole as a noun, made of a verb,
+    adjective or adverb and another dictionary word (开拓|市场, 合理|布局, 增收|节支)."""
+    if len(word) != 4 or tag.startswith(_PROPER_TAGS):
+        return False
+    dictionary = _dictionary_tags()
+    head = dictionary.get(word[:2].encode("utf-8"), b"").decode()
+    return head in _VERB_HALF_TAGS and word[2:].encode("utf-8") in dictionary
+
+
 def _has_topic(body: str, tagged) -> bool:
-    """Whether a clause names a topic: a canonical term, or a topic word of its tagging."""
+    """Whether a clause names a topic: a quoted name (落实“两个确保”: a programme is named
+    in quotes whatever its words), a canonical term, or a topic word of its tagging."""
+    if _QUOTED.search(body):
+        return True
     if not tagged:
         return bool(content_words(body))
     pattern, canon = synonyms()
@@ -590,16 +645,24 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     years = _SentenceYears(text, plan_year)
     out: list[Commitment] = []
     sentence_due: Optional[int] = None
+    judged = []
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
+        cut = _strip_lead(clause)
+        if judged and clause.startswith("是") and has_cue("focus", judged[-1][2]):
+            # 农村科技工作的重点，是引进、示范和推广先进适用的科技成果: the promise follows 是.
+            cut = 1 + clause.startswith("是要") + _strip_lead(clause[1 + clause.startswith("是要"):])
+        body = clause[cut:]
+        tagged = _tagging(body, a + cut, b, tokens)
+        judged.append([a, b, clause, cut, _reject_reason(text, a - start, b - start, body, spans.any_within(a, b),
+                                                         years, tagged), tagged])
+    _coordinated(text, start, judged)
+    for a, b, clause, cut, reason, _ in judged:
+        body = clause[cut:]
         opens = _opens_sentence(text, a - start)
         due = _clause_due(clause, plan_year) if opens else None
         if opens:
             sentence_due = due
-        cut = _strip_lead(clause)
-        body = clause[cut:]
-        reason = _reject_reason(text, a - start, b - start, body, spans.any_within(a, b), years,
-                                _tagging(body, a + cut, b, tokens))
         if reason:
             if rejected is not None:
                 rejected.append(Rejected(clause, a, b, reason))
@@ -616,6 +679,74 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due))
     return out
+
+
+# Han characters up to which a clause inside a coordination of promises is one of them.
+_COORDINATED_MAX = 12
+
+
+def _coordinated(text: str, start: int, judged: list) -> None:
+    """Accept the short clauses of a coordination of promises that the tagger or the
+    generic test missed: a clause between two promises of the same sentence, joined by
+    commas, is a verb phrase like them (发展经济，广辟财源，增收节支，改善财政困难状况 —
+    jieba's dictionary tags 增收节支 and 合理安排 nouns, 整顿 a numeral; 农业补贴要继续增加
+    总量，提高标准，扩大范围 — 提高标准 takes its topic from the sentence).
+    ``judged`` holds [start, end, clause, lead cut, reason, tagging] per clause and is
+    changed in place."""
+    def joined(k: int) -> bool:  # clause k and k + 1 are parts of one sentence
+        return judged[k][1] - start < len(text) and text[judged[k][1] - start] in "，,"
+
+    for k in range(1, len(judged) - 1):
+        _, _, clause, cut, reason, tagged = judged[k]
+        body = clause[cut:]
+        if (reason in ("no_predicate", "generic") and not judged[k - 1][4] and not judged[k + 1][4]
+                and joined(k - 1) and joined(k) and len(_HAN.findall(body)) <= _COORDINATED_MAX
+                and _verb_phrase_shape(body, reason, tagged() if tagged else None)):
+            judged[k][4] = None
+
+
+# Tags of a first word that opens no verb phrase: prepositions (在, 按照, 通过, 由), time and
+# place words, pronouns, conjunctions, particles.
+_NOT_VERB_OPENING = ("p", "t", "f", "r", "c", "u", "m", "q", "x")
+
+
+def _verb_phrase_shape(body: str, reason: str, tagged) -> bool:
+    """Whether a clause left out as no_predicate or generic reads as a verb phrase with
+    its object: a generic one opens with a verb (提高标准, 加强服务); a tagless one (增收节支,
+    合理安排信贷规模) opens with no preposition, time word or pronoun and is no subject with
+    its state (利率水平较低, 任务比较明确: an adverb or adjective after the first word), no
+    noun phrase (…的…, a list with 、) and no 是-clause (特别是…); neither is a subject with
+    a quantity or a state of its own (就业人数很多, 有的已经解决)."""
+    from .nlp import pos_tag
+
+    words = [(t[0], t[1]) for t in (tagged if tagged is not None else pos_tag(body)) if _HAN.search(t[0])]
+    if not words or "、" in body or "是" in body:
+        return False
+    tags = [tag for _, tag in words]
+    stated = _subject_stated(words)
+    if reason == "generic":
+        return tags[0].startswith(("v", "d", "ad")) and not stated
+    first_tag = words[0][1]
+    if first_tag.startswith(_NOT_VERB_OPENING) and not (first_tag == "m" and not _NUMERAL.search(words[0][0])):
+        return False
+    return "的" not in body and not stated and not any(t.startswith(("d", "a")) for t in tags[1:])
+
+
+def _numeral_free_m(word: tuple) -> bool:
+    """A word jieba's dictionary tags a numeral though it holds none (整顿): a mis-tag."""
+    return word[1] == "m" and len(word[0]) >= 2 and not _NUMERAL.search(word[0])
+
+
+def _subject_stated(words: list) -> bool:
+    """Whether (word, tag) pairs read as a subject with a quantity or a state of its own
+    (就业人数很多, 有的已经解决): an assessment, not a verb phrase."""
+    tags = [t for _, t in words]
+    return any(t.startswith("m") and _NUMERAL.search(w) for w, t in words[1:]) or any(
+        t.startswith("d") and nxt.startswith(("v", "a")) for t, nxt in zip(tags[1:], tags[2:]))
+
+
+# A numeral character: a word jieba's dictionary tags m without one (整顿) is no number.
+_NUMERAL = re.compile("[0-9０-９零〇一二三四五六七八九十百千万亿两几数半多余第]")
 
 
 def _tagging(body: str, a: int, b: int, tokens):
@@ -658,6 +789,10 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     """
     out = []
     tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
+    if not tops:
+        # A report whose plan parts sit at a lower level with nothing above them
+        # (1985: （二）关于经济体制改革 › 第一、…; 1978: 第一，全国动员，大办农业): those are its parts.
+        tops = [s for s in doc.section_list if s.parent_id is None and s.kind == "plan"]
     intro = _plan_in_intro(doc, tops)
     if intro is not None:
         out.append(intro)
@@ -672,8 +807,26 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
             segments = [(_body_start(doc, top), top.end)]
         out.append((top, segments))
         for child in children:
-            out.append((child, [(_body_start(doc, child), child.end)]))
+            out.append((child, [(_item_start(doc, child), child.end)]))
     return out
+
+
+# Markers that are words of a sentence (一是, 二要, 第三，), not headings of their own.
+_ENUMERATION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、,])$")
+
+
+def _item_start(doc: Document, sec: Section) -> int:
+    """Where an item's promises start: after its heading, but at its title when the
+    title is the first clause of an enumeration running on in its paragraph
+    (……。二是进一步完善城镇社会保障体系。当务之急……): that title is a promise of the
+    paragraph, not a heading naming it (annotators count it, GUIDELINES_check.md)."""
+    body = _body_start(doc, sec)
+    title_at = sec.start + len(sec.marker)
+    if not _ENUMERATION_MARKER.match(sec.marker.strip()) or not doc.text.startswith(sec.title, title_at):
+        return body
+    line_end = doc.text.find("\n", title_at)
+    runs_on = body < sec.end and (line_end < 0 or body < line_end)
+    return title_at if runs_on else body
 
 
 
@@ -900,7 +1053,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
         # A plan part with numbered items: its own text is a preamble, an item
         # only for its targets.  Without items, its text is the item.
         item = _read_item(doc, sec, segments, text, facts,
-                          sec.level == 1 and sec.section_id in parents)
+                          sec.parent_id is None and sec.section_id in parents)
         if item is None:
             continue
         if rejected is not None:
@@ -914,7 +1067,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
 
 def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], text: str,
                facts: _FactSpans, is_lead: bool) -> Optional[_Item]:
-    """The commitments of one plan item and the clauses left out (None: no item)."""
+    """The commitments of one plan item and the clauses left out."""
     inside = facts.within(segments)
     targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
     if is_lead and targets_end <= targets_at:
@@ -922,9 +1075,8 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
             # A plan part whose own text is a paragraph of tasks before an
             # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
             is_lead = False
-        elif not inside:
-            # A plan part's short preamble without targets is a statement of intent.
-            return None
+        # Else a plan part's short preamble is a statement of intent: its clauses are
+        # read and listed as preamble (``plans --explain``), none silently dropped.
     commitments: list[Commitment] = []
     dropped: list[Rejected] = []
     numbers = [(s, e) for s, e, _ in inside]
@@ -1013,20 +1165,47 @@ def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int,
         m = _any_cue("targets_head").search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
-            return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end
+            end = b if end < 0 else end
+            if text[m.end():end].rstrip().endswith(("：", ":")):
+                end = _bullets_after(text, end, b)
+            return text.rfind("\n", 0, m.start()) + 1, end
     return 0, 0
+
+
+# A paragraph that is an item of a list announced by the paragraph before (——农业总产值…).
+_BULLET = re.compile(r"——|—|●|·|•|■|◆")
+
+
+def _bullets_after(text: str, end: int, limit: int) -> int:
+    """Where the list of bullet paragraphs after ``end`` stops: a targets paragraph
+    that ends with a colon (……主要目标是：) announces the paragraphs that follow
+    (1991: ——发展经济，广辟财源，增收节支……), and every clause of them is a target."""
+    pos = end
+    while pos < limit:
+        nxt = pos + 1
+        while nxt < limit and text[nxt].isspace():
+            nxt += 1
+        if nxt >= limit or not _BULLET.match(text, nxt):
+            break
+        line_end = text.find("\n", nxt, limit)
+        pos = limit if line_end < 0 else line_end
+    return pos
 
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:
     """Keep one commitment per numeric target: a report restates its targets
-    (今年经济增长预期目标定为7.5%左右) when it explains them."""
-    seen: set[str] = set()
+    (今年经济增长预期目标定为7.5%左右) when it explains them, in a later sentence.
+    A number repeated within one sentence is a parallel target, not a restatement
+    (粳稻每50公斤分别提高3元、5元和10元，小麦每50公斤提高3元)."""
+    seen: dict[str, int] = {}  # surface → start of the sentence that first set it
     out = []
     for c in commitments:
+        sentence = max(text.rfind(ch, 0, c.start) for ch in "。！？\n")
         surfaces = {text[s:e] for s, e, _ in inside if c.start <= s and e <= c.end}
-        if surfaces and surfaces <= seen:
+        if surfaces and all(seen.get(x, sentence) != sentence for x in surfaces):
             continue
-        seen |= surfaces
+        for x in surfaces:
+            seen.setdefault(x, sentence)
         out.append(c)
     return out
 
