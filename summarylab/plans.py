@@ -285,13 +285,12 @@ def due_year_of(text: str) -> Optional[int]:
         >>> due_year_of("到2025年基本实现全覆盖"), due_year_of("十三五时期完成改造")
         (2025, 2020)
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
+    # The text is normalised (normalize() already made full-width digits half-width).
     years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
     years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # A span of years from the plan year (用三年时间, 三年左右的时间, 五年内), the end of the
 # century (本世纪末) or a decade (在九十年代): deadlines without a year number.
@@ -399,8 +398,11 @@ REASONS = {
 
 def _opens_sentence(text: str, a: int) -> bool:
     """Whether the clause at text[a:] is the first of its sentence."""
-    before = text[:a].rstrip(" \t\u3000")
-    return not before or before[-1] in "。！？\n"
+    # Step back over the spaces before the clause (no copy of the text before it: an item
+    # has hundreds of clauses).
+    while a > 0 and text[a - 1] in " \t\u3000":
+        a -= 1
+    return a == 0 or text[a - 1] in "。！？\n"
 
 
 @dataclass
@@ -455,21 +457,36 @@ def predicate_in(tagged) -> bool:
 
 
 class _Spans:
-    """Sorted (start, end) spans of the numeric facts of a text, asked whether a
-    clause holds one by bisection (a plan part holds hundreds of both)."""
+    """The numeric facts of a document or an item as (start, end, ...) tuples
+    ((start, end, fact_id) for a document), found inside a stretch of text by
+    bisection (a plan part holds hundreds of facts and of clauses) and returned
+    in their given order (the fact table's)."""
 
     def __init__(self, spans):
-        self.spans = sorted(spans or [])
-        self.starts = [s for s, _ in self.spans]
+        self.spans = list(spans or [])
+        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.starts = [self.spans[k][0] for k in self.order]
+
+    def _inside(self, a: int, b: int):
+        """Indices of the spans wholly inside [a, b), by start."""
+        spans, order = self.spans, self.order
+        for j in range(bisect_left(self.starts, a), len(order)):
+            span = spans[order[j]]
+            if span[0] >= b:
+                return
+            if span[1] <= b:
+                yield order[j]
 
     def any_within(self, a: int, b: int) -> bool:
-        for k in range(bisect_left(self.starts, a), len(self.spans)):
-            s, e = self.spans[k]
-            if s >= b:
-                return False
-            if e <= b:
-                return True
-        return False
+        """Whether a span lies wholly inside [a, b)."""
+        return next(self._inside(a, b), None) is not None
+
+    def within(self, segments: list[tuple[int, int]]) -> list:
+        """The spans lying wholly inside one of the segments, in their given order."""
+        found: set[int] = set()
+        for a, b in segments:
+            found.update(self._inside(a, b))
+        return [self.spans[k] for k in sorted(found)]
 
 
 class _SentenceYears:
@@ -499,9 +516,10 @@ class _SentenceYears:
 _SENTENCE_BREAK = re.compile("[。；！？\n]")
 
 
-def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
+def _reject_reason(a: int, b: int, body: str, opens: bool, has_number: bool,
                    years: _SentenceYears, tagged) -> Optional[str]:
-    """Why the clause text[a:b] (``body`` after its lead) is no commitment, or None.
+    """Why the clause text[a:b] (``body`` after its lead; ``opens``: the first of its
+    sentence) is no commitment, or None.
 
     ``tagged`` gives the clause body's POS-tagged words when asked (a callable), or
     is None when the body is to be tagged alone.
@@ -518,7 +536,7 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     if has_cue("principle", body):
         return "principle"
     if (has_cue("purpose", body) and not has_number
-            and not (_opens_sentence(text, a) and not cue("purpose_always", body))):
+            and not (opens and not cue("purpose_always", body))):
         return "purpose"
     if has_number:
         return None
@@ -541,13 +559,20 @@ def _has_topic(body: str, tagged) -> bool:
     return any(is_topic_word(t[0]) for t in tagged())
 
 
+# Every deadline pattern above holds one of these characters (年 of a year, a span or a decade,
+# 期 of 时期/期间, 末, 纪 of 世纪): a clause without any sets no deadline.
+_DEADLINE_CHARS = re.compile("[年期末纪]")
+
+
 def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    if _DEADLINE_CHARS.search(clause) is None:
+        return None
     return due_year_of(clause) or due_year_in_words(clause, plan_year)
 
 
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
     """2012年财政性教育经费…达到4%, in the 2011 plan: a clause opening with a later year."""
-    lead_year = _LEAD_YEAR.match(clause.translate(_FULLWIDTH_DIGITS).lstrip("争取力争到在"))
+    lead_year = _LEAD_YEAR.match(clause.lstrip("争取力争到在"))
     if lead_year and plan_year and int(lead_year.group(1)) > plan_year:
         return int(lead_year.group(1))
     return None
@@ -569,7 +594,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     Args:
         text: the item text (without its heading).
         start: offset of ``text`` in the document.
-        numbers: (start, end) spans of the numeric facts inside the item.
+        numbers: (start, end) spans of the numeric facts inside the item (longer tuples,
+            such as (start, end, fact_id), are read by their first two fields).
         plan_year: the year planned; a sentence that names only earlier years
             (2010年国内生产总值增长10.3%) reports the past and promises nothing.
         rejected: a list that receives a :class:`Rejected` for every clause
@@ -589,29 +615,33 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     spans = _Spans(numbers)
     years = _SentenceYears(text, plan_year)
     out: list[Commitment] = []
+    # The deadline of the sentence's first clause, which later clauses without one of their own
+    # inherit: read only when one is kept (most opening clauses are rejected and most sentences
+    # keep none), from the clause itself while it is still unread.
     sentence_due: Optional[int] = None
+    sentence_opening: Optional[str] = None
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
         opens = _opens_sentence(text, a - start)
-        due = _clause_due(clause, plan_year) if opens else None
         if opens:
-            sentence_due = due
+            sentence_opening = clause
         cut = _strip_lead(clause)
         body = clause[cut:]
-        reason = _reject_reason(text, a - start, b - start, body, spans.any_within(a, b), years,
+        reason = _reject_reason(a - start, b - start, body, opens, spans.any_within(a, b), years,
                                 _tagging(body, a + cut, b, tokens))
         if reason:
             if rejected is not None:
                 rejected.append(Rejected(clause, a, b, reason))
             continue
-        if not opens:
-            due = _clause_due(clause, plan_year)
+        due = _clause_due(clause, plan_year)
         if due is None:
             due = _lead_year_due(clause, plan_year)
         if opens:
-            sentence_due = due
+            sentence_due, sentence_opening = due, None
         elif due is None:
             # 争取1997年粮食产量达到4.75亿吨，棉花、油料…有较大发展: the sentence's deadline holds on.
+            if sentence_opening is not None:
+                sentence_due, sentence_opening = _clause_due(sentence_opening, plan_year), None
             due = sentence_due
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due))
@@ -836,28 +866,6 @@ def plan_commitments(doc: Document) -> list[tuple[dict, list[Commitment]]]:
     return doc.plan_analysis.items
 
 
-class _FactSpans:
-    """The numeric facts of a document as (start, end, fact_id), found inside a
-    span by bisection and returned in the fact table's order."""
-
-    def __init__(self, spans: list[tuple[int, int, int]]):
-        self.spans = spans
-        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
-        self.starts = [self.spans[k][0] for k in self.order]
-
-    def within(self, segments: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-        """The facts lying wholly inside one of the segments."""
-        found = set()
-        for a, b in segments:
-            for j in range(bisect_left(self.starts, a), len(self.order)):
-                s, e, _ = self.spans[self.order[j]]
-                if s >= b:
-                    break
-                if e <= b:
-                    found.add(self.order[j])
-        return [self.spans[k] for k in sorted(found)]
-
-
 class _SegmentTokens:
     """``Document.tokens`` over one item segment, asked once (when a clause first
     needs its tags) and then sliced by bisection for each clause: a clause's words
@@ -889,7 +897,7 @@ class _Item:
 
 def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
            rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
-    facts = _FactSpans(fact_spans)
+    facts = _Spans(fact_spans)
     parents = {s.parent_id for s in doc.section_list}
     seen_texts: set[str] = set()
     out = []
@@ -913,7 +921,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
 
 
 def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], text: str,
-               facts: _FactSpans, is_lead: bool) -> Optional[_Item]:
+               facts: _Spans, is_lead: bool) -> Optional[_Item]:
     """The commitments of one plan item and the clauses left out (None: no item)."""
     inside = facts.within(segments)
     targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
@@ -927,9 +935,8 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
             return None
     commitments: list[Commitment] = []
     dropped: list[Rejected] = []
-    numbers = [(s, e) for s, e, _ in inside]
     for a, b in segments:
-        commitments += commitment_clauses(doc.text[a:b], a, numbers=numbers, plan_year=doc.meta.plan_year,
+        commitments += commitment_clauses(doc.text[a:b], a, numbers=inside, plan_year=doc.meta.plan_year,
                                           rejected=dropped, tokens=_SegmentTokens(doc, a, b))
     if is_lead:
         commitments = _announced_targets(commitments, targets_at, targets_end, inside, dropped)
@@ -937,7 +944,7 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
         # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
         head_start = sec.start + len(sec.marker)
         heading = facts.within([(head_start, head_start + len(sec.title))])
-        commitments = commitment_clauses(sec.title, head_start, numbers=[(s, e) for s, e, _ in heading])
+        commitments = commitment_clauses(sec.title, head_start, numbers=heading)
         inside = facts.within([(sec.start, sec.end)])
         text = text or sec.title
     kept = _drop_repeated_targets(doc.text, commitments, inside)

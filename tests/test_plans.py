@@ -6,6 +6,7 @@ import pytest
 
 import summarylab as sl
 from summarylab.model import PLAN_ITEM_COLUMNS
+from summarylab.normalize import normalize
 from summarylab.plans import REASONS, canonical, commitment_clauses, due_year_of, explain_plan, plan_items, words
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -155,11 +156,12 @@ def test_a_plan_without_numbered_items_is_one_item_with_every_promise():
 
 
 def test_deadlines_in_words_and_for_the_whole_sentence():
-    text = ("用三年时间基本完成各级政府机构改革的任务。"
-            "争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物有较大发展。"
-            "加强农田水利建设。")
+    # A plan reads a document's text, which normalize() has made half-width (１９９７ -> 1997).
+    text = normalize("用三年时间基本完成各级政府机构改革的任务。"
+                     "争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物有较大发展。"
+                     "加强农田水利建设。")
     dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=1996)]
     assert dues == [("用三年时间基本完成各级政府机构改革的任务", 1998),
-                    ("争取１９９７年粮食产量达到４．７５亿吨", 1997),
+                    ("争取1997年粮食产量达到4.75亿吨", 1997),
                     ("棉花、油料等作物有较大发展", 1997),
                     ("加强农田水利建设", None)]
