@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
 from .lexicon import read_tsv
+from .nlp import word_tags
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
 _CLAUSE_END = set("，；：。！？,;:!?")
@@ -178,37 +179,6 @@ def _cue_words(category: str) -> frozenset:
     return frozenset(w for p in cues().get(category, []) for w in p.pattern.split())
 
 
-@lru_cache(maxsize=1)
-def _dictionary_tags() -> dict:
-    # jieba's dictionary file gives every word its POS tag (what jieba.posseg's
-    # word_tag_tab holds); reading it directly skips building jieba's prefix
-    # dictionary, which takes seconds and logs to stderr.  Read as bytes and cut in
-    # one split (every line is "word freq tag"): three times faster than line by line,
-    # and found without importing jieba.
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    data = (Path(find_spec("jieba").origin).parent / "dict.txt").read_bytes()
-    fields = data.split()
-    if len(fields) == 3 * data.count(b"\n") and data.endswith(b"\n"):
-        return dict(zip(fields[0::3], fields[2::3]))
-    tags = {}  # an odd line somewhere: line by line, as jieba reads it
-    for line in data.decode("utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 3:
-            tags[parts[0].encode("utf-8")] = parts[2].encode("utf-8")
-    return tags
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict:
-    """Every word of jieba's dictionary with its POS tag (the last line of a word wins)."""
-    return {w.decode("utf-8"): t.decode("utf-8") for w, t in _dictionary_tags().items()}
-
-
-_NON_TOPIC_TAG_BYTES = frozenset(t.encode() for t in _NON_TOPIC_TAGS)
-
-
 @lru_cache(maxsize=200_000)
 def is_topic_word(word: str) -> bool:
     """Whether a word says what a text is about (a noun, a verbal noun, a name).
@@ -226,7 +196,7 @@ def is_topic_word(word: str) -> bool:
         return len(stripped) >= 2 and is_topic_word(stripped)
     if len(word) == 1:
         return False
-    return _dictionary_tags().get(word.encode("utf-8")) not in _NON_TOPIC_TAG_BYTES
+    return word_tags().get(word) not in _NON_TOPIC_TAGS
 
 
 @lru_cache(maxsize=1)

@@ -244,3 +244,14 @@ def test_document_tokens_of_a_span_are_the_words_of_the_whole_tagging_inside_it(
         assert doc.tokens(a, b) == [t for t in whole if t.start >= a and t.end <= b]
 
     span_is_a_filter_of_the_whole()
+
+
+def test_one_copy_of_jiebas_dictionary_tags_serves_the_plans_and_the_check():
+    from summarylab import plans
+
+    tags = nlp.word_tags()
+    assert (tags["残疾人"], tags["不断"], tags["排查"]) == ("n", "d", "vn")
+    assert nlp.word_tags() is tags  # read once per process
+    # plans' topic words read it; no module keeps a second table of it
+    assert plans.is_topic_word("残疾人") and not plans.is_topic_word("不断扩大")
+    assert not [name for name in vars(plans) if "dictionary_tags" in name or name == "_word_tags"]
