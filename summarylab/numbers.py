@@ -250,17 +250,14 @@ def parse_number(text: str) -> Optional[float]:
         s = s[1:]
         if not s or s[0] in "负-+":
             return None
-    value = _parse_unsigned_once(s)
+    value = _parse_unsigned(s)
     return None if value is None else sign * value
 
 
+# Remembered: a pure function of the normalised numeral, and reports repeat their numerals
+# (百分之十, 一千万) across sentences and documents; the recursive calls (百分之 + 十, the two
+# parts of a fraction) go through the cache too.
 @functools.lru_cache(maxsize=4096)
-def _parse_unsigned_once(s: str) -> Optional[float]:
-    """_parse_unsigned of a normalised numeral, remembered: a pure function of the string, and
-    reports repeat their numerals (百分之十, 一千万) across sentences and documents."""
-    return _parse_unsigned(s)
-
-
 def _parse_unsigned(s: str) -> Optional[float]:
     if _ARABIC_PLAIN.fullmatch(s):
         try:
