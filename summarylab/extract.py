@@ -1985,14 +1985,6 @@ def _link_targets(rows: list[dict]) -> None:
                 break
 
 
-def _repeated_copy_start(doc: Document) -> Optional[int]:
-    """Where the repeated copy of a scraped report begins, or None (see structure)."""
-    for sec in doc.section_list:
-        if sec.level == 1 and sec.kind == "other" and sec.title == REPEATED_COPY_TITLE:
-            return sec.start
-    return None
-
-
 def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     """Every fact row (with fact_id) and every skipped candidate of ``doc``."""
     from .numbers import QuantityMatch, Rejected, scan_candidates
@@ -2000,13 +1992,12 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     rows: list[dict] = []
     skipped: list[dict] = []
     text = doc.text
-    sentences = doc.sentences
     # A scraped page that repeats its report: structure sets the copy apart as one section
     # (REPEATED_COPY_TITLE); its numbers are the report's again, so they are neither scanned nor
     # counted twice, and --explain names the copy once.
-    copy_start = _repeated_copy_start(doc)
+    sentences = doc.report_sentences
+    copy_start = doc.repeated_copy_start
     if copy_start is not None:
-        sentences = [s for s in sentences if s.start < copy_start]
         skipped.append({"start": copy_start, "end": len(text.rstrip()),
                         "surface": REPEATED_COPY_TITLE, "reason": Reason.REPEATED})
     # One scan of the whole text (cheaper than one call per sentence), then bucketed by sentence.
