@@ -31,7 +31,7 @@ belongs to.  Each fact row names the rules that decided it (``_rules``).
 
 The words are data: ``models/indicator_cues.tsv`` (label word classes),
 ``models/role_cues.tsv``, ``models/unit_labels.tsv``, ``models/change_verbs.tsv``
-(shared with ``numbers``), ``models/periods.tsv`` and ``models/heading_topic.tsv``.
+(shared with ``numbers``), ``models/year_cues.tsv`` (period_*) and ``models/heading_topic.tsv``.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
-_PERIOD_UNITS = words("periods.tsv", "gapunit")
+_PERIOD_UNITS = words("year_cues.tsv", "period_gapunit")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = words(_LABEL_CUES, "nountag")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.

@@ -510,7 +510,7 @@ def _reject_reason(a: int, b: int, body: str, opens: bool, has_number: bool,
         return "purpose"
     if has_number:
         return None
-    if not any(p.match(body) for p in cues()["action"]) and not (
+    if not _any_cue("action").match(body) and not (
             predicate_in(tagged()) if tagged else has_predicate(body)):
         return "no_predicate"
     if not _has_topic(body, tagged):
