@@ -496,21 +496,22 @@ def _reject_reason(a: int, b: int, body: str, opens: bool, has_number: bool,
     """
     if len(_HAN.findall(body)) < 4:
         return "short"
+    cue_of = _any_cue
     # 要/力争/必须 inside a clause mark it as a promise, whatever its opening.
-    if has_cue("background", body) and not has_cue("promise_mark", body):
+    if cue_of("background").search(body) and not cue_of("promise_mark").search(body):
         return "background"
     if years.earlier(a, b):
         return "past"
-    if has_cue("vague", body):
+    if cue_of("vague").search(body):
         return "vague"
-    if has_cue("principle", body):
+    if cue_of("principle").search(body):
         return "principle"
-    if (has_cue("purpose", body) and not has_number
+    if (cue_of("purpose").search(body) and not has_number
             and not (opens and not cue("purpose_always", body))):
         return "purpose"
     if has_number:
         return None
-    if not _any_cue("action").match(body) and not (
+    if not cue_of("action").match(body) and not (
             predicate_in(tagged()) if tagged else has_predicate(body)):
         return "no_predicate"
     if not _has_topic(body, tagged):
@@ -947,8 +948,9 @@ def _item_row(doc: Document, sec: Section, item: _Item) -> dict:
     plan_year = doc.meta.plan_year
     heading_due = due_year_of(sec.title)
     item_due = max(plan_year or 0, heading_due or 0) or plan_year
+    inside = _Spans(item.inside)
     for c in item.commitments:
-        c.targets = [fid for s, e, fid in item.inside if c.start <= s and e <= c.end]
+        c.targets = [fid for _, _, fid in inside.within([(c.start, c.end)])]
         if c.due_year is None or (plan_year and c.due_year < plan_year):
             c.due_year = item_due
     return {
@@ -999,8 +1001,9 @@ def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> 
     (今年经济增长预期目标定为7.5%左右) when it explains them."""
     seen: set[str] = set()
     out = []
+    spans = _Spans(inside)
     for c in commitments:
-        surfaces = {text[s:e] for s, e, _ in inside if c.start <= s and e <= c.end}
+        surfaces = {text[s:e] for s, e, _ in spans.within([(c.start, c.end)])}
         if surfaces and surfaces <= seen:
             continue
         seen |= surfaces
