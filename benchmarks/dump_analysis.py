@@ -61,12 +61,15 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--dir", type=Path, default=ROOT / "corpora")
     args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
+    import summarylab
+
     files = sorted(p for p in args.dir.rglob("*.txt"))
     with args.out.open("w", encoding="utf-8") as fh:
         for f in files:
             for kind, rec in records(f.resolve()):
                 fh.write(json.dumps([kind, rec], ensure_ascii=False, sort_keys=True, default=str) + "\n")
-    print(f"{len(files)} documents -> {args.out}")
+    print(f"{len(files)} documents -> {args.out} ({Path(summarylab.__file__).parent})")
     return 0
 
 
