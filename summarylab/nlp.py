@@ -278,6 +278,13 @@ class _RJieba:
                 tokens[i:i + 1] = [(p, a, a + len(p)) for p, a in zip(parts, offsets)]
         return tokens
 
+    def cut(self, text: str) -> list[str]:
+        # The words alone, without offsets, are made twice as fast; a text with an ASCII run to
+        # recut goes through tokenize, which places the parts.
+        if _JOINED_ASCII.search(text) is None:
+            return self._jieba.cut(text, HMM)
+        return [w for w, _, _ in self.tokenize(text)]
+
     def pos_tag(self, text: str) -> list[tuple[str, str]]:
         tagged = self._jieba.tag(text, HMM)
         runs = _joined_runs(text)
@@ -330,6 +337,9 @@ class _Jieba:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         return list(self._tk.tokenize(text, mode="default", HMM=HMM))
+
+    def cut(self, text: str) -> list[str]:
+        return self._tk.lcut(text, HMM=HMM)
 
     def pos_tag(self, text: str) -> list[tuple[str, str]]:
         tags = self._tags()
@@ -441,7 +451,7 @@ def lcut(text: str, *, engine: Optional[str] = None) -> list[str]:
         >>> lcut("继续实施“春蕾计划”和“两癌”救助项目")
         ['继续', '实施', '“', '春蕾计划', '”', '和', '“', '两癌', '”', '救助', '项目']
     """
-    return [w for w, _, _ in _default(engine).tokenize(text)]
+    return _default(engine).cut(text)
 
 
 def pos_tag(text: str, *, engine: Optional[str] = None) -> list[tuple[str, str]]:

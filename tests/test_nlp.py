@@ -184,6 +184,7 @@ def test_rjieba_cuts_the_corpus_exactly_as_jieba_does(name):
 ])
 def test_rjieba_agrees_with_jieba_on_ascii_runs(text):
     assert nlp.tokenize(text, engine="rjieba") == nlp.tokenize(text, engine="jieba")
+    assert nlp.lcut(text, engine="rjieba") == [w for w, _, _ in nlp.tokenize(text, engine="jieba")]
     assert nlp.pos_tag(text, engine="rjieba") == nlp.pos_tag(text, engine="jieba")
 
 
@@ -194,6 +195,9 @@ def test_the_engines_agree_on_any_mix_of_words_digits_and_punctuation(text):
     tokens = nlp.tokenize(text, engine="rjieba")
     assert tokens == nlp.tokenize(text, engine="jieba")
     assert "".join(w for w, _, _ in tokens) == text
+    # lcut gives the words alone (made without offsets when no ASCII run needs recutting)
+    words = [w for w, _, _ in tokens]
+    assert nlp.lcut(text, engine="rjieba") == words == nlp.lcut(text, engine="jieba")
 
 
 @settings(max_examples=200, deadline=None)
