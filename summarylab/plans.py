@@ -437,22 +437,33 @@ class _Spans:
         self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
         self.starts = [self.spans[k][0] for k in self.order]
 
-    def _inside(self, a: int, b: int):
+    def _inside(self, a: int, b: int) -> list[int]:
         """Indices of the spans wholly inside [a, b), by start."""
+        spans, order = self.spans, self.order
+        out = []
+        for j in range(bisect_left(self.starts, a), len(order)):
+            span = spans[order[j]]
+            if span[0] >= b:
+                break
+            if span[1] <= b:
+                out.append(order[j])
+        return out
+
+    def any_within(self, a: int, b: int) -> bool:
+        """Whether a span lies wholly inside [a, b)."""
         spans, order = self.spans, self.order
         for j in range(bisect_left(self.starts, a), len(order)):
             span = spans[order[j]]
             if span[0] >= b:
-                return
+                return False
             if span[1] <= b:
-                yield order[j]
-
-    def any_within(self, a: int, b: int) -> bool:
-        """Whether a span lies wholly inside [a, b)."""
-        return next(self._inside(a, b), None) is not None
+                return True
+        return False
 
     def within(self, segments: list[tuple[int, int]]) -> list:
         """The spans lying wholly inside one of the segments, in their given order."""
+        if len(segments) == 1:
+            return [self.spans[k] for k in sorted(self._inside(*segments[0]))]
         found: set[int] = set()
         for a, b in segments:
             found.update(self._inside(a, b))
