@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import summarylab as sl
 from summarylab.model import PLAN_ITEM_COLUMNS
@@ -165,3 +167,19 @@ def test_deadlines_in_words_and_for_the_whole_sentence():
                     ("争取1997年粮食产量达到4.75亿吨", 1997),
                     ("棉花、油料等作物有较大发展", 1997),
                     ("加强农田水利建设", None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("培训妇女班期a1 ，“”\n")), max_size=12))
+def test_a_clause_is_short_when_it_has_fewer_than_four_han_characters(text):
+    import re
+
+    from summarylab.plans import _FOUR_HAN
+
+    assert (_FOUR_HAN.search(text) is None) == (len(re.findall(r"[\u4e00-\u9fff]", text)) < 4)
+
+
+def test_a_clause_of_two_han_characters_is_rejected_as_short():
+    rejected = []
+    assert [c.text for c in commitment_clauses("办3期，举办妇女技能培训班5期", rejected=rejected)] == ["举办妇女技能培训班5期"]
+    assert [(r.text, r.reason) for r in rejected] == [("办3期", "short")]
