@@ -10,9 +10,10 @@ dictionary, the lexicons) once per process, not once per document, and
 compute the doc_id before the heavy analysis so that an unchanged document
 costs a read, not an analysis.
 
-Workers hand back the document's rows as pyarrow tables typed like the store
-(:func:`summarylab.store.analysis_tables`): the conversion runs in parallel
-and the driver only inserts.  With ``parquet_dir`` the driver writes one
+Workers hand back the document's rows as plain column lists
+(:func:`summarylab.store.analysis_columns`), read off the analysis without a
+DataFrame, so a worker never imports pandas or pyarrow; the driver makes them
+pyarrow tables typed like the store and inserts them.  With ``parquet_dir`` the driver writes one
 Parquet file per document and table instead of the store::
 
     DIR/documents/<doc_id>.parquet   DIR/sections/<doc_id>.parquet
@@ -250,13 +251,13 @@ class _Batch:
         self.rows = 0
         self.since = 0.0
 
-    def add(self, path: str, doc_id: str, tables: dict) -> None:
+    def add(self, path: str, doc_id: str, columns: dict) -> None:
         import time
 
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((path, doc_id, tables))
-        self.rows += sum(t.num_rows for t in tables.values())
+        self.items.append((path, doc_id, columns))
+        self.rows += sum(len(cols["doc_id"]) for cols in columns.values())
 
     def full(self) -> bool:
         import time
@@ -265,8 +266,11 @@ class _Batch:
                 or time.monotonic() - self.since >= BATCH_SECONDS)
 
     def take(self) -> list[tuple[str, str, dict]]:
+        """The waiting documents with their rows as store tables; the batch is empty again."""
+        from .store import column_tables
+
         items, self.items, self.rows = self.items, [], 0
-        return items
+        return [(path, doc_id, column_tables(columns)) for path, doc_id, columns in items]
 
 
 #: When finished documents go to the store (see :class:`_Batch`): the progress
@@ -282,18 +286,20 @@ def warm_up() -> None:
     """Load the language resources once in this process (Dask worker set-up).
 
     Calls :func:`summarylab.nlp.warm_up` (the segmentation engine and the
-    user dictionary), then analyses a two-line report so that
-    every lexicon the facts and plans modules load lazily is loaded too;
-    afterwards no document pays for loading.
+    user dictionary), then analyses a two-line report as a worker does
+    (:func:`summarylab.store.analysis_columns`), so that every lexicon and
+    pattern the facts and plans modules load lazily is loaded too; afterwards
+    no document pays for loading.
 
     Example:
         >>> warm_up()
     """
     from . import nlp
-    from .pipeline import analyse, read_text
+    from .pipeline import read_text
+    from .store import analysis_columns
 
     nlp.warm_up()
-    analyse(read_text(_WARM_UP_TEXT, path="<warm-up>"))
+    analysis_columns(read_text(_WARM_UP_TEXT, path="<warm-up>"))
 
 
 #: A tiny report that goes through every stage of the pipeline.
@@ -304,19 +310,19 @@ _WARM_UP_TEXT = (
 
 
 def analyse_path(path: str, known: frozenset = frozenset(), limits: Optional[Limits] = None,
-                 payload: str = "tables") -> tuple[str, str, Optional[str], Any]:
+                 payload: str = "columns") -> tuple[str, str, Optional[str], Any]:
     """Analyse one file as a batch worker does: never raises.
 
     Args:
         path: The file.
         known: doc_ids already stored: such a document is not analysed.
         limits: The size limits (default :data:`~summarylab.readers.DEFAULT_LIMITS`).
-        payload: ``tables`` (the store tables) or ``analysis`` (an
-            :class:`~summarylab.pipeline.Analysis`).
+        payload: ``columns`` (the store's rows as column lists) or ``analysis``
+            (an :class:`~summarylab.pipeline.Analysis`).
 
     Returns:
         ``(outcome, path, doc_id, payload)`` where outcome is ``new`` (payload:
-        the store tables of :func:`summarylab.store.analysis_tables`),
+        the column lists of :func:`summarylab.store.analysis_columns`),
         ``unchanged`` (payload None) or ``failed`` (payload: a one-line reason).
 
     Example:
@@ -325,19 +331,19 @@ def analyse_path(path: str, known: frozenset = frozenset(), limits: Optional[Lim
     """
     from .model import Document
     from .pipeline import Analysis, analyse, read
-    from .store import analysis_tables
+    from .store import analysis_columns
 
     try:
         doc = read(path, limits)
         # The doc_id comes from the text alone: skip before the costly analysis.
         if doc.doc_id in known:
             return ("unchanged", path, doc.doc_id, None)
-        analysis = analyse(doc)
         if payload == "analysis":
+            analysis = analyse(doc)
             # A fresh Document: what the analysis cached on it stays in the worker.
             fresh = Document(doc.text, doc.meta, doc.section_list)
             return ("new", path, doc.doc_id, Analysis(fresh, analysis.facts, analysis.plan_items))
-        return ("new", path, doc.doc_id, analysis_tables(analysis))
+        return ("new", path, doc.doc_id, analysis_columns(doc))
     except ReadError as err:
         return ("failed", path, None, err.reason)
     except MemoryError:
@@ -437,7 +443,7 @@ class GuardedWorker:
     """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS, known: frozenset = frozenset(),
-                 payload: str = "tables"):
+                 payload: str = "columns"):
         self.limits, self.known, self.payload = limits, known, payload
         self.process = None
         self.conn = None        # messages from the worker (what the driver waits on)
@@ -615,7 +621,8 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
         client.run(warm_up)  # once per worker, before any document
         # Wrapped in a list: scatter would otherwise send each doc_id on its own.
         [known_future] = client.scatter([known], broadcast=True)
-        futures = client.map(analyse_path, files, known=known_future, limits=limits, pure=False)
+        futures = client.map(analyse_path, files, known=known_future, limits=limits,
+                             payload="columns", pure=False)
         paths = {f.key: p for f, p in zip(futures, files)}
         for fut in as_completed(futures):
             try:

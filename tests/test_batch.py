@@ -141,13 +141,13 @@ def test_a_file_that_kills_its_worker_fails_alone_and_the_others_are_stored(
     shim.mkdir()
     (shim / "sitecustomize.py").write_text(
         "import os\n"
-        "import summarylab.pipeline as p\n"
-        "real = p.analyse\n"
-        "def analyse(doc):\n"
+        "import summarylab.store as s\n"
+        "real = s.analysis_columns\n"
+        "def analysis_columns(doc):\n"
         "    if str(doc.meta.path).endswith('crash.txt'):\n"
         "        os._exit(9)\n"
         "    return real(doc)\n"
-        "p.analyse = analyse\n", encoding="utf-8")
+        "s.analysis_columns = analysis_columns\n", encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(shim))
     crash = corpus / "2021" / "crash.txt"
     crash.write_text(SYNTHETIC.read_text(encoding="utf-8") + "\n（另一份）\n", encoding="utf-8")
@@ -247,8 +247,9 @@ def test_the_largest_files_are_analysed_first(tmp_path):
 
 
 def test_a_worker_loads_only_what_the_analysis_needs():
-    # spaCy is gone, the verdict model (scikit-learn), the store (DuckDB) and Dask are not
-    # the worker's business: each costs start-up time in every worker process
+    # spaCy is gone, the verdict model (scikit-learn), the store (DuckDB), Dask and the tables
+    # (pandas, pyarrow: a worker hands back plain column lists) are not the worker's business:
+    # each costs start-up time in every worker process
     import subprocess
     import sys
 
@@ -257,7 +258,8 @@ def test_a_worker_loads_only_what_the_analysis_needs():
             "warm_up()\n"
             f"assert analyse_path({str(SAMPLE)!r})[0] == 'new'\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'spacy', 'thinc', 'sklearn', 'scipy', 'duckdb', 'dask', 'distributed'}))")
+            "{'spacy', 'thinc', 'sklearn', 'scipy', 'duckdb', 'dask', 'distributed', 'pandas', "
+            "'pyarrow', 'numpy'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
