@@ -191,9 +191,9 @@ def ingest(
 
     if progress:
         progress(0, total, "", "start")
-    # Local workers start now: they import and load the language resources
-    # while this process opens the store.
-    pool = _start_pool(workers, limits, len(files)) if engine == "local" else []
+    # The fork server starts now: it imports and loads the language resources
+    # while this process opens the store, then forks the workers.
+    server, pool = _start_pool(workers, limits, len(files)) if engine == "local" else (None, [])
     outcomes = sink = None
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
@@ -218,9 +218,11 @@ def ingest(
             report(*outcome)
     finally:
         if outcomes is not None:
-            outcomes.close()  # stops the workers now, also when the driver fails
+            outcomes.close()  # the Dask cluster ends now, also when the driver fails
         for worker in pool:
             worker.stop()
+        if server is not None:
+            server.stop()
         if sink is not None:
             sink.close()
     result.doc_ids = [ids[p] for p in files if p in ids]
@@ -363,25 +365,21 @@ def _one_line(err: BaseException) -> str:
 
 # --- guarded workers -------------------------------------------------------------
 
-def _serve() -> None:
+def _serve(conn: Any) -> None:
     """The loop of a worker process: a path in, an outcome out, until told to stop.
 
-    The driver talks to it over the process's stdin and stdout (pickled
-    messages); stdout is then pointed at stderr, so that a library printing
-    cannot corrupt the messages.  The worker loads its resources
-    (:func:`warm_up`) before it reads the first message, ``(known, limits, payload)``.
+    Runs in a fork of the warmed :class:`ForkServer` (everything the analysis
+    needs is loaded already) and talks to the driver over ``conn``, a
+    :class:`~multiprocessing.connection.Connection` on its own socket (pickled
+    messages).  It first says it is ready, then reads its configuration,
+    ``(known, limits, payload)``, then one path at a time.
     """
     import threading
     import time
-    from multiprocessing.connection import Connection
 
-    inbox = Connection(os.dup(0), writable=False)
-    outbox = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-
-    # A driver killed with -9 cannot kill its workers; one stuck in a parser
-    # loop would spin on as an orphan.  A watchdog thread ends the worker as
-    # soon as its parent is gone.
+    # A driver killed with -9 cannot kill its workers; the fork server kills them when the
+    # driver's end of its socket closes, and if the server is gone too, this watchdog ends a
+    # worker stuck in a parser loop instead of letting it spin on as an orphan.
     parent = os.getppid()
 
     def watch() -> None:
@@ -391,31 +389,247 @@ def _serve() -> None:
 
     threading.Thread(target=watch, daemon=True, name="summarylab-watchdog").start()
     try:
-        # Load everything the analysis needs before the driver has sent anything:
-        # the driver opens its store meanwhile.
-        try:
-            warm_up()
-        except Exception:  # the first document's analysis meets it again and says why
-            pass
-        outbox.send(_READY)
-        first = inbox.recv()
+        conn.send(_READY)
+        first = conn.recv()
         if first is None:  # stopped before any work
             return
         known, limits, payload = first
         while True:
-            path = inbox.recv()
+            path = conn.recv()
             if path is None:
                 return
-            outbox.send(analyse_path(path, known, limits, payload))
+            conn.send(analyse_path(path, known, limits, payload))
     except (EOFError, OSError, KeyboardInterrupt):
         return
 
 
-#: What a worker sends once it has loaded its resources.
+#: What a worker sends once it is ready for work.
 _READY = "ready"
 #: Seconds a worker may take to start and load its resources, on top of the
 #: first file's time limit (a few seconds on a busy machine).
 STARTUP_SECONDS = 60.0
+
+# The fork server's requests and replies: an operation (fork, kill) and a worker number,
+# then in a reply the worker's process id; fixed size, so a reply is read whole.
+_MESSAGE = "!cIi"
+_MESSAGE_BYTES = 9
+
+
+def _fork_server(fd: int) -> None:
+    """The fork server's loop (see :class:`ForkServer`); ``fd`` is its end of the driver's socket."""
+    import gc
+    import socket
+    import struct
+    from multiprocessing.connection import Connection
+
+    # A library printing must not reach the driver's stdout (the CLI's output).
+    os.dup2(2, 1)
+    control = socket.socket(fileno=fd)
+    children: dict[int, int] = {}  # worker number -> process id
+    try:
+        try:
+            warm_up()
+        except Exception:  # the first document's analysis meets it again and says why
+            pass
+        # The loaded resources live as long as the workers: frozen, no collection in a worker
+        # walks them (nor writes to their pages, which the forks share with this process).
+        gc.freeze()
+        while True:
+            data, fds, _, _ = socket.recv_fds(control, _MESSAGE_BYTES, 1)
+            if len(data) < _MESSAGE_BYTES:  # the driver closed its end (done, or gone)
+                for extra in fds:
+                    os.close(extra)
+                return
+            op, number, _ = struct.unpack(_MESSAGE, data)
+            if op == b"F" and fds:
+                pid = os.fork()
+                if pid == 0:  # the worker
+                    status = 0
+                    try:
+                        control.close()
+                        _serve(Connection(fds[0]))
+                    except BaseException:
+                        status = 1
+                    finally:
+                        os._exit(status)
+                os.close(fds[0])  # only the worker holds it: the driver sees EOF when it dies
+                children[number] = pid
+                control.sendall(struct.pack(_MESSAGE, b"F", number, pid))
+            elif op == b"K":
+                pid = children.pop(number, None)
+                if pid is not None:
+                    _kill_and_reap(pid)
+                control.sendall(struct.pack(_MESSAGE, b"K", number, pid or 0))
+    except (OSError, KeyboardInterrupt):
+        return
+    finally:
+        for pid in children.values():
+            _kill_and_reap(pid)
+
+
+def _kill_and_reap(pid: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)  # our own child, not yet reaped: never another process
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+class ForkServer:
+    """A process that has loaded the analysis once and forks guarded workers from it.
+
+    It is a fresh interpreter (``python -c``), not a multiprocessing child: it
+    never re-imports the caller's ``__main__`` (a script without an
+    ``if __name__ == "__main__":`` guard works) and inherits no DuckDB
+    connection or thread of the driver.  It imports the analysis and loads its
+    resources (:func:`warm_up`) as soon as it starts, while the driver opens
+    the store; every worker is then a fork of it, ready within milliseconds,
+    whereas a fresh interpreter paid about a second for the same loading (the
+    regular expressions, cn2an, the dictionaries) in every worker, and again
+    after each worker killed past its time limit.
+
+    The driver asks over a socket (file descriptors passed along): ``fork``
+    hands the server one end of a new socket pair, which becomes the worker's
+    line to the driver; ``kill`` kills and reaps a worker (the server is its
+    parent, so the process id cannot have been reused).  When the driver's end
+    closes (the ingest is over, or the driver died) the server kills its
+    workers and exits.
+    """
+
+    def __init__(self) -> None:
+        self.process = None
+        self._control = None
+        self._replies: dict[tuple[bytes, int], int] = {}
+        self._numbers = 0
+
+    def start(self) -> None:
+        """Start the server process now, unless it is running; idempotent."""
+        import socket
+        import subprocess
+        import sys
+
+        if self.process is not None and self.process.poll() is None:
+            return
+        self.stop()
+        ours, theirs = socket.socketpair()
+        # The server imports the very package the driver runs (a checkout, not
+        # whatever copy is installed), whatever the current folder.
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c",
+                 f"from summarylab.batch import _fork_server; _fork_server({theirs.fileno()})"],
+                stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),), env=env)
+        finally:
+            theirs.close()
+        ours.settimeout(STARTUP_SECONDS)  # a reply waits at most for the loading
+        self._control = ours
+        self._replies.clear()
+
+    def fork(self) -> tuple["_Forked", Any]:
+        """A new worker: its process handle and the driver's :class:`Connection` to it.
+
+        Returns at once; the worker sends :data:`_READY` over the connection
+        once it runs (as soon as the server has loaded the analysis).
+        """
+        import socket
+        import struct
+        from multiprocessing.connection import Connection
+
+        self.start()
+        ours, theirs = socket.socketpair()
+        self._numbers += 1
+        try:
+            socket.send_fds(self._control, [struct.pack(_MESSAGE, b"F", self._numbers, 0)],
+                            [theirs.fileno()])
+        except OSError:  # the server died: the connection sees EOF, the file fails with a reason
+            pass
+        finally:
+            theirs.close()
+        return _Forked(self, self._numbers), Connection(ours.detach())
+
+    def pid(self, number: int) -> Optional[int]:
+        """The process id of worker ``number`` (waits for the server to fork it)."""
+        return self._reply(b"F", number)
+
+    def kill(self, number: int) -> None:
+        """Kill worker ``number`` (if still running) and reap it; returns once it is gone."""
+        import struct
+
+        try:
+            self._control.sendall(struct.pack(_MESSAGE, b"K", number, 0))
+        except (OSError, AttributeError):  # no server: its workers ended with it
+            return
+        self._reply(b"K", number)
+
+    def _reply(self, op: bytes, number: int) -> Optional[int]:
+        import socket
+        import struct
+
+        while (op, number) not in self._replies:
+            try:
+                data = self._control.recv(_MESSAGE_BYTES, socket.MSG_WAITALL)
+            except (OSError, AttributeError):
+                data = b""
+            if len(data) < _MESSAGE_BYTES:  # the server is gone (or stuck): end it
+                self._end_server()
+                return None
+            got, n, pid = struct.unpack(_MESSAGE, data)
+            self._replies[(got, n)] = pid
+        return self._replies.pop((op, number))
+
+    def stop(self) -> None:
+        """Close the server's socket: it kills its workers and exits (killed if it does not)."""
+        import subprocess
+
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self.process is not None:
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self._end_server()
+            self.process = None
+
+    def _end_server(self) -> None:
+        # Its workers' watchdogs see their parent gone and end them.
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+
+
+class _Forked:
+    """The handle of one forked worker process (what ``GuardedWorker.process`` holds)."""
+
+    def __init__(self, server: ForkServer, number: int):
+        self.server, self.number = server, number
+        self._pid: Optional[int] = None
+        self.killed = False
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The worker's process id (None if the server died before forking it)."""
+        if self._pid is None and not self.killed:
+            self._pid = self.server.pid(self.number)
+        return self._pid
+
+    def kill(self) -> None:
+        """Kill the worker and wait until it is reaped (idempotent)."""
+        if not self.killed:
+            self.killed = True
+            self.server.kill(self.number)
 
 
 class GuardedWorker:
@@ -425,15 +639,17 @@ class GuardedWorker:
     worker still busy then is killed (a parser in an endless loop cannot be
     stopped any other way) and the file is failed with one line.  A worker
     that dies (a crash, the kernel's out-of-memory killer) fails only the file
-    it held.  A new process starts on the next file.  A process loads the
-    language resources once, as soon as it starts, and says when it is ready;
-    a file's time limit runs from then (start-up gets :data:`STARTUP_SECONDS`
-    more), so that loading never counts against a file.
+    it held.  A new process starts on the next file.  Workers are forks of a
+    :class:`ForkServer` that loads the language resources once; a worker says
+    when it is ready, and a file's time limit runs from then (start-up gets
+    :data:`STARTUP_SECONDS` more), so that loading never counts against a file.
 
-    The worker is a fresh interpreter (``python -c``), not a multiprocessing
-    child: it never re-imports the caller's ``__main__``, so a script without
-    an ``if __name__ == "__main__":`` guard works, and nothing of the driver
-    (an open DuckDB connection, threads) is inherited.
+    Args:
+        limits: The per-file limits.
+        known: doc_ids already stored (such a document is not analysed).
+        payload: What a new document's outcome carries (see :func:`analyse_path`).
+        server: The fork server to fork from (a pool shares one); without it
+            the worker starts its own and stops it with itself.
 
     Example:
         >>> w = GuardedWorker(Limits(timeout=60))          # doctest: +SKIP
@@ -443,21 +659,24 @@ class GuardedWorker:
     """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS, known: frozenset = frozenset(),
-                 payload: str = "columns"):
+                 payload: str = "columns", server: Optional[ForkServer] = None):
         self.limits, self.known, self.payload = limits, known, payload
-        self.process = None
-        self.conn = None        # messages from the worker (what the driver waits on)
-        self._inbox = None      # messages to the worker
+        self.server = server or ForkServer()
+        self._own_server = server is None
+        self.process: Optional[_Forked] = None
+        self.conn = None        # the line to the worker, both ways (what the driver waits on)
         self.path: Optional[str] = None
         self.deadline = 0.0
         self._configured = False
-        self.ready = False      # the worker has loaded its resources
+        self.ready = False      # the worker is running and loaded
 
     def start(self) -> None:
-        """Start the worker process now (it loads its resources at once); idempotent."""
-        if self.process is None or self.process.poll() is not None:
-            self._kill()
-            self._start()
+        """Start the worker process now (forked once the server has loaded); idempotent."""
+        if self.process is not None and self.ready and self.path is None and self.conn.poll(0):
+            self._kill()  # died while idle (its line is at EOF): a new one for the next file
+        if self.process is None:
+            self.process, self.conn = self.server.fork()
+            self._configured = self.ready = False
 
     def submit(self, path: str) -> None:
         """Hand ``path`` to the worker (starting it if needed); the clock starts now.
@@ -468,24 +687,21 @@ class GuardedWorker:
         import time
 
         self.start()
-        if not self._configured:
-            self._configured = True
-            try:
-                self._inbox.send((self.known, self.limits, self.payload))
-            except OSError:  # the worker died on start: collect() reports it
-                pass
-        self.path = path
-        self.deadline = time.monotonic() + self.limits.timeout + (0 if self.ready else STARTUP_SECONDS)
         try:
-            self._inbox.send(path)
+            if not self._configured:
+                self._configured = True
+                self.conn.send((self.known, self.limits, self.payload))
+            self.conn.send(path)
         except OSError:  # the worker died on start: collect() reports it
             pass
+        self.path = path
+        self.deadline = time.monotonic() + self.limits.timeout + (0 if self.ready else STARTUP_SECONDS)
 
     def collect(self) -> Optional[tuple[str, str, Optional[str], Any]]:
         """The outcome of the submitted file, once :attr:`conn` is ready (or dead).
 
-        None when the message was the worker's word that it has loaded its
-        resources: the file's time limit starts again from now.
+        None when the message was the worker's word that it is ready: the
+        file's time limit starts again from now.
         """
         import time
 
@@ -522,61 +738,43 @@ class GuardedWorker:
         return self.expire()
 
     def stop(self) -> None:
-        """Let the worker exit (killed if it does not within a few seconds)."""
-        import subprocess
-
-        if self.process is None:
-            return
-        if self.path is None and self._configured:
+        """Let the worker exit (killed if it does not within a few seconds); idempotent."""
+        if self.process is not None and self.path is None and self._configured:
             try:
-                self._inbox.send(None)
-                self.process.wait(5)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
+                self.conn.send(None)
+                if self.conn.poll(5):  # its line closes when it exits
+                    self.conn.recv()
+            except (EOFError, OSError):
                 pass
         self._kill()
-
-    def _start(self) -> None:
-        import subprocess
-        import sys
-        from multiprocessing.connection import Connection
-
-        # The worker imports the very package the driver runs (a checkout, not
-        # whatever copy is installed), whatever the current folder.
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from summarylab.batch import _serve; _serve()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        self._inbox = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.process.stdin.close()
-        self.process.stdout.close()
-        self._configured = self.ready = False
+        if self._own_server:
+            self.server.stop()
 
     def _kill(self) -> None:
         if self.process is not None:
-            if self.process.poll() is None:
-                self.process.kill()
-            self.process.wait()
-        for conn in (self.conn, self._inbox):
-            if conn is not None:
-                conn.close()
-        self.process = self.conn = self._inbox = None
+            self.process.kill()
+        if self.conn is not None:
+            self.conn.close()
+        self.process = self.conn = None
+        self._configured = self.ready = False
 
 
 # --- engines -------------------------------------------------------------------
 
-def _start_pool(workers: int, limits: Limits, files: int) -> list[GuardedWorker]:
-    """``workers`` guarded workers (no more than there are files), started."""
-    pool = [GuardedWorker(limits) for _ in range(min(workers, files))]
+def _start_pool(workers: int, limits: Limits, files: int) -> tuple[Optional[ForkServer], list[GuardedWorker]]:
+    """A fork server and ``workers`` guarded workers forked from it (no more than there are files)."""
+    if not files:
+        return None, []
+    server = ForkServer()
+    server.start()
+    pool = [GuardedWorker(limits, server=server) for _ in range(min(workers, files))]
     for worker in pool:
         worker.start()
-    return pool
+    return server, pool
 
 
 def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
-    """Outcomes of ``files`` analysed by the guarded workers of ``pool`` (stopped at the end)."""
+    """Outcomes of ``files`` analysed by the guarded workers of ``pool`` (the caller stops them)."""
     import time
     from collections import deque
     from multiprocessing.connection import wait
@@ -584,24 +782,20 @@ def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
     pending = deque(files)
     for worker in pool:
         worker.known = known
-    try:
-        while pending or any(w.path is not None for w in pool):
-            for worker in pool:
-                if worker.path is None and pending:
-                    worker.submit(pending.popleft())
-            busy = {w.conn: w for w in pool if w.path is not None}
-            soonest = min(w.deadline for w in busy.values())
-            for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
-                outcome = busy[conn].collect()
-                if outcome is not None:
-                    yield outcome
-            now = time.monotonic()
-            for worker in busy.values():
-                if worker.path is not None and worker.deadline <= now:
-                    yield worker.expire()
-    finally:
+    while pending or any(w.path is not None for w in pool):
         for worker in pool:
-            worker.stop()
+            if worker.path is None and pending:
+                worker.submit(pending.popleft())
+        busy = {w.conn: w for w in pool if w.path is not None}
+        soonest = min(w.deadline for w in busy.values())
+        for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
+            outcome = busy[conn].collect()
+            if outcome is not None:
+                yield outcome
+        now = time.monotonic()
+        for worker in busy.values():
+            if worker.path is not None and worker.deadline <= now:
+                yield worker.expire()
 
 
 def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optional[str],

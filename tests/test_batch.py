@@ -393,3 +393,29 @@ time.sleep(60)
     finally:
         if driver.poll() is None:
             driver.kill()
+
+
+def test_workers_are_forks_of_one_loaded_server_and_end_with_it(corpus):
+    import os
+
+    from summarylab.batch import ForkServer, GuardedWorker
+
+    # the analysis is loaded once, in the server; each worker is a fork of it, ready at once
+    server = ForkServer()
+    workers = [GuardedWorker(server=server) for _ in range(2)]
+    try:
+        outcomes = [w.run(str(corpus / f"{year}" / "report.txt"))[0]
+                    for w, year in zip(workers, (2021, 2022))]
+        assert outcomes == ["new", "new"]
+        pids = [w.process.pid for w in workers]
+        assert len(set(pids)) == 2
+        for pid in pids:
+            with open(f"/proc/{pid}/stat") as fh:
+                assert int(fh.read().split(")")[-1].split()[1]) == server.process.pid
+    finally:
+        for w in workers:
+            w.stop()
+        server.stop()
+    assert server.process is None
+    for pid in pids:
+        assert not os.path.exists(f"/proc/{pid}")  # reaped, not left as zombies
