@@ -198,6 +198,7 @@ def ingest(
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
+        _load_writer()
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
         order = sorted(files, key=_size, reverse=True)
@@ -229,6 +230,19 @@ def ingest(
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
     return result
+
+
+def _load_writer() -> None:
+    """Load what turning the workers' columns into tables needs, now.
+
+    pyarrow, and pandas, which pyarrow imports on its first array, cost the
+    driver about half a second of CPU: spent while the fork server loads the
+    analysis (the driver has nothing else to do then), not later, when the
+    workers need the cores.
+    """
+    from .store import TABLE_TYPES, column_tables
+
+    column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
 
 
 def _size(path: str) -> int:

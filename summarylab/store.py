@@ -634,20 +634,18 @@ class Store:
             raise KeyError(doc_id)
         return row[0]
 
-    def documents_with_facts(self) -> tuple[list[Document], dict[str, "pd.DataFrame"]]:
-        """Every stored document and its stored facts (doc_id → Fact table), read once.
+    def all_documents(self) -> list[Document]:
+        """Every stored document (in the order of :meth:`documents`), each with its stored analysis.
 
-        What a view over the whole store (the panel) needs, without analysing a
-        document again.
+        What a view over the whole store (the panel) needs: as with :meth:`get`,
+        each document carries its stored facts and plan items, so nothing is
+        analysed again.
 
         Example:
-            >>> docs, facts = store.documents_with_facts()  # doctest: +SKIP
-            >>> sorted(facts) == sorted(d.doc_id for d in docs)  # doctest: +SKIP
-            True
+            >>> [d.meta.org for d in store.all_documents()][:1]  # doctest: +SKIP
+            ['上林县妇联']
         """
-        docs = [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
-        tables = {doc.doc_id: doc.facts for doc in docs}
-        return docs, tables
+        return [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
 
     def get(self, doc_id: str) -> Document:
         """Rebuild a stored document (text, metadata, heading tree) without re-reading its file.

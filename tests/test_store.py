@@ -400,3 +400,14 @@ def test_a_damage_message_comes_from_duckdb_errors_that_mean_damage():
     assert damaged_store_message("s.duckdb", duckdb.IOException(
         'Could not read enough bytes from file "s.duckdb": attempted to read 262144 bytes'))
     assert damaged_store_message("s.duckdb", duckdb.IOException("Could not set lock on file")) is None
+
+
+def test_all_documents_come_back_with_their_stored_facts_and_plan_items(store):
+    store.add(make_analysis(1))
+    store.add(make_analysis(2, org="宾阳县妇联", year=2022))
+    docs = store.all_documents()
+    assert [d.meta.org for d in docs] == ["上林县妇联", "宾阳县妇联"]  # the order of documents()
+    for doc in docs:
+        assert doc.facts["surface"].tolist() == store.facts(doc_id=doc.doc_id)["surface"].tolist()
+        assert doc.plan_items["item_id"].tolist() == ["2.1"]
+        assert "fact_analysis" not in vars(doc)  # the stored table, not a new analysis
