@@ -207,10 +207,14 @@ def ingest(
         else:
             outcomes = _run_guarded(order, known, pool)
         batch = _Batch()
+        # Once every file is in a worker's hands, each finished document is stored at once: the
+        # last inserts overlap the last analyses instead of following them.
+        last_round, received = total - (len(pool) or workers), 0
         for status, path, doc_id, payload in outcomes:
+            received += 1
             if status == "new":
                 batch.add(path, doc_id, payload)
-                if batch.full():
+                if batch.full() or received >= last_round:
                     for outcome in sink.add_many(batch.take()):
                         report(*outcome)
             else:
@@ -475,10 +479,12 @@ def _fork_server(fd: int) -> None:
                     _kill_and_reap(pid)
                 control.sendall(struct.pack(_MESSAGE, b"K", number, pid or 0))
     except (OSError, KeyboardInterrupt):
-        return
-    finally:
-        for pid in children.values():
-            _kill_and_reap(pid)
+        pass
+    for pid in children.values():
+        _kill_and_reap(pid)
+    # Nothing to tidy: skip the interpreter's teardown of everything loaded (a tenth of a
+    # second the driver would wait for).
+    os._exit(0)
 
 
 def _kill_and_reap(pid: int) -> None:
@@ -803,8 +809,11 @@ def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
         busy = {w.conn: w for w in pool if w.path is not None}
         soonest = min(w.deadline for w in busy.values())
         for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
-            outcome = busy[conn].collect()
+            worker = busy[conn]
+            outcome = worker.collect()
             if outcome is not None:
+                if pending:  # its next file first: the worker works while the driver stores
+                    worker.submit(pending.popleft())
                 yield outcome
         now = time.monotonic()
         for worker in busy.values():
