@@ -688,15 +688,17 @@ class GuardedWorker:
         self.path: Optional[str] = None
         self.deadline = 0.0
         self._configured = False
+        self._retired = False   # told to exit
         self.ready = False      # the worker is running and loaded
 
     def start(self) -> None:
         """Start the worker process now (forked once the server has loaded); idempotent."""
-        if self.process is not None and self.ready and self.path is None and self.conn.poll(0):
-            self._kill()  # died while idle (its line is at EOF): a new one for the next file
+        if self.process is not None and (self._retired or (self.ready and self.path is None
+                                                           and self.conn.poll(0))):
+            self._kill()  # told to exit, or died while idle (its line is at EOF): a new one
         if self.process is None:
             self.process, self.conn = self.server.fork()
-            self._configured = self.ready = False
+            self._configured = self.ready = self._retired = False
 
     def submit(self, path: str) -> None:
         """Hand ``path`` to the worker (starting it if needed); the clock starts now.
@@ -757,11 +759,20 @@ class GuardedWorker:
                 return outcome
         return self.expire()
 
-    def stop(self) -> None:
-        """Let the worker exit (killed if it does not within a few seconds); idempotent."""
-        if self.process is not None and self.path is None and self._configured:
+    def retire(self) -> None:
+        """Tell an idle worker to exit, without waiting for it (:meth:`stop` then reaps it)."""
+        if self.process is not None and self.path is None and self._configured and not self._retired:
+            self._retired = True
             try:
                 self.conn.send(None)
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        """Let the worker exit (killed if it does not within a few seconds); idempotent."""
+        self.retire()
+        if self._retired:
+            try:
                 if self.conn.poll(5):  # its line closes when it exits
                     self.conn.recv()
             except (EOFError, OSError):
@@ -776,7 +787,7 @@ class GuardedWorker:
         if self.conn is not None:
             self.conn.close()
         self.process = self.conn = None
-        self._configured = self.ready = False
+        self._configured = self.ready = self._retired = False
 
 
 # --- engines -------------------------------------------------------------------
@@ -814,6 +825,8 @@ def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
             if outcome is not None:
                 if pending:  # its next file first: the worker works while the driver stores
                     worker.submit(pending.popleft())
+                else:  # nothing left for it: it exits while the others finish
+                    worker.retire()
                 yield outcome
         now = time.monotonic()
         for worker in busy.values():
