@@ -224,12 +224,16 @@ def ingest(
     finally:
         if outcomes is not None:
             outcomes.close()  # the Dask cluster ends now, also when the driver fails
-        for worker in pool:
-            worker.stop()
-        if server is not None:
-            server.stop()
-        if sink is not None:
-            sink.close()
+        try:
+            for worker in pool:
+                worker.stop()
+            if server is not None:
+                server.close()  # it exits while the store closes
+            if sink is not None:
+                sink.close()
+        finally:
+            if server is not None:
+                server.stop()
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
@@ -605,13 +609,17 @@ class ForkServer:
             self._replies[(got, n)] = pid
         return self._replies.pop((op, number))
 
-    def stop(self) -> None:
-        """Close the server's socket: it kills its workers and exits (killed if it does not)."""
-        import subprocess
-
+    def close(self) -> None:
+        """Close the server's socket: it kills its workers and exits (:meth:`stop` waits for it)."""
         if self._control is not None:
             self._control.close()
             self._control = None
+
+    def stop(self) -> None:
+        """Close the server's socket and wait for it to exit (killed if it does not); idempotent."""
+        import subprocess
+
+        self.close()
         if self.process is not None:
             try:
                 self.process.wait(5)
