@@ -222,22 +222,27 @@ def ingest(
         for outcome in sink.add_many(batch.take()):
             report(*outcome)
     finally:
-        if outcomes is not None:
-            outcomes.close()  # the Dask cluster ends now, also when the driver fails
-        try:
-            for worker in pool:
-                worker.stop()
-            if server is not None:
-                server.close()  # it exits while the store closes
-            if sink is not None:
-                sink.close()
-        finally:
-            if server is not None:
-                server.stop()
+        _shut_down(outcomes, server, pool, sink)
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
     return result
+
+
+def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink) -> None:
+    """End an ingest's work, also when the driver fails: outcomes, workers, server, store."""
+    if outcomes is not None:
+        outcomes.close()  # the Dask cluster ends now
+    try:
+        for worker in pool:
+            worker.stop()
+        if server is not None:
+            server.close()  # it exits while the store closes
+        if sink is not None:
+            sink.close()
+    finally:
+        if server is not None:
+            server.stop()
 
 
 def _load_writer() -> None:
