@@ -133,8 +133,9 @@ def ingest(
         paths: Files and folders (searched recursively, see :func:`expand_paths`).
         store: A :class:`~summarylab.store.Store` or the path of one (opened
             and closed here).  Not used when ``parquet_dir`` is given.
-        workers: Worker processes (local engine) or workers of the local Dask
-            cluster.  ``workers=1`` with the local engine works in this process.
+        workers: Worker processes (local engine: forks of one
+            :class:`ForkServer`, also for ``workers=1``) or workers of the local
+            Dask cluster.
         engine: ``local`` (process pool) or ``dask`` (distributed).
         scheduler: Address of a running Dask scheduler (``tcp://host:8786``);
             without it the dask engine starts a LocalCluster of ``workers``
@@ -469,7 +470,12 @@ def _fork_server(fd: int) -> None:
                 return
             op, number, _ = struct.unpack(_MESSAGE, data)
             if op == b"F" and fds:
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:  # no process to be had: the driver sees EOF, the file fails
+                    os.close(fds[0])
+                    control.sendall(struct.pack(_MESSAGE, b"F", number, 0))
+                    continue
                 if pid == 0:  # the worker
                     status = 0
                     try:
@@ -655,7 +661,7 @@ class _Forked:
     def pid(self) -> Optional[int]:
         """The worker's process id (None if the server died before forking it)."""
         if self._pid is None and not self.killed:
-            self._pid = self.server.pid(self.number)
+            self._pid = self.server.pid(self.number) or None  # 0: the fork failed
         return self._pid
 
     def kill(self) -> None:
