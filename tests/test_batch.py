@@ -306,7 +306,8 @@ def test_a_workers_start_up_does_not_count_against_its_first_file(corpus):
     from summarylab.batch import GuardedWorker
     from summarylab.readers import Limits
 
-    # loading the analysis (pandas, the dictionaries, the lexicons) alone takes longer than 0.3 s
+    # starting the fork server and loading the analysis (the dictionaries, the lexicons, the
+    # patterns) alone takes longer than 0.3 s
     worker = GuardedWorker(Limits(timeout=0.3))
     try:
         assert worker.run(str(corpus / "empty.txt"))[::3] == ("failed", "file is empty")
