@@ -553,14 +553,16 @@ class ForkServer:
         self.stop()
         ours, theirs = socket.socketpair()
         # The server imports the very package the driver runs (a checkout, not
-        # whatever copy is installed), whatever the current folder.
+        # whatever copy is installed), whatever the current folder: first on its
+        # path, before the current folder (which may hold another checkout).
         package_root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        code = (f"import sys; sys.path.insert(0, {package_root!r}); "
+                f"from summarylab.batch import _fork_server; _fork_server({theirs.fileno()})")
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c",
-                 f"from summarylab.batch import _fork_server; _fork_server({theirs.fileno()})"],
+                [sys.executable, "-c", code],
                 stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),), env=env)
         finally:
             theirs.close()

@@ -420,3 +420,18 @@ def test_workers_are_forks_of_one_loaded_server_and_end_with_it(corpus):
     assert server.process is None
     for pid in pids:
         assert not os.path.exists(f"/proc/{pid}")  # reaped, not left as zombies
+
+
+def test_the_workers_run_the_drivers_package_whatever_the_current_folder(corpus, tmp_path, monkeypatch):
+    from summarylab.batch import GuardedWorker
+
+    # another copy of the package in the current folder (a second checkout, say) must not be
+    # the one the fork server imports
+    (tmp_path / "summarylab").mkdir()
+    (tmp_path / "summarylab" / "__init__.py").write_text("raise ImportError('the wrong copy')\n")
+    monkeypatch.chdir(tmp_path)
+    worker = GuardedWorker()
+    try:
+        assert worker.run(str(corpus / "2021" / "report.txt"))[0] == "new"
+    finally:
+        worker.stop()
