@@ -332,8 +332,11 @@ def test_a_worker_killed_from_outside_fails_only_its_file(corpus, tmp_path):
     try:
         worker.submit(str(corpus / "2021" / "report.txt"))
         worker.process.kill()          # the out-of-memory killer, say
-        assert worker.collect()[::3] == ("failed", "the worker process died analysing this "
-                                                   "file (crash or out of memory)")
+        outcome = worker.collect()
+        if outcome is None:            # its word that it was ready came first, as the driver allows
+            outcome = worker.collect()
+        assert outcome[::3] == ("failed", "the worker process died analysing this "
+                                          "file (crash or out of memory)")
         assert worker.run(str(corpus / "2022" / "report.txt"))[0] == "new"
     finally:
         worker.stop()
