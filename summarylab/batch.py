@@ -10,9 +10,10 @@ dictionary, the lexicons) once per process, not once per document, and
 compute the doc_id before the heavy analysis so that an unchanged document
 costs a read, not an analysis.
 
-Workers hand back the document's rows as pyarrow tables typed like the store
-(:func:`summarylab.store.analysis_tables`): the conversion runs in parallel
-and the driver only inserts.  With ``parquet_dir`` the driver writes one
+Workers hand back the document's rows as plain column lists
+(:func:`summarylab.store.analysis_columns`), read off the analysis without a
+DataFrame, so a worker never imports pandas or pyarrow; the driver makes them
+pyarrow tables typed like the store and inserts them.  With ``parquet_dir`` the driver writes one
 Parquet file per document and table instead of the store::
 
     DIR/documents/<doc_id>.parquet   DIR/sections/<doc_id>.parquet
@@ -132,8 +133,9 @@ def ingest(
         paths: Files and folders (searched recursively, see :func:`expand_paths`).
         store: A :class:`~summarylab.store.Store` or the path of one (opened
             and closed here).  Not used when ``parquet_dir`` is given.
-        workers: Worker processes (local engine) or workers of the local Dask
-            cluster.  ``workers=1`` with the local engine works in this process.
+        workers: Worker processes (local engine: forks of one
+            :class:`ForkServer`, also for ``workers=1``) or workers of the local
+            Dask cluster.
         engine: ``local`` (process pool) or ``dask`` (distributed).
         scheduler: Address of a running Dask scheduler (``tcp://host:8786``);
             without it the dask engine starts a LocalCluster of ``workers``
@@ -190,13 +192,14 @@ def ingest(
 
     if progress:
         progress(0, total, "", "start")
-    # Local workers start now: they import and load the language resources
-    # while this process opens the store.
-    pool = _start_pool(workers, limits, len(files)) if engine == "local" else []
+    # The fork server starts now: it imports and loads the language resources
+    # while this process opens the store, then forks the workers.
+    server, pool = _start_pool(workers, limits, len(files)) if engine == "local" else (None, [])
     outcomes = sink = None
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
+        _load_writer()
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
         order = sorted(files, key=_size, reverse=True)
@@ -205,10 +208,14 @@ def ingest(
         else:
             outcomes = _run_guarded(order, known, pool)
         batch = _Batch()
+        # Once every file is in a worker's hands, each finished document is stored at once: the
+        # last inserts overlap the last analyses instead of following them.
+        last_round, received = total - (len(pool) or workers), 0
         for status, path, doc_id, payload in outcomes:
+            received += 1
             if status == "new":
                 batch.add(path, doc_id, payload)
-                if batch.full():
+                if batch.full() or received >= last_round:
                     for outcome in sink.add_many(batch.take()):
                         report(*outcome)
             else:
@@ -216,16 +223,40 @@ def ingest(
         for outcome in sink.add_many(batch.take()):
             report(*outcome)
     finally:
-        if outcomes is not None:
-            outcomes.close()  # stops the workers now, also when the driver fails
-        for worker in pool:
-            worker.stop()
-        if sink is not None:
-            sink.close()
+        _shut_down(outcomes, server, pool, sink)
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
     return result
+
+
+def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink) -> None:
+    """End an ingest's work, also when the driver fails: outcomes, workers, server, store."""
+    if outcomes is not None:
+        outcomes.close()  # the Dask cluster ends now
+    try:
+        for worker in pool:
+            worker.stop()
+        if server is not None:
+            server.close()  # it exits while the store closes
+        if sink is not None:
+            sink.close()
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _load_writer() -> None:
+    """Load what turning the workers' columns into tables needs, now.
+
+    pyarrow, and pandas, which pyarrow imports on its first array, cost the
+    driver about half a second of CPU: spent while the fork server loads the
+    analysis (the driver has nothing else to do then), not later, when the
+    workers need the cores.
+    """
+    from .store import TABLE_TYPES, column_tables
+
+    column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
 
 
 def _size(path: str) -> int:
@@ -250,13 +281,13 @@ class _Batch:
         self.rows = 0
         self.since = 0.0
 
-    def add(self, path: str, doc_id: str, tables: dict) -> None:
+    def add(self, path: str, doc_id: str, columns: dict) -> None:
         import time
 
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((path, doc_id, tables))
-        self.rows += sum(t.num_rows for t in tables.values())
+        self.items.append((path, doc_id, columns))
+        self.rows += sum(len(cols["doc_id"]) for cols in columns.values())
 
     def full(self) -> bool:
         import time
@@ -265,8 +296,11 @@ class _Batch:
                 or time.monotonic() - self.since >= BATCH_SECONDS)
 
     def take(self) -> list[tuple[str, str, dict]]:
+        """The waiting documents with their rows as store tables; the batch is empty again."""
+        from .store import column_tables
+
         items, self.items, self.rows = self.items, [], 0
-        return items
+        return [(path, doc_id, column_tables(columns)) for path, doc_id, columns in items]
 
 
 #: When finished documents go to the store (see :class:`_Batch`): the progress
@@ -282,18 +316,20 @@ def warm_up() -> None:
     """Load the language resources once in this process (Dask worker set-up).
 
     Calls :func:`summarylab.nlp.warm_up` (the segmentation engine and the
-    user dictionary), then analyses a two-line report so that
-    every lexicon the facts and plans modules load lazily is loaded too;
-    afterwards no document pays for loading.
+    user dictionary), then analyses a two-line report as a worker does
+    (:func:`summarylab.store.analysis_columns`), so that every lexicon and
+    pattern the facts and plans modules load lazily is loaded too; afterwards
+    no document pays for loading.
 
     Example:
         >>> warm_up()
     """
     from . import nlp
-    from .pipeline import analyse, read_text
+    from .pipeline import read_text
+    from .store import analysis_columns
 
     nlp.warm_up()
-    analyse(read_text(_WARM_UP_TEXT, path="<warm-up>"))
+    analysis_columns(read_text(_WARM_UP_TEXT, path="<warm-up>"))
 
 
 #: A tiny report that goes through every stage of the pipeline.
@@ -304,19 +340,19 @@ _WARM_UP_TEXT = (
 
 
 def analyse_path(path: str, known: frozenset = frozenset(), limits: Optional[Limits] = None,
-                 payload: str = "tables") -> tuple[str, str, Optional[str], Any]:
+                 payload: str = "columns") -> tuple[str, str, Optional[str], Any]:
     """Analyse one file as a batch worker does: never raises.
 
     Args:
         path: The file.
         known: doc_ids already stored: such a document is not analysed.
         limits: The size limits (default :data:`~summarylab.readers.DEFAULT_LIMITS`).
-        payload: ``tables`` (the store tables) or ``analysis`` (an
-            :class:`~summarylab.pipeline.Analysis`).
+        payload: ``columns`` (the store's rows as column lists) or ``analysis``
+            (an :class:`~summarylab.pipeline.Analysis`).
 
     Returns:
         ``(outcome, path, doc_id, payload)`` where outcome is ``new`` (payload:
-        the store tables of :func:`summarylab.store.analysis_tables`),
+        the column lists of :func:`summarylab.store.analysis_columns`),
         ``unchanged`` (payload None) or ``failed`` (payload: a one-line reason).
 
     Example:
@@ -325,19 +361,19 @@ def analyse_path(path: str, known: frozenset = frozenset(), limits: Optional[Lim
     """
     from .model import Document
     from .pipeline import Analysis, analyse, read
-    from .store import analysis_tables
+    from .store import analysis_columns
 
     try:
         doc = read(path, limits)
         # The doc_id comes from the text alone: skip before the costly analysis.
         if doc.doc_id in known:
             return ("unchanged", path, doc.doc_id, None)
-        analysis = analyse(doc)
         if payload == "analysis":
+            analysis = analyse(doc)
             # A fresh Document: what the analysis cached on it stays in the worker.
             fresh = Document(doc.text, doc.meta, doc.section_list)
             return ("new", path, doc.doc_id, Analysis(fresh, analysis.facts, analysis.plan_items))
-        return ("new", path, doc.doc_id, analysis_tables(analysis))
+        return ("new", path, doc.doc_id, analysis_columns(doc))
     except ReadError as err:
         return ("failed", path, None, err.reason)
     except MemoryError:
@@ -357,25 +393,21 @@ def _one_line(err: BaseException) -> str:
 
 # --- guarded workers -------------------------------------------------------------
 
-def _serve() -> None:
+def _serve(conn: Any) -> None:
     """The loop of a worker process: a path in, an outcome out, until told to stop.
 
-    The driver talks to it over the process's stdin and stdout (pickled
-    messages); stdout is then pointed at stderr, so that a library printing
-    cannot corrupt the messages.  The worker loads its resources
-    (:func:`warm_up`) before it reads the first message, ``(known, limits, payload)``.
+    Runs in a fork of the warmed :class:`ForkServer` (everything the analysis
+    needs is loaded already) and talks to the driver over ``conn``, a
+    :class:`~multiprocessing.connection.Connection` on its own socket (pickled
+    messages).  It first says it is ready, then reads its configuration,
+    ``(known, limits, payload)``, then one path at a time.
     """
     import threading
     import time
-    from multiprocessing.connection import Connection
 
-    inbox = Connection(os.dup(0), writable=False)
-    outbox = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-
-    # A driver killed with -9 cannot kill its workers; one stuck in a parser
-    # loop would spin on as an orphan.  A watchdog thread ends the worker as
-    # soon as its parent is gone.
+    # A driver killed with -9 cannot kill its workers; the fork server kills them when the
+    # driver's end of its socket closes, and if the server is gone too, this watchdog ends a
+    # worker stuck in a parser loop instead of letting it spin on as an orphan.
     parent = os.getppid()
 
     def watch() -> None:
@@ -385,31 +417,260 @@ def _serve() -> None:
 
     threading.Thread(target=watch, daemon=True, name="summarylab-watchdog").start()
     try:
-        # Load everything the analysis needs before the driver has sent anything:
-        # the driver opens its store meanwhile.
-        try:
-            warm_up()
-        except Exception:  # the first document's analysis meets it again and says why
-            pass
-        outbox.send(_READY)
-        first = inbox.recv()
+        conn.send(_READY)
+        first = conn.recv()
         if first is None:  # stopped before any work
             return
         known, limits, payload = first
         while True:
-            path = inbox.recv()
+            path = conn.recv()
             if path is None:
                 return
-            outbox.send(analyse_path(path, known, limits, payload))
+            conn.send(analyse_path(path, known, limits, payload))
     except (EOFError, OSError, KeyboardInterrupt):
         return
 
 
-#: What a worker sends once it has loaded its resources.
+#: What a worker sends once it is ready for work.
 _READY = "ready"
 #: Seconds a worker may take to start and load its resources, on top of the
 #: first file's time limit (a few seconds on a busy machine).
 STARTUP_SECONDS = 60.0
+
+# The fork server's requests and replies: an operation (fork, kill) and a worker number,
+# then in a reply the worker's process id; fixed size, so a reply is read whole.
+_MESSAGE = "!cIi"
+_MESSAGE_BYTES = 9
+
+
+def _fork_server(fd: int) -> None:
+    """The fork server's loop (see :class:`ForkServer`); ``fd`` is its end of the driver's socket."""
+    import gc
+    import socket
+    import struct
+    from multiprocessing.connection import Connection
+
+    # A library printing must not reach the driver's stdout (the CLI's output).
+    os.dup2(2, 1)
+    control = socket.socket(fileno=fd)
+    children: dict[int, int] = {}  # worker number -> process id
+    try:
+        try:
+            warm_up()
+        except Exception:  # the first document's analysis meets it again and says why
+            pass
+        # The loaded resources live as long as the workers: frozen, no collection in a worker
+        # walks them (nor writes to their pages, which the forks share with this process).
+        gc.freeze()
+        while True:
+            data, fds, _, _ = socket.recv_fds(control, _MESSAGE_BYTES, 1)
+            if len(data) < _MESSAGE_BYTES:  # the driver closed its end (done, or gone)
+                for extra in fds:
+                    os.close(extra)
+                return
+            op, number, _ = struct.unpack(_MESSAGE, data)
+            if op == b"F" and fds:
+                try:
+                    pid = os.fork()
+                except OSError:  # no process to be had: the driver sees EOF, the file fails
+                    os.close(fds[0])
+                    control.sendall(struct.pack(_MESSAGE, b"F", number, 0))
+                    continue
+                if pid == 0:  # the worker
+                    status = 0
+                    try:
+                        control.close()
+                        _serve(Connection(fds[0]))
+                    except BaseException:
+                        status = 1
+                    finally:
+                        os._exit(status)
+                os.close(fds[0])  # only the worker holds it: the driver sees EOF when it dies
+                children[number] = pid
+                control.sendall(struct.pack(_MESSAGE, b"F", number, pid))
+            elif op == b"K":
+                pid = children.pop(number, None)
+                if pid is not None:
+                    _kill_and_reap(pid)
+                control.sendall(struct.pack(_MESSAGE, b"K", number, pid or 0))
+    except (OSError, KeyboardInterrupt):
+        pass
+    for pid in children.values():
+        _kill_and_reap(pid)
+    # Nothing to tidy: skip the interpreter's teardown of everything loaded (a tenth of a
+    # second the driver would wait for).
+    os._exit(0)
+
+
+def _kill_and_reap(pid: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)  # our own child, not yet reaped: never another process
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+class ForkServer:
+    """A process that has loaded the analysis once and forks guarded workers from it.
+
+    It is a fresh interpreter (``python -c``), not a multiprocessing child: it
+    never re-imports the caller's ``__main__`` (a script without an
+    ``if __name__ == "__main__":`` guard works) and inherits no DuckDB
+    connection or thread of the driver.  It imports the analysis and loads its
+    resources (:func:`warm_up`) as soon as it starts, while the driver opens
+    the store; every worker is then a fork of it, ready within milliseconds,
+    whereas a fresh interpreter paid about a second for the same loading (the
+    regular expressions, cn2an, the dictionaries) in every worker, and again
+    after each worker killed past its time limit.
+
+    The driver asks over a socket (file descriptors passed along): ``fork``
+    hands the server one end of a new socket pair, which becomes the worker's
+    line to the driver; ``kill`` kills and reaps a worker (the server is its
+    parent, so the process id cannot have been reused).  When the driver's end
+    closes (the ingest is over, or the driver died) the server kills its
+    workers and exits.
+    """
+
+    def __init__(self) -> None:
+        self.process = None
+        self._control = None
+        self._replies: dict[tuple[bytes, int], int] = {}
+        self._numbers = 0
+
+    def start(self) -> None:
+        """Start the server process now, unless it is running; idempotent."""
+        import socket
+        import subprocess
+        import sys
+
+        if self.process is not None and self.process.poll() is None:
+            return
+        self.stop()
+        ours, theirs = socket.socketpair()
+        # The server imports the very package the driver runs (a checkout, not
+        # whatever copy is installed), whatever the current folder: first on its
+        # path, before the current folder (which may hold another checkout).
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        code = (f"import sys; sys.path.insert(0, {package_root!r}); "
+                f"from summarylab.batch import _fork_server; _fork_server({theirs.fileno()})")
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", code],
+                stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),), env=env)
+        finally:
+            theirs.close()
+        ours.settimeout(STARTUP_SECONDS)  # a reply waits at most for the loading
+        self._control = ours
+        self._replies.clear()
+
+    def fork(self) -> tuple["_Forked", Any]:
+        """A new worker: its process handle and the driver's :class:`Connection` to it.
+
+        Returns at once; the worker sends :data:`_READY` over the connection
+        once it runs (as soon as the server has loaded the analysis).
+        """
+        import socket
+        import struct
+        from multiprocessing.connection import Connection
+
+        self.start()
+        ours, theirs = socket.socketpair()
+        self._numbers += 1
+        try:
+            socket.send_fds(self._control, [struct.pack(_MESSAGE, b"F", self._numbers, 0)],
+                            [theirs.fileno()])
+        except OSError:  # the server died: the connection sees EOF, the file fails with a reason
+            pass
+        finally:
+            theirs.close()
+        return _Forked(self, self._numbers), Connection(ours.detach())
+
+    def pid(self, number: int) -> Optional[int]:
+        """The process id of worker ``number`` (waits for the server to fork it)."""
+        return self._reply(b"F", number)
+
+    def kill(self, number: int) -> None:
+        """Kill worker ``number`` (if still running) and reap it; returns once it is gone."""
+        import struct
+
+        try:
+            self._control.sendall(struct.pack(_MESSAGE, b"K", number, 0))
+        except (OSError, AttributeError):  # no server: its workers ended with it
+            return
+        self._reply(b"K", number)
+
+    def _reply(self, op: bytes, number: int) -> Optional[int]:
+        import socket
+        import struct
+
+        while (op, number) not in self._replies:
+            try:
+                data = self._control.recv(_MESSAGE_BYTES, socket.MSG_WAITALL)
+            except (OSError, AttributeError):
+                data = b""
+            if len(data) < _MESSAGE_BYTES:  # the server is gone (or stuck): end it
+                self._end_server()
+                return None
+            got, n, pid = struct.unpack(_MESSAGE, data)
+            self._replies[(got, n)] = pid
+        return self._replies.pop((op, number))
+
+    def close(self) -> None:
+        """Close the server's socket: it kills its workers and exits (:meth:`stop` waits for it)."""
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+
+    def stop(self) -> None:
+        """Close the server's socket and wait for it to exit (killed if it does not); idempotent."""
+        import subprocess
+
+        self.close()
+        if self.process is not None:
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self._end_server()
+            self.process = None
+
+    def _end_server(self) -> None:
+        # Its workers' watchdogs see their parent gone and end them.
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+
+
+class _Forked:
+    """The handle of one forked worker process (what ``GuardedWorker.process`` holds)."""
+
+    def __init__(self, server: ForkServer, number: int):
+        self.server, self.number = server, number
+        self._pid: Optional[int] = None
+        self.killed = False
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The worker's process id (None if the server died before forking it)."""
+        if self._pid is None and not self.killed:
+            self._pid = self.server.pid(self.number) or None  # 0: the fork failed
+        return self._pid
+
+    def kill(self) -> None:
+        """Kill the worker and wait until it is reaped (idempotent)."""
+        if not self.killed:
+            self.killed = True
+            self.server.kill(self.number)
 
 
 class GuardedWorker:
@@ -419,15 +680,17 @@ class GuardedWorker:
     worker still busy then is killed (a parser in an endless loop cannot be
     stopped any other way) and the file is failed with one line.  A worker
     that dies (a crash, the kernel's out-of-memory killer) fails only the file
-    it held.  A new process starts on the next file.  A process loads the
-    language resources once, as soon as it starts, and says when it is ready;
-    a file's time limit runs from then (start-up gets :data:`STARTUP_SECONDS`
-    more), so that loading never counts against a file.
+    it held.  A new process starts on the next file.  Workers are forks of a
+    :class:`ForkServer` that loads the language resources once; a worker says
+    when it is ready, and a file's time limit runs from then (start-up gets
+    :data:`STARTUP_SECONDS` more), so that loading never counts against a file.
 
-    The worker is a fresh interpreter (``python -c``), not a multiprocessing
-    child: it never re-imports the caller's ``__main__``, so a script without
-    an ``if __name__ == "__main__":`` guard works, and nothing of the driver
-    (an open DuckDB connection, threads) is inherited.
+    Args:
+        limits: The per-file limits.
+        known: doc_ids already stored (such a document is not analysed).
+        payload: What a new document's outcome carries (see :func:`analyse_path`).
+        server: The fork server to fork from (a pool shares one); without it
+            the worker starts its own and stops it with itself.
 
     Example:
         >>> w = GuardedWorker(Limits(timeout=60))          # doctest: +SKIP
@@ -437,21 +700,26 @@ class GuardedWorker:
     """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS, known: frozenset = frozenset(),
-                 payload: str = "tables"):
+                 payload: str = "columns", server: Optional[ForkServer] = None):
         self.limits, self.known, self.payload = limits, known, payload
-        self.process = None
-        self.conn = None        # messages from the worker (what the driver waits on)
-        self._inbox = None      # messages to the worker
+        self.server = server or ForkServer()
+        self._own_server = server is None
+        self.process: Optional[_Forked] = None
+        self.conn = None        # the line to the worker, both ways (what the driver waits on)
         self.path: Optional[str] = None
         self.deadline = 0.0
         self._configured = False
-        self.ready = False      # the worker has loaded its resources
+        self._retired = False   # told to exit
+        self.ready = False      # the worker is running and loaded
 
     def start(self) -> None:
-        """Start the worker process now (it loads its resources at once); idempotent."""
-        if self.process is None or self.process.poll() is not None:
-            self._kill()
-            self._start()
+        """Start the worker process now (forked once the server has loaded); idempotent."""
+        if self.process is not None and (self._retired or (self.ready and self.path is None
+                                                           and self.conn.poll(0))):
+            self._kill()  # told to exit, or died while idle (its line is at EOF): a new one
+        if self.process is None:
+            self.process, self.conn = self.server.fork()
+            self._configured = self.ready = self._retired = False
 
     def submit(self, path: str) -> None:
         """Hand ``path`` to the worker (starting it if needed); the clock starts now.
@@ -462,24 +730,21 @@ class GuardedWorker:
         import time
 
         self.start()
-        if not self._configured:
-            self._configured = True
-            try:
-                self._inbox.send((self.known, self.limits, self.payload))
-            except OSError:  # the worker died on start: collect() reports it
-                pass
-        self.path = path
-        self.deadline = time.monotonic() + self.limits.timeout + (0 if self.ready else STARTUP_SECONDS)
         try:
-            self._inbox.send(path)
+            if not self._configured:
+                self._configured = True
+                self.conn.send((self.known, self.limits, self.payload))
+            self.conn.send(path)
         except OSError:  # the worker died on start: collect() reports it
             pass
+        self.path = path
+        self.deadline = time.monotonic() + self.limits.timeout + (0 if self.ready else STARTUP_SECONDS)
 
     def collect(self) -> Optional[tuple[str, str, Optional[str], Any]]:
         """The outcome of the submitted file, once :attr:`conn` is ready (or dead).
 
-        None when the message was the worker's word that it has loaded its
-        resources: the file's time limit starts again from now.
+        None when the message was the worker's word that it is ready: the
+        file's time limit starts again from now.
         """
         import time
 
@@ -515,62 +780,53 @@ class GuardedWorker:
                 return outcome
         return self.expire()
 
-    def stop(self) -> None:
-        """Let the worker exit (killed if it does not within a few seconds)."""
-        import subprocess
-
-        if self.process is None:
-            return
-        if self.path is None and self._configured:
+    def retire(self) -> None:
+        """Tell an idle worker to exit, without waiting for it (:meth:`stop` then reaps it)."""
+        if self.process is not None and self.path is None and self._configured and not self._retired:
+            self._retired = True
             try:
-                self._inbox.send(None)
-                self.process.wait(5)
-            except (OSError, ValueError, subprocess.TimeoutExpired):
+                self.conn.send(None)
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        """Let the worker exit (killed if it does not within a few seconds); idempotent."""
+        self.retire()
+        if self._retired:
+            try:
+                if self.conn.poll(5):  # its line closes when it exits
+                    self.conn.recv()
+            except (EOFError, OSError):
                 pass
         self._kill()
-
-    def _start(self) -> None:
-        import subprocess
-        import sys
-        from multiprocessing.connection import Connection
-
-        # The worker imports the very package the driver runs (a checkout, not
-        # whatever copy is installed), whatever the current folder.
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from summarylab.batch import _serve; _serve()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        self._inbox = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.process.stdin.close()
-        self.process.stdout.close()
-        self._configured = self.ready = False
+        if self._own_server:
+            self.server.stop()
 
     def _kill(self) -> None:
         if self.process is not None:
-            if self.process.poll() is None:
-                self.process.kill()
-            self.process.wait()
-        for conn in (self.conn, self._inbox):
-            if conn is not None:
-                conn.close()
-        self.process = self.conn = self._inbox = None
+            self.process.kill()
+        if self.conn is not None:
+            self.conn.close()
+        self.process = self.conn = None
+        self._configured = self.ready = self._retired = False
 
 
 # --- engines -------------------------------------------------------------------
 
-def _start_pool(workers: int, limits: Limits, files: int) -> list[GuardedWorker]:
-    """``workers`` guarded workers (no more than there are files), started."""
-    pool = [GuardedWorker(limits) for _ in range(min(workers, files))]
+def _start_pool(workers: int, limits: Limits, files: int) -> tuple[Optional[ForkServer], list[GuardedWorker]]:
+    """A fork server and ``workers`` guarded workers forked from it (no more than there are files)."""
+    if not files:
+        return None, []
+    server = ForkServer()
+    server.start()
+    pool = [GuardedWorker(limits, server=server) for _ in range(min(workers, files))]
     for worker in pool:
         worker.start()
-    return pool
+    return server, pool
 
 
 def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
-    """Outcomes of ``files`` analysed by the guarded workers of ``pool`` (stopped at the end)."""
+    """Outcomes of ``files`` analysed by the guarded workers of ``pool`` (the caller stops them)."""
     import time
     from collections import deque
     from multiprocessing.connection import wait
@@ -578,24 +834,25 @@ def _run_guarded(files: list[str], known: frozenset, pool: list[GuardedWorker]):
     pending = deque(files)
     for worker in pool:
         worker.known = known
-    try:
-        while pending or any(w.path is not None for w in pool):
-            for worker in pool:
-                if worker.path is None and pending:
-                    worker.submit(pending.popleft())
-            busy = {w.conn: w for w in pool if w.path is not None}
-            soonest = min(w.deadline for w in busy.values())
-            for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
-                outcome = busy[conn].collect()
-                if outcome is not None:
-                    yield outcome
-            now = time.monotonic()
-            for worker in busy.values():
-                if worker.path is not None and worker.deadline <= now:
-                    yield worker.expire()
-    finally:
+    while pending or any(w.path is not None for w in pool):
         for worker in pool:
-            worker.stop()
+            if worker.path is None and pending:
+                worker.submit(pending.popleft())
+        busy = {w.conn: w for w in pool if w.path is not None}
+        soonest = min(w.deadline for w in busy.values())
+        for conn in wait(list(busy), timeout=max(soonest - time.monotonic(), 0)):
+            worker = busy[conn]
+            outcome = worker.collect()
+            if outcome is not None:
+                if pending:  # its next file first: the worker works while the driver stores
+                    worker.submit(pending.popleft())
+                else:  # nothing left for it: it exits while the others finish
+                    worker.retire()
+                yield outcome
+        now = time.monotonic()
+        for worker in busy.values():
+            if worker.path is not None and worker.deadline <= now:
+                yield worker.expire()
 
 
 def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optional[str],
@@ -615,7 +872,8 @@ def _run_dask(files: list[str], known: frozenset, workers: int, scheduler: Optio
         client.run(warm_up)  # once per worker, before any document
         # Wrapped in a list: scatter would otherwise send each doc_id on its own.
         [known_future] = client.scatter([known], broadcast=True)
-        futures = client.map(analyse_path, files, known=known_future, limits=limits, pure=False)
+        futures = client.map(analyse_path, files, known=known_future, limits=limits,
+                             payload="columns", pure=False)
         paths = {f.key: p for f, p in zip(futures, files)}
         for fut in as_completed(futures):
             try:

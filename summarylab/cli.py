@@ -360,15 +360,14 @@ def panel(paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...",
     """Targets against outcomes across years: one row per office, year and indicator."""
     from .series import panel as run_panel
 
-    docs, tables = _panel_documents(paths or [], store)
-    df = run_panel(docs, facts=tables, org=org, indicator=indicator)
+    df = run_panel(_panel_documents(paths or [], store), org=org, indicator=indicator)
     emit(df, format, output, title="目标与完成",
          # on screen the columns a person compares; files carry every Panel column
          columns=["org", "year", "indicator", "target_value", "target_approx", "actual_value",
                   "met", "change"])
 
 
-def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dict]:
+def _panel_documents(paths: List[str], store: Optional[Path]) -> list:
     """The documents panel reads: files, the files of folders, doc_ids; every stored one if none."""
     docs = []
     if not paths:
@@ -378,7 +377,7 @@ def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dic
         from .store import Store
 
         with Store(path, read_only=True) as st:
-            return st.documents_with_facts()
+            return st.all_documents()  # each with its stored facts: none is analysed again
     from .batch import expand_paths
     from .readers import ReadError
 
@@ -391,7 +390,7 @@ def _panel_documents(paths: List[str], store: Optional[Path]) -> tuple[list, dic
                     typer.echo(f"summarylab: {e}", err=True)
         else:
             docs.append(load_document(arg, store))
-    return docs, {}
+    return docs
 
 
 @command()

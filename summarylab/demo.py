@@ -55,14 +55,32 @@ def _fit(text: str, width: int = WIDTH) -> str:
     return "".join(out)
 
 
-def _stored(store: Path, path: Path) -> "Document":
-    """The document of ``path`` with its stored analysis, or read afresh when the ingest failed it."""
+def _stored(store: Path, path: Path, doc_ids: dict[Path, str]) -> "Document":
+    """The document of ``path`` with its stored analysis, or read afresh when the ingest failed it.
+
+    ``doc_ids`` maps each file the ingest stored (or found stored) to its doc_id
+    (:func:`_ingested_ids`), so a stored report is not read again to learn it.
+    """
     from .pipeline import read
     from .store import Store
 
-    doc = read(path)
+    doc_id = doc_ids.get(path.absolute())
+    if doc_id is None:
+        return read(path)
     with Store(store, read_only=True) as st:
-        return st.get(doc.doc_id) if st.resolve(doc.doc_id) == doc.doc_id else doc
+        return st.get(doc_id)
+
+
+def _ingested_ids(corpus: list[Path], result) -> dict[Path, str]:
+    """File → doc_id of every file of ``corpus`` the ingest stored or found stored.
+
+    ``result.doc_ids`` follows the ingested files in input order, the failed ones left out.
+    """
+    from .batch import expand_paths
+
+    failed = {Path(p) for p, _ in result.failed}
+    ok = [p for p in expand_paths(corpus) if p not in failed]
+    return dict(zip(ok, result.doc_ids))
 
 
 def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = None,
@@ -111,7 +129,8 @@ def run_demo(out_dir: Path = Path("summarylab-demo"), store: Optional[Path] = No
 
     # the two reports as the store keeps them, with the facts and plan the ingest found:
     # nothing is analysed a second time
-    plan_doc, summary_doc = _stored(store, SAMPLE), _stored(store, SYNTHETIC_2022)
+    doc_ids = _ingested_ids(corpus, result)
+    plan_doc, summary_doc = (_stored(store, p, doc_ids) for p in (SAMPLE, SYNTHETIC_2022))
     m = plan_doc.meta
     sections = plan_doc.sections
     tops = sections[sections["level"] == 1]

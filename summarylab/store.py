@@ -191,6 +191,61 @@ def analysis_tables(analysis: Any) -> dict[str, "pa.Table"]:
     }
 
 
+def analysis_columns(doc: Document) -> dict[str, dict[str, list]]:
+    """The rows a document's analysis adds to the store, as plain column lists.
+
+    What a batch worker hands back: the columns are read straight off the
+    document's one fact analysis and plan analysis, so the worker builds no
+    DataFrame and needs neither pandas nor pyarrow (importing the two was half
+    a worker's start-up); :func:`column_tables` makes them the tables of
+    :func:`analysis_tables` in the process that stores them.  ``doc`` must have
+    been analysed in this process (not one loaded from the store).
+
+    Returns:
+        ``{"documents": {"doc_id": [...], ...}, "sections": ..., "facts": ...,
+        "plan_items": ...}``: the store's columns, one list each, every list as
+        long as the table has rows.
+
+    Example:
+        >>> import summarylab as sl
+        >>> cols = analysis_columns(sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n培训妇女400多人。"))
+        >>> cols["facts"]["surface"], cols["documents"]["org"]
+        (['400多人'], ['某县妇联'])
+    """
+    meta = doc.meta.to_dict()
+    meta["text"] = doc.text
+    items = [dict(row, commitments=[c.text for c in cs]) for row, cs in doc.plan_analysis.items]
+    return {
+        "documents": _columns("documents", [meta]),
+        "sections": _columns("sections", [s.to_dict() for s in doc.section_list]),
+        "facts": _columns("facts", doc.fact_analysis.rows),
+        "plan_items": _columns("plan_items", items),
+    }
+
+
+def column_tables(columns: dict[str, dict[str, list]]) -> dict[str, "pa.Table"]:
+    """The pyarrow tables (typed like the store) of :func:`analysis_columns`' lists.
+
+    The same tables :func:`analysis_tables` gives for the same document: missing
+    values (None, NaN) become nulls, and a column Arrow refuses goes value by
+    value, which says what is wrong (a fractional count).
+
+    Example:
+        >>> import summarylab as sl
+        >>> doc = sl.read_text("某县妇联2021年工作总结\\n一、主要工作\\n培训妇女400多人。")
+        >>> column_tables(analysis_columns(doc))["facts"].column("base_value").to_pylist()
+        [400.0]
+    """
+    import pyarrow as pa
+
+    out = {}
+    for name, cols in columns.items():
+        schema = arrow_schema(name)
+        out[name] = pa.Table.from_arrays([_arrow_values(cols[f.name], f.type) for f in schema],
+                                         schema=schema)
+    return out
+
+
 class Store:
     """A corpus of analysed documents in an embedded DuckDB file.
 
@@ -579,20 +634,18 @@ class Store:
             raise KeyError(doc_id)
         return row[0]
 
-    def documents_with_facts(self) -> tuple[list[Document], dict[str, "pd.DataFrame"]]:
-        """Every stored document and its stored facts (doc_id → Fact table), read once.
+    def all_documents(self) -> list[Document]:
+        """Every stored document (in the order of :meth:`documents`), each with its stored analysis.
 
-        What a view over the whole store (the panel) needs, without analysing a
-        document again.
+        What a view over the whole store (the panel) needs: as with :meth:`get`,
+        each document carries its stored facts and plan items, so nothing is
+        analysed again.
 
         Example:
-            >>> docs, facts = store.documents_with_facts()  # doctest: +SKIP
-            >>> sorted(facts) == sorted(d.doc_id for d in docs)  # doctest: +SKIP
-            True
+            >>> [d.meta.org for d in store.all_documents()][:1]  # doctest: +SKIP
+            ['上林县妇联']
         """
-        docs = [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
-        tables = {doc.doc_id: doc.facts for doc in docs}
-        return docs, tables
+        return [self.get(doc_id) for doc_id in self.documents()["doc_id"]]
 
     def get(self, doc_id: str) -> Document:
         """Rebuild a stored document (text, metadata, heading tree) without re-reading its file.
@@ -828,6 +881,31 @@ def _arrow_rows(name: str, rows: list[dict[str, Any]]) -> "pa.Table":
     schema = arrow_schema(name)
     columns = {f.name: [_cell(r.get(f.name), f.type) for r in rows] for f in schema}
     return pa.table(columns, schema=schema)
+
+
+def _columns(name: str, rows: list[dict[str, Any]]) -> dict[str, list]:
+    """The store columns of ``rows`` (dicts), one list per column (a missing key is None)."""
+    return {col: [r.get(col) for r in rows] for col, _ in TABLE_TYPES[name]}
+
+
+def _arrow_values(values: list, typ: "pa.DataType") -> "pa.Array":
+    """A list of Python values as an Arrow array of the store type (NaN and None are null).
+
+    Arrow converts the whole list at once; a list it refuses goes value by value
+    through :func:`_cell`, which says what is wrong.  So do floats in an integer
+    column, which Arrow would truncate (2021.5 to 2021) where the DataFrame path
+    of :func:`_arrow_column` refuses them.
+    """
+    import pyarrow as pa
+
+    try:
+        if pa.types.is_list(typ):
+            return pa.array([None if v is None else list(v) for v in values], type=typ)
+        if pa.types.is_integer(typ) and any(isinstance(v, float) for v in values):
+            raise TypeError("floats in an integer column")
+        return pa.array(values, type=typ, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return pa.array([_cell(v, typ) for v in values], type=typ)
 
 
 def _arrow_frame(name: str, df: "pd.DataFrame") -> "pa.Table":

@@ -16,7 +16,7 @@ from summarylab.model import (
 )
 from summarylab.pipeline import Analysis, read_text
 from summarylab.store import (
-    SCHEMA_VERSION, Store, StoreError, StoreLockedError, StoreSchemaError,
+    SCHEMA_VERSION, TABLE_TYPES, Store, StoreError, StoreLockedError, StoreSchemaError,
 )
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "000_85a1b6df8f5117e0.txt"
@@ -188,6 +188,34 @@ def test_analysis_tables_keep_missing_values_null_and_refuse_a_fractional_count(
     odd.facts["year"] = [2021.5, 2021.0]
     with pytest.raises(StoreError, match="expected a whole number, got 2021.5"):
         analysis_tables(odd)
+
+
+def test_a_workers_column_lists_make_the_same_tables_as_the_analysis_dataframes():
+    # what a batch worker hands back (no pandas) must store exactly what sl.analyse gives
+    from summarylab.pipeline import analyse, read
+    from summarylab.store import analysis_columns, analysis_tables, column_tables
+
+    national = SAMPLE.parent / "national" / "2014.txt"
+    for path in (SAMPLE, national):
+        expected = analysis_tables(analyse(path))
+        got = column_tables(analysis_columns(read(path)))
+        assert list(got) == list(expected)
+        for name, table in expected.items():
+            assert got[name].equals(table), (path.name, name)
+        assert got["facts"].num_rows > 0 and got["plan_items"].num_rows > 0
+
+
+def test_column_lists_keep_missing_values_null_and_refuse_a_fractional_count():
+    from summarylab.store import column_tables
+
+    facts = {c: [None, None] for c, _ in TABLE_TYPES["facts"]}
+    facts.update(doc_id=["a", "a"], fact_id=[1, 2], value_max=[float("nan"), None], year=[2021, None])
+    tables = column_tables({"facts": facts})
+    assert tables["facts"].column("value_max").null_count == 2
+    assert tables["facts"].column("year").to_pylist() == [2021, None]
+    facts["year"] = [2021.5, 2021.0]
+    with pytest.raises(StoreError, match="expected a whole number, got 2021.5"):
+        column_tables({"facts": facts})
 
 
 def test_the_store_survives_reopening(tmp_path):
@@ -372,3 +400,14 @@ def test_a_damage_message_comes_from_duckdb_errors_that_mean_damage():
     assert damaged_store_message("s.duckdb", duckdb.IOException(
         'Could not read enough bytes from file "s.duckdb": attempted to read 262144 bytes'))
     assert damaged_store_message("s.duckdb", duckdb.IOException("Could not set lock on file")) is None
+
+
+def test_all_documents_come_back_with_their_stored_facts_and_plan_items(store):
+    store.add(make_analysis(1))
+    store.add(make_analysis(2, org="宾阳县妇联", year=2022))
+    docs = store.all_documents()
+    assert [d.meta.org for d in docs] == ["上林县妇联", "宾阳县妇联"]  # the order of documents()
+    for doc in docs:
+        assert doc.facts["surface"].tolist() == store.facts(doc_id=doc.doc_id)["surface"].tolist()
+        assert doc.plan_items["item_id"].tolist() == ["2.1"]
+        assert "fact_analysis" not in vars(doc)  # the stored table, not a new analysis
