@@ -309,3 +309,51 @@ def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_nei
     assert f["paragraph_coverage"] == 1.0
     assert f["clause_coverage"] < 1.0
     assert f["national"] == 0.0
+
+
+def test_the_qualifiers_of_a_promise_with_another_head_are_another_thing():
+    from summarylab.plancheck import missing_head
+
+    # 上林县妇联: the “两癌” insurance promised, the “两癌” relief reported (the README's example).
+    relief = "二是为26名患宫颈癌、乳腺癌的低收入妇女申报救助金，共获得救助23.4万元。"
+    assert missing_head("继续做好女性“两癌”保险项目", relief) == "保险"
+    assert missing_head("继续实施“两癌”救助项目", relief) == ""
+    # 某某县妇联 2023: lectures promised, guidance stations reported.
+    assert missing_head("举办家庭教育讲座20场", "已建成乡镇家庭教育指导服务站5个。") == "讲座"
+    # A head the review names in another sentence may be reported there: no veto.
+    assert missing_head("举办家庭教育讲座20场", "已建成乡镇家庭教育指导服务站5个。",
+                        review="开展家庭教育讲座12场。") == ""
+    # A verb head (压缩) is said in too many ways to be missed by its words.
+    assert missing_head("坚决把过高的财政支出压缩下来", "控制财政支出，财政赤字有所减少。") == ""
+
+
+def test_the_readme_example_is_no_longer_delivered_by_a_sibling_scheme():
+    result = check(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+                   sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+    insurance = verdict_of(result, "继续做好女性“两癌”保险项目")
+    assert insurance.verdict == "not_found" and "保险" in insurance.reason
+    assert verdict_of(result, "继续实施“两癌”救助项目").verdict == "delivered"
+
+
+def test_a_duty_or_a_judgement_is_no_report_of_work_done():
+    later = sl.read_text("2003年政府工作报告\n一、过去五年的工作\n"
+                         "实践证明，中央关于新阶段农业和农村工作的决策和部署是正确的。\n"
+                         "增加出口创汇是扩大对外开放和发展对外经济贸易的基础。\n"
+                         "当前改革的关键是根据企业所有权与经营权分离的原则，实行多种形式的承包经营责任制。\n"
+                         "粮食流通体制改革稳步推进，我们决不能因为调整农村产业结构而放松粮食生产。\n")
+    pool = {e.text: e.excluded for e in evidence_sentences(later)}
+    for duty in ("实践证明", "增加出口创汇", "当前改革的关键"):
+        assert any(t.startswith(duty) and why and "应当" in why for t, why in pool.items()), duty
+    # The clause before the duty still reports the year.
+    assert "粮食流通体制改革稳步推进，" in pool and pool["粮食流通体制改革稳步推进，"] is None
+
+
+def test_the_repeated_copy_of_a_plan_part_is_still_the_plan():
+    # A scraped 1988 report (corpora/national/1988.txt) repeats its text after the report;
+    # its plan part, read again in the copy, is no review of 1987.
+    doc = sl.read("corpora/national/1988.txt")
+    pool = evidence_sentences(doc)
+    copied = [e for e in pool if e.text.startswith("增加出口创汇是扩大对外开放")]
+    assert copied and all(e.excluded and "计划" in e.excluded for e in copied)
+    # The five-year review of its preamble still counts.
+    assert any(e.excluded is None and e.section_kind == "achievements" for e in pool)
