@@ -54,7 +54,7 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import YEAR_MENTION, earlier_year, lower_is_better, to_new_value, year_cue
+from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
 from .lexicon import alternatives, read_tsv
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -403,6 +403,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     # A scraped page repeats its report (（重复转载的内容）): the copy of a plan or problems
     # sentence belongs to that part still, wherever the copy stands.
     parted = {_squeezed(s.text): s.section_kind for s in doc.sentences if s.section_kind in ("plan", "problems")}
+    troubled = _problem_paragraphs(doc)
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -414,6 +415,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             kind = parted.get(_squeezed(s.text), "achievements")
         if kind == "plan" and s.start in reviewing:
             kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
+        if s.start in troubled and kind in REVIEW_KINDS:
+            kind = "problems"  # 我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
         excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year)
@@ -426,6 +429,34 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))
     return _headed(out, doc.text)
+
+
+def _problem_paragraphs(doc: Document) -> set:
+    """Starts of the sentences that follow a problems lead in their paragraph.
+
+    A review part may end with a paragraph of problems opened by an admission
+    (回顾过去一年，我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…): its
+    sentences are the problems part, though no heading says so (check_cues.tsv
+    ``problems_lead``).
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("2003年政府工作报告\n一、过去一年的工作\n粮食增产。\n"
+        ...                  "我们清醒地看到，还有许多困难和问题。农民增收缓慢。\n")
+        >>> [d.text[k:k + 4] for k in sorted(_problem_paragraphs(d))]
+        ['农民增收']
+    """
+    out: set = set()
+    active, previous_end = False, None
+    for s in doc.sentences:
+        if previous_end is not None and "\n" in doc.text[previous_end:s.start]:
+            active = False  # a new paragraph
+        previous_end = s.end
+        if active:
+            out.add(s.start)
+        elif check_cue("problems_lead").search(_QUOTED.sub("", s.text)):
+            active = True
+    return out
 
 
 def _squeezed(text: str) -> str:
@@ -1055,6 +1086,8 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["heading"] = float(not best.headed and best.start in {s.start for s in prep.summary_doc.section_list})
     f["target_kept"] = float(bool(check_cue("target_kept").search(best.text)))
     f["several_years"] = float(any(a <= best.start < b for a, b in (prep.several or [])))
+    year = prep.summary_doc.meta.year
+    f["several_years_unnamed"] = float(bool(f["several_years"]) and not (year and names_reviewed_year(best.text, year)))
     verb = _lead_verb(c.text, tokens_of(prep.plan_doc, c))
     f["verb_held"] = float(bool(verb) and verb in clause)
     f["qualifier_held"], contradicted = qualifiers(c.text, clause)
@@ -1062,6 +1095,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     head = _head_word(c.text)
     f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
     side["other_head"] = missing_head(c.text, best.text, _review_text(prep))
+    side["head_clause"] = head_clause(c.text, best.text)
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1075,7 +1109,11 @@ def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dic
         return sum(w in para for w in topic_list) / len(topic_list)
 
     f["paragraph_coverage"] = held(cand.chosen)
-    f["best_paragraph_coverage"] = max(held(k) for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen)
+    near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
+    f["best_paragraph_coverage"] = max(held(k) for k in near)
+    grams = set().union(*(_bigrams(w) for w in topic_list))
+    if grams:
+        f["paragraph_bigram"] = max(len(grams & _bigrams(_paragraph(prep, k))) / len(grams) for k in near)
 
 
 def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
@@ -1203,10 +1241,29 @@ def _delivery_vetoed(prep: Prepared, f: dict, side: dict) -> Optional[tuple[str,
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
-    if _other_body(side["clause"], prep.summary_doc.meta.org):
-        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
+    org = prep.summary_doc.meta.org
+    if _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org):
+        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done
+        # (whether the clause read names it, or the clause that holds the promise's head).
         return "not_found", "other_body"
     return None
+
+
+def head_clause(commitment: str, sentence: str) -> str:
+    """The clause of a sentence holding most characters of the promise's head ('' when none does).
+
+    Example:
+        >>> head_clause("建立健全巾帼志愿者管理制度",
+        ...             "县文明办印发《某某县志愿服务管理办法》，县妇联积极组织巾帼志愿者参加全县志愿服务集中行动。")
+        '县文明办印发《某某县志愿服务管理办法》'
+    """
+    head = _head_word(commitment)
+    best, best_n = "", 0
+    for clause in _clauses(sentence):
+        n = sum(ch in clause for ch in head)
+        if n > best_n:
+            best, best_n = clause.strip(), n
+    return best
 
 
 def missing_head(commitment: str, sentence: str, review: str = "") -> str:
@@ -1266,7 +1323,8 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row["reason"] = (f"回顾中有相近的字眼，但没有说到“{side['other_head']}”，"
                          f"说的是另一件事：“{_short(side['clause'])}”。")
     elif rule == "other_body":
-        other = _other_body(side["clause"], prep.summary_doc.meta.org)
+        org = prep.summary_doc.meta.org
+        other = _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org)
         row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
     else:
         row["reason"] = _why_not_found(side, f, prep)

@@ -357,3 +357,31 @@ def test_the_repeated_copy_of_a_plan_part_is_still_the_plan():
     assert copied and all(e.excluded and "计划" in e.excluded for e in copied)
     # The five-year review of its preamble still counts.
     assert any(e.excluded is None and e.section_kind == "achievements" for e in pool)
+
+
+def test_a_paragraph_of_problems_inside_the_review_is_no_evidence():
+    # 2004 政府工作报告: the review of 2003 ends with a paragraph of problems under no heading.
+    later = sl.read_text("2004年政府工作报告\n一、过去一年的工作\n"
+                         "城镇居民人均可支配收入实际增长9%，农民人均纯收入实际增长4.3%。\n"
+                         "回顾过去一年，我们清醒地看到，在前进道路上还有许多困难和问题。"
+                         "农民增收缓慢，就业和社会保障任务重。城乡不少低收入居民生活还比较困难。\n"
+                         "二、2004年的主要任务\n今年要继续增加城乡居民收入。\n")
+    pool = {e.text: e for e in evidence_sentences(later)}
+    assert pool["城乡不少低收入居民生活还比较困难。"].excluded
+    assert pool["城乡不少低收入居民生活还比较困难。"].section_kind == "problems"
+    assert pool["城镇居民人均可支配收入实际增长9%，农民人均纯收入实际增长4.3%。"].excluded is None
+
+
+def test_another_bodys_rule_in_the_clause_holding_the_head_is_no_delivery():
+    from summarylab.plancheck import _other_body, head_clause
+
+    # 某某县妇联 2023: the volunteer management system promised; the sentence read as evidence
+    # reports the 县文明办's rule in its first clause and the office's volunteer activities after it.
+    sentence = "县文明办印发《某某县志愿服务管理办法》，县妇联积极组织巾帼志愿者参加全县志愿服务集中行动。"
+    clause = head_clause("建立健全巾帼志愿者管理制度", sentence)
+    assert clause == "县文明办印发《某某县志愿服务管理办法》"
+    assert _other_body(clause, "某某县妇联") == "县文明办"
+    result = check(sl.read("corpora/synthetic_某某县妇联2022年工作总结和2023年工作计划.txt"),
+                   sl.read("corpora/synthetic_某某县妇联2023年工作总结.txt"))
+    row = verdict_of(result, "建立健全巾帼志愿者管理制度")
+    assert row.verdict == "not_found"
