@@ -1538,12 +1538,19 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Optional[Docume
     if summary_facts is None or not len(summary_facts):
         return out
     several = _several_year_spans(doc)
+    # A 政府工作报告's plan part opening with the plan year's results (过去一年，…国内生产总值增长
+    # 10.3%) reports them, though the extractor, reading a plan part, took them for expected values.
+    reviewing = _plan_year_sentences(doc, doc.meta.kind == "gov_work_report") if doc is not None else set()
+    year = doc.meta.year if doc is not None else None
     for r in summary_facts.itertuples():
-        if getattr(r, "role", "actual") != "actual" or _nan(r.base_value):
+        role = getattr(r, "role", "actual")
+        if role not in ("actual", "expected") or _nan(r.base_value):
             continue
         ev = next((e for e in eligible if e.start <= r.start < e.end), None)
-        if ev is None or any(a <= r.start < b for a, b in several):
+        if ev is None or role == "expected" and ev.start not in reviewing:
             continue
+        if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
+            continue  # a part reviewing several years speaks of the plan year only where it names it
         before = ev.text[:int(r.start) - ev.start]
         after = ev.text[int(r.end) - ev.start:]
         if _FROM.search(before) and _TO.match(after):

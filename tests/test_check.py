@@ -391,3 +391,16 @@ def test_another_bodys_rule_in_the_clause_holding_the_head_is_no_delivery():
                    sl.read("corpora/synthetic_某某县妇联2023年工作总结.txt"))
     row = verdict_of(result, "建立健全巾帼志愿者管理制度")
     assert row.verdict == "not_found"
+
+
+def test_the_plan_years_results_opening_a_plan_part_are_actual_numbers():
+    # 2011 政府工作报告: its part on 2011 opens with the results of 2010, the year the 2010 plan set.
+    plan = sl.read_text("2010年政府工作报告\n一、2009年工作回顾\n国内生产总值增长8.7%。\n二、2010年的工作\n"
+                        "今年经济社会发展的主要预期目标是：国内生产总值增长8%左右；居民消费价格涨幅3%左右。\n")
+    later = sl.read_text("2011年政府工作报告\n一、“十一五”时期的工作回顾\n五年来，经济平稳较快发展。\n"
+                         "二、2011年的工作\n2011年，是“十二五”开局之年。过去一年，我们的各项工作取得了很大成绩。"
+                         "国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%，城镇新增就业1168万人。今年要保持经济平稳较快发展。\n")
+    result = check(plan, later)
+    assert verdict_of(result, "国内生产总值增长8%左右").verdict == "delivered"
+    price = verdict_of(result, "居民消费价格涨幅3%左右")
+    assert price.verdict == "partial" and price.actual == 3.3
