@@ -33,7 +33,6 @@ from train_check import learn_paraphrases, set_paraphrase_gain  # noqa: E402
 
 PAIRS = load_pairs(None)
 DEV = [p for p in PAIRS if p.split == "dev"]
-TEST = [p for p in PAIRS if p.split == "test"]
 LOCAL = [p for p in DEV if not p.pair_id.startswith("gov_")]
 
 
@@ -141,16 +140,22 @@ def local_results():
 def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     for pid, (_, r) in local_results.items():
         print(f"\n{pid}: agreement {r['agreement']:.1%}, kappa {r['kappa']:.2f}, recall {r['recall']:.1%}")
-        assert r["recall"] == 1.0
         if pid in FIRST_13:
+            assert r["recall"] == 1.0
             assert r["agreement"] >= 0.80  # 83.8% (local_fulian_2023) to 97.1% when last trained
-        else:
-            # 县残联 was a frozen test pair last round (74.2% then); 77.4% here (80.6% in
+        elif pid == "local_canlian_2023":
+            # 县残联 was a frozen test pair in the first round (74.2% then); 77.4% here (80.6% in
             # scripts/train_check.py, whose training rows also forget its paraphrases)
-            assert r["agreement"] >= 0.77
+            assert r["recall"] == 1.0 and r["agreement"] >= 0.77
+        else:
+            # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
+            # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.72
     total = pooled(r for _, r in local_results.values())
     print(f"local pairs together: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}")
-    assert total["agreement"] >= 0.87  # 90.4% of 187 when last trained
+    older = pooled(r for pid, (_, r) in local_results.items() if pid in FIRST_13 + ("local_canlian_2023",))
+    assert older["agreement"] >= 0.87  # 90.4% of these 187 when last trained
+    assert total["agreement"] >= 0.83  # 85.4% of 340 when the four later pairs joined
 
 
 def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
@@ -161,21 +166,24 @@ def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_resu
         assert delivered.reason.str.startswith(("工作回顾中有对应的做法", "目标")).all()
 
 
-def test_the_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of this round: four pairs annotated blind by readers who never saw the
-    checker (national 1995→1996 and 2004→2005; synthetic county 科协 2024 and 人社局 2025 pairs written
-    with planted traps), kept outside the repository until the final code of the round
-    (2026-12-06) scored them once: 203 of 284 (71.5%, kappa 0.50), commitment recall 95.8%.
-    Nobody tunes against them; this test only keeps that first score from sliding, and a rise
-    here is no evidence (the figure is spent)."""
-    assert {p.pair_id for p in TEST} == {"gov_1995_1996", "gov_2004_2005",
-                                         "local_kexie_2024", "local_renshe_2025"}
+SECOND_ROUND_TEST = ("gov_1995_1996", "gov_2004_2005", "local_kexie_2024", "local_renshe_2025")
+
+
+def test_the_second_rounds_frozen_pairs_keep_their_first_score():
+    """The frozen split of the second round: four pairs annotated blind by readers who never saw
+    the checker (national 1995→1996 and 2004→2005; synthetic county 科协 2024 and 人社局 2025 pairs
+    written with planted traps), kept outside the repository until the final code of that round
+    scored them once: 203 of 284 (71.5%, kappa 0.50), commitment recall 95.8%. That figure is spent,
+    so the pairs now train the verdict like any dev pair; this test keeps the first score from
+    sliding, and a rise here is no evidence."""
+    spent = [p for p in PAIRS if p.pair_id in SECOND_ROUND_TEST]
+    assert len(spent) == 4 and all(p.split == "dev" for p in spent)
     results = []
-    for p in TEST:
+    for p in spent:
         produced = sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records")
         results.append(score(load_gold(p), produced))
     total = pooled(results)
-    print(f"\nfrozen test pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
+    print(f"\nsecond round's frozen pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
           f"recall {total['recall']:.1%}")
     assert total["agreement"] >= 0.71 and total["recall"] >= 0.95
 
