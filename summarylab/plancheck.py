@@ -1450,18 +1450,26 @@ def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tupl
 def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     """The body whose act a clause reports when it is not the reporting office, else None.
 
+    The act is a rule the body issues (县文明办印发《…》), or one the office only carries out
+    or helps with (严格执行市人社局《…》, 配合县人社局开展…, 县人社局在全县…推行: check_cues.tsv
+    ``other_act``).  A body of the same name at another level (市人社局 for a 县人社局) is
+    another body.
+
     Example:
         >>> _other_body("县文明办印发《某某县志愿服务管理办法》", "某某县妇联")
         '县文明办'
         >>> _other_body("县民政局印发《社会组织管理办法》", "某某县民政局") is None
         True
+        >>> _other_body("严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》", "某某县人力资源和社会保障局")
+        '市人力资源和社会保障局'
     """
-    m = cue("other_body", clause.strip())
+    m = cue("other_body", clause.strip()) or check_cue("other_act").search(clause)
     if not m:
         return None
-    body = m.group(1)
+    body = next(g for g in m.groups() if g)  # the cue's lines are alternatives, each with its group
     core = check_cue("admin_level").sub("", body, count=1)
-    if org and (core in org or org.endswith(core) or body in org):
+    level = body[:len(body) - len(core)]
+    if org and (body in org or core in org and org[:org.find(core)].endswith(level)):
         return None
     return body
 

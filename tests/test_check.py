@@ -404,3 +404,22 @@ def test_the_plan_years_results_opening_a_plan_part_are_actual_numbers():
     assert verdict_of(result, "国内生产总值增长8%左右").verdict == "delivered"
     price = verdict_of(result, "居民消费价格涨幅3%左右")
     assert price.verdict == "partial" and price.actual == 3.3
+
+
+def test_an_act_of_another_body_the_office_only_carries_out_is_no_delivery():
+    from summarylab.plancheck import _other_body, head_clause
+
+    # 县人社局 2025: the city bureau's rules carried out are not the county bureau's own system.
+    assert _other_body("4.严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》",
+                       "某某县人力资源和社会保障局") == "市人力资源和社会保障局"
+    # 县科协 2024: a rule of the 县民政局 that the societies follow.
+    assert _other_body("县级学会严格执行县民政局印发的《某某县社会团体登记管理实施办法》",
+                       "某某县科学技术协会") == "县民政局"
+    # 县总工会 2024: the clause holding the promised 实名制管理 reports the 县人社局's act.
+    sentence = ("配合县人社局开展根治欠薪行动，县人社局在全县在建工程项目全面推行农民工实名制管理，"
+                "县总工会协助做好工会会员登记。")
+    clause = head_clause("全面推行工会会员实名制管理", sentence)
+    assert _other_body(clause, "某某县总工会") == "县人社局"
+    # The office's own act, or its own bureau at its own level, is no other body.
+    assert _other_body("县民政局印发《社会组织管理办法》", "某某县民政局") is None
+    assert _other_body("配合县妇联开展家庭教育讲座", "某某县妇联") is None
