@@ -31,7 +31,7 @@ belongs to.  Each fact row names the rules that decided it (``_rules``).
 
 The words are data: ``models/indicator_cues.tsv`` (label word classes),
 ``models/role_cues.tsv``, ``models/unit_labels.tsv``, ``models/change_verbs.tsv``
-(shared with ``numbers``), ``models/periods.tsv`` and ``models/heading_topic.tsv``.
+(shared with ``numbers``), ``models/year_cues.tsv`` (period_*) and ``models/heading_topic.tsv``.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 _QUOTES = set("“”‘’「」『』《》\"")
 #: Units of a period (五年累计, 两年新增): skipped between an indicator and its number.
-_PERIOD_UNITS = words("periods.tsv", "gapunit")
+_PERIOD_UNITS = words("year_cues.tsv", "period_gapunit")
 #: jieba POS flags of words that can be part of a noun phrase naming an indicator.
 _NOUNISH = words(_LABEL_CUES, "nountag")
 #: A named requirement: 两个100%, 1个10%, 三个100% — the values in its bracket are targets.
@@ -1985,14 +1985,6 @@ def _link_targets(rows: list[dict]) -> None:
                 break
 
 
-def _repeated_copy_start(doc: Document) -> Optional[int]:
-    """Where the repeated copy of a scraped report begins, or None (see structure)."""
-    for sec in doc.section_list:
-        if sec.level == 1 and sec.kind == "other" and sec.title == REPEATED_COPY_TITLE:
-            return sec.start
-    return None
-
-
 def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     """Every fact row (with fact_id) and every skipped candidate of ``doc``."""
     from .numbers import QuantityMatch, Rejected, scan_candidates
@@ -2000,13 +1992,12 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
     rows: list[dict] = []
     skipped: list[dict] = []
     text = doc.text
-    sentences = doc.sentences
     # A scraped page that repeats its report: structure sets the copy apart as one section
     # (REPEATED_COPY_TITLE); its numbers are the report's again, so they are neither scanned nor
     # counted twice, and --explain names the copy once.
-    copy_start = _repeated_copy_start(doc)
+    sentences = doc.report_sentences
+    copy_start = doc.repeated_copy_start
     if copy_start is not None:
-        sentences = [s for s in sentences if s.start < copy_start]
         skipped.append({"start": copy_start, "end": len(text.rstrip()),
                         "surface": REPEATED_COPY_TITLE, "reason": Reason.REPEATED})
     # One scan of the whole text (cheaper than one call per sentence), then bucketed by sentence.

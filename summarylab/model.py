@@ -237,8 +237,47 @@ class Document:
         )
 
     @cached_property
+    def repeated_copy_start(self) -> Optional[int]:
+        """Where the repeated copy of the report on a scraped page starts (None: no copy).
+
+        Structure sets such a copy apart as one level-1 section titled
+        :data:`REPEATED_COPY_TITLE`; its numbers and promises are the report's
+        again, so facts and plans leave it out.
+        """
+        for sec in self.section_list:
+            if sec.level == 1 and sec.kind == "other" and sec.title == REPEATED_COPY_TITLE:
+                return sec.start
+        return None
+
+    @cached_property
+    def report_sentences(self) -> list[Sentence]:
+        """The sentences before the repeated copy (:attr:`repeated_copy_start`): all without one.
+
+        The copy is split only when :attr:`sentences` is asked for: on the national
+        reports it is four fifths of the text, and facts and plans never read it.
+        """
+        copy = self.repeated_copy_start
+        if copy is None:
+            return self.sentences
+        if "sentences" in self.__dict__ or not self._splits_at(copy):
+            return [s for s in self.sentences if s.start < copy]
+        return self._sentences_of(0, copy)
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences of the text in order, each tagged with its section."""
+        copy = self.repeated_copy_start
+        if copy is not None and "report_sentences" in self.__dict__ and self._splits_at(copy):
+            return self.report_sentences + self._sentences_of(copy, len(self.text))
+        return self._sentences_of(0, len(self.text))
+
+    def _splits_at(self, offset: int) -> bool:
+        # A sentence never runs over a line end (split_sentences), so the sentences of the text
+        # before and after a line start are the sentences of the whole text, cut in two.
+        return offset == 0 or self.text[offset - 1] == "\n"
+
+    def _sentences_of(self, begin: int, finish: int) -> list[Sentence]:
+        """The sentences of text[begin:finish], each with the deepest section holding it."""
         from .nlp import split_sentences
 
         # One walk over sentences and sections together (both in text order):
@@ -252,7 +291,7 @@ class Document:
         stack: list[Section] = []
         i = 0
         section_id, kind, horizon = "0", "intro", -1
-        for start, end in split_sentences(text):
+        for start, end in split_sentences(text, begin, finish):
             if start >= horizon:
                 while i < len(sections) and sections[i].start <= start:
                     while stack and stack[-1].end <= sections[i].start:
@@ -271,6 +310,10 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def _report_starts(self) -> list[int]:
+        return [s.start for s in self.report_sentences]
+
     def tokens(self, start: int, end: int) -> list[Token]:
         """The words of ``text[start:end]`` with their POS tags (jieba, domain dictionary).
 
@@ -287,9 +330,13 @@ class Document:
         from .nlp import pos_tag
 
         out: list[Token] = []
-        sentences = self.sentences
+        copy = self.repeated_copy_start
+        if copy is not None and end <= copy:  # the report alone: its copy need not be split
+            sentences, starts_of = self.report_sentences, self._report_starts
+        else:
+            sentences, starts_of = self.sentences, self._sentence_starts
         cache = self._tagged
-        k = max(bisect_right(self._sentence_starts, start) - 1, 0)
+        k = max(bisect_right(starts_of, start) - 1, 0)
         while k < len(sentences) and sentences[k].start < end:
             sent = sentences[k]
             k += 1

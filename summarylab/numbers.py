@@ -19,7 +19,7 @@ Three layers, each usable alone:
 The vocabulary is data in ``models/``: ``units.tsv`` (units, kinds, base units,
 scales), ``approx.tsv`` (approximation and bound words), ``not_facts.tsv``
 (names, slogans, places and figures of speech), ``change_verbs.tsv`` (the words
-that make a figure a change), ``periods.tsv`` (spans of time looked back on)
+that make a figure a change), ``year_cues.tsv`` (period_*: spans of time looked back on)
 and ``code_cues.tsv`` (words that make a bare number a code). Dates, ordinals,
 list markers and document numbers are general shapes and are compiled here.
 
@@ -250,17 +250,14 @@ def parse_number(text: str) -> Optional[float]:
         s = s[1:]
         if not s or s[0] in "负-+":
             return None
-    value = _parse_unsigned_once(s)
+    value = _parse_unsigned(s)
     return None if value is None else sign * value
 
 
+# Remembered: a pure function of the normalised numeral, and reports repeat their numerals
+# (百分之十, 一千万) across sentences and documents; the recursive calls (百分之 + 十, the two
+# parts of a fraction) go through the cache too.
 @functools.lru_cache(maxsize=4096)
-def _parse_unsigned_once(s: str) -> Optional[float]:
-    """_parse_unsigned of a normalised numeral, remembered: a pure function of the string, and
-    reports repeat their numerals (百分之十, 一千万) across sentences and documents."""
-    return _parse_unsigned(s)
-
-
 def _parse_unsigned(s: str) -> Optional[float]:
     if _ARABIC_PLAIN.fullmatch(s):
         try:
@@ -1155,10 +1152,10 @@ def _words_pattern(name: str, category: str) -> str:
     return "(?:" + "|".join(map(re.escape, lexicon_words(name, category))) + ")"
 
 
-# A span of time a report looks back on: models/periods.tsv.
-_DURATIONS = frozenset(lexicon_words("periods.tsv", "duration"))
-_PERIOD_BEFORE = re.compile(_words_pattern("periods.tsv", "before") + "$")
-_PERIOD_AFTER = re.compile(_words_pattern("periods.tsv", "after"))
+# A span of time a report looks back on: models/year_cues.tsv, the period_* categories.
+_DURATIONS = frozenset(lexicon_words("year_cues.tsv", "period_duration"))
+_PERIOD_BEFORE = re.compile(_words_pattern("year_cues.tsv", "period_before") + "$")
+_PERIOD_AFTER = re.compile(_words_pattern("year_cues.tsv", "period_after"))
 
 
 def _period(text: str, s: int, e: int, q: Quantity, pre: Optional[str]) -> bool:

@@ -135,7 +135,7 @@ def _adjectival_modifiers(commitment: str, tokens=None) -> frozenset:
         >>> sorted(_adjectival_modifiers("加强危机家庭的排查"))
         []
     """
-    from .plans import _word_tags, is_topic_word
+    from .nlp import word_tags as _word_tags
 
     if tokens is None:
         tags = _word_tags()
@@ -893,7 +893,7 @@ def qualifiers(commitment: str, clause: str) -> tuple[float, bool]:
         >>> qualifiers("加强农业基础设施建设", "农田水利等农业基础设施建设加强")
         (1.0, False)
     """
-    from .plans import _word_tags, is_topic_word
+    from .nlp import word_tags as _word_tags
 
     head = _head_word(commitment)
     ws = content_words(commitment)

@@ -28,12 +28,16 @@ if TYPE_CHECKING:
 
 from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
 from .lexicon import read_tsv
+from .nlp import word_tags
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
 _CLAUSE_END = set("，；：。！？,;:!?")
 _OPEN = "“‘《（(〔【"
 _CLOSE = "”’》）)〕】"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Four Han characters, whatever stands between them: a shorter clause promises nothing (found
+# without listing every Han character of the clause).
+_FOUR_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
 # The characters split_clauses acts on: the scan skips the others at C speed.
 _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN + _CLOSE) + "\n]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
@@ -178,37 +182,6 @@ def _cue_words(category: str) -> frozenset:
     return frozenset(w for p in cues().get(category, []) for w in p.pattern.split())
 
 
-@lru_cache(maxsize=1)
-def _dictionary_tags() -> dict:
-    # jieba's dictionary file gives every word its POS tag (what jieba.posseg's
-    # word_tag_tab holds); reading it directly skips building jieba's prefix
-    # dictionary, which takes seconds and logs to stderr.  Read as bytes and cut in
-    # one split (every line is "word freq tag"): three times faster than line by line,
-    # and found without importing jieba.
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    data = (Path(find_spec("jieba").origin).parent / "dict.txt").read_bytes()
-    fields = data.split()
-    if len(fields) == 3 * data.count(b"\n") and data.endswith(b"\n"):
-        return dict(zip(fields[0::3], fields[2::3]))
-    tags = {}  # an odd line somewhere: line by line, as jieba reads it
-    for line in data.decode("utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 3:
-            tags[parts[0].encode("utf-8")] = parts[2].encode("utf-8")
-    return tags
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict:
-    """Every word of jieba's dictionary with its POS tag (the last line of a word wins)."""
-    return {w.decode("utf-8"): t.decode("utf-8") for w, t in _dictionary_tags().items()}
-
-
-_NON_TOPIC_TAG_BYTES = frozenset(t.encode() for t in _NON_TOPIC_TAGS)
-
-
 @lru_cache(maxsize=200_000)
 def is_topic_word(word: str) -> bool:
     """Whether a word says what a text is about (a noun, a verbal noun, a name).
@@ -226,7 +199,7 @@ def is_topic_word(word: str) -> bool:
         return len(stripped) >= 2 and is_topic_word(stripped)
     if len(word) == 1:
         return False
-    return _dictionary_tags().get(word.encode("utf-8")) not in _NON_TOPIC_TAG_BYTES
+    return word_tags().get(word) not in _NON_TOPIC_TAGS
 
 
 @lru_cache(maxsize=1)
@@ -285,13 +258,12 @@ def due_year_of(text: str) -> Optional[int]:
         >>> due_year_of("到2025年基本实现全覆盖"), due_year_of("十三五时期完成改造")
         (2025, 2020)
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
+    # The text is normalised (normalize() already made full-width digits half-width).
     years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
     years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # A span of years from the plan year (用三年时间, 三年左右的时间, 五年内), the end of the
 # century (本世纪末) or a decade (在九十年代): deadlines without a year number.
@@ -399,8 +371,11 @@ REASONS = {
 
 def _opens_sentence(text: str, a: int) -> bool:
     """Whether the clause at text[a:] is the first of its sentence."""
-    before = text[:a].rstrip(" \t\u3000")
-    return not before or before[-1] in "。！？\n"
+    # Step back over the spaces before the clause (no copy of the text before it: an item
+    # has hundreds of clauses).
+    while a > 0 and text[a - 1] in " \t\u3000":
+        a -= 1
+    return a == 0 or text[a - 1] in "。！？\n"
 
 
 @dataclass
@@ -455,21 +430,47 @@ def predicate_in(tagged) -> bool:
 
 
 class _Spans:
-    """Sorted (start, end) spans of the numeric facts of a text, asked whether a
-    clause holds one by bisection (a plan part holds hundreds of both)."""
+    """The numeric facts of a document or an item as (start, end, ...) tuples
+    ((start, end, fact_id) for a document), found inside a stretch of text by
+    bisection (a plan part holds hundreds of facts and of clauses) and returned
+    in their given order (the fact table's)."""
 
     def __init__(self, spans):
-        self.spans = sorted(spans or [])
-        self.starts = [s for s, _ in self.spans]
+        self.spans = list(spans or [])
+        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.starts = [self.spans[k][0] for k in self.order]
+
+    def _inside(self, a: int, b: int) -> list[int]:
+        """Indices of the spans wholly inside [a, b), by start."""
+        spans, order = self.spans, self.order
+        out = []
+        for j in range(bisect_left(self.starts, a), len(order)):
+            span = spans[order[j]]
+            if span[0] >= b:
+                break
+            if span[1] <= b:
+                out.append(order[j])
+        return out
 
     def any_within(self, a: int, b: int) -> bool:
-        for k in range(bisect_left(self.starts, a), len(self.spans)):
-            s, e = self.spans[k]
-            if s >= b:
+        """Whether a span lies wholly inside [a, b)."""
+        spans, order = self.spans, self.order
+        for j in range(bisect_left(self.starts, a), len(order)):
+            span = spans[order[j]]
+            if span[0] >= b:
                 return False
-            if e <= b:
+            if span[1] <= b:
                 return True
         return False
+
+    def within(self, segments: list[tuple[int, int]]) -> list:
+        """The spans lying wholly inside one of the segments, in their given order."""
+        if len(segments) == 1:
+            return [self.spans[k] for k in sorted(self._inside(*segments[0]))]
+        found: set[int] = set()
+        for a, b in segments:
+            found.update(self._inside(a, b))
+        return [self.spans[k] for k in sorted(found)]
 
 
 class _SentenceYears:
@@ -499,31 +500,33 @@ class _SentenceYears:
 _SENTENCE_BREAK = re.compile("[。；！？\n]")
 
 
-def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
+def _reject_reason(a: int, b: int, body: str, opens: bool, has_number: bool,
                    years: _SentenceYears, tagged) -> Optional[str]:
-    """Why the clause text[a:b] (``body`` after its lead) is no commitment, or None.
+    """Why the clause text[a:b] (``body`` after its lead; ``opens``: the first of its
+    sentence) is no commitment, or None.
 
     ``tagged`` gives the clause body's POS-tagged words when asked (a callable), or
     is None when the body is to be tagged alone.
     """
-    if len(_HAN.findall(body)) < 4:
+    if _FOUR_HAN.search(body) is None:
         return "short"
+    cue_of = _any_cue
     # 要/力争/必须 inside a clause mark it as a promise, whatever its opening.
-    if has_cue("background", body) and not has_cue("promise_mark", body):
+    if cue_of("background").search(body) and not cue_of("promise_mark").search(body):
         return "background"
     if years.earlier(a, b):
         return "past"
-    if has_cue("vague", body):
+    if cue_of("vague").search(body):
         return "vague"
-    if has_cue("principle", body):
+    if cue_of("principle").search(body):
         return "principle"
-    if (has_cue("purpose", body) and not has_number
-            and not (_opens_sentence(text, a) and not cue("purpose_always", body))):
+    if (cue_of("purpose").search(body) and not has_number
+            and not (opens and not cue("purpose_always", body))):
         return "purpose"
     if has_number:
         return None
-    if not any(p.match(body) for p in cues()["action"]) and not (
-            predicate_in(tagged()) if tagged else has_predicate(body)):
+    if not cue_of("action").match(body) and not (
+            predicate_in(tagged()) if tagged else has_predicate(body)) and not _verb_opening(body, tagged):
         return "no_predicate"
     if not _has_topic(body, tagged):
         # Every word generic (着力加强社会建设): nothing a report could show.
@@ -531,8 +534,64 @@ def _reject_reason(text: str, a: int, b: int, body: str, has_number: bool,
     return None
 
 
+# Tags jieba's dictionary gives the first half of a verb-object or adverb-verb word it
+# lists whole (开拓|市场 v, 合理|布局 vn, 全面|规划 ad), and proper-noun tags no such word has.
+_VERB_HALF_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "d"))
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "x")
+
+
+def _verb_opening(body: str, tagged) -> bool:
+    """Whether a clause opens with a predicate jieba's dictionary tags as something else:
+    a plan clause is a verb phrase, its subject left out, so its first word is the verb.
+
+    A verb of the ``verb`` words of models/commitment_cues.tsv (总结, 整顿, 依法: the
+    dictionary tags them n or m); and three shapes of the dictionary's mis-tags: an adverb
+    opening the clause before a content word (严格|财经纪律, 大力|节约用电 — an adverb
+    modifies a predicate); a numeral
+    tag on a word with no numeral (整顿|建筑市场); a four-character word made of a verb,
+    adjective or adverb and another word (开拓市场, 合理布局, 妥善安置, 体察民情, 增收节支).
+    A noun phrase stays one (已经查清的大案要案, 消费结构的这种趋向: 的 after the opening).
+
+    Example:
+        >>> _verb_opening("整顿建筑市场", None), _verb_opening("合理布局", None), _verb_opening("省级政府机构改革方案", None)
+        (True, True, False)
+    """
+    from .nlp import pos_tag
+
+    raw = [(t[0], t[1]) for t in (tagged() if tagged else pos_tag(body)) if t[0].strip()]
+    if len(raw) < 2 and not (raw and len(raw[0][0]) == 4):
+        return False
+    (w, tag), nxt = raw[0], raw[1] if len(raw) > 1 else ("", "x")
+    if not _HAN.fullmatch(w[0]) or nxt[0] == "的" or (nxt[0] and not _HAN.match(nxt[0])):
+        return False
+    verbs = _cue_words("verb")
+    if w in verbs:
+        return True
+    if tag in ("d", "ad") or w in _cue_words("glued_adverb"):
+        after = raw[2][0] if len(raw) > 2 else ""
+        content = nxt[0] in verbs or not nxt[1].startswith(_NOT_VERB_OPENING) or _numeral_free_m(nxt)
+        return len(w) >= 2 and len(nxt[0]) >= 2 and content and after != "的"
+    if tag == "m":
+        return _numeral_free_m((w, tag))
+    return _verb_compound(w, tag) and not _subject_stated(raw)
+
+
+def _verb_compound(word: str, tag: str) -> bool:
+    """A four-character word jieba's dictionary lists whole as a noun, made of a verb,
+    adjective or adverb and another dictionary word (开拓|市场, 合理|布局, 增收|节支)."""
+    if len(word) != 4 or tag.startswith(_PROPER_TAGS):
+        return False
+    from .nlp import word_tags
+
+    dictionary = word_tags()
+    return dictionary.get(word[:2], "") in _VERB_HALF_TAGS and word[2:] in dictionary
+
+
 def _has_topic(body: str, tagged) -> bool:
-    """Whether a clause names a topic: a canonical term, or a topic word of its tagging."""
+    """Whether a clause names a topic: a quoted name (落实“两个确保”: a programme is named
+    in quotes whatever its words), a canonical term, or a topic word of its tagging."""
+    if _QUOTED.search(body):
+        return True
     if not tagged:
         return bool(content_words(body))
     pattern, canon = synonyms()
@@ -541,13 +600,20 @@ def _has_topic(body: str, tagged) -> bool:
     return any(is_topic_word(t[0]) for t in tagged())
 
 
+# Every deadline pattern above holds one of these characters (年 of a year, a span or a decade,
+# 期 of 时期/期间, 末, 纪 of 世纪): a clause without any sets no deadline.
+_DEADLINE_CHARS = re.compile("[年期末纪]")
+
+
 def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    if _DEADLINE_CHARS.search(clause) is None:
+        return None
     return due_year_of(clause) or due_year_in_words(clause, plan_year)
 
 
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
     """2012年财政性教育经费…达到4%, in the 2011 plan: a clause opening with a later year."""
-    lead_year = _LEAD_YEAR.match(clause.translate(_FULLWIDTH_DIGITS).lstrip("争取力争到在"))
+    lead_year = _LEAD_YEAR.match(clause.lstrip("争取力争到在"))
     if lead_year and plan_year and int(lead_year.group(1)) > plan_year:
         return int(lead_year.group(1))
     return None
@@ -569,7 +635,8 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     Args:
         text: the item text (without its heading).
         start: offset of ``text`` in the document.
-        numbers: (start, end) spans of the numeric facts inside the item.
+        numbers: (start, end) spans of the numeric facts inside the item (longer tuples,
+            such as (start, end, fact_id), are read by their first two fields).
         plan_year: the year planned; a sentence that names only earlier years
             (2010年国内生产总值增长10.3%) reports the past and promises nothing.
         rejected: a list that receives a :class:`Rejected` for every clause
@@ -589,33 +656,113 @@ def commitment_clauses(text: str, start: int = 0, *, numbers: Optional[list[tupl
     spans = _Spans(numbers)
     years = _SentenceYears(text, plan_year)
     out: list[Commitment] = []
+    # The deadline of the sentence's first clause, which later clauses without one of their own
+    # inherit: read only when one is kept (most opening clauses are rejected and most sentences
+    # keep none), from the clause itself while it is still unread.
     sentence_due: Optional[int] = None
+    sentence_opening: Optional[str] = None
+    judged = []
     for a, b in split_clauses(text, start):
         clause = text[a - start:b - start]
         opens = _opens_sentence(text, a - start)
-        due = _clause_due(clause, plan_year) if opens else None
-        if opens:
-            sentence_due = due
         cut = _strip_lead(clause)
+        if judged and clause.startswith("是") and has_cue("focus", judged[-1][2]):
+            # 农村科技工作的重点，是引进、示范和推广先进适用的科技成果: the promise follows 是.
+            cut = 1 + clause.startswith("是要") + _strip_lead(clause[1 + clause.startswith("是要"):])
         body = clause[cut:]
-        reason = _reject_reason(text, a - start, b - start, body, spans.any_within(a, b), years,
-                                _tagging(body, a + cut, b, tokens))
+        tagged = _tagging(body, a + cut, b, tokens)
+        judged.append([a, b, clause, cut, _reject_reason(a - start, b - start, body, opens, spans.any_within(a, b),
+                                                         years, tagged), tagged, opens])
+    _coordinated(text, start, judged)
+    for a, b, clause, cut, reason, _, opens in judged:
+        if opens:
+            sentence_opening = clause
         if reason:
             if rejected is not None:
                 rejected.append(Rejected(clause, a, b, reason))
             continue
-        if not opens:
-            due = _clause_due(clause, plan_year)
+        body = clause[cut:]
+        due = _clause_due(clause, plan_year)
         if due is None:
             due = _lead_year_due(clause, plan_year)
         if opens:
-            sentence_due = due
+            sentence_due, sentence_opening = due, None
         elif due is None:
             # 争取1997年粮食产量达到4.75亿吨，棉花、油料…有较大发展: the sentence's deadline holds on.
+            if sentence_opening is not None:
+                sentence_due, sentence_opening = _clause_due(sentence_opening, plan_year), None
             due = sentence_due
         for piece, pa, pb in _split_programmes(body, a + cut):
             out.append(Commitment(piece, pa, pb, due_year=due))
     return out
+
+
+# Han characters up to which a clause inside a coordination of promises is one of them.
+_COORDINATED_MAX = 12
+
+
+def _coordinated(text: str, start: int, judged: list) -> None:
+    """Accept the short clauses of a coordination of promises that the tagger or the
+    generic test missed: a clause between two promises of the same sentence, joined by
+    commas, is a verb phrase like them (发展经济，广辟财源，增收节支，改善财政困难状况 —
+    jieba's dictionary tags 增收节支 and 合理安排 nouns, 整顿 a numeral; 农业补贴要继续增加
+    总量，提高标准，扩大范围 — 提高标准 takes its topic from the sentence).
+    ``judged`` holds [start, end, clause, lead cut, reason, tagging, opens] per clause and is
+    changed in place."""
+    def joined(k: int) -> bool:  # clause k and k + 1 are parts of one sentence
+        return judged[k][1] - start < len(text) and text[judged[k][1] - start] in "，,"
+
+    for k in range(1, len(judged) - 1):
+        clause, cut, reason, tagged = judged[k][2:6]
+        body = clause[cut:]
+        if (reason in ("no_predicate", "generic") and not judged[k - 1][4] and not judged[k + 1][4]
+                and joined(k - 1) and joined(k) and len(_HAN.findall(body)) <= _COORDINATED_MAX
+                and _verb_phrase_shape(body, reason, tagged() if tagged else None)):
+            judged[k][4] = None
+
+
+# Tags of a first word that opens no verb phrase: prepositions (在, 按照, 通过, 由), time and
+# place words, pronouns, conjunctions, particles.
+_NOT_VERB_OPENING = ("p", "t", "f", "r", "c", "u", "m", "q", "x")
+
+
+def _verb_phrase_shape(body: str, reason: str, tagged) -> bool:
+    """Whether a clause left out as no_predicate or generic reads as a verb phrase with
+    its object: a generic one opens with a verb (提高标准, 加强服务); a tagless one (增收节支,
+    合理安排信贷规模) opens with no preposition, time word or pronoun and is no subject with
+    its state (利率水平较低, 任务比较明确: an adverb or adjective after the first word), no
+    noun phrase (…的…, a list with 、) and no 是-clause (特别是…); neither is a subject with
+    a quantity or a state of its own (就业人数很多, 有的已经解决)."""
+    from .nlp import pos_tag
+
+    words = [(t[0], t[1]) for t in (tagged if tagged is not None else pos_tag(body)) if _HAN.search(t[0])]
+    if not words or "、" in body or "是" in body:
+        return False
+    tags = [tag for _, tag in words]
+    stated = _subject_stated(words)
+    if reason == "generic":
+        return tags[0].startswith(("v", "d", "ad")) and not stated
+    first_tag = words[0][1]
+    if first_tag.startswith(_NOT_VERB_OPENING) and not (first_tag == "m" and not _NUMERAL.search(words[0][0])):
+        return False
+    return "的" not in body and not stated and not any(t.startswith(("d", "a")) for t in tags[1:])
+
+
+def _numeral_free_m(word: tuple) -> bool:
+    """A word jieba's dictionary tags a numeral though it holds none (整顿): a mis-tag."""
+    return word[1] == "m" and len(word[0]) >= 2 and not _NUMERAL.search(word[0])
+
+
+def _subject_stated(words: list) -> bool:
+    """Whether (word, tag) pairs read as a subject with a quantity or a state of its own
+    (就业人数很多, 有的已经解决): an assessment, not a verb phrase."""
+    tags = [t for _, t in words]
+    return any(t.startswith("m") and _NUMERAL.search(w) for w, t in words[1:]) or any(
+        t.startswith("d") and nxt.startswith(("v", "a")) for t, nxt in zip(tags[1:], tags[2:]))
+
+
+# A numeral character: a word jieba's dictionary tags m without one (整顿) is no number.
+_NUMERAL = re.compile("[0-9０-９零〇一二三四五六七八九十百千万亿两几数半多余第]")
 
 
 def _tagging(body: str, a: int, b: int, tokens):
@@ -658,6 +805,10 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     """
     out = []
     tops = [s for s in doc.section_list if s.level == 1 and s.kind == "plan"]
+    if not tops:
+        # A report whose plan parts sit at a lower level with nothing above them
+        # (1985: （二）关于经济体制改革 › 第一、…; 1978: 第一，全国动员，大办农业): those are its parts.
+        tops = [s for s in doc.section_list if s.parent_id is None and s.kind == "plan"]
     intro = _plan_in_intro(doc, tops)
     if intro is not None:
         out.append(intro)
@@ -672,8 +823,26 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
             segments = [(_body_start(doc, top), top.end)]
         out.append((top, segments))
         for child in children:
-            out.append((child, [(_body_start(doc, child), child.end)]))
+            out.append((child, [(_item_start(doc, child), child.end)]))
     return out
+
+
+# Markers that are words of a sentence (一是, 二要, 第三，), not headings of their own.
+_ENUMERATION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、,])$")
+
+
+def _item_start(doc: Document, sec: Section) -> int:
+    """Where an item's promises start: after its heading, but at its title when the
+    title is the first clause of an enumeration running on in its paragraph
+    (……。二是进一步完善城镇社会保障体系。当务之急……): that title is a promise of the
+    paragraph, not a heading naming it (annotators count it, GUIDELINES_check.md)."""
+    body = _body_start(doc, sec)
+    title_at = sec.start + len(sec.marker)
+    if not _ENUMERATION_MARKER.match(sec.marker.strip()) or not doc.text.startswith(sec.title, title_at):
+        return body
+    line_end = doc.text.find("\n", title_at)
+    runs_on = body < sec.end and (line_end < 0 or body < line_end)
+    return title_at if runs_on else body
 
 
 
@@ -836,28 +1005,6 @@ def plan_commitments(doc: Document) -> list[tuple[dict, list[Commitment]]]:
     return doc.plan_analysis.items
 
 
-class _FactSpans:
-    """The numeric facts of a document as (start, end, fact_id), found inside a
-    span by bisection and returned in the fact table's order."""
-
-    def __init__(self, spans: list[tuple[int, int, int]]):
-        self.spans = spans
-        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
-        self.starts = [self.spans[k][0] for k in self.order]
-
-    def within(self, segments: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-        """The facts lying wholly inside one of the segments."""
-        found = set()
-        for a, b in segments:
-            for j in range(bisect_left(self.starts, a), len(self.order)):
-                s, e, _ = self.spans[self.order[j]]
-                if s >= b:
-                    break
-                if e <= b:
-                    found.add(self.order[j])
-        return [self.spans[k] for k in sorted(found)]
-
-
 class _SegmentTokens:
     """``Document.tokens`` over one item segment, asked once (when a clause first
     needs its tags) and then sliced by bisection for each clause: a clause's words
@@ -889,7 +1036,7 @@ class _Item:
 
 def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
            rejected: Optional[list] = None) -> list[tuple[dict, list[Commitment]]]:
-    facts = _FactSpans(fact_spans)
+    facts = _Spans(fact_spans)
     parents = {s.parent_id for s in doc.section_list}
     seen_texts: set[str] = set()
     out = []
@@ -900,7 +1047,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
         # A plan part with numbered items: its own text is a preamble, an item
         # only for its targets.  Without items, its text is the item.
         item = _read_item(doc, sec, segments, text, facts,
-                          sec.level == 1 and sec.section_id in parents)
+                          sec.parent_id is None and sec.section_id in parents)
         if item is None:
             continue
         if rejected is not None:
@@ -913,7 +1060,7 @@ def _items(doc: Document, fact_spans: list[tuple[int, int, int]],
 
 
 def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], text: str,
-               facts: _FactSpans, is_lead: bool) -> Optional[_Item]:
+               facts: _Spans, is_lead: bool) -> Optional[_Item]:
     """The commitments of one plan item and the clauses left out (None: no item)."""
     inside = facts.within(segments)
     targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
@@ -922,14 +1069,12 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
             # A plan part whose own text is a paragraph of tasks before an
             # enumeration (1984: 一、… 利改税的第二步… 第一，… 第二，…) is an item.
             is_lead = False
-        elif not inside:
-            # A plan part's short preamble without targets is a statement of intent.
-            return None
+        # Else a plan part's short preamble is a statement of intent: its clauses are
+        # read and listed as preamble (``plans --explain``), none silently dropped.
     commitments: list[Commitment] = []
     dropped: list[Rejected] = []
-    numbers = [(s, e) for s, e, _ in inside]
     for a, b in segments:
-        commitments += commitment_clauses(doc.text[a:b], a, numbers=numbers, plan_year=doc.meta.plan_year,
+        commitments += commitment_clauses(doc.text[a:b], a, numbers=inside, plan_year=doc.meta.plan_year,
                                           rejected=dropped, tokens=_SegmentTokens(doc, a, b))
     if is_lead:
         commitments = _announced_targets(commitments, targets_at, targets_end, inside, dropped)
@@ -937,7 +1082,7 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
         # An item that is only a heading (（二）举办妇女技能培训班5期。) promises its heading.
         head_start = sec.start + len(sec.marker)
         heading = facts.within([(head_start, head_start + len(sec.title))])
-        commitments = commitment_clauses(sec.title, head_start, numbers=[(s, e) for s, e, _ in heading])
+        commitments = commitment_clauses(sec.title, head_start, numbers=heading)
         inside = facts.within([(sec.start, sec.end)])
         text = text or sec.title
     kept = _drop_repeated_targets(doc.text, commitments, inside)
@@ -970,8 +1115,9 @@ def _item_row(doc: Document, sec: Section, item: _Item) -> dict:
     plan_year = doc.meta.plan_year
     heading_due = due_year_of(sec.title)
     item_due = max(plan_year or 0, heading_due or 0) or plan_year
+    inside = _Spans(item.inside)
     for c in item.commitments:
-        c.targets = [fid for s, e, fid in item.inside if c.start <= s and e <= c.end]
+        c.targets = [fid for _, _, fid in inside.within([(c.start, c.end)])]
         if c.due_year is None or (plan_year and c.due_year < plan_year):
             c.due_year = item_due
     return {
@@ -1013,20 +1159,48 @@ def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int,
         m = _any_cue("targets_head").search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
-            return text.rfind("\n", 0, m.start()) + 1, b if end < 0 else end
+            end = b if end < 0 else end
+            if text[m.end():end].rstrip().endswith(("：", ":")):
+                end = _bullets_after(text, end, b)
+            return text.rfind("\n", 0, m.start()) + 1, end
     return 0, 0
+
+
+# A paragraph that is an item of a list announced by the paragraph before (——农业总产值…).
+_BULLET = re.compile(r"——|—|●|·|•|■|◆")
+
+
+def _bullets_after(text: str, end: int, limit: int) -> int:
+    """Where the list of bullet paragraphs after ``end`` stops: a targets paragraph
+    that ends with a colon (……主要目标是：) announces the paragraphs that follow
+    (1991: ——发展经济，广辟财源，增收节支……), and every clause of them is a target."""
+    pos = end
+    while pos < limit:
+        nxt = pos + 1
+        while nxt < limit and text[nxt].isspace():
+            nxt += 1
+        if nxt >= limit or not _BULLET.match(text, nxt):
+            break
+        line_end = text.find("\n", nxt, limit)
+        pos = limit if line_end < 0 else line_end
+    return pos
 
 
 def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> list[Commitment]:
     """Keep one commitment per numeric target: a report restates its targets
-    (今年经济增长预期目标定为7.5%左右) when it explains them."""
-    seen: set[str] = set()
+    (今年经济增长预期目标定为7.5%左右) when it explains them, in a later sentence.
+    A number repeated within one sentence is a parallel target, not a restatement
+    (粳稻每50公斤分别提高3元、5元和10元，小麦每50公斤提高3元)."""
+    seen: dict[str, int] = {}  # surface → start of the sentence that first set it
     out = []
+    spans = _Spans(inside)
     for c in commitments:
-        surfaces = {text[s:e] for s, e, _ in inside if c.start <= s and e <= c.end}
-        if surfaces and surfaces <= seen:
+        sentence = max(text.rfind(ch, 0, c.start) for ch in "。！？\n")
+        surfaces = {text[s:e] for s, e, _ in spans.within([(c.start, c.end)])}
+        if surfaces and all(seen.get(x, sentence) != sentence for x in surfaces):
             continue
-        seen |= surfaces
+        for x in surfaces:
+            seen.setdefault(x, sentence)
         out.append(c)
     return out
 

@@ -184,6 +184,7 @@ def test_rjieba_cuts_the_corpus_exactly_as_jieba_does(name):
 ])
 def test_rjieba_agrees_with_jieba_on_ascii_runs(text):
     assert nlp.tokenize(text, engine="rjieba") == nlp.tokenize(text, engine="jieba")
+    assert nlp.lcut(text, engine="rjieba") == [w for w, _, _ in nlp.tokenize(text, engine="jieba")]
     assert nlp.pos_tag(text, engine="rjieba") == nlp.pos_tag(text, engine="jieba")
 
 
@@ -194,6 +195,9 @@ def test_the_engines_agree_on_any_mix_of_words_digits_and_punctuation(text):
     tokens = nlp.tokenize(text, engine="rjieba")
     assert tokens == nlp.tokenize(text, engine="jieba")
     assert "".join(w for w, _, _ in tokens) == text
+    # lcut gives the words alone (made without offsets when no ASCII run needs recutting)
+    words = [w for w, _, _ in tokens]
+    assert nlp.lcut(text, engine="rjieba") == words == nlp.lcut(text, engine="jieba")
 
 
 @settings(max_examples=200, deadline=None)
@@ -244,3 +248,14 @@ def test_document_tokens_of_a_span_are_the_words_of_the_whole_tagging_inside_it(
         assert doc.tokens(a, b) == [t for t in whole if t.start >= a and t.end <= b]
 
     span_is_a_filter_of_the_whole()
+
+
+def test_one_copy_of_jiebas_dictionary_tags_serves_the_plans_and_the_check():
+    from summarylab import plans
+
+    tags = nlp.word_tags()
+    assert (tags["残疾人"], tags["不断"], tags["排查"]) == ("n", "d", "vn")
+    assert nlp.word_tags() is tags  # read once per process
+    # plans' topic words read it; no module keeps a second table of it
+    assert plans.is_topic_word("残疾人") and not plans.is_topic_word("不断扩大")
+    assert not [name for name in vars(plans) if "dictionary_tags" in name or name == "_word_tags"]

@@ -3,9 +3,12 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import summarylab as sl
 from summarylab.model import PLAN_ITEM_COLUMNS
+from summarylab.normalize import normalize
 from summarylab.plans import REASONS, canonical, commitment_clauses, due_year_of, explain_plan, plan_items, words
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -155,11 +158,28 @@ def test_a_plan_without_numbered_items_is_one_item_with_every_promise():
 
 
 def test_deadlines_in_words_and_for_the_whole_sentence():
-    text = ("用三年时间基本完成各级政府机构改革的任务。"
-            "争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物有较大发展。"
-            "加强农田水利建设。")
+    # A plan reads a document's text, which normalize() has made half-width (１９９７ -> 1997).
+    text = normalize("用三年时间基本完成各级政府机构改革的任务。"
+                     "争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物有较大发展。"
+                     "加强农田水利建设。")
     dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=1996)]
     assert dues == [("用三年时间基本完成各级政府机构改革的任务", 1998),
-                    ("争取１９９７年粮食产量达到４．７５亿吨", 1997),
+                    ("争取1997年粮食产量达到4.75亿吨", 1997),
                     ("棉花、油料等作物有较大发展", 1997),
                     ("加强农田水利建设", None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("培训妇女班期a1 ，“”\n")), max_size=12))
+def test_a_clause_is_short_when_it_has_fewer_than_four_han_characters(text):
+    import re
+
+    from summarylab.plans import _FOUR_HAN
+
+    assert (_FOUR_HAN.search(text) is None) == (len(re.findall(r"[\u4e00-\u9fff]", text)) < 4)
+
+
+def test_a_clause_of_two_han_characters_is_rejected_as_short():
+    rejected = []
+    assert [c.text for c in commitment_clauses("办3期，举办妇女技能培训班5期", rejected=rejected)] == ["举办妇女技能培训班5期"]
+    assert [(r.text, r.reason) for r in rejected] == [("办3期", "short")]
