@@ -1285,7 +1285,7 @@ def missing_head(commitment: str, sentence: str, review: str = "") -> str:
         >>> missing_head("继续实施“两癌”救助项目", "为26名患宫颈癌、乳腺癌的低收入妇女申报救助金，共获得救助23.4万元。")
         ''
     """
-    from .plans import _word_tags
+    from .nlp import word_tags as _word_tags
 
     head = _head_word(commitment)
     topics = [w for w in content_words(commitment) if w != head]
