@@ -68,7 +68,7 @@ ALTERNATIVES = {
 
 #: A learned paraphrase (a promise's word → a word the review reported it by) is kept when
 #: the gold evidence of at least this many different pairs shows it.
-MIN_SUPPORT = 2
+MIN_SUPPORT = 1
 PARAPHRASES_PATH = MODELS / "paraphrases.tsv"
 
 
@@ -194,6 +194,8 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
             print(json.dumps({"pair": p.pair_id, **per_pair[p.pair_id]}, ensure_ascii=False))
     tot = pooled(results)
     summary = {k: tot[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
+    # gold>produced counts: which verdicts are mistaken for which (the error classes of the report)
+    summary["confusion"] = {f"{g}>{p}": n for (g, p), n in sorted(tot["confusion"].items())}
     area = auroc(right, wrong)
     summary["confidence_auroc"] = None if area is None else round(area, 4)
     # National (政府工作报告) and local pairs pooled apart: they differ in style and in ceiling.

@@ -75,6 +75,11 @@ FEATURES = (
                            # (it and its neighbours of the same section: a review in paragraphs)
     "best_paragraph_coverage",  # the same, best over the top candidates' paragraphs
     "national",         # the later report is a 政府工作报告 (a national review paraphrases more)
+    "several_years_unnamed",  # the sentence stands in a part reviewing several years (这五年) and
+                              # names neither the plan year nor 去年/全年 (GUIDELINES_check.md: a five-year
+                              # review is evidence only where it speaks of the plan year)
+    "paragraph_bigram",  # share of the character bigrams of the promise's topic words held by the best
+                         # candidates' paragraphs (改造升级 / 转型升级: a paraphrase that keeps a half)
     "paraphrase_gain",  # how much more of the promise's topic words a top candidate holds when the
                         # paraphrases learned from annotated pairs count (物价 / 居民消费价格;
                         # models/paraphrases.tsv, written by scripts/train_check.py)

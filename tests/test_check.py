@@ -309,3 +309,117 @@ def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_nei
     assert f["paragraph_coverage"] == 1.0
     assert f["clause_coverage"] < 1.0
     assert f["national"] == 0.0
+
+
+def test_the_qualifiers_of_a_promise_with_another_head_are_another_thing():
+    from summarylab.plancheck import missing_head
+
+    # 上林县妇联: the “两癌” insurance promised, the “两癌” relief reported (the README's example).
+    relief = "二是为26名患宫颈癌、乳腺癌的低收入妇女申报救助金，共获得救助23.4万元。"
+    assert missing_head("继续做好女性“两癌”保险项目", relief) == "保险"
+    assert missing_head("继续实施“两癌”救助项目", relief) == ""
+    # 某某县妇联 2023: lectures promised, guidance stations reported.
+    assert missing_head("举办家庭教育讲座20场", "已建成乡镇家庭教育指导服务站5个。") == "讲座"
+    # A head the review names in another sentence may be reported there: no veto.
+    assert missing_head("举办家庭教育讲座20场", "已建成乡镇家庭教育指导服务站5个。",
+                        review="开展家庭教育讲座12场。") == ""
+    # A verb head (压缩) is said in too many ways to be missed by its words.
+    assert missing_head("坚决把过高的财政支出压缩下来", "控制财政支出，财政赤字有所减少。") == ""
+
+
+def test_the_readme_example_is_no_longer_delivered_by_a_sibling_scheme():
+    from summarylab.plancheck import _features, _ruled_verdict, decide, prepare
+
+    prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+                   sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+    result = decide(prep)
+    assert verdict_of(result, "继续做好女性“两癌”保险项目").verdict == "not_found"
+    assert verdict_of(result, "继续实施“两癌”救助项目").verdict == "delivered"
+    # Whatever the learned model says, the relief sentence cannot deliver the insurance.
+    i = [c.text for _, c in prep.every].index("继续做好女性“两癌”保险项目")
+    f, side = _features(prep)[i]
+    assert _ruled_verdict(prep, f, side, "delivered") == ("not_found", "other_head")
+
+
+def test_a_duty_or_a_judgement_is_no_report_of_work_done():
+    later = sl.read_text("2003年政府工作报告\n一、过去五年的工作\n"
+                         "实践证明，中央关于新阶段农业和农村工作的决策和部署是正确的。\n"
+                         "增加出口创汇是扩大对外开放和发展对外经济贸易的基础。\n"
+                         "当前改革的关键是根据企业所有权与经营权分离的原则，实行多种形式的承包经营责任制。\n"
+                         "粮食流通体制改革稳步推进，我们决不能因为调整农村产业结构而放松粮食生产。\n")
+    pool = {e.text: e.excluded for e in evidence_sentences(later)}
+    for duty in ("实践证明", "增加出口创汇", "当前改革的关键"):
+        assert any(t.startswith(duty) and why and "应当" in why for t, why in pool.items()), duty
+    # The clause before the duty still reports the year.
+    assert "粮食流通体制改革稳步推进，" in pool and pool["粮食流通体制改革稳步推进，"] is None
+
+
+def test_the_repeated_copy_of_a_plan_part_is_still_the_plan():
+    # A scraped 1988 report (corpora/national/1988.txt) repeats its text after the report;
+    # its plan part, read again in the copy, is no review of 1987.
+    doc = sl.read("corpora/national/1988.txt")
+    pool = evidence_sentences(doc)
+    copied = [e for e in pool if e.text.startswith("增加出口创汇是扩大对外开放")]
+    assert copied and all(e.excluded and "计划" in e.excluded for e in copied)
+    # The five-year review of its preamble still counts.
+    assert any(e.excluded is None and e.section_kind == "achievements" for e in pool)
+
+
+def test_a_paragraph_of_problems_inside_the_review_is_no_evidence():
+    # 2004 政府工作报告: the review of 2003 ends with a paragraph of problems under no heading.
+    later = sl.read_text("2004年政府工作报告\n一、过去一年的工作\n"
+                         "城镇居民人均可支配收入实际增长9%，农民人均纯收入实际增长4.3%。\n"
+                         "回顾过去一年，我们清醒地看到，在前进道路上还有许多困难和问题。"
+                         "农民增收缓慢，就业和社会保障任务重。城乡不少低收入居民生活还比较困难。\n"
+                         "二、2004年的主要任务\n今年要继续增加城乡居民收入。\n")
+    pool = {e.text: e for e in evidence_sentences(later)}
+    assert pool["城乡不少低收入居民生活还比较困难。"].excluded
+    assert pool["城乡不少低收入居民生活还比较困难。"].section_kind == "problems"
+    assert pool["城镇居民人均可支配收入实际增长9%，农民人均纯收入实际增长4.3%。"].excluded is None
+
+
+def test_another_bodys_rule_in_the_clause_holding_the_head_is_no_delivery():
+    from summarylab.plancheck import _other_body, head_clause
+
+    # 某某县妇联 2023: the volunteer management system promised; the sentence read as evidence
+    # reports the 县文明办's rule in its first clause and the office's volunteer activities after it.
+    sentence = "县文明办印发《某某县志愿服务管理办法》，县妇联积极组织巾帼志愿者参加全县志愿服务集中行动。"
+    clause = head_clause("建立健全巾帼志愿者管理制度", sentence)
+    assert clause == "县文明办印发《某某县志愿服务管理办法》"
+    assert _other_body(clause, "某某县妇联") == "县文明办"
+    result = check(sl.read("corpora/synthetic_某某县妇联2022年工作总结和2023年工作计划.txt"),
+                   sl.read("corpora/synthetic_某某县妇联2023年工作总结.txt"))
+    row = verdict_of(result, "建立健全巾帼志愿者管理制度")
+    assert row.verdict == "not_found"
+
+
+def test_the_plan_years_results_opening_a_plan_part_are_actual_numbers():
+    # 2011 政府工作报告: its part on 2011 opens with the results of 2010, the year the 2010 plan set.
+    plan = sl.read_text("2010年政府工作报告\n一、2009年工作回顾\n国内生产总值增长8.7%。\n二、2010年的工作\n"
+                        "今年经济社会发展的主要预期目标是：国内生产总值增长8%左右；居民消费价格涨幅3%左右。\n")
+    later = sl.read_text("2011年政府工作报告\n一、“十一五”时期的工作回顾\n五年来，经济平稳较快发展。\n"
+                         "二、2011年的工作\n2011年，是“十二五”开局之年。过去一年，我们的各项工作取得了很大成绩。"
+                         "国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%，城镇新增就业1168万人。今年要保持经济平稳较快发展。\n")
+    result = check(plan, later)
+    assert verdict_of(result, "国内生产总值增长8%左右").verdict == "delivered"
+    price = verdict_of(result, "居民消费价格涨幅3%左右")
+    assert price.verdict == "partial" and price.actual == 3.3
+
+
+def test_an_act_of_another_body_the_office_only_carries_out_is_no_delivery():
+    from summarylab.plancheck import _other_body, head_clause
+
+    # 县人社局 2025: the city bureau's rules carried out are not the county bureau's own system.
+    assert _other_body("4.严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》",
+                       "某某县人力资源和社会保障局") == "市人力资源和社会保障局"
+    # 县科协 2024: a rule of the 县民政局 that the societies follow.
+    assert _other_body("县级学会严格执行县民政局印发的《某某县社会团体登记管理实施办法》",
+                       "某某县科学技术协会") == "县民政局"
+    # 县总工会 2024: the clause holding the promised 实名制管理 reports the 县人社局's act.
+    sentence = ("配合县人社局开展根治欠薪行动，县人社局在全县在建工程项目全面推行农民工实名制管理，"
+                "县总工会协助做好工会会员登记。")
+    clause = head_clause("全面推行工会会员实名制管理", sentence)
+    assert _other_body(clause, "某某县总工会") == "县人社局"
+    # The office's own act, or its own bureau at its own level, is no other body.
+    assert _other_body("县民政局印发《社会组织管理办法》", "某某县民政局") is None
+    assert _other_body("配合县妇联开展家庭教育讲座", "某某县妇联") is None
