@@ -77,8 +77,6 @@ def test_the_examples_in_the_docstrings_hold():
 def test_the_categories_of_a_two_column_lexicon_keep_their_entries_in_file_order(tmp_path, monkeypatch):
     # words() reads a file once for all its categories (the loading of every worker reads
     # dozens of them): each category still gets exactly its own entries, in file order.
-    from summarylab.lexicon import words
-
     monkeypatch.setattr(lexicon, "MODELS", tmp_path)
     (tmp_path / "two_categories_once.tsv").write_text(
         "# two_categories_once.tsv - words.\n# Source: a test.\nincrease\t增长\ndecrease\t下降\n"
