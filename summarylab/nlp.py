@@ -375,6 +375,10 @@ class _Jieba:
         return tags
 
 
+#: How much of jieba's dictionary :func:`word_tags` cuts at a time, in bytes.
+_TAG_CHUNK = 1 << 18
+
+
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """Every word of jieba's dictionary with its POS tag (the last line of a word wins).
@@ -391,11 +395,26 @@ def word_tags() -> dict[str, str]:
     """
     from importlib.util import find_spec
 
-    data = (Path(find_spec("jieba").origin).parent / "dict.txt").read_bytes().decode("utf-8")
-    # Every line is "word freq tag": cut in one split, three times faster than line by line.
-    fields = data.split()
-    if len(fields) == 3 * data.count("\n") and data.endswith("\n"):
-        return dict(zip(fields[0::3], fields[2::3]))
+    raw = (Path(find_spec("jieba").origin).parent / "dict.txt").read_bytes()
+    # Every line is "word freq tag": cut in one split, three times faster than line by line,
+    # a quarter of a megabyte at a time, so that the words are still in the processor's cache
+    # when the dictionary hashes them (0.12 s instead of 0.2 for the whole file at once; this
+    # is the largest part of a worker's loading).  Chunks end at line ends and are added in
+    # file order, so the last line of a word still wins.
+    tags: dict[str, str] = {}
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", start + _TAG_CHUNK)
+        end = len(raw) if end < 0 else end + 1
+        chunk = raw[start:end].decode("utf-8")
+        fields = chunk.split()
+        if len(fields) != 3 * chunk.count("\n") or not chunk.endswith("\n"):
+            break
+        tags.update(zip(fields[0::3], fields[2::3]))
+        start = end
+    else:
+        return tags
+    data = raw.decode("utf-8")
     tags = {}  # an odd line somewhere: line by line, as jieba reads it
     for line in data.splitlines():
         parts = line.split()
