@@ -93,7 +93,17 @@ def words(name: str, category: str) -> tuple[str, ...]:
         >>> "失业率" in words("lower_better.tsv", "lower_better")
         True
     """
-    return tuple(w for cat, w in read_tsv(name, maxsplit=1) if cat == category)
+    return _by_category(name).get(category, ())
+
+
+@lru_cache(maxsize=None)
+def _by_category(name: str) -> dict[str, tuple[str, ...]]:
+    # A two-column lexicon read once, whatever number of its categories are asked for
+    # (read once per category, they cost a tenth of a worker's loading).
+    out: dict[str, list[str]] = {}
+    for cat, w in read_tsv(name, maxsplit=1):
+        out.setdefault(cat, []).append(w)
+    return {cat: tuple(ws) for cat, ws in out.items()}
 
 
 @lru_cache(maxsize=None)

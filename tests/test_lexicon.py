@@ -72,3 +72,15 @@ def test_words_keep_file_order():
 def test_the_examples_in_the_docstrings_hold():
     result = doctest.testmod(lexicon)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_categories_of_a_two_column_lexicon_keep_their_entries_in_file_order(tmp_path, monkeypatch):
+    # words() reads a file once for all its categories (the loading of every worker reads
+    # dozens of them): each category still gets exactly its own entries, in file order.
+    monkeypatch.setattr(lexicon, "MODELS", tmp_path)
+    (tmp_path / "two_categories_once.tsv").write_text(
+        "# two_categories_once.tsv - words.\n# Source: a test.\nincrease\t增长\ndecrease\t下降\n"
+        "increase\t提高\n", encoding="utf-8")
+    assert words("two_categories_once.tsv", "increase") == ("增长", "提高")
+    assert words("two_categories_once.tsv", "decrease") == ("下降",)
+    assert words("two_categories_once.tsv", "filler") == ()

@@ -259,3 +259,34 @@ def test_one_copy_of_jiebas_dictionary_tags_serves_the_plans_and_the_check():
     # plans' topic words read it; no module keeps a second table of it
     assert plans.is_topic_word("残疾人") and not plans.is_topic_word("不断扩大")
     assert not [name for name in vars(plans) if "dictionary_tags" in name or name == "_word_tags"]
+
+
+def test_an_engine_with_other_user_words_does_not_share_the_shipped_engines_dictionary():
+    # The first rjieba engine of a process takes over the dictionary rjieba built on import;
+    # an engine with other words must build its own, and neither may see the other's words.
+    pytest.importorskip("rjieba")
+    text = "建设儿童之家15所"
+    shipped = nlp.tokenize(text, engine="rjieba")
+    plain = nlp._engine("rjieba", ()).tokenize(text)
+    assert ("儿童之家", 2, 6) in shipped
+    assert ("儿童之家", 2, 6) not in plain
+    assert plain == nlp._engine("jieba", ()).tokenize(text)
+    assert nlp.tokenize(text, engine="rjieba") == shipped
+
+
+@pytest.mark.parametrize("chunk", [64, 1 << 18])
+def test_word_tags_are_the_tags_of_jiebas_dictionary_read_line_by_line(chunk, monkeypatch):
+    # word_tags cuts the dictionary in pieces (speed); whatever the piece, it holds what
+    # reading jieba's dict.txt line by line gives, the last line of a word winning.
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    monkeypatch.setattr(nlp, "_TAG_CHUNK", chunk)
+    expected = {}
+    dict_txt = Path(find_spec("jieba").origin).parent / "dict.txt"
+    for line in dict_txt.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            expected[parts[0]] = parts[2]
+    got = nlp.word_tags.__wrapped__()
+    assert got == expected and list(got) == list(expected)

@@ -579,3 +579,67 @@ def test_a_range_shares_the_scale_of_its_second_end(lo, extra):
     hi = lo + extra
     q = parse_quantity(f"{cn2an.an2cn(lo * 100)}到{cn2an.an2cn(hi * 100)}亿")
     assert (q.value, q.value_max, q.base_value) == (lo * 100, hi * 100, lo * 100 * 10**8)
+
+
+# --- the port of cn2an's "normal" mode -------------------------------------------------
+# numbers reads pure Chinese numerals as cn2an.cn2an(s, "normal") does, without importing
+# cn2an (its import is a fifth of a worker's loading): the port must give cn2an's value,
+# or refuse where cn2an raises, on every string of the characters it is given.
+
+_PLAIN_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿点."
+
+
+def _cn2an_or_none(s):
+    try:
+        return cn2an.cn2an(s, "normal")
+    except Exception:  # cn2an raises on every form it does not read
+        return None
+
+
+def _same_as_cn2an(s):
+    from summarylab.numbers import _cn2an_normal
+
+    expected, got = _cn2an_or_none(s), _cn2an_normal(s)
+    assert (got, type(got)) == (expected, type(expected)), s
+
+
+def test_the_cn2an_port_agrees_with_cn2an_on_every_string_of_up_to_three_numeral_characters():
+    import itertools
+
+    for k in (1, 2, 3):
+        for chars in itertools.product(_PLAIN_NUMERAL_CHARS, repeat=k):
+            _same_as_cn2an("".join(chars))
+
+
+@pytest.mark.parametrize("numeral", [
+    "一万三千五百十三", "二百十七", "三十六点九", "二十五亿七千万", "一亿六千五百五十二万",
+    "十三万二", "一万二", "两千三", "三百四", "一百二十五万三", "十一万三", "二零二二",
+    "一万零五", "四千零四万", "十万零一千", "一千零十一", "三点", "点五", "一点二点三",
+    "一万十二", "十亿二", "零", "两", "两十", "一万万", "一亿亿"])
+def test_the_cn2an_port_agrees_with_cn2an_on_the_genres_numerals_and_odd_forms(numeral):
+    _same_as_cn2an(numeral)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15), st.booleans())
+def test_the_cn2an_port_reads_cn2ans_renderings_as_cn2an_does(n, colloquial):
+    numeral = cn2an.an2cn(n)
+    _same_as_cn2an(numeral.replace("二", "两") if colloquial else numeral)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PLAIN_NUMERAL_CHARS, min_size=1, max_size=12))
+def test_the_cn2an_port_agrees_with_cn2an_on_random_numeral_strings(s):
+    _same_as_cn2an(s)
+
+
+def test_reading_a_report_imports_no_cn2an():
+    import subprocess
+    import sys
+
+    code = ("import sys, summarylab as sl; from summarylab.numbers import parse_number; "
+            "assert parse_number('一万三千五百十三') == 13513; "
+            "print('cn2an' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert out.strip() == "False"
