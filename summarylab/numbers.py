@@ -6,9 +6,8 @@ Three layers, each usable alone:
   full-width ``１２３``), Chinese (``四千零四万``, ``两百``, ``二〇二二``),
   mixed (``3.5万``, ``13万2``, ``5亿1万4千6百``), traditional (``萬 億 負``),
   financial capitals (``壹拾贰``), fractions (``三分之一``) and ``百分之二十``.
-  Pure Chinese numerals are read as cn2an's "normal" mode reads them (a port of
-  it, :func:`_cn2an_normal`, which spares every process cn2an's import); what
-  that refuses (mixed forms, financial capitals, ranges) is evaluated here.
+  Pure Chinese numerals go through cn2an; what cn2an refuses (mixed forms,
+  financial capitals, ranges) is evaluated here.
 * :func:`scan_candidates` walks the text once and yields, in text order, every
   quantity (:class:`QuantityMatch`: ``1000多人``, ``近4.5万元``, ``6.5%-7%``)
   and every number-looking expression that is not one (:class:`Rejected`:
@@ -37,6 +36,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from typing import Iterator, Optional, Union
+
+import cn2an
 
 from .lexicon import read_tsv
 from .lexicon import words as lexicon_words
@@ -284,128 +285,12 @@ def _parse_unsigned(s: str) -> Optional[float]:
     if rng is not None:
         return rng[0]
     if not any(c.isdigit() for c in s):
-        # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.
-        value = _cn2an_normal(s)
-        if value is not None:
-            return float(value)
+        try:
+            # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.
+            return float(cn2an.cn2an(s, "normal"))
+        except Exception:  # cn2an signals any form it does not know by raising
+            pass
     return _evaluate(s)
-
-
-# --- cn2an's "normal" mode --------------------------------------------------------
-# A port of ``cn2an.cn2an(s, "normal")`` (cn2an 0.5.24) for the text it is given here:
-# the plain numeral characters 零一二两三四五六七八九十百千万亿, 点 and ".", without sign.
-# Importing cn2an compiled some twenty large regular expressions for its other modes and
-# directions (0.1-0.15 s of every process that analyses a document); this keeps what the
-# normal mode does with such text, step for step, with its grammar written over one letter
-# per character class.  tests/test_numbers.py compares the two on every string of up to
-# four characters of that alphabet, on cn2an's own renderings and on random strings.
-
-_CN2AN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                "七": 7, "八": 8, "九": 9}
-_CN2AN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
-_CN2AN_UNIT_BELOW = {10: "十", 100: "百", 1000: "千", 10000: "万", 100000000: "亿"}
-_CN2AN_NUM = "零一二两三四五六七八九"
-_CN2AN_UNITS = "十百千万亿"
-# The normalisations cn2an applies to the integer part before checking it.
-_CN2AN_ZERO_BEFORE_THOUSAND = re.compile(f"(万)零(?=[{_CN2AN_NUM}][千])")
-_CN2AN_BIG_UNIT_MISSING_ZERO = re.compile(f"([万亿])([{_CN2AN_NUM}][十百])")
-_CN2AN_THOUSAND_MISSING_ZERO = re.compile(f"([千])([{_CN2AN_NUM}]?[十])")
-_CN2AN_UNIT_MISSING_ONE = re.compile("([百])([十])")
-_CN2AN_SPEAKING = re.compile(f"^([{_CN2AN_NUM}]{{0,2}}[{_CN2AN_UNITS}])+[{_CN2AN_NUM}]$")
-_CN2AN_ALL_NUM = re.compile(f"^[{_CN2AN_NUM}]+$")
-_CN2AN_DECIMAL = re.compile(f"^[{_CN2AN_NUM}]{{0,16}}$")
-# cn2an's integer grammar, over Z (零), D (一 to 九, 两), T H K W Y (十 百 千 万 亿).
-_CN2AN_CLASSES = str.maketrans({"零": "Z", **{c: "D" for c in "一二两三四五六七八九"},
-                                "十": "T", "百": "H", "千": "K", "万": "W", "亿": "Y"})
-
-
-def _cn2an_int_grammar() -> re.Pattern:
-    _10_99 = "D?TD?"
-    _10_99_with_one = "DTD?"
-    _1_99 = f"(?:{_10_99}|D)"
-    _100_999 = f"(?:DH(?:ZD)?|DH{_10_99_with_one})"
-    _1_999 = f"(?:{_100_999}|{_1_99})"
-    _1000_9999 = f"(?:DK(?:Z{_1_99})?|DK{_100_999})"
-    _1_9999 = f"(?:{_1000_9999}|{_1_999})"
-    _10000_99999999 = f"(?:{_1_9999}W(?:Z{_1_999})?|{_1_9999}W{_1000_9999})"
-    _1_99999999 = f"(?:{_10000_99999999}|{_1_9999})"
-    _1e8_up = f"(?:{_1_99999999}Y(?:Z{_1_99999999})?|{_1_99999999}Y{_10000_99999999})"
-    return re.compile(f"Z|{_1e8_up}|{_1_99999999}")
-
-
-_CN2AN_INT = _cn2an_int_grammar()
-
-
-def _cn2an_normal(s: str) -> Union[int, float, None]:
-    """``cn2an.cn2an(s, "normal")`` for plain numeral characters, or None where cn2an raises.
-
-    Example:
-        >>> _cn2an_normal("一万三千五百十三"), _cn2an_normal("二〇二二".replace("〇", "零"))
-        (13513, 2022)
-    """
-    if not s:
-        return None
-    s = s.replace("零十", "零一十").replace("零百", "零一百")
-    if any(c not in _CN2AN_DIGIT and c not in _CN2AN_UNIT and c != "点" for c in s):
-        return None
-    decimal: Optional[str] = None
-    if "点" in s:
-        parts = s.split("点")
-        if len(parts) != 2:
-            return None
-        s, decimal = parts
-    s = _CN2AN_ZERO_BEFORE_THOUSAND.sub(r"\1", s)
-    s = _CN2AN_BIG_UNIT_MISSING_ZERO.sub(r"\1零\2", s)
-    s = _CN2AN_THOUSAND_MISSING_ZERO.sub(r"\1零\2", s)
-    s = _CN2AN_UNIT_MISSING_ONE.sub(r"\1一\2", s)
-    s = s.replace("零十", "零一十")
-    decimal_ok = decimal is None or _CN2AN_DECIMAL.search(decimal) is not None
-    if _CN2AN_INT.fullmatch(s.translate(_CN2AN_CLASSES)):
-        if not decimal_ok:
-            return None
-        whole = _cn2an_integer(s)
-    elif _CN2AN_ALL_NUM.search(s) and decimal_ok:
-        whole = sum(_CN2AN_DIGIT[c] * 10 ** (len(s) - i - 1) for i, c in enumerate(s))
-    else:
-        speaking = _CN2AN_SPEAKING.search(s)
-        if len(s) < 3 or not speaking or not decimal_ok:
-            return None
-        # 一万二, 十三万六: the unit below the last one is understood (一万二千)
-        below = _CN2AN_UNIT_BELOW.get(_CN2AN_UNIT[speaking.group(1)[-1]] // 10)
-        if below is None:
-            return None
-        whole = _cn2an_integer(s + below)
-    if decimal is None:
-        return whole
-    return round(whole + _cn2an_decimal(decimal), len(decimal))
-
-
-def _cn2an_integer(s: str) -> int:
-    # cn2an's integer conversion: right to left, 万 and 亿 multiplying what stands before them
-    output, unit, ten_thousand_unit = 0, 1, 1
-    for index, c in enumerate(reversed(s)):
-        if c in _CN2AN_DIGIT:
-            output += _CN2AN_DIGIT[c] * unit
-            continue
-        unit = _CN2AN_UNIT[c]
-        if unit % 10000 == 0:
-            if unit > ten_thousand_unit:
-                ten_thousand_unit = unit
-            else:
-                ten_thousand_unit = unit * ten_thousand_unit
-                unit = ten_thousand_unit
-        if unit < ten_thousand_unit:
-            unit = unit * ten_thousand_unit
-        if index == len(s) - 1:
-            output += unit
-    return int(output)
-
-
-def _cn2an_decimal(s: str) -> float:
-    output = 0
-    for index in range(len(s) - 1, -1, -1):
-        output += _CN2AN_DIGIT[s[index]] * 10 ** -(index + 1)
-    return round(output, len(s))
 
 
 def _cn_range(s: str) -> Optional[tuple[float, float]]:
