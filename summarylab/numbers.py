@@ -37,7 +37,6 @@ from enum import Enum
 
 from typing import Iterator, Optional, Union
 
-import cn2an
 
 from .lexicon import read_tsv
 from .lexicon import words as lexicon_words
@@ -285,6 +284,11 @@ def _parse_unsigned(s: str) -> Optional[float]:
     if rng is not None:
         return rng[0]
     if not any(c.isdigit() for c in s):
+        # Imported on the first pure Chinese numeral, not with the module: its import
+        # compiles about twenty large patterns (0.1-0.15 s), which a fork-server ingest
+        # would otherwise pay before any worker starts; most numbers are Arabic.
+        import cn2an
+
         try:
             # cn2an's "normal" mode reads 两百, 二〇二二, 十三万二 and 一万零五.
             return float(cn2an.cn2an(s, "normal"))
