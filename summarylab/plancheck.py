@@ -1079,6 +1079,9 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["head_held"] = float(head_held)
     f["object_held"] = float(_object_phrase(c.text) in canonical(best.text))
     f["narrow"] = float(len(topics) <= 1 and all(len(w) <= 2 for w in topics))
+    # One short topic word (稳定价格, 深化教育改革: 价格, 教育) is held by many review sentences
+    # that report something else: its coverage is weaker evidence than a long promise's.
+    f["narrow_coverage"] = f["narrow"] * share
     f["unfinished"] = float(bool(cue("partial", plain)))
     f["pilot_only"] = float(_only_piloted(c.text, best.text))
     f["missing_part"] = float(_missing_conjunct(c.text, best.text) is not None)

@@ -83,6 +83,8 @@ FEATURES = (
     "paraphrase_gain",  # how much more of the promise's topic words a top candidate holds when the
                         # paraphrases learned from annotated pairs count (物价 / 居民消费价格;
                         # models/paraphrases.tsv, written by scripts/train_check.py)
+    "narrow_coverage",  # narrow times clause_coverage: the share held by the evidence clause of a promise
+                        # with one short topic word (稳定价格) — a false friend more often than a long one's
 )
 
 

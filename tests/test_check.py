@@ -311,6 +311,26 @@ def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_nei
     assert f["national"] == 0.0
 
 
+def test_a_narrow_promise_held_by_a_sentence_about_something_else_is_weak_evidence():
+    from summarylab.plancheck import pair_features, prepare
+    from summarylab.verdict import default_model
+
+    # 1997 政府工作报告 promises 稳定价格; the 1998 review's sentence frees prices (价格进一步放开):
+    # one short topic word held, the promised stability not reported (the annotator: not_found).
+    plan = sl.read_text("1997年政府工作报告\n一、1997年的主要任务\n稳定价格。在大多数国有大中型骨干企业初步建立现代企业制度。\n")
+    review = sl.read_text("1998年政府工作报告\n一、过去五年的工作\n"
+                          "以指导性计划为主的计划调控方式不断完善，价格进一步放开，"
+                          "绝大部分消费品和生产资料的价格已经由市场决定。"
+                          "国有企业建立现代企业制度的改革取得重要进展。\n")
+    f = pair_features(prepare(plan, review)).set_index("commitment")
+    assert f.loc["稳定价格", "narrow"] == 1.0
+    assert f.loc["稳定价格", "narrow_coverage"] == f.loc["稳定价格", "clause_coverage"] > 0
+    assert f.loc["在大多数国有大中型骨干企业初步建立现代企业制度", "narrow_coverage"] == 0.0
+    # Learned from the annotated pairs: the same clause coverage weighs less for delivery
+    # when the promise is narrow.
+    assert default_model().weights()["delivered"]["narrow_coverage"] < 0
+
+
 def test_the_qualifiers_of_a_promise_with_another_head_are_another_thing():
     from summarylab.plancheck import missing_head
 
