@@ -432,7 +432,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
 
 
 def _problem_paragraphs(doc: Document) -> set:
-    """Starts of the sentences that follow a problems lead in their paragraph.
+    r"""Starts of the sentences that follow a problems lead in their paragraph.
 
     A review part may end with a paragraph of problems opened by an admission
     (回顾过去一年，我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…): its
