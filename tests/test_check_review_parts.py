@@ -16,6 +16,8 @@ from summarylab.plancheck import (
     in_target_passage,
 )
 
+from .test_check import verdict_of
+
 GOV_PLAN = (
     "2012年政府工作报告\n"
     "一、2011年工作回顾\n过去一年，经济平稳较快发展。\n"
@@ -28,12 +30,6 @@ GOV_PLAN = (
 
 def gov_review(body: str) -> "sl.Document":
     return sl.read_text("2013年政府工作报告\n一、过去五年工作回顾\n" + body)
-
-
-def verdict_of(result, start):
-    row = result[result.commitment.str.startswith(start)]
-    assert len(row) == 1, list(result.commitment)
-    return row.iloc[0]
 
 
 def test_a_plan_part_that_opens_with_last_years_results_is_evidence_of_that_year():
