@@ -8,7 +8,7 @@ usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out D
    reference scorer's matching).  Written to models/check_training.csv, which
    the library fits its model from at first use.
    Paraphrases are learned from the gold evidence (a promise's word → the word the
-   review reported it by, seen in two pairs or more) and written to
+   review reported it by, seen in at least MIN_SUPPORT pairs, one today) and written to
    models/paraphrases.tsv; the paraphrase_gain feature of a pair's rows is
    computed from the other pairs' paraphrases only.
 2. Leave one pair out: for each pair, fit on the other pairs' rows (their

@@ -116,14 +116,14 @@ def _parts_end(doc: Document, rows: list[dict], total: dict) -> Optional[int]:
     """
     text = doc.text
     lead = text[max(0, total["start"] - 6):total["start"]]
+    if _total_cue().search(lead):
+        return _item_bounds(doc, total["start"])[1]
     sentence_end = text.find(total["sentence"], max(0, total["start"] - len(total["sentence"])))
     sentence_end = sentence_end + len(total["sentence"]) if sentence_end >= 0 else total["end"]
     sub = _subset_cue().search(text, total["end"], sentence_end)
     if sub and any(r["base_unit"] == total["base_unit"] and r["aspect"] == "level"
                    and total["end"] <= r["start"] < sub.start() for r in rows):
         sub = None  # another value of the same unit stands between the total and 其中
-    if _total_cue().search(lead):
-        return _item_bounds(doc, total["start"])[1]
     return sentence_end if sub else None  # 财政赤字13500亿元…，其中…: the parts are in its sentence
 
 

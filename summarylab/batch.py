@@ -556,14 +556,12 @@ class ForkServer:
         # whatever copy is installed), whatever the current folder: first on its
         # path, before the current folder (which may hold another checkout).
         package_root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         code = (f"import sys; sys.path.insert(0, {package_root!r}); "
                 f"from summarylab.batch import _fork_server; _fork_server({theirs.fileno()})")
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", code],
-                stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),), env=env)
+                stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),))
         finally:
             theirs.close()
         ours.settimeout(STARTUP_SECONDS)  # a reply waits at most for the loading

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import COMPARED_WITH, change_to, earlier_year, names_reviewed_year, year_cue  # noqa: F401
+from .cues import change_to, earlier_year, names_reviewed_year, year_cue
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical

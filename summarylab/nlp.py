@@ -301,7 +301,7 @@ class _RJieba:
     def cut(self, text: str) -> list[str]:
         # The words alone, without offsets, are made twice as fast; a text with an ASCII run to
         # recut goes through tokenize, which places the parts.
-        if _JOINED_ASCII.search(text) is None:
+        if not _has_joined_ascii(text):
             return self._jieba.cut(text, HMM)
         return [w for w, _, _ in self.tokenize(text)]
 

@@ -56,6 +56,7 @@ from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
 from .lexicon import alternatives, read_tsv
+from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
@@ -79,10 +80,7 @@ def check_cue(category: str) -> re.Pattern:
         >>> bool(check_cue("blanket").search("扭转经济下滑趋势，全面实现年初确定的主要目标"))
         True
     """
-    lines = [pattern for cat, pattern in read_tsv("check_cues.tsv", maxsplit=1) if cat == category]
-    if not lines:
-        raise KeyError(f"models/check_cues.tsv has no category {category!r}")
-    return re.compile("|".join(f"(?:{x})" for x in lines))
+    return re.compile(alternatives("check_cues.tsv", category))
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +98,7 @@ def check_words(category: str) -> tuple[str, ...]:
         >>> "投入" in check_words("money_head")
         True
     """
-    return tuple(w for cat, pattern in read_tsv("check_cues.tsv", maxsplit=1) if cat == category
-                 for w in pattern.split())
+    return tuple(w for entry in lexicon_words("check_cues.tsv", category) for w in entry.split())
 
 #: Weights of the parts of the evidence strength (set by hand, not searched):
 #: topic-word coverage, bigram share, character and word TF-IDF cosines, and
@@ -718,10 +715,10 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     short = CommitmentMatcher().fit([e.text for e in shortfalls]) if shortfalls else None
     shortfall_best = _best_of(short, texts, key="coverage")
     blanket = next((e for e in eligible if check_cue("blanket").search(_QUOTED.sub("", e.text))), None)
+    several = _several_year_spans(summary_doc)
     return Prepared(plan_doc, summary_doc, every, eligible, excluded, shortfalls, candidates,
-                    shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc),
-                    {int(r.fact_id): r for r in plan_facts.itertuples()}, _several_year_spans(summary_doc),
-                    blanket=blanket)
+                    shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc, several),
+                    {int(r.fact_id): r for r in plan_facts.itertuples()}, several, blanket=blanket)
 
 
 def tokens_of(doc: Document, c: Commitment) -> Optional[list]:
@@ -962,7 +959,8 @@ def candidate_texts(prep: Prepared, cand: _Candidates) -> list[str]:
 def learned_paraphrases() -> dict:
     """Topic word of a promise → the words annotated reviews reported it by
     (``models/paraphrases.tsv``, learned by scripts/train_check.py from the gold
-    evidence of the dev pairs; only word pairs seen in two pairs or more).
+    evidence of the dev pairs; only word pairs seen in at least ``MIN_SUPPORT`` pairs of
+    scripts/train_check.py, one today).
 
     Example:
         >>> isinstance(learned_paraphrases(), dict)
@@ -1528,10 +1526,8 @@ class _Actual:
     start: int
 
 
-def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
+def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
     """The (start, end) spans of a report that review several years."""
-    if doc is None:
-        return []
     spans = [(s.start, s.end) for s in doc.section_list
              if s.kind in REVIEW_KINDS and year_cue("several_years_named").search(s.title or "")]
     pos = 0
@@ -1542,17 +1538,18 @@ def _several_year_spans(doc: Optional[Document]) -> list[tuple[int, int]]:
     return spans
 
 
-def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Optional[Document] = None) -> list[_Actual]:
+def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
+                  several: list[tuple[int, int]]) -> list[_Actual]:
     """The review's actual values, each with the words before it in its clause
-    (not those of a part or paragraph that reviews several years)."""
+    (not those of a part or paragraph that reviews several years: ``several``, the
+    spans of :func:`_several_year_spans`)."""
     out = []
     if summary_facts is None or not len(summary_facts):
         return out
-    several = _several_year_spans(doc)
     # A 政府工作报告's plan part opening with the plan year's results (过去一年，…国内生产总值增长
     # 10.3%) reports them, though the extractor, reading a plan part, took them for expected values.
-    reviewing = _plan_year_sentences(doc, doc.meta.kind == "gov_work_report") if doc is not None else set()
-    year = doc.meta.year if doc is not None else None
+    reviewing = _plan_year_sentences(doc, doc.meta.kind == "gov_work_report")
+    year = doc.meta.year
     for r in summary_facts.itertuples():
         role = getattr(r, "role", "actual")
         if role not in ("actual", "expected") or _nan(r.base_value):

@@ -581,8 +581,6 @@ def _verb_compound(word: str, tag: str) -> bool:
     adjective or adverb and another dictionary word (开拓|市场, 合理|布局, 增收|节支)."""
     if len(word) != 4 or tag.startswith(_PROPER_TAGS):
         return False
-    from .nlp import word_tags
-
     dictionary = word_tags()
     return dictionary.get(word[:2], "") in _VERB_HALF_TAGS and word[2:] in dictionary
 

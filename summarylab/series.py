@@ -123,6 +123,7 @@ def _canon_rows() -> tuple:
                  for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
 
 
+@lru_cache(maxsize=1)
 def _rise_keys() -> frozenset:
     """The canonical rows that are rates of rise (the ``rise`` column)."""
     return frozenset(c.key for c in _canon_rows() if c.rise)
