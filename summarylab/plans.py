@@ -297,6 +297,18 @@ def due_year_in_words(text: str, plan_year: Optional[int]) -> Optional[int]:
     return max(years) if years else None
 
 
+# A comma inside a number written with thousands groups (34，250万吨, 1,484万辆 — the older
+# national reports group full-width digits with the full-width comma): numbers.py reads it as one
+# number, so the clause goes on.
+_GROUP_BEFORE = re.compile(r"(?<![\d.])\d{1,3}$|(?<!\d)\d{1,3}(?:[,，]\d{3})+$")
+_GROUP_AFTER = re.compile(r"\d{3}(?![\d])")
+
+
+def _thousands_comma(text: str, i: int) -> bool:
+    """Whether the comma at ``text[i]`` separates thousands groups of one number."""
+    return bool(_GROUP_AFTER.match(text, i + 1) and _GROUP_BEFORE.search(text, max(0, i - 12), i))
+
+
 def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Split ``text`` into clauses at ，；：。 outside quotes and brackets.
 
@@ -306,6 +318,9 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
         >>> t = "加强“不让毒品进我家”“平安建设”工作，切实保障妇女儿童合法权益。"
         >>> [t[a:b] for a, b in split_clauses(t)]
         ['加强“不让毒品进我家”“平安建设”工作', '切实保障妇女儿童合法权益']
+        >>> t = "粮食产量34，250万吨，比1980年预计增加1，000万吨"
+        >>> [t[a:b] for a, b in split_clauses(t)]
+        ['粮食产量34，250万吨', '比1980年预计增加1，000万吨']
     """
     spans = []
     depth = 0
@@ -317,6 +332,8 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif ch in _CLAUSE_END and depth == 0:
+            if ch in "，," and _thousands_comma(text, i):
+                continue  # 粮食产量３４，２５０万吨: a digit group, not a clause break
             if i > begin:
                 spans.append((begin, i))
             begin = i + 1
