@@ -26,7 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
+from .cues import YEAR_MENTION, YEAR_NUMBER, expand, five_year_plans, year_cue, year_value
 from .lexicon import read_tsv
 from .nlp import word_tags
 
@@ -42,9 +42,10 @@ _FOUR_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}"
 _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN + _CLOSE) + "\n]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
 # reference, not a deadline, hence the required 时期/期间/末.
-_DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
+# 到1985年 / 到一九八五年 / 2025年底前: the years of the older reports are written in Chinese numerals.
+_DUE_YEAR = re.compile(rf"(?:到|至|在)({YEAR_NUMBER})年(?:底|末)?|(?<![\d〇○零一二三四五六七八九十])({YEAR_NUMBER})年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
-_LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
+_LEAD_YEAR = re.compile(rf"^\s*({YEAR_NUMBER})年(?:底|末)?")
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +260,7 @@ def due_year_of(text: str) -> Optional[int]:
         (2025, 2020)
     """
     # The text is normalised (normalize() already made full-width digits half-width).
-    years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
+    years = [year_value(a or b) for a, b in _DUE_YEAR.findall(text)]
     years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
@@ -629,8 +630,8 @@ def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
     """2012年财政性教育经费…达到4%, in the 2011 plan: a clause opening with a later year."""
     lead_year = _LEAD_YEAR.match(clause.lstrip("争取力争到在"))
-    if lead_year and plan_year and int(lead_year.group(1)) > plan_year:
-        return int(lead_year.group(1))
+    if lead_year and plan_year and year_value(lead_year.group(1)) > plan_year:
+        return year_value(lead_year.group(1))
     return None
 
 

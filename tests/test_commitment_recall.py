@@ -195,3 +195,14 @@ def test_any_number_written_with_thousands_groups_stays_in_one_clause(n, comma):
     from summarylab.plans import split_clauses
     text = f"投入资金{n:,}万元，完成".replace(",", comma)
     assert [text[a:b] for a, b in split_clauses(text)] == [f"投入资金{n:,}万元".replace(",", comma), "完成"]
+
+
+def test_a_deadline_year_written_in_chinese_numerals_makes_the_promise_not_due():
+    # 1982 (the sixth five-year plan): 到一九八五年 is a deadline like 到1985年, three years after
+    # the plan year, so the promise is not due in the year the next report reviews.
+    doc = plan_doc("（一）农业\n到一九八五年，全国粮食产量计划达到三亿六千万吨，比一九八○年增长百分之十二点三。"
+                   "今年要加强农田水利建设。", year=1982)
+    due = {c.text: c.due_year for _, cs in plan_commitments(doc) for c in cs}
+    target = next(t for t in due if "三亿六千万吨" in t)
+    assert due[target] == 1985
+    assert due[next(t for t in due if "农田水利" in t)] in (None, 1982)
