@@ -58,6 +58,7 @@ from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_ye
 from .lexicon import alternatives, read_tsv
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
+from .structure import delivered_late
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
@@ -394,8 +395,9 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     review_kinds = set(REVIEW_KINDS)
     if not any(sec.kind in REVIEW_KINDS for sec in doc.section_list):
         review_kinds |= {"intro", "other"}
-    # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead.
-    after_year = doc.meta.kind == "gov_work_report"
+    # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead, unless
+    # it was delivered late in its year (1980–1982: then 今年 is the year it reviews).
+    after_year = doc.meta.kind == "gov_work_report" and not delivered_late(doc.text)
     reviewing = _plan_year_sentences(doc, after_year)
     # A scraped page repeats its report (（重复转载的内容）): the copy of a plan or problems
     # sentence belongs to that part still, wherever the copy stands.

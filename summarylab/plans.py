@@ -26,7 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_MENTION, YEAR_NUMBER, expand, five_year_plans, year_cue, year_value
+from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
 from .lexicon import read_tsv
 from .nlp import word_tags
 
@@ -510,7 +510,8 @@ class _SentenceYears:
         j = bisect_left(self.ends, b)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
         if (left, right) not in self.known:
-            years = {int(y) for y in YEAR_MENTION.findall(self.text, left, right)}
+            # a comparison base (比1980年预计增长5.5%) is not a year the sentence speaks of
+            years = years_spoken_of(self.text[left:right])
             self.known[left, right] = bool(years) and max(years) < self.plan_year
         return self.known[left, right]
 
