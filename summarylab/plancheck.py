@@ -403,6 +403,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     # sentence belongs to that part still, wherever the copy stands.
     parted = {_squeezed(s.text): s.section_kind for s in doc.sentences if s.section_kind in ("plan", "problems")}
     troubled = _problem_paragraphs(doc)
+    # 今年 is the reviewed year unless the report is a 政府工作报告 delivered after that year
+    planned = _plan_paragraphs(doc, late=not after_year)
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -416,6 +418,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
         if s.start in troubled and kind in REVIEW_KINDS:
             kind = "problems"  # 我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…
+        if s.start in planned and kind in REVIEW_KINDS:
+            kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
         excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year)
@@ -455,6 +459,37 @@ def _problem_paragraphs(doc: Document) -> set:
             out.add(s.start)
         elif check_cue("problems_lead").search(_QUOTED.sub("", s.text)):
             active = True
+    return out
+
+
+def _plan_paragraphs(doc: Document, late: bool = True) -> set:
+    r"""Starts of the sentences of paragraphs that announce next year's work.
+
+    A summary may end its review with its plan in one paragraph and no heading
+    (2025年，我局将重点做好以下工作：一是…；二是…): a paragraph whose first sentence
+    looks ahead (structure.sentence_time) and announces work (check_cues.tsv
+    ``plan_lead``) is the plan part, every sentence of it.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("某县文旅局2024年工作总结\n一、主要工作\n举办读书节1届。\n"
+        ...                  "2025年，我局将重点做好以下工作：一是举办读书节；二是建立信用监管机制。\n")
+        >>> [d.text[k:k + 4] for k in sorted(_plan_paragraphs(d))]
+        ['2025', '二是建立']
+    """
+    from .structure import sentence_time
+
+    year = doc.meta.year
+    out: set = set()
+    active, previous_end = False, None
+    for s in doc.sentences:
+        if previous_end is None or "\n" in doc.text[previous_end:s.start]:
+            plain = _QUOTED.sub("", s.text)  # a new paragraph: does its first sentence look ahead?
+            active = (sentence_time(plain, year, late) == "plan"
+                      and bool(check_cue("plan_lead").search(plain)))
+        previous_end = s.end
+        if active:
+            out.add(s.start)
     return out
 
 
