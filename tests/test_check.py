@@ -443,3 +443,9 @@ def test_an_act_of_another_body_the_office_only_carries_out_is_no_delivery():
     # The office's own act, or its own bureau at its own level, is no other body.
     assert _other_body("县民政局印发《社会组织管理办法》", "某某县民政局") is None
     assert _other_body("配合县妇联开展家庭教育讲座", "某某县妇联") is None
+    # 县司法局 2025: a document another body issued, which the bureau only files or follows.
+    assert _other_body("县人大常委会印发了《关于加强行政规范性文件备案审查工作的实施意见》",
+                       "某某县司法局") == "县人大常委会"
+    assert _other_body("市司法局印发了《法律援助案件受理审查工作规范》", "某某县司法局") == "市司法局"
+    # an inspection the office underwent is the inspecting body's act, not an inspection it held
+    assert _other_body("县公证处接受市司法局公证质量专项检查，抽查公证卷宗60卷", "某某县司法局") == "市司法局"
