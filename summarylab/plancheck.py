@@ -930,7 +930,8 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
 
     item, c = prep.every[i]
     f = dict.fromkeys(FEATURES, 0.0)
-    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None}
+    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None,
+                  "other_body": None}
     _promise_features(prep, c, f, side)
     _shortfall_features(prep, i, c, f, side)
     cand = prep.candidates[i]
@@ -1097,6 +1098,10 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
     side["other_head"] = missing_head(c.text, best.text, _review_text(prep))
     side["head_clause"] = head_clause(c.text, best.text)
+    # 县文明办印发《志愿服务管理办法》: another body's act, whether the clause read names it or the
+    # clause that holds the promise's head (read once: the veto and the reason both need it).
+    org = prep.summary_doc.meta.org
+    side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1213,7 +1218,7 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # about the promised thing makes it partial.
         return "partial", "shortfall"
     if verdict == "delivered":
-        vetoed = _delivery_vetoed(prep, f, side)
+        vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
     if verdict == "delivered" and f["rate_target"] and not f["target_kept"]:
@@ -1227,7 +1232,7 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     return verdict, None
 
 
-def _delivery_vetoed(prep: Prepared, f: dict, side: dict) -> Optional[tuple[str, str]]:
+def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the sentence read as delivery shows less than the promised thing
     (GUIDELINES_check.md: the head of the promise, with its qualifiers, done), else None."""
     if f["missing_part"]:
@@ -1242,10 +1247,8 @@ def _delivery_vetoed(prep: Prepared, f: dict, side: dict) -> Optional[tuple[str,
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
-    org = prep.summary_doc.meta.org
-    if _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org):
-        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done
-        # (whether the clause read names it, or the clause that holds the promise's head).
+    if side["other_body"]:
+        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
         return "not_found", "other_body"
     return None
 
@@ -1324,9 +1327,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row["reason"] = (f"回顾中有相近的字眼，但没有说到“{side['other_head']}”，"
                          f"说的是另一件事：“{_short(side['clause'])}”。")
     elif rule == "other_body":
-        org = prep.summary_doc.meta.org
-        other = _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org)
-        row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
+        row["reason"] = f"相近的表述是{side['other_body']}的规定或文件，不是本单位这项工作的落实。"
     else:
         row["reason"] = _why_not_found(side, f, prep)
     return row
