@@ -55,6 +55,8 @@ from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
+from .alignment import topic_share
+from .shortfalls import admission_clauses, admitted_share, list_shown
 from .lexicon import alternatives, read_tsv
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
@@ -64,6 +66,8 @@ from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .alignment import PairAlignment
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
@@ -632,6 +636,8 @@ class Prepared:
     features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
     blanket: Optional[_Evidence] = None  # a review sentence claiming every main target met
     review: Optional[str] = None  # canonical text of every evidence sentence (filled on use)
+    alignment: Optional["PairAlignment"] = None  # plan paragraphs aligned with review ones (filled on use)
+    admissions: Optional[list] = None  # clauses of the review admitting a problem (filled on use)
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -934,6 +940,7 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
                   "other_body": None}
     _promise_features(prep, c, f, side)
     _shortfall_features(prep, i, c, f, side)
+    f["problem_admitted"] = admitted_share(c.text, _admissions(prep))
     cand = prep.candidates[i]
     if cand is None:
         return f, side
@@ -942,6 +949,8 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _clause_features(prep, c, best, f, side)
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
+    _alignment_features(prep, c, cand, f)
+    _list_features(prep, c, cand, f)
     f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
     return f, side
 
@@ -1120,6 +1129,58 @@ def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dic
     grams = set().union(*(_bigrams(w) for w in topic_list))
     if grams:
         f["paragraph_bigram"] = max(len(grams & _bigrams(_paragraph(prep, k))) / len(grams) for k in near)
+
+
+def _pair_alignment(prep: Prepared) -> "PairAlignment":
+    """The plan's paragraphs aligned with the review's (kept on the Prepared: read once per pair).
+    The plan side is its plan part and every sentence holding a commitment; the review side its
+    evidence sentences."""
+    from bisect import bisect_left
+
+    from .alignment import PairAlignment
+
+    if prep.alignment is None:
+        plan = prep.plan_doc
+        starts = sorted(c.start for _, c in prep.every)
+
+        def holds_commitment(s) -> bool:
+            k = bisect_left(starts, s.start)
+            return k < len(starts) and starts[k] < s.end
+
+        spans = [(s.start, s.end) for s in plan.sentences if s.section_kind == "plan" or holds_commitment(s)]
+        review = sorted((e.start, e.end) for e in prep.eligible)
+        prep.alignment = PairAlignment(plan.text, spans, [x.start for x in plan.section_list],
+                                       prep.summary_doc.text, review,
+                                       [x.start for x in prep.summary_doc.section_list])
+    return prep.alignment
+
+
+def _alignment_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
+    """Where the chosen sentence stands against the review paragraphs aligned with the promise's
+    plan paragraph (summarylab.alignment: the review mirrors the plan, by order and by topic)."""
+    pa = _pair_alignment(prep)
+    in_order, in_topic = pa.place(c.start, prep.eligible[cand.chosen].start)
+    f["in_aligned"] = float(in_order)
+    f["in_topic"] = float(in_topic)
+    f["aligned_missing"] = float(not pa.counterpart(c.start))
+    f["aligned_coverage"] = topic_share(c.text, pa.aligned_text(c.start))
+    f["place_similarity"], f["place_share"] = pa.similarity(c.start, prep.eligible[cand.chosen].start)
+
+
+def _admissions(prep: Prepared) -> list:
+    """The clauses admitting a problem (check_cues.tsv ``admission``) of the review's evidence
+    sentences and of its problems part (kept on the Prepared: read once per pair)."""
+    if prep.admissions is None:
+        texts = [e.text for e in prep.eligible] + [e.text for e in prep.excluded if e.section_kind == "problems"]
+        prep.admissions = admission_clauses(_QUOTED.sub("", t) for t in texts)
+    return prep.admissions
+
+
+def _list_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
+    """How many of the things a promise lists (A、B和C) the best near paragraph names."""
+    near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
+    shown = max((list_shown(c.text, _paragraph(prep, k)) for k in near), default=(0.0, False))
+    f["list_shown"], f["list_part_missing"] = shown[0], float(shown[1])
 
 
 def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
@@ -1488,7 +1549,16 @@ def _conjuncts(commitment: str) -> list[str]:
 
 
 def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
-    """The part of a coordinated promise (A和B) the evidence does not show."""
+    """The part of a coordinated promise (A和B) the evidence does not show: a part that names a
+    thing (:func:`names_thing`); a stance or a verb (毫不动摇地鼓励、支持和引导…, 严禁恢复和新建…)
+    is no promised thing, and its absence leaves nothing undone.
+
+    Example:
+        >>> _missing_conjunct("开展心理关爱服务和困难帮扶服务", "为困难妇女提供困难帮扶服务38件。")
+        '开展心理关爱服务'
+        >>> _missing_conjunct("严禁恢复和新建楼堂馆所", "楼堂馆所及其他非生产性建设得到有效控制。") is None
+        True
+    """
     parts = [p for p in _CONJ.split(canonical(commitment)) if p]
     if len(parts) < 2:
         return None
@@ -1496,10 +1566,25 @@ def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
     word_sets = [set(content_words(p)) for p in parts]
     for k, ws in enumerate(word_sets):
         others = set().union(*(w for m, w in enumerate(word_sets) if m != k))
-        own = {w for w in ws - others if len(w) >= 2}
+        own = {w for w in ws - others if len(w) >= 2 and names_thing(w)}
         if own and not own & seen:
             return parts[k].strip("，、 ")
     return None
+
+
+def names_thing(word: str) -> bool:
+    """Whether a topic word names a thing (a noun, a verbal or adjectival noun, or a term jieba's
+    dictionary does not know: 西部大开发, 最低生活保障), not an act or a stance (恢复, 筹集,
+    高度重视, 普遍推行), by the dictionary's tags.
+
+    Example:
+        >>> names_thing("心理"), names_thing("西部大开发"), names_thing("恢复"), names_thing("高度重视")
+        (True, True, False, False)
+    """
+    from .nlp import word_tags as _word_tags
+
+    tag = _word_tags().get(word)
+    return tag is None or tag.startswith("n") or tag in ("vn", "an")
 
 
 def _why_not_found(side: dict, f: dict, prep: Prepared) -> str:
