@@ -55,9 +55,8 @@ from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
-from .alignment import topic_share
-from .shortfalls import admission_clauses, admitted_share, list_shown
 from .lexicon import alternatives, read_tsv
+from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
@@ -66,8 +65,6 @@ from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from .alignment import PairAlignment
 
 
 # Coordination inside a promise: 加强A和B → two things promised.
@@ -636,8 +633,6 @@ class Prepared:
     features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
     blanket: Optional[_Evidence] = None  # a review sentence claiming every main target met
     review: Optional[str] = None  # canonical text of every evidence sentence (filled on use)
-    alignment: Optional["PairAlignment"] = None  # plan paragraphs aligned with review ones (filled on use)
-    admissions: Optional[list] = None  # clauses of the review admitting a problem (filled on use)
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -940,7 +935,6 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
                   "other_body": None}
     _promise_features(prep, c, f, side)
     _shortfall_features(prep, i, c, f, side)
-    f["problem_admitted"] = admitted_share(c.text, _admissions(prep))
     cand = prep.candidates[i]
     if cand is None:
         return f, side
@@ -949,7 +943,6 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _clause_features(prep, c, best, f, side)
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
-    _alignment_features(prep, c, cand, f)
     _list_features(prep, c, cand, f)
     f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
     return f, side
@@ -1131,53 +1124,9 @@ def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dic
         f["paragraph_bigram"] = max(len(grams & _bigrams(_paragraph(prep, k))) / len(grams) for k in near)
 
 
-def _pair_alignment(prep: Prepared) -> "PairAlignment":
-    """The plan's paragraphs aligned with the review's (kept on the Prepared: read once per pair).
-    The plan side is its plan part and every sentence holding a commitment; the review side its
-    evidence sentences."""
-    from bisect import bisect_left
-
-    from .alignment import PairAlignment
-
-    if prep.alignment is None:
-        plan = prep.plan_doc
-        starts = sorted(c.start for _, c in prep.every)
-
-        def holds_commitment(s) -> bool:
-            k = bisect_left(starts, s.start)
-            return k < len(starts) and starts[k] < s.end
-
-        spans = [(s.start, s.end) for s in plan.sentences if s.section_kind == "plan" or holds_commitment(s)]
-        review = sorted((e.start, e.end) for e in prep.eligible)
-        prep.alignment = PairAlignment(plan.text, spans, [x.start for x in plan.section_list],
-                                       prep.summary_doc.text, review,
-                                       [x.start for x in prep.summary_doc.section_list])
-    return prep.alignment
-
-
-def _alignment_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
-    """Where the chosen sentence stands against the review paragraphs aligned with the promise's
-    plan paragraph (summarylab.alignment: the review mirrors the plan, by order and by topic)."""
-    pa = _pair_alignment(prep)
-    in_order, in_topic = pa.place(c.start, prep.eligible[cand.chosen].start)
-    f["in_aligned"] = float(in_order)
-    f["in_topic"] = float(in_topic)
-    f["aligned_missing"] = float(not pa.counterpart(c.start))
-    f["aligned_coverage"] = topic_share(c.text, pa.aligned_text(c.start))
-    f["place_similarity"], f["place_share"] = pa.similarity(c.start, prep.eligible[cand.chosen].start)
-
-
-def _admissions(prep: Prepared) -> list:
-    """The clauses admitting a problem (check_cues.tsv ``admission``) of the review's evidence
-    sentences and of its problems part (kept on the Prepared: read once per pair)."""
-    if prep.admissions is None:
-        texts = [e.text for e in prep.eligible] + [e.text for e in prep.excluded if e.section_kind == "problems"]
-        prep.admissions = admission_clauses(_QUOTED.sub("", t) for t in texts)
-    return prep.admissions
-
-
 def _list_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
-    """How many of the things a promise lists (A、B和C) the best near paragraph names."""
+    """How many of the things a promise lists (A、B和C) the best near paragraph names
+    (summarylab/listed.py)."""
     near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
     shown = max((list_shown(c.text, _paragraph(prep, k)) for k in near), default=(0.0, False))
     f["list_shown"], f["list_part_missing"] = shown[0], float(shown[1])

@@ -85,19 +85,10 @@ FEATURES = (
                         # models/paraphrases.tsv, written by scripts/train_check.py)
     "narrow_coverage",  # narrow times clause_coverage: the share held by the evidence clause of a promise
                         # with one short topic word (稳定价格) — a false friend more often than a long one's
-    # The review mirrors the plan (summarylab/alignment.py): the promise's plan paragraph aligned with
-    # review paragraphs by the topic words of whole paragraphs and by their order.
-    "in_aligned",       # the chosen sentence lies in the review stretch aligned in order with the plan paragraph
-    "in_topic",         # it lies in one of the two review paragraphs most like the plan paragraph
-    "aligned_missing",  # the plan paragraph has no review paragraph aligned with it in order
-    "aligned_coverage",  # share of the promise's topic words the aligned review paragraphs hold
-    "place_similarity",  # topic-word cosine of the plan paragraph and the chosen sentence's review paragraph
-    "place_share",      # that cosine over the plan paragraph's best one (1: the most alike review paragraph)
-    # Partial delivery read from the report's structure (summarylab/shortfalls.py).
-    "problem_admitted",  # share of the promise's topic words held by a clause admitting a problem
-                         # (固定资产投资规模过大; check_cues.tsv admission), problems part included
     "list_shown",       # share of the things a promise lists (棉花、油料、糖料…) the best near paragraph names
-    "list_part_missing",  # that paragraph names some of the listed things and not others
+                        # (summarylab/listed.py)
+    "list_part_missing",  # that paragraph names some of the listed things and not others (肉、禽、蛋、奶、
+                          # 水产品 for 棉花、油料、糖料、肉类和水产品: GUIDELINES_check.md, partial)
 )
 
 
