@@ -226,6 +226,8 @@ def main():
                     help="comma-separated FEATURES left out of the model in this run (a variant measured "
                          "without editing the code)")
     a = ap.parse_args()
+    if a.drop and not a.no_write:
+        ap.error("--drop measures a variant: use it with --no-write (the shipped model keeps every feature)")
     if a.drop:
         import summarylab.verdict as verdict_module
 
