@@ -1,6 +1,6 @@
 """Write the plan check's training table and measure the learned verdict leave one pair out.
 
-usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR] [--note TEXT]
+usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR] [--note TEXT] [--drop F,…]
 
 1. For every dev pair of corpora/annotations/check/pairs.csv: prepare the pair
    (commitments, evidence candidates, numbers), compute the features of every
@@ -17,6 +17,9 @@ usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out D
    commitment recall, evidence check); pooled over all pairs too, with the
    AUROC of the confidence column over right and wrong verdicts.  Printed and
    written to models/check_cv.json.
+
+``--no-write --note "REJECTED …"`` appends a measured variant to check_cv.json's history only
+(``kept: false``), and ``--drop F,…`` measures the model without some features.
 """
 import argparse
 import json
@@ -219,7 +222,19 @@ def main():
     ap.add_argument("--note", default=None,
                     help="record this run's figures in check_cv.json's history under this description")
     ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
+    ap.add_argument("--drop", default="",
+                    help="comma-separated FEATURES left out of the model in this run (a variant measured "
+                         "without editing the code)")
     a = ap.parse_args()
+    if a.drop and not a.no_write:
+        ap.error("--drop measures a variant: use it with --no-write (the shipped model keeps every feature)")
+    if a.drop:
+        import summarylab.verdict as verdict_module
+
+        unknown = set(a.drop.split(",")) - set(FEATURES)
+        if unknown:
+            ap.error(f"--drop: no such feature: {', '.join(sorted(unknown))}")
+        verdict_module.FEATURES = tuple(f for f in FEATURES if f not in a.drop.split(","))
     pairs = load_pairs("dev")
     preps, golds, tables = {}, {}, []
     for p in pairs:
@@ -245,6 +260,8 @@ def main():
             summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
+        if a.note:  # a measured variant recorded in the history only (the shipped files stay)
+            record(a.note, pairs, summary, a.drop)
         return
     header = ("# Training rows of the plan check's verdict model (summarylab/verdict.py), written by\n"
               "# scripts/train_check.py: the features of every produced commitment that a gold commitment of\n"
@@ -263,9 +280,7 @@ def main():
     # Earlier figures (what each change moved) are kept from the file being replaced.
     history = json.loads(CV_PATH.read_text(encoding="utf-8")).get("history", []) if CV_PATH.exists() else []
     if a.note:
-        history.append({"change": a.note, "pairs": len(pairs),
-                        **{k: summary[k] for k in ("agreement", "kappa", "recall", "confidence_auroc",
-                                                   "national", "local")}})
+        history.append(history_entry(a.note, pairs, summary, a.drop))
     CV_PATH.write_text(json.dumps({
         "comment": "Leave-one-pair-out figures of the plan check (scripts/train_check.py): for each dev pair, "
                    "the verdict model is fitted on the other pairs' rows and the pair is scored with the "
@@ -274,6 +289,24 @@ def main():
         "per_pair": per_pair, "overall": summary,
         "history": history}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
+
+
+def history_entry(note: str, pairs, summary: dict, drop: str = "") -> dict:
+    """One line of check_cv.json's history: a change and its figures (kept: false for a variant
+    measured and not kept, its note starting REJECTED)."""
+    entry = {"change": note, "pairs": len(pairs), "kept": not note.upper().startswith("REJECTED"),
+             **{k: summary[k] for k in ("agreement", "kappa", "recall", "evidence_ok", "confidence_auroc",
+                                        "national", "local")}}
+    if drop:
+        entry["dropped_features"] = drop.split(",")
+    return entry
+
+
+def record(note: str, pairs, summary: dict, drop: str = "") -> None:
+    """Append a measured variant to check_cv.json's history, the rest of the file unchanged."""
+    data = json.loads(CV_PATH.read_text(encoding="utf-8"))
+    data.setdefault("history", []).append(history_entry(note, pairs, summary, drop))
+    CV_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

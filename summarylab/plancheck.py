@@ -56,6 +56,7 @@ from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
 from .lexicon import alternatives, read_tsv
+from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
 from .structure import delivered_late
@@ -967,7 +968,8 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
 
     item, c = prep.every[i]
     f = dict.fromkeys(FEATURES, 0.0)
-    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None}
+    side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None,
+                  "other_body": None}
     _promise_features(prep, c, f, side)
     _shortfall_features(prep, i, c, f, side)
     cand = prep.candidates[i]
@@ -978,6 +980,7 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _clause_features(prep, c, best, f, side)
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
+    _list_features(prep, c, cand, f)
     f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
     return f, side
 
@@ -1134,6 +1137,10 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
     side["other_head"] = missing_head(c.text, best.text, _review_text(prep))
     side["head_clause"] = head_clause(c.text, best.text)
+    # 县文明办印发《志愿服务管理办法》: another body's act, whether the clause read names it or the
+    # clause that holds the promise's head (read once: the veto and the reason both need it).
+    org = prep.summary_doc.meta.org
+    side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1152,6 +1159,14 @@ def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dic
     grams = set().union(*(_bigrams(w) for w in topic_list))
     if grams:
         f["paragraph_bigram"] = max(len(grams & _bigrams(_paragraph(prep, k))) / len(grams) for k in near)
+
+
+def _list_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
+    """How many of the things a promise lists (A、B和C) the best near paragraph names
+    (summarylab/listed.py)."""
+    near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
+    shown = max((list_shown(c.text, _paragraph(prep, k)) for k in near), default=(0.0, False))
+    f["list_shown"], f["list_part_missing"] = shown[0], float(shown[1])
 
 
 def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
@@ -1250,7 +1265,7 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # about the promised thing makes it partial.
         return "partial", "shortfall"
     if verdict == "delivered":
-        vetoed = _delivery_vetoed(prep, f, side)
+        vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
     if verdict == "delivered" and f["rate_target"] and not f["target_kept"]:
@@ -1264,7 +1279,7 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     return verdict, None
 
 
-def _delivery_vetoed(prep: Prepared, f: dict, side: dict) -> Optional[tuple[str, str]]:
+def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the sentence read as delivery shows less than the promised thing
     (GUIDELINES_check.md: the head of the promise, with its qualifiers, done), else None."""
     if f["missing_part"]:
@@ -1279,10 +1294,8 @@ def _delivery_vetoed(prep: Prepared, f: dict, side: dict) -> Optional[tuple[str,
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
-    org = prep.summary_doc.meta.org
-    if _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org):
-        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done
-        # (whether the clause read names it, or the clause that holds the promise's head).
+    if side["other_body"]:
+        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
         return "not_found", "other_body"
     return None
 
@@ -1361,9 +1374,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row["reason"] = (f"回顾中有相近的字眼，但没有说到“{side['other_head']}”，"
                          f"说的是另一件事：“{_short(side['clause'])}”。")
     elif rule == "other_body":
-        org = prep.summary_doc.meta.org
-        other = _other_body(side["clause"], org) or _other_body(side.get("head_clause", ""), org)
-        row["reason"] = f"相近的表述是{other}的规定或文件，不是本单位这项工作的落实。"
+        row["reason"] = f"相近的表述是{side['other_body']}的规定或文件，不是本单位这项工作的落实。"
     else:
         row["reason"] = _why_not_found(side, f, prep)
     return row
@@ -1524,7 +1535,16 @@ def _conjuncts(commitment: str) -> list[str]:
 
 
 def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
-    """The part of a coordinated promise (A和B) the evidence does not show."""
+    """The part of a coordinated promise (A和B) the evidence does not show: a part that names a
+    thing (:func:`names_thing`); a stance or a verb (毫不动摇地鼓励、支持和引导…, 严禁恢复和新建…)
+    is no promised thing, and its absence leaves nothing undone.
+
+    Example:
+        >>> _missing_conjunct("开展心理关爱服务和困难帮扶服务", "为困难妇女提供困难帮扶服务38件。")
+        '开展心理关爱服务'
+        >>> _missing_conjunct("严禁恢复和新建楼堂馆所", "楼堂馆所及其他非生产性建设得到有效控制。") is None
+        True
+    """
     parts = [p for p in _CONJ.split(canonical(commitment)) if p]
     if len(parts) < 2:
         return None
@@ -1532,10 +1552,25 @@ def _missing_conjunct(commitment: str, evidence: str) -> Optional[str]:
     word_sets = [set(content_words(p)) for p in parts]
     for k, ws in enumerate(word_sets):
         others = set().union(*(w for m, w in enumerate(word_sets) if m != k))
-        own = {w for w in ws - others if len(w) >= 2}
+        own = {w for w in ws - others if len(w) >= 2 and names_thing(w)}
         if own and not own & seen:
             return parts[k].strip("，、 ")
     return None
+
+
+def names_thing(word: str) -> bool:
+    """Whether a topic word names a thing (a noun, a verbal or adjectival noun, or a term jieba's
+    dictionary does not know: 西部大开发, 最低生活保障), not an act or a stance (恢复, 筹集,
+    高度重视, 普遍推行), by the dictionary's tags.
+
+    Example:
+        >>> names_thing("心理"), names_thing("西部大开发"), names_thing("恢复"), names_thing("高度重视")
+        (True, True, False, False)
+    """
+    from .nlp import word_tags as _word_tags
+
+    tag = _word_tags().get(word)
+    return tag is None or tag.startswith("n") or tag in ("vn", "an")
 
 
 def _why_not_found(side: dict, f: dict, prep: Prepared) -> str:

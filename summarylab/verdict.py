@@ -85,6 +85,10 @@ FEATURES = (
                         # models/paraphrases.tsv, written by scripts/train_check.py)
     "narrow_coverage",  # narrow times clause_coverage: the share held by the evidence clause of a promise
                         # with one short topic word (稳定价格) — a false friend more often than a long one's
+    "list_shown",       # share of the things a promise lists (棉花、油料、糖料…) the best near paragraph names
+                        # (summarylab/listed.py)
+    "list_part_missing",  # that paragraph names some of the listed things and not others (肉、禽、蛋、奶、
+                          # 水产品 for 棉花、油料、糖料、肉类和水产品: GUIDELINES_check.md, partial)
 )
 
 
