@@ -119,6 +119,7 @@ class Paraphrases:
 
     def __init__(self, pairs, preps, golds, table):
         self.golds = golds
+        self._tables = {}   # excluded pair set → its table: the folds share them (learned once each)
         self.texts = {}     # pair → the top candidate texts of each produced commitment
         self.every = {}     # pair → the produced commitments' texts
         for p in pairs:
@@ -132,7 +133,10 @@ class Paraphrases:
         return paraphrase_support(self.golds, exclude)
 
     def table(self, exclude=()) -> dict:
-        return learn_paraphrases(self.golds, exclude)
+        key = frozenset(x for x in exclude if x is not None)
+        if key not in self._tables:
+            self._tables[key] = learn_paraphrases(self.golds, key)
+        return self._tables[key]
 
     def gain(self, pid, i, table) -> float:
         texts = self.texts[pid][i]
@@ -208,6 +212,18 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
     return summary, per_pair
 
 
+def _without(table, preps, names) -> None:
+    """Set the features ``names`` to 0 in the training rows and the prepared pairs (a constant
+    feature is standardised to 0: the model is measured as if it had not them)."""
+    unknown = set(names) - set(FEATURES)
+    if unknown:
+        raise SystemExit(f"unknown features: {sorted(unknown)}")
+    table[names] = 0.0
+    for prep in preps.values():
+        for f, _ in _features(prep):
+            f.update(dict.fromkeys(names, 0.0))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
@@ -218,6 +234,8 @@ def main():
                     help="leave the learned paraphrases out (paraphrase_gain 0 everywhere)")
     ap.add_argument("--note", default=None,
                     help="record this run's figures in check_cv.json's history under this description")
+    ap.add_argument("--without", default="",
+                    help="comma-separated FEATURES set to 0 in every fold (measures a model without them)")
     ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
     a = ap.parse_args()
     pairs = load_pairs("dev")
@@ -235,6 +253,9 @@ def main():
         table = para.refit_rows(table)  # each pair's rows from the other pairs' word pairs
     else:
         table["paraphrase_gain"] = 0.0
+    without = [w for w in a.without.split(",") if w]
+    if without:
+        _without(table, preps, without)
     make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
     summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para)
     if a.alternatives:

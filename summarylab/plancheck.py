@@ -337,7 +337,13 @@ class CommitmentMatcher:
             word = (self.word_vectorizer_.transform(list(commitments)) @ self.word_matrix_.T).toarray()
         else:
             word = np.zeros((k, n))
-        return {"coverage": coverage, "bigram": bigram, "char": char, "word": word, "anchor": anchor}
+        parts = {"coverage": coverage, "bigram": bigram, "char": char, "word": word, "anchor": anchor}
+        if getattr(self, "semantic_", None) is not None:
+            # Cosines of the learned word vectors (summarylab.semantic): a promise said in other words.
+            from .semantic import embed
+
+            parts["semantic"] = embed(list(commitments)) @ self.semantic_.T
+        return parts
 
     def score(self, commitments: Sequence[str], parts: Optional[dict] = None):
         """Evidence strength (0 to 1) of every sentence for every commitment."""
@@ -609,6 +615,8 @@ class _Candidates:
     word: list
     anchor: list         # share of quoted names found (nan when the promise names none)
     chosen: int          # the sentence judged (a heading's report under it when nearly as good)
+    semantic: Optional[list] = None  # cosine of the promise and each candidate (summarylab.semantic)
+    extra: tuple = ()    # (index, cosine) of the sentences nearest in meaning that word overlap missed
 
 
 @dataclass
@@ -666,11 +674,19 @@ def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list
             k = _report_under(j, row, eligible, getattr(matcher, "heading_mask_", None))
             if k not in top:
                 top.append(k)
+            sem = parts.get("semantic")
+            extra = ()
+            if sem is not None:
+                from .semantic import extra_candidates
+
+                # said in other words: reached by meaning, read by the semantic features
+                extra = tuple((e, float(sem[r, e])) for e in extra_candidates(sem[r], top))
             out.append(_Candidates(top, [float(row[t]) for t in top],
                                    [float(parts["coverage"][r, t]) for t in top],
                                    [float(parts["char"][r, t]) for t in top],
                                    [float(parts["word"][r, t]) for t in top],
-                                   [float(parts["anchor"][r, t]) for t in top], k))
+                                   [float(parts["anchor"][r, t]) for t in top], k,
+                                   None if sem is None else [float(sem[r, t]) for t in top], extra))
     return out
 
 
@@ -761,6 +777,9 @@ def _candidates_of(plan_doc: Document, summary_doc: Document, every: list, eligi
     matcher = CommitmentMatcher().fit([e.text for e in eligible])
     starts = {sec.start for sec in summary_doc.section_list}
     matcher.heading_mask_ = np.array([e.start in starts and not e.headed for e in eligible], dtype=bool)
+    from .semantic import sentence_matrix
+
+    matcher.semantic_ = sentence_matrix([e.text for e in eligible])
     # Each commitment's modifiers from the plan document's one tagging of its sentence.
     modifiers = [_adjectival_modifiers(c.text, tokens_of(plan_doc, c)) for _, c in every]
     return _top_candidates(matcher, [c.text for _, c in every], eligible, modifiers)
@@ -942,7 +961,20 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
     f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
+    _semantic_features(prep, c, cand, f, side)
     return f, side
+
+
+def _semantic_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
+    """How near in meaning the candidates are (summarylab.semantic): the promise said in other words."""
+    from .semantic import semantic_features
+
+    if cand.semantic is None:
+        return
+    texts = candidate_texts(prep, cand) + [canonical(prep.eligible[k].text) for k, _ in cand.extra]
+    f.update(semantic_features(c.text, _head_word(c.text), side["clause"],
+                               cand.semantic[cand.index.index(cand.chosen)],
+                               cand.semantic + [x for _, x in cand.extra], texts, f["best_topk_coverage"]))
 
 
 #: How many of the best candidates are read for learned paraphrases.
