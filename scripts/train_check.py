@@ -1,6 +1,9 @@
 """Write the plan check's training table and measure the learned verdict leave one pair out.
 
-usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR] [--note TEXT]
+usage: python scripts/train_check.py [--no-write] [-v] [--alternatives] [--out DIR] [--note TEXT] [--without F1,F2]
+
+With --no-write, --note records the run in models/check_cv.json's history as a variant not
+kept (kept: false) and changes nothing else; without --no-write it records the kept state.
 
 1. For every dev pair of corpora/annotations/check/pairs.csv: prepare the pair
    (commitments, evidence candidates, numbers), compute the features of every
@@ -224,6 +227,21 @@ def _without(table, preps, names) -> None:
             f.update(dict.fromkeys(names, 0.0))
 
 
+def _history_entry(note, summary, n_pairs, kept) -> dict:
+    """One entry of check_cv.json's history: what changed and the figures it gave."""
+    return {"change": note, "pairs": n_pairs,
+            **{k: summary[k] for k in ("agreement", "kappa", "recall", "confidence_auroc",
+                                       "national", "local", "evidence_ok")}, "kept": kept}
+
+
+def _record_rejected(note, summary, n_pairs) -> None:
+    """Append a measured, not kept variant to check_cv.json's history (kept: false); the
+    shipped figures and tables stay those of the kept state."""
+    data = json.loads(CV_PATH.read_text(encoding="utf-8"))
+    data.setdefault("history", []).append(_history_entry(note, summary, n_pairs, kept=False))
+    CV_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
@@ -266,6 +284,8 @@ def main():
             summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
+        if a.note:  # a measured variant not kept: its figures join the history, nothing else changes
+            _record_rejected(a.note, summary, len(pairs))
         return
     header = ("# Training rows of the plan check's verdict model (summarylab/verdict.py), written by\n"
               "# scripts/train_check.py: the features of every produced commitment that a gold commitment of\n"
@@ -284,9 +304,7 @@ def main():
     # Earlier figures (what each change moved) are kept from the file being replaced.
     history = json.loads(CV_PATH.read_text(encoding="utf-8")).get("history", []) if CV_PATH.exists() else []
     if a.note:
-        history.append({"change": a.note, "pairs": len(pairs),
-                        **{k: summary[k] for k in ("agreement", "kappa", "recall", "confidence_auroc",
-                                                   "national", "local")}})
+        history.append(_history_entry(a.note, summary, len(pairs), kept=True))
     CV_PATH.write_text(json.dumps({
         "comment": "Leave-one-pair-out figures of the plan check (scripts/train_check.py): for each dev pair, "
                    "the verdict model is fitted on the other pairs' rows and the pair is scored with the "

@@ -45,6 +45,8 @@ DIMS = 64
 MIN_COUNT = 4
 #: Context distribution smoothing of PPMI (Levy, Goldberg & Dagan 2015).
 ALPHA = 0.75
+#: Context of a word: 0 = its sentence (topical relatedness), n = the n topic words either side.
+WINDOW = 0
 
 
 def corpus_files(root: Path = ROOT) -> list[Path]:
@@ -66,28 +68,47 @@ def sentences(files: list[Path]) -> list[list[str]]:
             if key in seen:
                 continue
             seen.add(key)
-            ws = sorted(set(content_words(s.text)))
-            if len(ws) >= 2:
+            ws = content_words(s.text)
+            if len(set(ws)) >= 2:
                 out.append(ws)
     return out
 
 
-def learn(sents: list[list[str]], dims: int = DIMS, min_count: int = MIN_COUNT):
+def cooccurrence(sents: list[list[str]], index: dict, window: int):
+    """Word × word counts: two words in one sentence (``window`` 0) or at most ``window`` topic
+    words apart."""
+    from scipy.sparse import csr_matrix
+
+    n = len(index)
+    if not window:
+        rows, cols = [], []
+        for r, ws in enumerate(sents):
+            for w in set(ws):
+                if w in index:
+                    rows.append(r)
+                    cols.append(index[w])
+        X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sents), n))
+        return (X.T @ X).tocoo()
+    rows, cols = [], []
+    for ws in sents:
+        ids = [index.get(w, -1) for w in ws]
+        for a, x in enumerate(ids):
+            for y in ids[a + 1:a + 1 + window]:
+                if x >= 0 and y >= 0:
+                    rows += [x, y]
+                    cols += [y, x]
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocoo()
+
+
+def learn(sents: list[list[str]], dims: int = DIMS, min_count: int = MIN_COUNT, window: int = 0):
     """(vocabulary, idf, unit vectors) from sentences of topic words."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.linalg import svds
 
-    df = Counter(w for ws in sents for w in ws)
+    df = Counter(w for ws in sents for w in set(ws))
     vocab = sorted(w for w, n in df.items() if n >= min_count)
     index = {w: k for k, w in enumerate(vocab)}
-    rows, cols = [], []
-    for r, ws in enumerate(sents):
-        for w in ws:
-            if w in index:
-                rows.append(r)
-                cols.append(index[w])
-    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sents), len(vocab)))
-    C = (X.T @ X).tocoo()  # sentence co-occurrence counts
+    C = cooccurrence(sents, index, window)
     keep = C.row != C.col
     r, c, v = C.row[keep], C.col[keep], C.data[keep]
     total = v.sum()
@@ -129,11 +150,12 @@ def main(argv=None):
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--dims", type=int, default=DIMS)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
+    ap.add_argument("--window", type=int, default=WINDOW, help="0: the whole sentence is the context")
     a = ap.parse_args(argv)
     t = time.time()
     files = corpus_files()
     sents = sentences(files)
-    vocab, idf, W = learn(sents, a.dims, a.min_count)
+    vocab, idf, W = learn(sents, a.dims, a.min_count, a.window)
     write(Path(a.out), vocab, idf, W, len(sents), len(files), a.dims, a.min_count)
     print(f"{len(files)} reports, {len(sents)} sentences, {len(vocab)} words, {time.time() - t:.1f} s", file=sys.stderr)
 

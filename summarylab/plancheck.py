@@ -354,6 +354,9 @@ class CommitmentMatcher:
         base = (w["coverage"] * parts["coverage"] + w["bigram"] * parts["bigram"]
                 + w["char"] * parts["char"] + w["word"] * parts["word"]) / (
                     w["coverage"] + w["bigram"] + w["char"] + w["word"])
+        if w.get("semantic") and "semantic" in parts:
+            # Nearness in meaning (summarylab.semantic) lifts a sentence that says the promise otherwise.
+            base = (1 - w["semantic"]) * base + w["semantic"] * np.clip(parts["semantic"], 0, 1)
         anchor = parts["anchor"]
         has = ~np.isnan(anchor)
         # A named programme found is strong evidence; named but absent, weak.
@@ -681,6 +684,7 @@ def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list
 
                 # said in other words: reached by meaning, read by the semantic features
                 extra = tuple((e, float(sem[r, e])) for e in extra_candidates(sem[r], top))
+                extra += (("background", float(sem[r].mean()), float(sem[r].std())),)
             out.append(_Candidates(top, [float(row[t]) for t in top],
                                    [float(parts["coverage"][r, t]) for t in top],
                                    [float(parts["char"][r, t]) for t in top],
@@ -971,10 +975,15 @@ def _semantic_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict
 
     if cand.semantic is None:
         return
-    texts = candidate_texts(prep, cand) + [canonical(prep.eligible[k].text) for k, _ in cand.extra]
+    extra = [x for x in cand.extra if x[0] != "background"]
+    mean, std = next((x[1:] for x in cand.extra if x[0] == "background"), (0.0, 1.0))
+    texts = candidate_texts(prep, cand) + [canonical(prep.eligible[k].text) for k, _ in extra]
     f.update(semantic_features(c.text, _head_word(c.text), side["clause"],
                                cand.semantic[cand.index.index(cand.chosen)],
-                               cand.semantic + [x for _, x in cand.extra], texts, f["best_topk_coverage"]))
+                               cand.semantic + [x for _, x in extra], texts, f["best_topk_coverage"]))
+    f["semantic_z"] = (f["semantic"] - mean) / max(std, 1e-6)
+    f["semantic_best_z"] = (f["semantic_best"] - mean) / max(std, 1e-6)
+    f["semantic_lift"] = max(0.0, f["semantic_best_z"]) * (1 - f["best_topk_coverage"])
 
 
 #: How many of the best candidates are read for learned paraphrases.

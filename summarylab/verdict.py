@@ -92,6 +92,10 @@ FEATURES = (
                         # other words counting its cosine with the closest word (增产 / 丰收)
     "soft_gain",        # soft_coverage above the candidates' literal coverage: a paraphrase
     "head_similarity",  # the best cosine of the promise's head to a word of the evidence clause
+    "semantic_z",       # semantic in standard deviations above the promise's mean cosine over the review
+    "semantic_best_z",  # semantic_best likewise (how far the nearest sentence stands out)
+    "semantic_lift",    # semantic_best_z (when positive) times the share of topic words no candidate holds:
+                        # a sentence standing out in meaning where the words do not show the promise
 )
 
 
