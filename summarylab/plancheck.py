@@ -39,7 +39,10 @@ How:
    instead of the promised roll-out makes a promise partial, and a blanket claim
    (全面实现年初确定的主要目标) delivers the targets of the plan's 主要预期目标
    passage that no number of the review answers.  Paraphrases learned from the
-   annotated pairs' gold evidence (``models/paraphrases.tsv``) feed one feature.
+   annotated pairs' gold evidence (``models/paraphrases.tsv``) feed one feature;
+   word vectors learned without labels from the shipped reports
+   (:mod:`summarylab.semantic`) add to each commitment's candidates the review
+   sentences nearest in meaning and feed another (``semantic_lift``).
 """
 
 from __future__ import annotations
@@ -354,9 +357,6 @@ class CommitmentMatcher:
         base = (w["coverage"] * parts["coverage"] + w["bigram"] * parts["bigram"]
                 + w["char"] * parts["char"] + w["word"] * parts["word"]) / (
                     w["coverage"] + w["bigram"] + w["char"] + w["word"])
-        if w.get("semantic") and "semantic" in parts:
-            # Nearness in meaning (summarylab.semantic) lifts a sentence that says the promise otherwise.
-            base = (1 - w["semantic"]) * base + w["semantic"] * np.clip(parts["semantic"], 0, 1)
         anchor = parts["anchor"]
         has = ~np.isnan(anchor)
         # A named programme found is strong evidence; named but absent, weak.
@@ -620,6 +620,7 @@ class _Candidates:
     chosen: int          # the sentence judged (a heading's report under it when nearly as good)
     semantic: Optional[list] = None  # cosine of the promise and each candidate (summarylab.semantic)
     extra: tuple = ()    # (index, cosine) of the sentences nearest in meaning that word overlap missed
+    background: tuple = (0.0, 0.0)  # mean and deviation of the promise's cosines over all the review
 
 
 @dataclass
@@ -677,21 +678,26 @@ def _top_candidates(matcher: CommitmentMatcher, texts: list[str], eligible: list
             k = _report_under(j, row, eligible, getattr(matcher, "heading_mask_", None))
             if k not in top:
                 top.append(k)
-            sem = parts.get("semantic")
-            extra = ()
-            if sem is not None:
-                from .semantic import extra_candidates
-
-                # said in other words: reached by meaning, read by the semantic features
-                extra = tuple((e, float(sem[r, e])) for e in extra_candidates(sem[r], top))
-                extra += (("background", float(sem[r].mean()), float(sem[r].std())),)
-            out.append(_Candidates(top, [float(row[t]) for t in top],
-                                   [float(parts["coverage"][r, t]) for t in top],
-                                   [float(parts["char"][r, t]) for t in top],
-                                   [float(parts["word"][r, t]) for t in top],
-                                   [float(parts["anchor"][r, t]) for t in top], k,
-                                   None if sem is None else [float(sem[r, t]) for t in top], extra))
+            cand = _Candidates(top, [float(row[t]) for t in top],
+                               [float(parts["coverage"][r, t]) for t in top],
+                               [float(parts["char"][r, t]) for t in top],
+                               [float(parts["word"][r, t]) for t in top],
+                               [float(parts["anchor"][r, t]) for t in top], k)
+            if "semantic" in parts:
+                _add_semantic(cand, parts["semantic"][r])
+            out.append(cand)
     return out
+
+
+def _add_semantic(cand: _Candidates, sims) -> None:
+    """The candidates' cosines in meaning (summarylab.semantic), the sentences nearest in meaning
+    that word overlap did not rank (said in other words: reached by meaning) and the promise's
+    background of cosines over the whole review."""
+    from .semantic import extra_candidates
+
+    cand.semantic = [float(sims[t]) for t in cand.index]
+    cand.extra = tuple((e, float(sims[e])) for e in extra_candidates(sims, cand.index))
+    cand.background = (float(sims.mean()), float(sims.std()))
 
 
 def _best_of(matcher: Optional[CommitmentMatcher], texts: list[str], key: str = "score") -> list:
@@ -965,25 +971,18 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     _paragraph_features(prep, c, cand, f)
     _near_features(prep, c, cand, f, side)
     f["paraphrase_gain"] = paraphrase_gain(c.text, candidate_texts(prep, cand), learned_paraphrases())
-    _semantic_features(prep, c, cand, f, side)
+    _semantic_features(prep, c, cand, f)
     return f, side
 
 
-def _semantic_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, side: dict) -> None:
-    """How near in meaning the candidates are (summarylab.semantic): the promise said in other words."""
-    from .semantic import semantic_features
+def _semantic_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
+    """How far the candidate nearest in meaning (summarylab.semantic) stands out where the
+    words do not show the promise: a promise said in other words."""
+    from .semantic import semantic_lift
 
-    if cand.semantic is None:
-        return
-    extra = [x for x in cand.extra if x[0] != "background"]
-    mean, std = next((x[1:] for x in cand.extra if x[0] == "background"), (0.0, 1.0))
-    texts = candidate_texts(prep, cand) + [canonical(prep.eligible[k].text) for k, _ in extra]
-    f.update(semantic_features(c.text, _head_word(c.text), side["clause"],
-                               cand.semantic[cand.index.index(cand.chosen)],
-                               cand.semantic + [x for _, x in extra], texts, f["best_topk_coverage"]))
-    f["semantic_z"] = (f["semantic"] - mean) / max(std, 1e-6)
-    f["semantic_best_z"] = (f["semantic_best"] - mean) / max(std, 1e-6)
-    f["semantic_lift"] = max(0.0, f["semantic_best_z"]) * (1 - f["best_topk_coverage"])
+    if cand.semantic is not None:
+        f["semantic_lift"] = semantic_lift(cand.semantic + [x for _, x in cand.extra], *cand.background,
+                                           f["best_topk_coverage"])
 
 
 #: How many of the best candidates are read for learned paraphrases.

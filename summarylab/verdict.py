@@ -85,17 +85,10 @@ FEATURES = (
                         # models/paraphrases.tsv, written by scripts/train_check.py)
     "narrow_coverage",  # narrow times clause_coverage: the share held by the evidence clause of a promise
                         # with one short topic word (稳定价格) — a false friend more often than a long one's
-    "semantic",         # cosine of the promise and the chosen sentence in the learned word vectors
-                        # (summarylab.semantic, models/semantic_vectors.tsv): near in meaning
-    "semantic_best",    # the best such cosine over the candidates, those retrieved by meaning included
-    "soft_coverage",    # share of the promise's topic words the best candidate holds, a word said in
-                        # other words counting its cosine with the closest word (增产 / 丰收)
-    "soft_gain",        # soft_coverage above the candidates' literal coverage: a paraphrase
-    "head_similarity",  # the best cosine of the promise's head to a word of the evidence clause
-    "semantic_z",       # semantic in standard deviations above the promise's mean cosine over the review
-    "semantic_best_z",  # semantic_best likewise (how far the nearest sentence stands out)
-    "semantic_lift",    # semantic_best_z (when positive) times the share of topic words no candidate holds:
-                        # a sentence standing out in meaning where the words do not show the promise
+    "semantic_lift",    # how far the candidate nearest in meaning stands out above the promise's cosines over
+                        # the whole review (standard deviations, learned word vectors: summarylab.semantic,
+                        # models/semantic_vectors.tsv), times the share of topic words no candidate holds:
+                        # a sentence standing out in meaning where the words do not show it (增产 / 丰收)
 )
 
 

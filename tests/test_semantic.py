@@ -13,7 +13,7 @@ import pytest
 
 from summarylab import semantic
 from summarylab.lexicon import MODELS
-from summarylab.plancheck import prepare
+from summarylab.plancheck import commitment_features, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,26 +32,35 @@ def test_a_promise_is_nearer_its_report_in_other_words_than_an_unrelated_sentenc
     assert semantic.similarity(promise, report) > semantic.similarity(promise, unrelated) + 0.2
 
 
-def test_soft_coverage_counts_a_word_said_otherwise_and_a_word_held_fully():
-    # 基础教育 is not written in the report, but 义务教育 and 扫盲 stand for it.
-    assert semantic.soft_coverage("继续抓好基础教育", "九年制义务教育和扫盲工作进一步推进") > 0.6
-    assert semantic.soft_coverage("继续抓好基础教育", "国家安全和社会稳定得到了保障") < 0.5
-    assert semantic.soft_coverage("继续抓好基础教育", "基础教育得到加强") == 1.0
-
-
 def test_a_text_without_a_known_word_has_no_similarity():
     assert semantic.similarity("继续抓好基础教育", "和、的、了") == 0.0
     assert not semantic.embed(["。"]).any()
 
 
-def test_retrieval_reaches_the_review_sentence_that_says_the_promise_in_other_words(gov2013, gov2014):
-    prep = prepare(gov2013, gov2014)
-    k = next(i for i, (_, c) in enumerate(prep.every) if "不断扩大社会保障覆盖面" in c.text)
-    cand = prep.candidates[k]
-    texts = lambda ks: [prep.eligible[j].text for j in ks]  # noqa: E731
+@pytest.fixture(scope="module")
+def prep2013(gov2013, gov2014):
+    return prepare(gov2013, gov2014)
+
+
+def _commitment(prep, words):
+    return next(i for i, (_, c) in enumerate(prep.every) if words in c.text)
+
+
+def test_retrieval_reaches_the_review_sentence_that_says_the_promise_in_other_words(prep2013):
+    cand = prep2013.candidates[_commitment(prep2013, "不断扩大社会保障覆盖面")]
+    texts = lambda ks: [prep2013.eligible[j].text for j in ks]  # noqa: E731
     # Word overlap does not rank the report among its candidates; its meaning does.
     assert not any("基本医保总体实现全覆盖" in t for t in texts(cand.index))
     assert any("基本医保总体实现全覆盖" in t for t in texts(j for j, _ in cand.extra))
+
+
+def test_the_lift_feature_is_raised_by_a_report_in_other_words_and_nil_when_the_words_show_it(prep2013):
+    said_otherwise, _ = commitment_features(prep2013, _commitment(prep2013, "不断扩大社会保障覆盖面"))
+    assert said_otherwise["semantic_lift"] > 1.0
+    # A promise whose every topic word a candidate holds as written: nothing to lift.
+    k = next(i for i, cand in enumerate(prep2013.candidates) if cand is not None and max(cand.coverage) == 1.0)
+    as_written, _ = commitment_features(prep2013, k)
+    assert as_written["semantic_lift"] == 0.0
 
 
 def test_the_vectors_file_is_a_lexicon_with_the_standard_header():
