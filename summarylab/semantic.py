@@ -20,8 +20,10 @@ The vectors relate words by topic, not only by meaning (粮食 is near 棉花 as
 丰收), and a 政府工作报告's review is near every promise in topic: raw cosines, a soft
 word coverage and the head's nearest word were measured as features and lowered the
 leave-one-pair-out agreement (models/check_cv.json, kept: false); the standing-out
-measure helped.  The verdict model learns how far to trust it, and the evidence rules
-(the promise's head, its qualifiers) still judge the clause.
+measure raised it a little (80.01% → 80.22%, 4 of 1,926 commitments: within noise, and
+not seen with vectors learned only from reports no annotated pair uses).  The verdict
+model learns how far to trust it, and the evidence rules (the promise's head, its
+qualifiers) still judge the clause.
 """
 
 from __future__ import annotations
