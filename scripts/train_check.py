@@ -122,6 +122,7 @@ class Paraphrases:
 
     def __init__(self, pairs, preps, golds, table):
         self.golds = golds
+        self._tables = {}   # excluded pair set → its table: the folds share them (learned once each)
         self.texts = {}     # pair → the top candidate texts of each produced commitment
         self.every = {}     # pair → the produced commitments' texts
         for p in pairs:
@@ -135,7 +136,10 @@ class Paraphrases:
         return paraphrase_support(self.golds, exclude)
 
     def table(self, exclude=()) -> dict:
-        return learn_paraphrases(self.golds, exclude)
+        key = frozenset(x for x in exclude if x is not None)
+        if key not in self._tables:
+            self._tables[key] = learn_paraphrases(self.golds, key)
+        return self._tables[key]
 
     def gain(self, pid, i, table) -> float:
         texts = self.texts[pid][i]
