@@ -592,10 +592,11 @@ def _has_topic(body: str, tagged) -> bool:
         return True
     if not tagged:
         return bool(content_words(body))
-    pattern, canon = synonyms()
-    if any(is_topic_word(canon[m.group(0)]) for m in pattern.finditer(body)):
+    # The clause's own words first: they answer for most clauses without the synonym scan.
+    if any(is_topic_word(t[0]) for t in tagged()):
         return True
-    return any(is_topic_word(t[0]) for t in tagged())
+    pattern, canon = synonyms()
+    return any(is_topic_word(canon[m.group(0)]) for m in pattern.finditer(body))
 
 
 # Every deadline pattern above holds one of these characters (年 of a year, a span or a decade,
@@ -1192,8 +1193,9 @@ def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> 
     seen: dict[str, int] = {}  # surface → start of the sentence that first set it
     out = []
     spans = _Spans(inside)
+    sentence_of = _sentence_breaks(text, [c.start for c in commitments])
     for c in commitments:
-        sentence = max(text.rfind(ch, 0, c.start) for ch in "。！？\n")
+        sentence = sentence_of[c.start]
         surfaces = {text[s:e] for s, e, _ in spans.within([(c.start, c.end)])}
         if surfaces and all(seen.get(x, sentence) != sentence for x in surfaces):
             continue
@@ -1201,6 +1203,21 @@ def _drop_repeated_targets(text: str, commitments: list[Commitment], inside) -> 
             seen.setdefault(x, sentence)
         out.append(c)
     return out
+
+
+_SENTENCE_END = re.compile("[。！？\n]")
+
+
+def _sentence_breaks(text: str, offsets: list[int]) -> dict[int, int]:
+    """The last 。！？ or line end before each offset (-1: none), found in one scan of the
+    stretch the offsets span (an item has hundreds of commitments; looking back from each
+    over the whole document cost 6–9% of the plan reading)."""
+    if not offsets:
+        return {}
+    lo, hi = min(offsets), max(offsets)
+    breaks = [max(text.rfind(ch, 0, lo) for ch in "。！？\n")]
+    breaks += [m.start() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    return {at: breaks[bisect_left(breaks, at) - 1] for at in offsets}
 
 
 def keywords_of(text: str, k: int = 8) -> list[str]:
