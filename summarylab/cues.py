@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternatives, read_tsv, words
+from .lexicon import alternatives, read_tsv, word_alternation, words
 
 #: A year a sentence names (2013年), not a decade (八十年代 / 1980年代).
 YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
@@ -85,7 +85,7 @@ def expand(pattern: str) -> str:
         >>> bool(re.fullmatch(expand("{five_year_plan}时期"), "十二五时期"))
         True
     """
-    names = "|".join(re.escape(n) for n in five_year_plans())
+    names = word_alternation(five_year_plans())
     return pattern.replace("{five_year_plan}", f"(?:{names})")
 
 

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
-from .lexicon import read_tsv
+from .lexicon import read_tsv, word_alternation
 from .nlp import word_tags
+from .structure import is_enumeration_marker
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
 _CLAUSE_END = set("，；：。！？,;:!?")
@@ -118,7 +119,7 @@ def synonyms() -> tuple[re.Pattern, dict[str, str]]:
             if v:
                 canon[v] = head
     alternatives = sorted(canon, key=len, reverse=True)
-    return re.compile("|".join(re.escape(a) for a in alternatives)), canon
+    return re.compile(word_alternation(alternatives)), canon
 
 
 def canonical(text: str) -> str:
@@ -173,7 +174,7 @@ _NON_TOPIC_TAGS = frozenset("d ad m q r p c u uj ul uz ug uv ud t f z y e o k x"
 def _adverb_prefix() -> re.Pattern:
     """Adverbs jieba glues to a verb (不断扩大, 严格控制): cut off before tagging."""
     longest_first = sorted(_cue_words("glued_adverb"), key=lambda w: (-len(w), w))
-    return re.compile("^(?:" + "|".join(re.escape(w) for w in longest_first) + ")")
+    return re.compile("^(?:" + word_alternation(longest_first) + ")")
 
 
 @lru_cache(maxsize=None)
@@ -826,10 +827,6 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     return out
 
 
-# Markers that are words of a sentence (一是, 二要, 第三，), not headings of their own.
-_ENUMERATION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、,])$")
-
-
 def _item_start(doc: Document, sec: Section) -> int:
     """Where an item's promises start: after its heading, but at its title when the
     title is the first clause of an enumeration running on in its paragraph
@@ -837,7 +834,7 @@ def _item_start(doc: Document, sec: Section) -> int:
     paragraph, not a heading naming it (annotators count it, GUIDELINES_check.md)."""
     body = _body_start(doc, sec)
     title_at = sec.start + len(sec.marker)
-    if not _ENUMERATION_MARKER.match(sec.marker.strip()) or not doc.text.startswith(sec.title, title_at):
+    if not is_enumeration_marker(sec.marker) or not doc.text.startswith(sec.title, title_at):
         return body
     line_end = doc.text.find("\n", title_at)
     runs_on = body < sec.end and (line_end < 0 or body < line_end)
