@@ -285,8 +285,9 @@ def _parse_unsigned(s: str) -> Optional[float]:
         return rng[0]
     if not any(c.isdigit() for c in s):
         # Imported on the first pure Chinese numeral, not with the module: its import
-        # compiles about twenty large patterns (0.1-0.15 s), which a fork-server ingest
-        # would otherwise pay before any worker starts; most numbers are Arabic.
+        # compiles about twenty large patterns (0.1-0.15 s), which a program that reads
+        # only Arabic numbers never needs.  A batch ingest's fork server loads it once in its
+        # warm-up (batch.warm_up), so that no worker pays it again.
         import cn2an
 
         try:
