@@ -20,6 +20,22 @@ from functools import lru_cache
 
 from .lexicon import alternatives, read_tsv, word_alternation, words
 
+#: The digits of a year, Arabic or Chinese (1985, 一九八五, 二〇二五): the older national reports
+#: write their years in Chinese numerals.  year_value() reads either.
+YEAR_NUMBER = r"(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3}"
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def year_value(digits: str) -> int:
+    """The year that YEAR_NUMBER digits write.
+
+    Example:
+        >>> year_value("一九八五"), year_value("二〇二五"), year_value("1985")
+        (1985, 2025, 1985)
+    """
+    return int(digits.translate(_CN_YEAR_DIGITS))
+
+
 #: A year a sentence names (2013年), not a decade (八十年代 / 1980年代).
 YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!代)")
 _YEAR = r"(?:19|20)\d\d年"

@@ -58,6 +58,7 @@ from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_ye
 from .lexicon import alternatives, read_tsv
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
+from .structure import delivered_late
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
@@ -394,13 +395,16 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     review_kinds = set(REVIEW_KINDS)
     if not any(sec.kind in REVIEW_KINDS for sec in doc.section_list):
         review_kinds |= {"intro", "other"}
-    # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead.
-    after_year = doc.meta.kind == "gov_work_report"
+    # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead, unless
+    # it was delivered late in its year (1980–1982: then 今年 is the year it reviews).
+    after_year = doc.meta.kind == "gov_work_report" and not delivered_late(doc.text)
     reviewing = _plan_year_sentences(doc, after_year)
     # A scraped page repeats its report (（重复转载的内容）): the copy of a plan or problems
     # sentence belongs to that part still, wherever the copy stands.
     parted = {_squeezed(s.text): s.section_kind for s in doc.sentences if s.section_kind in ("plan", "problems")}
     troubled = _problem_paragraphs(doc)
+    # 今年 is the reviewed year unless the report is a 政府工作报告 delivered after that year
+    planned = _plan_paragraphs(doc, late=not after_year)
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -414,6 +418,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
         if s.start in troubled and kind in REVIEW_KINDS:
             kind = "problems"  # 我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…
+        if s.start in planned and kind in REVIEW_KINDS:
+            kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
         excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year)
@@ -453,6 +459,37 @@ def _problem_paragraphs(doc: Document) -> set:
             out.add(s.start)
         elif check_cue("problems_lead").search(_QUOTED.sub("", s.text)):
             active = True
+    return out
+
+
+def _plan_paragraphs(doc: Document, late: bool = True) -> set:
+    r"""Starts of the sentences of paragraphs that announce next year's work.
+
+    A summary may end its review with its plan in one paragraph and no heading
+    (2025年，我局将重点做好以下工作：一是…；二是…): a paragraph whose first sentence
+    looks ahead (structure.sentence_time) and announces work (check_cues.tsv
+    ``plan_lead``) is the plan part, every sentence of it.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("某县文旅局2024年工作总结\n一、主要工作\n举办读书节1届。\n"
+        ...                  "2025年，我局将重点做好以下工作：一是举办读书节；二是建立信用监管机制。\n")
+        >>> [d.text[k:k + 4] for k in sorted(_plan_paragraphs(d))]
+        ['2025', '二是建立']
+    """
+    from .structure import sentence_time
+
+    year = doc.meta.year
+    out: set = set()
+    active, previous_end = False, None
+    for s in doc.sentences:
+        if previous_end is None or "\n" in doc.text[previous_end:s.start]:
+            plain = _QUOTED.sub("", s.text)  # a new paragraph: does its first sentence look ahead?
+            active = (sentence_time(plain, year, late) == "plan"
+                      and bool(check_cue("plan_lead").search(plain)))
+        previous_end = s.end
+        if active:
+            out.add(s.start)
     return out
 
 

@@ -26,7 +26,7 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_MENTION, expand, five_year_plans, year_cue
+from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
 from .lexicon import read_tsv, word_alternation
 from .nlp import word_tags
 from .structure import is_enumeration_marker
@@ -43,9 +43,10 @@ _FOUR_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}"
 _CLAUSE_CHARS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END)) + _OPEN + _CLOSE) + "\n]")
 # Deadlines that move an item past its plan year.  “十四五”规划 alone is a
 # reference, not a deadline, hence the required 时期/期间/末.
-_DUE_YEAR = re.compile(r"(?:到|至|在)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:以)?前")
+# 到1985年 / 到一九八五年 / 2025年底前: the years of the older reports are written in Chinese numerals.
+_DUE_YEAR = re.compile(rf"(?:到|至|在)({YEAR_NUMBER})年(?:底|末)?|(?<![\d〇○零一二三四五六七八九十])({YEAR_NUMBER})年(?:底|末)?(?:以)?前")
 # A clause that opens with a later year than the plan's sets that year as the deadline.
-_LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)年(?:底|末)?")
+_LEAD_YEAR = re.compile(rf"^\s*({YEAR_NUMBER})年(?:底|末)?")
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +261,7 @@ def due_year_of(text: str) -> Optional[int]:
         (2025, 2020)
     """
     # The text is normalised (normalize() already made full-width digits half-width).
-    years = [int(a or b) for a, b in _DUE_YEAR.findall(text)]
+    years = [year_value(a or b) for a, b in _DUE_YEAR.findall(text)]
     years += [five_year_plans()[m] for m in _five_year_period().findall(text)]
     return max(years) if years else None
 
@@ -298,6 +299,18 @@ def due_year_in_words(text: str, plan_year: Optional[int]) -> Optional[int]:
     return max(years) if years else None
 
 
+# A comma inside a number written with thousands groups (34，250万吨, 1,484万辆 — the older
+# national reports group full-width digits with the full-width comma): numbers.py reads it as one
+# number, so the clause goes on.
+_GROUP_BEFORE = re.compile(r"(?<![\d.])\d{1,3}$|(?<!\d)\d{1,3}(?:[,，]\d{3})+$")
+_GROUP_AFTER = re.compile(r"\d{3}(?![\d])")
+
+
+def _thousands_comma(text: str, i: int) -> bool:
+    """Whether the comma at ``text[i]`` separates thousands groups of one number."""
+    return bool(_GROUP_AFTER.match(text, i + 1) and _GROUP_BEFORE.search(text, max(0, i - 12), i))
+
+
 def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Split ``text`` into clauses at ，；：。 outside quotes and brackets.
 
@@ -307,6 +320,9 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
         >>> t = "加强“不让毒品进我家”“平安建设”工作，切实保障妇女儿童合法权益。"
         >>> [t[a:b] for a, b in split_clauses(t)]
         ['加强“不让毒品进我家”“平安建设”工作', '切实保障妇女儿童合法权益']
+        >>> t = "粮食产量34，250万吨，比1980年预计增加1，000万吨"
+        >>> [t[a:b] for a, b in split_clauses(t)]
+        ['粮食产量34，250万吨', '比1980年预计增加1，000万吨']
     """
     spans = []
     depth = 0
@@ -318,6 +334,8 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif ch in _CLAUSE_END and depth == 0:
+            if ch in "，," and _thousands_comma(text, i):
+                continue  # 粮食产量３４，２５０万吨: a digit group, not a clause break
             if i > begin:
                 spans.append((begin, i))
             begin = i + 1
@@ -493,7 +511,8 @@ class _SentenceYears:
         j = bisect_left(self.ends, b)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
         if (left, right) not in self.known:
-            years = {int(y) for y in YEAR_MENTION.findall(self.text, left, right)}
+            # a comparison base (比1980年预计增长5.5%) is not a year the sentence speaks of
+            years = years_spoken_of(self.text[left:right])
             self.known[left, right] = bool(years) and max(years) < self.plan_year
         return self.known[left, right]
 
@@ -614,8 +633,8 @@ def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
     """2012年财政性教育经费…达到4%, in the 2011 plan: a clause opening with a later year."""
     lead_year = _LEAD_YEAR.match(clause.lstrip("争取力争到在"))
-    if lead_year and plan_year and int(lead_year.group(1)) > plan_year:
-        return int(lead_year.group(1))
+    if lead_year and plan_year and year_value(lead_year.group(1)) > plan_year:
+        return year_value(lead_year.group(1))
     return None
 
 

@@ -134,6 +134,7 @@ _PATTERNS = {
     # The year's time words are the ones the comparison and the panel read (models/year_cues.tsv).
     "last_year": lambda: year_cue("last_year").pattern,
     "year_ahead": lambda: year_cue("year_ahead").pattern,
+    "next_year": lambda: year_cue("next_year").pattern,
     "genre": lambda: _any_of("title_words.tsv", "genre"),
     "summary_word": lambda: _any_of("title_words.tsv", "summary"),
     "plan_word": lambda: _any_of("title_words.tsv", "plan"),
@@ -762,6 +763,7 @@ def _section_kinds(text: str, raw: list[dict], year, tasks_after_review: bool, d
     its part's unless its own heading clearly says otherwise."""
     cues = [kind_of_heading(h["title"], year=year, gov=tasks_after_review and h["parent"] < 0)
             for h in raw]
+    late = tasks_after_review and delivered_late(text)
     # Where the review ends in a 政府工作报告 (some keep their review in the preamble).
     reviews = [i for i, h in enumerate(raw)
                if h["parent"] < 0 and cues[i] in ("achievements", "indicators")]
@@ -779,7 +781,7 @@ def _section_kinds(text: str, raw: list[dict], year, tasks_after_review: bool, d
         else:
             after_review = tasks_after_review and i > review_end
             kinds.append(_part_kind(cues[i], after_review, doc_kind, kinds,
-                                    lambda: looks_back(text, h["start"], h["end"], year)))
+                                    lambda: looks_back(text, h["start"], h["end"], year, late)))
     return kinds
 
 
@@ -795,7 +797,7 @@ def review_cues() -> dict[str, re.Pattern]:
             for category in categories("review_cues.tsv")}
 
 
-def sentence_time(sentence: str, year: Optional[int]) -> Optional[str]:
+def sentence_time(sentence: str, year: Optional[int], late: bool = False) -> Optional[str]:
     """Whether a sentence of a 政府工作报告 looks back at the reviewed year ("review"),
     ahead to the planned one ("plan"), or neither (None).  Looking ahead wins: a
     sentence that says what is to be done is no report of what was done.
@@ -805,15 +807,21 @@ def sentence_time(sentence: str, year: Optional[int]) -> Optional[str]:
         'review'
         >>> sentence_time("今年要继续控制固定资产投资规模。", 1984)
         'plan'
+
+    In a report delivered late in its year (``late``, :func:`delivered_late`) 今年 is the
+    year reviewed and only 明年 looks ahead:
+
+        >>> sentence_time("今年农业又获得了较好的收成。", 1981, late=True)
+        'review'
     """
     from .plans import has_cue
 
     years = [_year_value(y) for y in _YEAR.findall(sentence)] if year else []
-    if (has_cue("future", sentence) or _pattern("year_ahead").search(sentence)
-            or any(y > year for y in years)):
+    ahead = _pattern("next_year" if late else "year_ahead")
+    if has_cue("future", sentence) or ahead.search(sentence) or any(y > year for y in years):
         return "plan"
     if (_pattern("last_year").search(sentence) or review_cues()["result"].search(sentence)
-            or (years and max(years) <= year)):
+            or (late and _pattern("year_ahead").search(sentence)) or (years and max(years) <= year)):
         return "review"
     return None
 
@@ -824,7 +832,7 @@ _REVIEW_RATIO = 2
 _REVIEW_MIN_CHARS = 500
 
 
-def looks_back(text: str, start: int, end: int, year: Optional[int]) -> bool:
+def looks_back(text: str, start: int, end: int, year: Optional[int], late: bool = False) -> bool:
     """Whether text[start:end] mostly reports the reviewed year (counted in characters
     of review sentences against plan sentences).
 
@@ -837,7 +845,7 @@ def looks_back(text: str, start: int, end: int, year: Optional[int]) -> bool:
 
     counts = {"review": 0, "plan": 0, None: 0}
     for a, b in split_sentences(text, start, end):
-        counts[sentence_time(text[a:b], year)] += b - a
+        counts[sentence_time(text[a:b], year, late)] += b - a
     return counts["review"] >= max(_REVIEW_RATIO * counts["plan"], _REVIEW_MIN_CHARS)
 
 
@@ -883,7 +891,11 @@ def _rstrip(text: str, start: int, end: int) -> int:
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|旗|区|镇|乡))第[一二三四五六七八九十]{1,4}届人民代表大会")
-_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:[和、至]\d{1,2}日)?在.{0,20}人民代表大会")
+_GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日(?:[和、至](?:\d{1,2}月)?\d{1,2}日)?在.{0,20}人民代表大会")
+# A 政府工作报告 delivered from this month on reviews its own year and plans the next (1964 in
+# December, 1980 in August, 1981 and 1982 in November); one delivered earlier (every other year of
+# the national corpus: January to July) reviews the year before and plans its own.
+_LATE_MONTH = 8
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
 _TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
 _ORG_IN_TEXT = re.compile(
@@ -982,11 +994,28 @@ def detect_metadata(text: str, title: str) -> dict:
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
 
 
+def delivered_late(text: str) -> bool:
+    """Whether a 政府工作报告 was delivered late in its year (from August on): it then reviews
+    that year, so its 今年 is the year reviewed and only 明年 looks ahead.
+
+    Example:
+        >>> delivered_late("1981年政府工作报告\\n——1981年11月30日在第五届全国人民代表大会第四次会议上")
+        True
+        >>> delivered_late("2013年政府工作报告\\n——2013年3月5日在第十二届全国人民代表大会第一次会议上")
+        False
+    """
+    delivered = _GOV_DELIVERED.search(text[:3000])
+    return bool(delivered) and int(delivered.group(2)) >= _LATE_MONTH
+
+
 def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
-    """The metadata of a 政府工作报告: it plans the year it is delivered in and reviews the one before."""
+    """The metadata of a 政府工作报告: it plans the year it is delivered in and reviews the one
+    before, unless it was delivered late in its year (then it reviews that year and plans the next)."""
     year_in_title = _YEAR.search(title)
     plan_year = int(delivered.group(1)) if delivered else (
         _year_value(year_in_title.group(1)) if year_in_title else None)
+    if delivered and int(delivered.group(2)) >= _LATE_MONTH:
+        plan_year += 1  # ——1981年11月30日在…: the report reviews 1981 and plans 1982
     # A local 政府工作报告 is the report of that place's 人民政府.
     place = _pattern("org_noise").sub("", _bare_title(title))
     if re.fullmatch(r"[\u4e00-\u9fff]{1,12}(省|市|县|区|镇|乡)(人民)?", place):

@@ -95,3 +95,21 @@ def test_a_numbered_paragraph_title_is_read_with_the_first_sentence_under_it():
     row = verdict_of(check(plan, review), "深入学习宣传贯彻党的二十大精神")
     assert row.verdict == "delivered"
     assert "理论中心组学习" in row.evidence
+
+
+def test_a_paragraph_announcing_next_years_work_is_the_plan_part_though_no_heading_says_so():
+    # A county summary that ends its review with its plan in one paragraph (县文旅局 2024): the
+    # 2025 items repeat the 2024 promises word for word and must not deliver them.
+    plan = sl.read_text("【合成】某县文化广电和旅游局2023年工作总结及2024年工作要点\n一、2023年工作回顾\n"
+                        "举办文化活动300场。\n二、2024年工作要点\n举办“书香某某”读书节。建立文旅市场信用监管机制。\n")
+    later = sl.read_text("【合成】某县文化广电和旅游局2024年工作总结\n1.文化惠民活动丰富多彩。全年组织群众文化活动310余场次。\n"
+                         "2025年，我局将重点做好以下工作：一是举办首届“书香某某”读书节；二是建立文旅市场信用监管机制。\n")
+    kinds = {e.text[:5]: e.section_kind for e in evidence_sentences(later)}
+    assert kinds["2025年"] == "plan" and kinds["二是建立文"] == "plan"
+    rows = check(plan, later)
+    assert verdict_of(rows, "举办“书香某某”读书节").verdict == "not_found"
+    assert verdict_of(rows, "建立文旅市场信用监管机制").verdict == "not_found"
+    # a paragraph that opens by reporting the year stays the review
+    later = sl.read_text("【合成】某县文化广电和旅游局2024年工作总结\n1.文化惠民。"
+                         "今年重点做好以下工作：举办首届“书香某某”读书节，参与群众2万人次。\n")
+    assert all(e.section_kind != "plan" for e in evidence_sentences(later))

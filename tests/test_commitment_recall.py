@@ -5,6 +5,8 @@ county report, and names the class of clause it specifies, not the sentence.
 """
 
 import summarylab as sl
+from hypothesis import given
+from hypothesis import strategies as st
 from summarylab.plans import commitment_clauses, explain_plan, plan_commitments
 
 
@@ -172,3 +174,35 @@ def test_a_short_preamble_of_a_plan_part_is_explained_not_dropped_silently():
     assert commitments(doc) == ["简并增值税税率"]
     explained = explain_plan(doc)
     assert "以深化改革为强大动力" in set(explained.clause)
+
+
+def test_a_comma_grouping_the_thousands_of_a_number_does_not_end_the_clause():
+    # 1980: the plan's indicator lines group full-width digits with the full-width comma
+    # (粮食产量３４，２５０万吨); cut there, the target lost its number and was never a commitment.
+    doc = plan_doc("二、1981年国民经济计划的任务和主要指标\n"
+                   "农业，粮食产量３４，２５０万吨，比１９８０年预计增加１，０００万吨；"
+                   "棉花产量２５５万吨，比１９８０年预计增加２５万吨。", year=1980)
+    found = commitments(doc)
+    assert any("粮食产量34，250万吨" in c for c in found)
+    # a comma between two years or two small numbers still separates them
+    from summarylab.plans import split_clauses
+    text = "2000，2001年连续增长，分别为1，2"
+    assert [text[a:b] for a, b in split_clauses(text)] == ["2000", "2001年连续增长", "分别为1", "2"]
+
+
+@given(st.integers(min_value=1000, max_value=99_999_999), st.sampled_from(["，", ","]))
+def test_any_number_written_with_thousands_groups_stays_in_one_clause(n, comma):
+    from summarylab.plans import split_clauses
+    text = f"投入资金{n:,}万元，完成".replace(",", comma)
+    assert [text[a:b] for a, b in split_clauses(text)] == [f"投入资金{n:,}万元".replace(",", comma), "完成"]
+
+
+def test_a_deadline_year_written_in_chinese_numerals_makes_the_promise_not_due():
+    # 1982 (the sixth five-year plan): 到一九八五年 is a deadline like 到1985年, three years after
+    # the plan year, so the promise is not due in the year the next report reviews.
+    doc = plan_doc("（一）农业\n到一九八五年，全国粮食产量计划达到三亿六千万吨，比一九八○年增长百分之十二点三。"
+                   "今年要加强农田水利建设。", year=1982)
+    due = {c.text: c.due_year for _, cs in plan_commitments(doc) for c in cs}
+    target = next(t for t in due if "三亿六千万吨" in t)
+    assert due[target] == 1985
+    assert due[next(t for t in due if "农田水利" in t)] in (None, 1982)

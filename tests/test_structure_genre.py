@@ -182,7 +182,7 @@ def test_a_title_after_a_sentence_is_not_joined():
 # --- the 46 national reports ----------------------------------------------------
 
 # 1954年5月23日在…, and 1964年12月21日和22日在第三届全国人民代表大会…
-DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日(?:和\d{1,2}日)?在[^\n]{0,20}人民代表大会")
+DATELINE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日(?:和(?:\d{1,2}月)?\d{1,2}日)?在[^\n]{0,20}人民代表大会")
 # How a review part names itself: 工作回顾, 计划的执行情况, 伟大成就, 胜利, 决算, 过去五年.
 REVIEW_WORDS = re.compile(r"回顾|执行的?情况|成就|胜利|决算|过去[一五几]年")
 
@@ -200,13 +200,32 @@ def test_all_national_reports_read_into_well_formed_trees(national):
 
 
 def test_national_years_come_from_the_dateline(national):
-    checked = 0
+    """A report delivered in the first half of its year reviews the year before and plans its
+    own; one delivered from August on (1964 in December, 1980 in August, 1981 and 1982 in
+    November) reviews its own year and plans the next."""
+    checked = late = 0
     for name, doc in national.items():
         m = DATELINE.search(doc.text[:3000])
         delivered = int(m.group(1)) if m else int(name)
-        assert (doc.meta.year, doc.meta.plan_year) == (delivered - 1, delivered), name
+        month = int(m.group(2)) if m else 3
+        reviewed = delivered if month >= 8 else delivered - 1
+        assert (doc.meta.year, doc.meta.plan_year) == (reviewed, reviewed + 1), name
         checked += bool(m)
-    assert checked >= 40
+        late += month >= 8
+    assert checked >= 40 and late == 4
+
+
+def test_a_report_delivered_late_in_its_year_reviews_that_year_in_its_today(national):
+    """1981 (delivered on 30 November): （一）当前的经济形势 reports the year in sentences that say
+    今年 (今年农业…, 今年1至9月安排了…就业); it is the review, and the parts after it plan 1982."""
+    doc = national["1981"]
+    tops = [s for s in doc.section_list if s.parent_id is None and s.marker]
+    assert (tops[0].title, tops[0].kind) == ("当前的经济形势", "achievements")
+    assert all(s.kind == "plan" for s in tops[1:] if s.kind != "other")
+    # in an early-year report the same words look ahead
+    from summarylab.structure import sentence_time
+    assert sentence_time("今年农业又获得了较好的收成。", 1981, late=True) == "review"
+    assert sentence_time("今年要继续控制固定资产投资规模。", 1984) == "plan"
 
 
 def test_national_review_part_is_achievements_and_the_parts_after_it_plan(national):
