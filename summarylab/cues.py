@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternatives, read_tsv, words
+from .lexicon import alternatives, read_tsv, word_alternation, words
 
 #: The digits of a year, Arabic or Chinese (1985, 一九八五, 二〇二五): the older national reports
 #: write their years in Chinese numerals.  year_value() reads either.
@@ -101,7 +101,7 @@ def expand(pattern: str) -> str:
         >>> bool(re.fullmatch(expand("{five_year_plan}时期"), "十二五时期"))
         True
     """
-    names = "|".join(re.escape(n) for n in five_year_plans())
+    names = word_alternation(five_year_plans())
     return pattern.replace("{five_year_plan}", f"(?:{names})")
 
 

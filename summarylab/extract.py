@@ -48,20 +48,15 @@ from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
 
-from .lexicon import read_tsv, words
+from .lexicon import read_tsv, word_alternation, words
 from .numbers import NAME_REASONS, TIME_REASONS, Reason, change_words
 
 _LABEL_CUES = "indicator_cues.tsv"
 
 
-@lru_cache(maxsize=None)
 def _role_words(role: str, scope: str) -> tuple[str, ...]:
     """The words of models/role_cues.tsv for one role and scope."""
-    return tuple(w for r, sc, w in read_tsv("role_cues.tsv") if r == role and sc == scope)
-
-
-def _alternation(ws: Iterable[str]) -> str:
-    return "|".join(map(re.escape, ws))
+    return words("role_cues.tsv", role, scope)
 
 #: Clause boundaries: a role cue or an indicator never reaches across them.
 _CLAUSE_MARKS = set("，,；;：:。！？!?")
@@ -131,28 +126,25 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    cats: dict[str, list[str]] = {}
-    for cat, word in read_tsv("indicator_cues.tsv"):
-        cats.setdefault(cat, []).append(word)
-    roles: dict[tuple[str, str], list[str]] = {}
-    for role, scope, word in read_tsv("role_cues.tsv"):
-        roles.setdefault((role, scope), []).append(word)
+    def cat(category: str) -> tuple[str, ...]:
+        return words("indicator_cues.tsv", category)
+
     return _Cues(
-        link=frozenset(cats.get("link", ())),
+        link=frozenset(cat("link")),
         change=frozenset(w for d in ("increase", "decrease") for f in ("verb", "noun")
                          for w in change_words(d, f, "label")),
-        verb=frozenset(cats.get("verb", ())),
-        generic=frozenset(cats.get("generic", ())),
-        generic_heads=tuple(g for g in cats.get("generic", ()) if len(g) >= 2),
-        person=frozenset(cats.get("person", ())),
-        stop=frozenset(cats.get("stop", ())),
-        predicate=frozenset(cats.get("predicate", ())),
-        moneyhead=tuple(cats.get("moneyhead", ())),
-        ratehead=tuple(cats.get("ratehead", ())),
+        verb=frozenset(cat("verb")),
+        generic=frozenset(cat("generic")),
+        generic_heads=tuple(g for g in cat("generic") if len(g) >= 2),
+        person=frozenset(cat("person")),
+        stop=frozenset(cat("stop")),
+        predicate=frozenset(cat("predicate")),
+        moneyhead=cat("moneyhead"),
+        ratehead=cat("ratehead"),
         unit_suffix={u: s for u, s in read_tsv("unit_labels.tsv")},
-        target_clause=tuple(roles.get(("target", "clause"), ())) + tuple(roles.get(("target", "sentence"), ())),
-        target_sentence=tuple(roles.get(("target", "sentence"), ())),
-        expected_sentence=tuple(roles.get(("expected", "sentence"), ())),
+        target_clause=_role_words("target", "clause") + _role_words("target", "sentence"),
+        target_sentence=_role_words("target", "sentence"),
+        expected_sentence=_role_words("expected", "sentence"),
     )
 
 
@@ -1311,8 +1303,8 @@ def _fallback(stem: str, heading: str) -> str:
 #: 重复转载的内容 is the part structure sets aside when a scraped report repeats itself.
 _BLANK_HEADINGS = frozenset(words("heading_topic.tsv", "blank"))
 
-_HEADING_NOISE = re.compile("^(?:" + _alternation(words("heading_topic.tsv", "adverb")) + ")+")
-_HEADING_VERB = re.compile("^(?:" + _alternation(words("heading_topic.tsv", "verb")) + ")")
+_HEADING_NOISE = re.compile("^(?:" + word_alternation(words("heading_topic.tsv", "adverb")) + ")+")
+_HEADING_VERB = re.compile("^(?:" + word_alternation(words("heading_topic.tsv", "verb")) + ")")
 
 
 #: The first clause of a heading ends at its first mark; years inside it name no topic.
@@ -1683,18 +1675,18 @@ def _sentence_facts(doc: Document, sent, quantities: list, rejected: list) -> li
 
 #: 为/给/向 + a count of people + a verb of giving: the amount after it is theirs.
 _RECIPIENT = re.compile(r"(?:为|给|向)\d+(?:\.\d+)?(?:多|余)?[名位人户][^，。；]{1,10}?(?:"
-                        + _alternation(words(_LABEL_CUES, "handout")) + ")")
+                        + word_alternation(words(_LABEL_CUES, "handout")) + ")")
 
 
 #: 通过…方式: the way a count was reached, a programme (政府购买服务).
-_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:" + _alternation(words(_LABEL_CUES, "manner")) + ")")
+_MANNER = re.compile(r"通过([\u4e00-\u9fff]{2,10}?)的?(?:" + word_alternation(words(_LABEL_CUES, "manner")) + ")")
 #: The session of a programme a sentence names (第一期培训, 第二届运动会).
-_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:" + _alternation(words(_LABEL_CUES, "sessionunit"))
-                      + r"))(?=[\u4e00-\u9fff]{0,6}?(?:" + _alternation(words(_LABEL_CUES, "sessionevent")) + "))")
+_SESSION = re.compile(r"(第[一二三四五六七八九十\d]{1,3}(?:" + word_alternation(words(_LABEL_CUES, "sessionunit"))
+                      + r"))(?=[\u4e00-\u9fff]{0,6}?(?:" + word_alternation(words(_LABEL_CUES, "sessionevent")) + "))")
 #: 在“儿童之家”开展…: the quoted place a clause's events were held in.
-_PLACE_QUOTED = re.compile("在“([^“”，。；]{2,8})”(?:" + _alternation(words(_LABEL_CUES, "heldverb")) + ")")
+_PLACE_QUOTED = re.compile("在“([^“”，。；]{2,8})”(?:" + word_alternation(words(_LABEL_CUES, "heldverb")) + ")")
 #: Words before an activity word that are not its modifier (开展 妇女运动会).
-_ACTIVITY_LEAD = re.compile("^(?:" + _alternation(words(_LABEL_CUES, "activitylead")) + ")+")
+_ACTIVITY_LEAD = re.compile("^(?:" + word_alternation(words(_LABEL_CUES, "activitylead")) + ")+")
 #: A short quoted name in a sentence (“两癌”, “春蕾计划”): the programme an amount belongs to.
 _QUOTED_BEFORE = re.compile(r"“([^“”，。；]{2,8})”")
 def _relative_verb(toks: list, i: int, lo: int) -> str:
@@ -1715,18 +1707,17 @@ _ACTIVITY_STOP = set("，,。；;：:、“”‘’（）()《》的了和及�
 
 @lru_cache(maxsize=1)
 def _activity_words() -> tuple:
-    return tuple(sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activity"),
-                        key=len, reverse=True))
+    return tuple(sorted(words("indicator_cues.tsv", "activity"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _activity_heads() -> tuple:
-    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "activityhead")
+    return words("indicator_cues.tsv", "activityhead")
 
 
 @lru_cache(maxsize=1)
 def _org_heads() -> tuple:
-    return tuple(w for cat, w in read_tsv("indicator_cues.tsv") if cat == "orghead")
+    return words("indicator_cues.tsv", "orghead")
 
 
 def _activity(text: str, words: Optional[tuple] = None) -> tuple[str, str]:
@@ -1863,7 +1854,7 @@ def _heading_label_full(heading: str) -> str:
 
 
 #: The lead-in of a list of targets joined by semicolons (主要预期目标是：…；…；…).
-_LEAD_IN = re.compile(_alternation(_role_words("expected", "leadin")))
+_LEAD_IN = re.compile(word_alternation(_role_words("expected", "leadin")))
 
 
 def _lead_in_expected(text: str, start: int) -> bool:
@@ -2058,8 +2049,8 @@ def _all_rows(doc: Document) -> tuple[list[dict], list[dict]]:
 
 @lru_cache(maxsize=1)
 def _abstract() -> "re.Pattern":
-    words = sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "abstract"), key=len, reverse=True)
-    return re.compile("[“\"]?(?:" + "|".join(map(re.escape, words)) + ")")
+    longest_first = sorted(words("indicator_cues.tsv", "abstract"), key=len, reverse=True)
+    return re.compile("[“\"]?(?:" + word_alternation(longest_first) + ")")
 
 
 _REQUIREMENT_NAME = Reason.REQUIREMENT
@@ -2071,8 +2062,8 @@ _CLASS_PREFIXES = ("超", "超过", "过", "逾")
 @lru_cache(maxsize=1)
 def _class_noun() -> "re.Pattern":
     """The class nouns of indicator_cues.tsv (亿元以上 项目, 超亿元 企业)."""
-    words = sorted((w for cat, w in read_tsv("indicator_cues.tsv") if cat == "classnoun"), key=len, reverse=True)
-    return re.compile("(?:的)?(?:" + "|".join(map(re.escape, words)) + ")")
+    longest_first = sorted(words("indicator_cues.tsv", "classnoun"), key=len, reverse=True)
+    return re.compile("(?:的)?(?:" + word_alternation(longest_first) + ")")
 
 
 def _post_filter(text: str, q, rejected: list) -> str:

@@ -13,7 +13,9 @@ that header fails to load (:class:`LexiconError`), so that no word list enters
 summarylab without saying what it is and where it came from.
 
 :func:`read_tsv` is the one reader; :func:`words` and :func:`alternatives` read
-one category of a (category, entry) lexicon.  Modules load their lexicons once
+one category of a (category, entry) lexicon (or of a (category, scope, entry) one),
+:func:`categories` lists a lexicon's categories, and :func:`word_alternation` makes
+plain words one regex alternation.  Modules load their lexicons once
 (``functools.lru_cache``).
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -86,24 +89,61 @@ def read_tsv(name: str, *, header: bool = False, maxsplit: int = -1) -> list[lis
 
 
 @lru_cache(maxsize=None)
-def words(name: str, category: str) -> tuple[str, ...]:
-    """The entries of one category of a two-column lexicon (category, entry), in file order, read once.
+def words(name: str, category: str, *scope: str) -> tuple[str, ...]:
+    """The entries of one category of a lexicon, in file order, read once.
+
+    A two-column lexicon holds (category, entry) rows; a lexicon whose rows name a
+    scope too (role_cues.tsv: role, scope, word) is read with the scope after the
+    category.
 
     Example:
         >>> "失业率" in words("lower_better.tsv", "lower_better")
         True
+        >>> words("role_cues.tsv", "target", "clause")[0]
+        '目标'
     """
-    return _by_category(name).get(category, ())
+    return _by_category(name, len(scope)).get((category, *scope), ())
+
+
+def categories(name: str) -> tuple[str, ...]:
+    """The categories of a (category, entry) lexicon, in the order they first appear.
+
+    Example:
+        >>> categories("review_cues.tsv")
+        ('result', 'heading', 'gov_heading')
+    """
+    return tuple(key for key, in _by_category(name, 0))
 
 
 @lru_cache(maxsize=None)
-def _by_category(name: str) -> dict[str, tuple[str, ...]]:
-    # A two-column lexicon read once, whatever number of its categories are asked for
-    # (read once per category, they cost a tenth of a worker's loading).
-    out: dict[str, list[str]] = {}
-    for cat, w in read_tsv(name, maxsplit=1):
-        out.setdefault(cat, []).append(w)
-    return {cat: tuple(ws) for cat, ws in out.items()}
+def _by_category(name: str, scopes: int) -> dict[tuple[str, ...], tuple[str, ...]]:
+    # A lexicon read once, whatever number of its categories are asked for (read once per
+    # category, they cost a tenth of a worker's loading); keyed by (category, *scope).
+    out: dict[tuple[str, ...], list[str]] = {}
+    for row in read_tsv(name, maxsplit=1 + scopes):
+        if len(row) != 2 + scopes:
+            raise LexiconError(f"models/{name}: a row without its {2 + scopes} tab-separated fields: {row}")
+        out.setdefault(tuple(row[:-1]), []).append(row[-1])
+    return {key: tuple(ws) for key, ws in out.items()}
+
+
+def word_alternation(entries: Iterable[str], *, longest_first: bool = False) -> str:
+    r"""Plain words (no regex syntax) as one regex alternation ``a|b|…``, each escaped.
+
+    The words keep their given order, which is the order the regex tries them; with
+    ``longest_first`` repeats are dropped and the longest are tried first (ties in
+    code point order), so that a word wins over its own prefix.  No group is put
+    around the alternation (the caller knows what it is part of); no words give "".
+
+    Example:
+        >>> print(word_alternation(["万元", "元", "C++"]))
+        万元|元|C\+\+
+        >>> word_alternation(["元", "万元", "元"], longest_first=True)
+        '万元|元'
+    """
+    if longest_first:
+        entries = sorted(set(entries), key=lambda w: (-len(w), w))
+    return "|".join(map(re.escape, entries))
 
 
 @lru_cache(maxsize=None)

@@ -345,18 +345,16 @@ class Document:
             entry = cache.get(sent.start)
             if entry is None:
                 tagged = pos_tag(sent.text)
-                words = [w for w, _ in tagged]
+                words, tags = zip(*tagged) if tagged else ((), ())
                 # the segmenter keeps every character, so offsets are a running sum
-                ends = list(accumulate(map(len, words), initial=sent.start))
-                starts = ends[:-1]
-                del ends[0]
+                bounds = tuple(accumulate(map(len, words), initial=sent.start))
+                starts, ends = bounds[:-1], bounds[1:]
                 # Plain tuples are kept, Tokens made per request: the collector never untracks a
                 # named tuple, and a national report's ten thousands of kept Tokens made every full
                 # collection walk them (a third of the analysis time).  tuple.__new__ makes a
                 # Token from a row without a Python call per word.
                 # Tuples all through, so that the collector untracks the whole entry.
-                entry = (tuple(zip(words, [t for _, t in tagged], starts, ends)),
-                         tuple(starts), tuple(ends))
+                entry = (tuple(zip(words, tags, starts, ends)), starts, ends)
                 cache[sent.start] = entry
             rows, starts, ends = entry
             # the words wholly inside [start, end) are one run: bisect its two ends

@@ -38,7 +38,7 @@ from enum import Enum
 from typing import Iterator, Optional, Union
 
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, word_alternation
 from .lexicon import words as lexicon_words
 
 # ---------------------------------------------------------------------------
@@ -285,8 +285,9 @@ def _parse_unsigned(s: str) -> Optional[float]:
         return rng[0]
     if not any(c.isdigit() for c in s):
         # Imported on the first pure Chinese numeral, not with the module: its import
-        # compiles about twenty large patterns (0.1-0.15 s), which a fork-server ingest
-        # would otherwise pay before any worker starts; most numbers are Arabic.
+        # compiles about twenty large patterns (0.1-0.15 s), which a program that reads
+        # only Arabic numbers never needs.  A batch ingest's fork server loads it once in its
+        # warm-up (batch.warm_up), so that no worker pays it again.
         import cn2an
 
         try:
@@ -495,7 +496,8 @@ def _not_facts() -> list[tuple[str, str]]:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    # Longest first: a unit or scale wins over its own prefix (万元 before 元).
+    return word_alternation(words, longest_first=True)
 
 
 # ---------------------------------------------------------------------------
@@ -658,9 +660,9 @@ def _grammar() -> _Grammar:
     # fine: 涨幅控制在3.5% is still an increase.  The words: models/change_verbs.tsv.
     inc_verb, inc_noun = change_words("increase", "verb"), change_words("increase", "noun")
     dec_verb, dec_noun = change_words("decrease", "verb"), change_words("decrease", "noun")
-    inc_verb, inc_noun, dec_verb, dec_noun = ("|".join(map(re.escape, w)) for w in (inc_verb, inc_noun, dec_verb, dec_noun))
-    verb_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "verb"))) + ")*"
-    noun_fill = "(?:" + "|".join(map(re.escape, change_words("filler", "noun"))) + ")*"
+    inc_verb, inc_noun, dec_verb, dec_noun = map(word_alternation, (inc_verb, inc_noun, dec_verb, dec_noun))
+    verb_fill = "(?:" + word_alternation(change_words("filler", "verb")) + ")*"
+    noun_fill = "(?:" + word_alternation(change_words("filler", "noun")) + ")*"
     change = re.compile(
         rf"(?:(?P<inc>(?:{inc_noun}){noun_fill}|(?<!新)(?:{inc_verb}){verb_fill})"
         rf"|(?P<dec>(?:{dec_noun}){noun_fill}|(?:{dec_verb}){verb_fill}))$")
@@ -1153,7 +1155,7 @@ def _bare_scale_is_a_number(m: re.Match, text: str) -> bool:
 
 
 def _words_pattern(name: str, category: str) -> str:
-    return "(?:" + "|".join(map(re.escape, lexicon_words(name, category))) + ")"
+    return "(?:" + word_alternation(lexicon_words(name, category)) + ")"
 
 
 # A span of time a report looks back on: models/year_cues.tsv, the period_* categories.

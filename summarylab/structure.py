@@ -47,7 +47,7 @@ from typing import Optional
 from .model import REPEATED_COPY_TITLE, Section
 
 from .cues import year_cue
-from .lexicon import alternatives, read_tsv
+from .lexicon import alternatives, categories, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -82,6 +82,24 @@ _STYLE_LEVEL = {"l0": 1, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4p": 4, "l4r": 4,
 _STYLE_RANK = {"l0": 0, "l1": 1, "lb": 1, "l2": 2, "l3": 3, "l4f": 3.5, "l4p": 4, "l4r": 4, "l4s": 4}
 # 第一，/第一、 rank between 1. and （1）: old reports list （1）（2） inside a 第五、
 # (1958) and 一是/二是 run inside a 第一， point.
+#: The marker styles that enumerate inside a sentence (一是, 二要, 第三，) rather than head a
+#: line of their own.
+ENUMERATION_STYLES = ("l4s", "l4f")
+
+
+def is_enumeration_marker(marker: str) -> bool:
+    """Whether a section's marker is a word of a sentence that enumerates (一是, 二要, 第三，),
+    not a heading marker of its own (一、, （一）, 1.): the l4s and l4f styles of the marker
+    grammar.
+
+    Example:
+        >>> is_enumeration_marker("二是"), is_enumeration_marker("第三，"), is_enumeration_marker("（二）")
+        (True, True, False)
+    """
+    m = _MARKER.fullmatch(marker.strip())
+    return m is not None and m.lastgroup in ENUMERATION_STYLES
+
+
 _SENTENCE_END = "。！？；!?;"
 # After these a 一是-style item may start (它们 often follow a comma: ……，二是……).
 _ENUM_BOUNDARY = "。！？；：，,:;!?"
@@ -135,7 +153,8 @@ _PATTERNS = {
 
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
-_YEAR_IN_HEADING = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
+# A year written out (2021年, 二〇二一年), in a heading, a title or a sentence.
+_YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 
 
 @dataclass
@@ -215,7 +234,7 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
-    named = [_year_value(y) for y in _YEAR_IN_HEADING.findall(title)]
+    named = [_year_value(y) for y in _YEAR.findall(title)]
     if year is not None:
         if any(y > year for y in named) and not _pattern("problem").search(title):
             return "plan"
@@ -345,7 +364,7 @@ def _heading_title(text: str, m: re.Match, line_start: bool, style: str,
     if _STYLE_RANK[style] <= 1 and ("，" in title or len(title) > 30):
         # A top-level heading that runs on into its first sentence.
         title = _title_of(text, body, line_end, run_on=True)
-    if style in ("l4s", "l4f"):
+    if style in ENUMERATION_STYLES:
         # 一是学理论，二是学业务: an item's title stops where the next item starts.
         ordinal = cn_ordinal(m.group())
         if ordinal is not None and ordinal < 99:
@@ -501,7 +520,7 @@ class _HeadingScan:
             if line_start:
                 self.stray[seq] = (ordinal, pos)
             return
-        if ordinal == 1 and not line_start and style in ("l4s", "l4f") and not self._has_second(m, style, line_end):
+        if ordinal == 1 and not line_start and style in ENUMERATION_STYLES and not self._has_second(m, style, line_end):
             return
         if not title:
             return
@@ -514,7 +533,7 @@ class _HeadingScan:
 
     def _may_start_here(self, m: re.Match, style: str, prev: str, line_start: bool, rank: float) -> bool:
         """Whether a marker of this style may open a heading after ``prev``."""
-        if style in ("l4s", "l4f"):
+        if style in ENUMERATION_STYLES:
             # Enumerations run inside paragraphs: ……；二是…… and ……，二要……;
             # 第一，/第一、 only after a sentence or clause end (第一，第二， in
             # the middle of a sentence usually rank things, not items).
@@ -566,7 +585,7 @@ class _HeadingScan:
 
     def _renumbered(self, expected: int, ordinal: int, style: str, seq: str, parent: int, pos: int) -> int:
         """The ordinal expected once lists that start anew or number on are allowed for."""
-        if (ordinal == 1 and expected > 1 and style in ("l4s", "l4f")
+        if (ordinal == 1 and expected > 1 and style in ENUMERATION_STYLES
                 and self.last_end.get((parent, seq), self.end_of_text) < pos):
             # An enumeration belongs to its paragraph: a 一是 in a later paragraph
             # under the same heading starts a new list (2000: 一是…四是 on
@@ -607,7 +626,7 @@ class _HeadingScan:
         if parent >= 0 and self.raw[parent]["style"] == "l0":
             self.across_parts[seq] = ordinal
         del self.stack[depth:]
-        inline = style in ("l4s", "l4f") and not line_start
+        inline = style in ENUMERATION_STYLES and not line_start
         parent_level = self.raw[parent]["level"] if parent >= 0 else 0
         level = min(4, max(_STYLE_LEVEL[style], parent_level + 1))
         pos = m.start()
@@ -774,10 +793,8 @@ def review_cues() -> dict[str, re.Pattern]:
         >>> bool(review_cues()["result"].search("过去一年，我们取得了显著成就"))
         True
     """
-    out: dict[str, list[str]] = {}
-    for category, pattern in read_tsv("review_cues.tsv", maxsplit=1):
-        out.setdefault(category.strip(), []).append(f"(?:{pattern.strip()})")
-    return {k: re.compile("|".join(v)) for k, v in out.items()}
+    return {category: re.compile(alternatives("review_cues.tsv", category))
+            for category in categories("review_cues.tsv")}
 
 
 def sentence_time(sentence: str, year: Optional[int], late: bool = False) -> Optional[str]:
@@ -871,7 +888,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 # --- metadata -------------------------------------------------------------
 
-_YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
 _YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|旗|区|镇|乡))第[一二三四五六七八九十]{1,4}届人民代表大会")

@@ -84,3 +84,25 @@ def test_the_categories_of_a_two_column_lexicon_keep_their_entries_in_file_order
     assert words("two_categories_once.tsv", "increase") == ("增长", "提高")
     assert words("two_categories_once.tsv", "decrease") == ("下降",)
     assert words("two_categories_once.tsv", "filler") == ()
+
+
+def test_a_lexicon_with_a_scope_column_is_read_by_category_and_scope(tmp_path, monkeypatch):
+    # role_cues.tsv holds role, scope, word: extract reads it through words() like any lexicon.
+    monkeypatch.setattr(lexicon, "MODELS", tmp_path)
+    (tmp_path / "scoped_once.tsv").write_text(
+        "# scoped_once.tsv - words.\n# Source: a test.\ntarget\tclause\t目标\ntarget\tsentence\t力争\n"
+        "expected\tsentence\t预计\ntarget\tclause\t要求\n", encoding="utf-8")
+    assert words("scoped_once.tsv", "target", "clause") == ("目标", "要求")
+    assert words("scoped_once.tsv", "expected", "sentence") == ("预计",)
+    assert lexicon.categories("scoped_once.tsv") == ("target", "expected")
+    assert words("role_cues.tsv", "target", "sentence")[:2] == ("确保", "力争")
+    (tmp_path / "short_row.tsv").write_text("# short_row.tsv - words.\n# Source: a test.\ntarget\t目标\n",
+                                            encoding="utf-8")
+    with pytest.raises(LexiconError, match="3 tab-separated fields"):
+        words("short_row.tsv", "target", "clause")
+
+
+def test_plain_words_become_one_escaped_alternation():
+    assert re.fullmatch(lexicon.word_alternation(["1+1", "万元"]), "1+1")
+    assert lexicon.word_alternation(["元", "万元", "元"], longest_first=True) == "万元|元"
+    assert lexicon.word_alternation([]) == ""

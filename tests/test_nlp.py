@@ -290,3 +290,12 @@ def test_word_tags_are_the_tags_of_jiebas_dictionary_read_line_by_line(chunk, mo
             expected[parts[0]] = parts[2]
     got = nlp.word_tags.__wrapped__()
     assert got == expected and list(got) == list(expected)
+
+
+@given(st.text(alphabet="ab1.%-+#&_ 2025年增长x", max_size=30))
+def test_a_text_without_a_joining_character_holds_no_ascii_run_to_recut(text):
+    # The recut of ASCII runs (2006-2020, www.gov.cn) is skipped for a text without any of
+    # + # & _ . % -: every pattern of such a run holds one of them.
+    if nlp._JOINERS.search(text) is None:
+        assert nlp._JOINED_ASCII.search(text) is None
+    assert nlp._has_joined_ascii(text) == (nlp._JOINED_ASCII.search(text) is not None)

@@ -103,6 +103,22 @@ def test_a_bad_file_gets_its_reason_and_the_good_ones_still_go_in(tmp_path):
         assert len(store) == 1
 
 
+def test_a_file_of_a_type_we_do_not_read_is_refused_before_it_is_copied(tmp_path, monkeypatch):
+    from summarylab.web import routes
+
+    copied = []
+    copy = routes._copy_capped
+    monkeypatch.setattr(routes, "_copy_capped", lambda src, target, limit: copied.append(target.name)
+                        or copy(src, target, limit))
+    client = TestClient(create_app(tmp_path / "s.duckdb"))
+    results = results_of(upload(client, ("旧格式.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100),
+                                ("程序.exe", b"MZ" + b"\x00" * 100),
+                                (PLAN.name, PLAN.read_bytes())).text)
+    assert "另存为 .docx" in results["旧格式.doc"] and "不支持" in results["程序.exe"]
+    assert results[PLAN.name] == "已入库"
+    assert len(copied) == 1 and copied[0].endswith(".txt")  # only the report was copied
+
+
 def test_a_reader_failure_is_shown_as_its_one_line_reason(tmp_path):
     client = TestClient(create_app(tmp_path / "s.duckdb"))
     page = upload(client, ("乱码.txt", bytes(range(128, 256)) * 40)).text

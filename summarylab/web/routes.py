@@ -168,6 +168,11 @@ def _ingest_uploads(request: Request, files: list) -> Response:
         saved: dict[str, str] = {}  # temp path -> the name the user gave
         for i, upload in enumerate(files, start=1):
             name = (upload.filename or "")[-200:]
+            # A type we do not read is refused by its name, before a byte of it is copied.
+            reason = screen_upload(name)
+            if reason:
+                results.append(dict(name=name, ok=False, message=reason))
+                continue
             # The user's file name never becomes a path: only a sanitised name in our folder.
             target = tmp / safe_name(name, i)
             size = _copy_capped(upload.file, target, state.limits.max_file_bytes)
@@ -175,11 +180,6 @@ def _ingest_uploads(request: Request, files: list) -> Response:
                 limit = state.limits.max_file_bytes // (1024 * 1024)
                 results.append(dict(name=name, ok=False,
                                     message=f"文件超过 {limit} MB 上限，未接收"))
-                target.unlink(missing_ok=True)
-                continue
-            reason = screen_upload(name, target)
-            if reason:
-                results.append(dict(name=name, ok=False, message=reason))
                 target.unlink(missing_ok=True)
                 continue
             saved[str(target.absolute())] = name

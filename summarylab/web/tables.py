@@ -180,8 +180,8 @@ def safe_name(filename: str, index: int) -> str:
     return f"{index:02d}_{stem}{suffix if suffix in ALLOWED_SUFFIXES else '.bin'}"
 
 
-def screen_upload(filename: str, path: Path) -> Optional[str]:
-    """Why an uploaded file is refused before it is stored for reading, or None when it may go in.
+def screen_upload(filename: str) -> Optional[str]:
+    """Why an upload is refused before it is copied for reading, or None when it may go in.
 
     Only the type, by the suffix the user gave (the same suffixes as the readers'); what the
     content must look like (a real PDF or .docx, no zip bomb, text and not binary) and what it
@@ -189,9 +189,9 @@ def screen_upload(filename: str, path: Path) -> Optional[str]:
     upload is ingested like any file.
 
     Example:
-        >>> screen_upload("报告.doc", Path("01_a.bin"))
+        >>> screen_upload("报告.doc")
         '不支持 .doc 文件，请在 Word 中另存为 .docx 后再上传'
-        >>> screen_upload("报告.pdf", Path("01_a.pdf")) is None
+        >>> screen_upload("报告.pdf") is None
         True
     """
     suffix = Path(re.split(r"[/\\]", filename or "")[-1]).suffix.lower()
