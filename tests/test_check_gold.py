@@ -211,3 +211,23 @@ def test_the_third_rounds_frozen_pairs_keep_their_first_score():
     print(f"\nthird round's frozen pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
           f"recall {total['recall']:.1%}")
     assert total["agreement"] >= 0.72 and total["recall"] >= 0.97
+
+
+def test_the_fourth_rounds_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of the fourth round (split=test): national 1986→1987 (the seventh five-year
+    plan report), 1989→1990 (two years of 治理整顿 set at once) and 1994→1995, and a synthetic
+    县卫生健康局 2025 pair written with every failure class planted by an author who never read the
+    code. Annotated blind, kept outside the repository until the final code of the round
+    (2026-12-06) scored them once: 210 of 313 (67.1%, kappa 0.38; national 65.1%, local 81.6%),
+    commitment recall 95.2%, confidence AUROC 0.69. They never train the verdict; this test keeps
+    the first score from sliding, and a rise here is no evidence (the next round needs a new
+    frozen split)."""
+    test = [p for p in PAIRS if p.split == "test"]
+    assert {p.pair_id for p in test} == {"gov_1986_1987", "gov_1989_1990", "gov_1994_1995",
+                                         "local_weijian_2025"}
+    results = [score(load_gold(p), sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records"))
+               for p in test]
+    total = pooled(results)
+    print(f"\nfourth round's frozen test pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
+          f"recall {total['recall']:.1%}")
+    assert total["agreement"] >= 0.67 and total["recall"] >= 0.95
