@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
-from .cues import year_cue
+from .cues import YEAR_NUMBER, year_cue, year_value
 from .lexicon import alternatives, categories, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -154,7 +154,7 @@ _PATTERNS = {
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
 # A year written out (2021年, 二〇二一年), in a heading, a title or a sentence.
-_YEAR = re.compile(r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年")
+_YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMBER})\s*年")
 
 
 @dataclass
@@ -234,7 +234,7 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
-    named = [_year_value(y) for y in _YEAR.findall(title)]
+    named = [year_value(y) for y in _YEAR.findall(title)]
     if year is not None:
         if any(y > year for y in named) and not _pattern("problem").search(title):
             return "plan"
@@ -816,7 +816,7 @@ def sentence_time(sentence: str, year: Optional[int], late: bool = False) -> Opt
     """
     from .plans import has_cue
 
-    years = [_year_value(y) for y in _YEAR.findall(sentence)] if year else []
+    years = [year_value(y) for y in _YEAR.findall(sentence)] if year else []
     ahead = _pattern("next_year" if late else "year_ahead")
     if has_cue("future", sentence) or ahead.search(sentence) or any(y > year for y in years):
         return "plan"
@@ -888,8 +888,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 # --- metadata -------------------------------------------------------------
 
-_YEAR_WORD = r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年度?"
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_YEAR_WORD = rf"(?:{YEAR_NUMBER})\s*年度?"
 _LOCAL_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|州|盟|县|旗|区|镇|乡))第[一二三四五六七八九十]{1,4}届人民代表大会")
 _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日(?:[和、至](?:\d{1,2}月)?\d{1,2}日)?在.{0,20}人民代表大会")
 # A 政府工作报告 delivered from this month on reviews its own year and plans the next (1964 in
@@ -915,11 +914,6 @@ def _bare_title(title: str) -> str:
         if bare == title or not bare:
             return title
         title = bare
-
-
-def _year_value(digits: str) -> int:
-    """1958 from "1958" or "一九五八"."""
-    return int(digits.translate(_CN_YEAR_DIGITS))
 
 
 def find_title(text: str) -> tuple[str, int]:
@@ -1013,7 +1007,7 @@ def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
     before, unless it was delivered late in its year (then it reviews that year and plans the next)."""
     year_in_title = _YEAR.search(title)
     plan_year = int(delivered.group(1)) if delivered else (
-        _year_value(year_in_title.group(1)) if year_in_title else None)
+        year_value(year_in_title.group(1)) if year_in_title else None)
     if delivered and int(delivered.group(2)) >= _LATE_MONTH:
         plan_year += 1  # ——1981年11月30日在…: the report reviews 1981 and plans 1982
     # A local 政府工作报告 is the report of that place's 人民政府.
@@ -1034,7 +1028,7 @@ def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
 
 def _title_years(title: str, summary_word: bool, plan_word: bool) -> tuple[Optional[int], Optional[int]]:
     """(year reviewed, year planned) that the title of a work summary or plan names."""
-    years = [_year_value(m.group(1)) for m in _YEAR.finditer(title)]
+    years = [year_value(m.group(1)) for m in _YEAR.finditer(title)]
     if not years:
         return None, None
     if summary_word and plan_word and len(years) >= 2:
@@ -1123,7 +1117,7 @@ def _first_year_in_titles(tops: list[Section], kinds: tuple[str, ...]) -> Option
         if s.kind in kinds:
             m = _YEAR.search(s.title)
             if m:
-                return _year_value(m.group(1))
+                return year_value(m.group(1))
     return None
 
 
@@ -1136,7 +1130,7 @@ def _year_of_review(sections: list[Section], tops: list[Section], text: str) -> 
                       if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
     counts: dict[int, int] = {}
     for m in _YEAR.finditer(review or text):
-        y = _year_value(m.group(1))
+        y = year_value(m.group(1))
         counts[y] = counts.get(y, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
