@@ -505,7 +505,9 @@ def _alternation(words) -> str:
 
 # Scrapers of the national reports left digits spaced out ("3 2 5 1 亿美元", 1998): a
 # run of single digits separated by single spaces is one number.
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d(?: \d)+(?![\d.])|\d+)(?:\.\d+)?"
+#: A number written in thousands groups (34，250; 1,484): one number, its commas no punctuation.
+GROUPED_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?!\d)"
+_ARABIC = rf"(?:{GROUPED_DIGITS}|\d(?: \d)+(?![\d.])|\d+)(?:\.\d+)?"
 _MIXED = rf"{_ARABIC}(?:[十百千万亿萬億]+\d+(?:\.\d+)?)+"
 _CN_NUM = rf"[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?"
 _NUM = rf"(?:(?<![\d.]){_MIXED}|(?<![\d.]){_ARABIC}|(?<![{_CN_CHARS}]){_CN_NUM})"

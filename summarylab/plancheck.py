@@ -451,15 +451,11 @@ def _problem_paragraphs(doc: Document) -> set:
         ['农民增收']
     """
     out: set = set()
-    active, previous_end = False, None
-    for s in doc.sentences:
-        if previous_end is not None and "\n" in doc.text[previous_end:s.start]:
-            active = False  # a new paragraph
-        previous_end = s.end
-        if active:
-            out.add(s.start)
-        elif check_cue("problems_lead").search(_QUOTED.sub("", s.text)):
-            active = True
+    for paragraph in _paragraphs(doc):
+        lead = next((k for k, s in enumerate(paragraph)
+                     if check_cue("problems_lead").search(_QUOTED.sub("", s.text))), None)
+        if lead is not None:
+            out.update(s.start for s in paragraph[lead + 1:])
     return out
 
 
@@ -480,17 +476,11 @@ def _plan_paragraphs(doc: Document, late: bool = True) -> set:
     """
     from .structure import sentence_time
 
-    year = doc.meta.year
     out: set = set()
-    active, previous_end = False, None
-    for s in doc.sentences:
-        if previous_end is None or "\n" in doc.text[previous_end:s.start]:
-            plain = _QUOTED.sub("", s.text)  # a new paragraph: does its first sentence look ahead?
-            active = (sentence_time(plain, year, late) == "plan"
-                      and bool(check_cue("plan_lead").search(plain)))
-        previous_end = s.end
-        if active:
-            out.add(s.start)
+    for paragraph in _paragraphs(doc):
+        first = _QUOTED.sub("", paragraph[0].text)
+        if sentence_time(first, doc.meta.year, late) == "plan" and check_cue("plan_lead").search(first):
+            out.update(s.start for s in paragraph)
     return out
 
 
@@ -562,21 +552,29 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
         return set()
     opening = re.compile(rf"^(?:{year}年[，,]|{year_cue('last_year').pattern})")
     out: set = set()
-    active, previous_end = False, None
+    for paragraph in _paragraphs(doc):
+        active = False
+        for s in paragraph:
+            plain = _QUOTED.sub("", s.text)
+            if s.section_kind != "plan" or cue("future", plain) or year_cue("year_ahead").search(plain):
+                active = False
+                continue
+            active = active or bool(opening.match(plain.strip()))
+            if active:
+                out.add(s.start)
+    return out
+
+
+def _paragraphs(doc: Document) -> list[list]:
+    """The document's sentences grouped by paragraph (a line break between two sentences
+    starts a new one)."""
+    out: list[list] = []
+    previous_end = None
     for s in doc.sentences:
-        if s.section_kind != "plan":
-            active = False
-            continue
-        if previous_end is not None and "\n" in doc.text[previous_end:s.start]:
-            active = False  # a new paragraph
+        if previous_end is None or "\n" in doc.text[previous_end:s.start]:
+            out.append([])
+        out[-1].append(s)
         previous_end = s.end
-        plain = _QUOTED.sub("", s.text)
-        if cue("future", plain) or year_cue("year_ahead").search(plain):
-            active = False
-            continue
-        active = active or bool(opening.match(plain.strip()))
-        if active:
-            out.add(s.start)
     return out
 
 
@@ -1154,18 +1152,22 @@ def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dic
         return sum(w in para for w in topic_list) / len(topic_list)
 
     f["paragraph_coverage"] = held(cand.chosen)
-    near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
+    near = _near_candidates(cand)
     f["best_paragraph_coverage"] = max(held(k) for k in near)
     grams = set().union(*(_bigrams(w) for w in topic_list))
     if grams:
         f["paragraph_bigram"] = max(len(grams & _bigrams(_paragraph(prep, k))) / len(grams) for k in near)
 
 
+def _near_candidates(cand: _Candidates) -> list[int]:
+    """The candidates whose paragraphs are read: the four best and the one judged."""
+    return [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
+
+
 def _list_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
     """How many of the things a promise lists (A、B和C) the best near paragraph names
     (summarylab/listed.py)."""
-    near = [k for t, k in enumerate(cand.index) if t < 4 or k == cand.chosen]
-    shown = max((list_shown(c.text, _paragraph(prep, k)) for k in near), default=(0.0, False))
+    shown = max((list_shown(c.text, _paragraph(prep, k)) for k in _near_candidates(cand)), default=(0.0, False))
     f["list_shown"], f["list_part_missing"] = shown[0], float(shown[1])
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
 from .lexicon import read_tsv, word_alternation
 from .nlp import word_tags
+from .numbers import GROUPED_DIGITS
 from .structure import is_enumeration_marker
 
 # Clause boundaries inside a sentence: a commitment is at most one clause.
@@ -299,16 +300,16 @@ def due_year_in_words(text: str, plan_year: Optional[int]) -> Optional[int]:
     return max(years) if years else None
 
 
-# A comma inside a number written with thousands groups (34，250万吨, 1,484万辆 — the older
+# A comma inside a number written in thousands groups (34，250万吨, 1,484万辆 — the older
 # national reports group full-width digits with the full-width comma): numbers.py reads it as one
-# number, so the clause goes on.
-_GROUP_BEFORE = re.compile(r"(?<![\d.])\d{1,3}$|(?<!\d)\d{1,3}(?:[,，]\d{3})+$")
-_GROUP_AFTER = re.compile(r"\d{3}(?![\d])")
+# number (its GROUPED_DIGITS), so the clause goes on.
+_GROUPED = re.compile(rf"(?<![\d.]){GROUPED_DIGITS}")
 
 
 def _thousands_comma(text: str, i: int) -> bool:
-    """Whether the comma at ``text[i]`` separates thousands groups of one number."""
-    return bool(_GROUP_AFTER.match(text, i + 1) and _GROUP_BEFORE.search(text, max(0, i - 12), i))
+    """Whether the comma at ``text[i]`` separates thousands groups of one number (the window
+    ends one character past the group after the comma, so that its lookahead sees what follows)."""
+    return any(m.start() < i < m.end() for m in _GROUPED.finditer(text, max(0, i - 16), i + 5))
 
 
 def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -167,6 +167,15 @@ def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_resu
         assert delivered.reason.str.startswith(("工作回顾中有对应的做法", "目标")).all()
 
 
+def checked_together(pairs, label: str) -> dict:
+    """The shipped checker's output on ``pairs``, scored with the reference convention and pooled."""
+    results = [score(load_gold(p), sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records"))
+               for p in pairs]
+    total = pooled(results)
+    print(f"\n{label}: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, recall {total['recall']:.1%}")
+    return total
+
+
 SECOND_ROUND_TEST = ("gov_1995_1996", "gov_2004_2005", "local_kexie_2024", "local_renshe_2025")
 
 
@@ -179,15 +188,8 @@ def test_the_second_rounds_frozen_pairs_keep_their_first_score():
     sliding, and a rise here is no evidence."""
     spent = [p for p in PAIRS if p.pair_id in SECOND_ROUND_TEST]
     assert len(spent) == 4 and all(p.split == "dev" for p in spent)
-    results = []
-    for p in spent:
-        produced = sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records")
-        results.append(score(load_gold(p), produced))
-    total = pooled(results)
-    print(f"\nsecond round's frozen pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
-          f"recall {total['recall']:.1%}")
+    total = checked_together(spent, "second round's frozen pairs")
     assert total["agreement"] >= 0.71 and total["recall"] >= 0.95
-
 
 
 THIRD_ROUND_TEST = ("gov_1988_1989", "gov_1996_1997", "gov_1999_2000", "gov_2005_2006",
@@ -205,11 +207,7 @@ def test_the_third_rounds_frozen_pairs_keep_their_first_score():
     here is no evidence."""
     spent = [p for p in PAIRS if p.pair_id in THIRD_ROUND_TEST]
     assert len(spent) == 6 and all(p.split == "dev" for p in spent)
-    results = [score(load_gold(p), sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records"))
-               for p in spent]
-    total = pooled(results)
-    print(f"\nthird round's frozen pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
-          f"recall {total['recall']:.1%}")
+    total = checked_together(spent, "third round's frozen pairs")
     assert total["agreement"] >= 0.72 and total["recall"] >= 0.97
 
 
@@ -225,9 +223,5 @@ def test_the_fourth_rounds_frozen_test_pairs_keep_their_first_score():
     test = [p for p in PAIRS if p.split == "test"]
     assert {p.pair_id for p in test} == {"gov_1986_1987", "gov_1989_1990", "gov_1994_1995",
                                          "local_weijian_2025"}
-    results = [score(load_gold(p), sl.check(sl.read(p.plan_file), sl.read(p.summary_file)).to_dict("records"))
-               for p in test]
-    total = pooled(results)
-    print(f"\nfourth round's frozen test pairs: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}, "
-          f"recall {total['recall']:.1%}")
+    total = checked_together(test, "fourth round's frozen test pairs")
     assert total["agreement"] >= 0.67 and total["recall"] >= 0.95
