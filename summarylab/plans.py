@@ -626,9 +626,12 @@ _DEADLINE_CHARS = re.compile("[年期末纪]")
 
 
 def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    """The deadline a clause sets.  A year before the plan year is no deadline of a plan
+    (基本完成2000年底前建成的城镇老旧小区改造任务: the year says which estates)."""
     if _DEADLINE_CHARS.search(clause) is None:
         return None
-    return due_year_of(clause) or due_year_in_words(clause, plan_year)
+    due = due_year_of(clause) or due_year_in_words(clause, plan_year)
+    return None if due and plan_year and due < plan_year else due
 
 
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:

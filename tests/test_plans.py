@@ -195,3 +195,9 @@ def test_a_report_without_any_headed_part_promises_in_the_sentences_that_look_ah
                        "同时要相应地发展农业和轻工业。\n去年的国家预算收入完成了计划。\n")
     promised = [c.text for _, cs in doc.plan_analysis.items for c in cs]
     assert promised == ["我们必须集中主要力量发展重工业", "逐步实现国家的社会主义工业化", "相应地发展农业和轻工业"]
+
+
+def test_a_year_already_past_is_no_deadline_and_the_sentences_deadline_holds():
+    text = normalize("到2027年，基本完成2000年底前建成的城镇老旧小区改造任务。")
+    dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=2025)]
+    assert dues == [("基本完成2000年底前建成的城镇老旧小区改造任务", 2027)]
