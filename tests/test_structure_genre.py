@@ -380,3 +380,12 @@ def test_a_heading_naming_questions_as_topics_is_no_problems_part():
     assert kind_of_heading("存在的几个问题") == "problems"
     assert kind_of_heading("工作中存在的主要问题") == "problems"
     assert kind_of_heading("问题和不足") == "problems"
+
+
+def test_a_heading_saying_how_the_work_went_is_a_review_whatever_work_it_names():
+    # 重点工作 alone heads a plan (2025年重点工作); 重点工作开展情况 reports how it went.
+    from summarylab.structure import kind_of_heading
+
+    assert kind_of_heading("重点工作开展情况") == "achievements"
+    assert kind_of_heading("重点任务落实情况") == "achievements"
+    assert kind_of_heading("2026年重点工作") == "plan"
