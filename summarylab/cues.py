@@ -129,14 +129,38 @@ def change_verbs() -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
+def change_verbs_of(direction: str) -> tuple[str, ...]:
+    """The change verbs of one direction (increase or decrease), longest first.
+
+    Example:
+        >>> {"降低", "压缩", "缩减"} <= set(change_verbs_of("decrease"))
+        True
+    """
+    rows = read_tsv("change_verbs.tsv", header=True)
+    found = [w for d, form, w, *_ in rows if d == direction and form == "verb"]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def lowered_to() -> re.Pattern:
+    """A decrease verb leading to a new value at the end of a label (缩减为, 降低到): the value
+    is a ceiling — the target is reached by coming down to it.
+
+    Example:
+        >>> bool(lowered_to().search("基本建设投资缩减为")), bool(lowered_to().search("农民收入提高到"))
+        (True, False)
+    """
+    return re.compile(rf"(?:{'|'.join(change_verbs_of('decrease'))})(?:到|至|为)(?:了)?$")
+
+
 def to_new_value() -> str:
-    """A change verb with 到/至 after it, as a regex string: the words that lead to a new value (降低到).
+    """A change verb with 到/至/为 after it, as a regex string: the words that lead to a new value (降低到, 缩减为).
 
     Example:
         >>> re.sub(to_new_value(), "", "城镇登记失业率下降到")
         '城镇登记失业率'
     """
-    return rf"(?:{'|'.join(change_verbs())})(?:到|至)"
+    return rf"(?:{'|'.join(change_verbs())})(?:到|至|为)"
 
 
 @lru_cache(maxsize=None)

@@ -54,8 +54,8 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NUMBER, earlier_year, lower_is_better, names_reviewed_year, to_new_value,
-                   year_cue, year_value)
+from .cues import (YEAR_MENTION, YEAR_NUMBER, earlier_year, lower_is_better, lowered_to, names_reviewed_year,
+                   to_new_value, year_cue, year_value)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -427,7 +427,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
-        excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year, late=late)
+        excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year,
+                                 estimates=late or kind in REVIEW_KINDS)
         if excluded and kind in REVIEW_KINDS and not cue("negative", plain):
             # 新建青年之家2个，另1个正在装修，预计明年投入使用: the clauses before
             # the one about the future (or another year) still report the year.
@@ -515,11 +516,16 @@ def _headed(pool: list, text: str) -> list:
     return out
 
 
+#: A parenthesised aside (a note on the figures, a price base).
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: bool, after_year: bool,
-                  year: Optional[int], late: bool = False) -> Optional[str]:
+                  year: Optional[int], estimates: bool = False) -> Optional[str]:
     """Why a sentence is no evidence (its part, the future, several years, a failure), or None.
-    In a report delivered late in its year (``late``) an estimate (预计可以达到百分之六点四)
-    reports the year under review, not the future."""
+    Where an estimate reports the year under review (``estimates``: in a review part, 根据预计
+    数字，…投资额完成了…; in a report delivered late in its year, 预计可以达到百分之六点四) its
+    words of estimate are no words of the future."""
     if heading:
         return "只出现在标题中，标题下没有写明做了什么"
     if kind == "plan":
@@ -528,7 +534,8 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在存在问题部分"
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
-    if cue("future", check_cue("estimate").sub("", plain) if late else plain) or (
+    said = _ASIDE.sub("", plain)  # （实际完成的统计数字，要在以后才能作出）: an aside, not the sentence's tense
+    if cue("future", check_cue("estimate").sub("", said) if estimates else said) or (
             after_year and year_cue("year_ahead").search(plain)):
         return "只出现在讲以后打算的句子中"
     if check_cue("normative").search(plain):
@@ -1656,8 +1663,9 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         if role not in ("actual", "expected") or _nan(r.base_value):
             continue
         ev = next((e for e in eligible if e.start <= r.start < e.end), None)
-        if ev is None or role == "expected" and ev.start not in reviewing and not late:
-            continue  # (a late report's estimates for its own year are its results)
+        if ev is None or (role == "expected" and ev.start not in reviewing and not late
+                          and ev.section_kind not in REVIEW_KINDS):
+            continue  # (estimates of a review part, or of a late report, for its own year are its results)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
         before = ev.text[:int(r.start) - ev.start]
@@ -1910,7 +1918,7 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     approx = str(t.approx)
     tol = th["about_tolerance"] if approx in ("about", "near") else 0.0
     ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
-               or lower_is_better(label))
+               or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
     if ceiling:
         return a.value <= hi * (1 + tol) + 1e-9
     return a.value >= lo * (1 - tol) - 1e-9

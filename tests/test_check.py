@@ -530,3 +530,23 @@ def test_an_admission_that_nothing_was_done_is_not_found_not_partial():
                           "举办物业管理培训班2期，培训物业从业人员160人次。\n"
                           "二、存在的问题\n物业管理培训班原计划4期，仅完成2期。\n")
     assert verdict_of(check(plan, review), "举办物业管理培训班").verdict == "partial"
+
+
+def test_a_reviews_estimate_of_its_year_is_its_result_and_a_value_cut_to_is_a_ceiling():
+    # 1957 -> 1958: the review gives the year's investment from the estimates (根据预计数字,
+    # with an aside on when the final figures come); the plan cut investment to 111亿元, a
+    # ceiling the year overshot (123.7亿元).
+    from pathlib import Path
+
+    national = Path(__file__).resolve().parent.parent / "corpora" / "national"
+    result = check(sl.read(national / "1957.txt"), sl.read(national / "1958.txt"))
+    row = verdict_of(result, "基本建设投资缩减为")
+    assert (row.verdict, row.actual) == ("partial", 1.237e10)
+
+
+def test_work_done_for_part_of_the_whole_is_partial():
+    plan = sl.read_text("某县林业局2024年工作总结及2025年工作思路\n一、2025年工作思路\n"
+                        "（一）森林防火。实现全县重点林区视频监控全覆盖。\n")
+    review = sl.read_text("某县林业局2025年工作总结\n一、重点工作开展情况\n"
+                          "全县28个重点林区中21个实现视频监控覆盖，火情发现时间平均缩短至15分钟以内。\n")
+    assert verdict_of(check(plan, review), "实现全县重点林区").verdict == "partial"
