@@ -1209,6 +1209,8 @@ def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int,
             end = b if end < 0 else end
             if text[m.end():end].rstrip().endswith(("：", ":")):
                 end = _bullets_after(text, end, b)
+            if m.group().endswith(("：", ":")):
+                return m.end(), end  # 全年力争实现：社区不发生…: the targets follow the lead
             return text.rfind("\n", 0, m.start()) + 1, end
     return 0, 0
 

@@ -201,3 +201,12 @@ def test_a_year_already_past_is_no_deadline_and_the_sentences_deadline_holds():
     text = normalize("到2027年，基本完成2000年底前建成的城镇老旧小区改造任务。")
     dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=2025)]
     assert dues == [("基本完成2000年底前建成的城镇老旧小区改造任务", 2027)]
+
+
+def test_a_preamble_announcing_the_years_targets_with_a_colon_promises_them():
+    doc = sl.read_text("某社区居民委员会2024年工作总结和2025年工作计划\n一、2025年工作计划\n"
+                       "2025年，社区居委会将重点做好以下几个方面的工作。全年力争实现：社区不发生重大安全事故和群体性事件，"
+                       "居民满意度保持在90%以上。\n（一）党建引领方面。一是开展“党员亮身份”活动；二是推动“三方联动”。\n")
+    promised = [c.text for _, cs in doc.plan_analysis.items for c in cs]
+    assert "社区不发生重大安全事故和群体性事件" in promised
+    assert "全年力争实现" not in promised
