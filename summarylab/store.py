@@ -996,6 +996,10 @@ def _store_values(values: list, typ: str) -> list:
         return values
     if typ == "DOUBLE" and all(type(v) is float or v is None for v in values):
         return [None if v is None or v != v else v for v in values]
+    if typ.endswith("[]"):
+        inner = str if typ == "VARCHAR[]" else int
+        if all(v is None or (type(v) is list and all(type(x) is inner for x in v)) for v in values):
+            return values
     return [_plain(v, typ) for v in values]
 
 
