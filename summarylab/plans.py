@@ -15,7 +15,7 @@ words live in ``models/commitment_cues.tsv``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1035,13 +1035,18 @@ class _SegmentTokens:
         self.doc, self.start, self.end = doc, start, end
         self.tokens: Optional[list] = None
         self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def __call__(self, a: int, b: int) -> list:
+        """The words starting at or after ``a`` and ending by ``b``."""
         if self.tokens is None:
             self.tokens = self.doc.tokens(self.start, self.end)
             self.starts = [t.start for t in self.tokens]
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        return [t for t in self.tokens[i:j] if t.end <= b]
+            self.ends = [t.end for t in self.tokens]
+        # Words do not overlap, so their ends rise with their starts: the words of [a, b) are
+        # one run, from the first starting at a to the last ending by b.
+        j = min(bisect_left(self.starts, b), bisect_right(self.ends, b))
+        return self.tokens[bisect_left(self.starts, a):j]
 
 
 @dataclass
