@@ -98,3 +98,14 @@ def test_a_change_verb_before_to_leads_to_the_new_value():
 def test_lower_is_better_reads_the_one_lexicon():
     assert cues.lower_is_better("城镇登记失业率") and cues.lower_is_better("单位国内生产总值能源消耗强度")
     assert not cues.lower_is_better("粮食产量")
+
+
+def test_one_year_grammar_reads_the_years_of_both_scripts():
+    # the older national reports write their years in Chinese numerals (1955: 一九五四年又比一九五三年增长)
+    assert cues.year_mentions("一九五四年又比一九五三年增长百分之九点四") == [1954, 1953]
+    assert cues.year_mentions("2013年比2012年增长7.7%") == [2013, 2012]
+    assert cues.year_mentions("八十年代以来，一九八〇年代") == []
+    assert cues.years_spoken_of("一九五四年又比一九五三年增长百分之九点四") == {1954}
+    assert cues.earlier_year("一九五四年又比一九五三年增长百分之九点四", 1955) == 1954
+    # YEAR_MENTION is the same grammar's Arabic years
+    assert all(re.fullmatch(cues.YEAR_NUMBER, y) for y in cues.YEAR_MENTION.findall("2013年比2012年"))
