@@ -225,10 +225,3 @@ def test_a_late_reports_review_closing_on_next_year_sets_its_tasks():
     assert list(items.item_id) == ["1", "2"]
     assert commitments_of(items, "1") == ["用很大的力量进行企业的全面整顿"]
 
-
-def test_a_clause_naming_only_earlier_years_in_chinese_numerals_reports_the_past():
-    # the 1955 report's plan part recounts 1953 and 1954: no promise for 1955
-    rejected = []
-    text = "工业总产值一九五三年比一九五二年增长百分之十四点四，一九五四年又比一九五三年增长百分之九点四。加强农业生产合作社的领导。"
-    assert [c.text for c in commitment_clauses(text, plan_year=1955, rejected=rejected)] == ["加强农业生产合作社的领导"]
-    assert {r.reason for r in rejected} == {"past"}
