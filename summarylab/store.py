@@ -362,16 +362,13 @@ class Store:
             raise StoreError(f"add_tables takes one document, got {len(doc_ids)}; use add_many")
         return self.add_many([tables])[0]
 
-    def add_many(self, documents: list[dict[str, Any]]) -> list[bool]:
-        """Add several documents in one transaction.
+    def add_many(self, documents: list[dict[str, "pa.Table"]]) -> list[bool]:
+        """Add several documents (each the tables of :func:`analysis_tables`) in one transaction.
 
-        Each document is the tables of :func:`analysis_tables` (pyarrow) or the
-        column lists of :func:`analysis_columns` (what ingest's workers hand
-        back: the store takes them as they are, so the process that stores a
-        batch needs neither pyarrow nor pandas).  Each table is inserted once
-        for all the documents (one INSERT of the columns as DuckDB lists),
-        which costs a fraction of one transaction per document.  All rows of
-        all the documents go in, or, if anything fails, none: each document
+        Each table is inserted once for all the documents (one Arrow table,
+        one INSERT), which costs a fraction of one transaction per document;
+        ingest uses it for the documents its workers have finished.  All rows
+        of all the documents go in, or, if anything fails, none: each document
         stays whole or absent.
 
         Returns:
@@ -379,16 +376,17 @@ class Store:
             already stored or came earlier in ``documents`` (nothing of it is written).
 
         Example:
-            >>> store.add_many([analysis_tables(a), analysis_columns(b.document)])  # doctest: +SKIP
+            >>> store.add_many([analysis_tables(a), analysis_tables(b)])  # doctest: +SKIP
             [True, True]
         """
+        import pyarrow as pa
+
         con = self.connection
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only, cannot add documents")
-        documents = [{name: _column_lists(table) for name, table in doc.items()} for doc in documents]
         doc_ids = []
         for tables in documents:
-            ids = tables["documents"]["doc_id"]
+            ids = tables["documents"].column("doc_id").to_pylist()
             if len(ids) != 1:
                 raise StoreError(f"each entry holds one document, got {len(ids)}")
             doc_ids.append(ids[0])
@@ -407,27 +405,26 @@ class Store:
             # Children first, the documents rows last: any reader of documents
             # sees a document only together with all its rows.
             for name in ("sections", "facts", "plan_items", "documents"):
-                self._insert(name, [t[name] for t in fresh])
+                parts = [t[name] for t in fresh if t[name].num_rows]
+                if parts:
+                    self._insert(name, parts[0] if len(parts) == 1 else pa.concat_tables(parts))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return added
 
-    def _insert(self, name: str, parts: list[dict[str, list]]) -> None:
-        """One INSERT of the rows of ``parts`` (column lists of table ``name``), in their order.
-
-        The columns go in as DuckDB list parameters, typed like the table and
-        unnested side by side (one row per position): no per-row round trip,
-        and no pyarrow.
-        """
-        columns = TABLE_TYPES[name]
-        values = [_store_values([v for part in parts for v in part[col]], typ) for col, typ in columns]
-        if not values[0]:
+    def _insert(self, name: str, table: "pa.Table") -> None:
+        if table.num_rows == 0:
             return
-        names = ", ".join(f'"{c}"' for c, _ in columns)
-        unnested = ", ".join(f"unnest(?::{typ}[])" for _, typ in columns)
-        self.connection.execute(f"INSERT INTO {name} ({names}) SELECT {unnested}", values)
+        con = self.connection
+        view = f"_incoming_{name}"
+        con.register(view, table)
+        try:
+            cols = ", ".join(f'"{c}"' for c, _ in TABLE_TYPES[name])
+            con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}")
+        finally:
+            con.unregister(view)
 
     def remove(self, doc_id: str) -> bool:
         """Delete a document and all its rows, in one transaction.
@@ -944,68 +941,30 @@ def _cell(value: Any, typ: "pa.DataType") -> Any:
     import pyarrow as pa
 
     if pa.types.is_list(typ):
-        return _plain(value, ("INTEGER" if pa.types.is_integer(typ.value_type) else "VARCHAR") + "[]")
-    kind = ("INTEGER" if pa.types.is_integer(typ) else "DOUBLE" if pa.types.is_floating(typ)
-            else "VARCHAR")
-    return _plain(value, kind)
-
-
-def _missing(value: Any) -> bool:
-    """None, NaN, or one of pandas' missing values (pandas consulted only once it is loaded)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return True
-    pd = sys.modules.get("pandas")
-    if pd is not None and not isinstance(value, (str, bytes, list, tuple)):
-        try:
-            return bool(pd.isna(value))
-        except (TypeError, ValueError):
-            pass
-    return False
-
-
-def _plain(value: Any, typ: str) -> Any:
-    """The plain Python value of a store column of type ``typ`` (``INTEGER``, ``VARCHAR[]``
-    ...): None for a missing value; a fractional number in an integer column is refused."""
-    if typ.endswith("[]"):
         if value is None or (isinstance(value, float) and value != value):
             return None
-        return [_plain(v, typ[:-2]) for v in list(value)]
+        return [_cell(v, typ.value_type) for v in list(value)]
+    if value is None:
+        return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()  # numpy scalar
-    if _missing(value):
+    if isinstance(value, float) and value != value:  # NaN
         return None
-    if typ == "INTEGER":
+    pd = sys.modules.get("pandas")  # pandas' own missing values exist only once it is loaded
+    if pd is not None:
+        try:
+            if pd.isna(value):
+                return None
+        except (TypeError, ValueError):
+            pass
+    if pa.types.is_integer(typ):
         # Nullable integer columns arrive as floats from pandas (3.0 for 3).
         if isinstance(value, float) and not value.is_integer():
             raise StoreError(f"expected a whole number, got {value}")
         return int(value)
-    if typ == "DOUBLE":
+    if pa.types.is_floating(typ):
         return float(value)
     return str(value)
-
-
-def _store_values(values: list, typ: str) -> list:
-    """A column's values as the plain Python values of its store type (see :func:`_plain`).
-
-    The common columns (every value already of the type, or None) are taken
-    whole; only the others go value by value.
-    """
-    if typ == "VARCHAR" and all(type(v) is str or v is None for v in values):
-        return values
-    if typ == "INTEGER" and all(type(v) is int or v is None for v in values):
-        return values
-    if typ == "DOUBLE" and all(type(v) is float or v is None for v in values):
-        return [None if v is None or v != v else v for v in values]
-    if typ.endswith("[]"):
-        inner = str if typ == "VARCHAR[]" else int
-        if all(v is None or (type(v) is list and all(type(x) is inner for x in v)) for v in values):
-            return values
-    return [_plain(v, typ) for v in values]
-
-
-def _column_lists(table: Any) -> dict[str, list]:
-    """A table's columns as lists: pyarrow tables converted, column lists as they are."""
-    return table.to_pydict() if hasattr(table, "to_pydict") else table
 
 
 def _lists_to_python(df: "pd.DataFrame", name: str) -> "pd.DataFrame":

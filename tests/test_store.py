@@ -218,41 +218,6 @@ def test_column_lists_keep_missing_values_null_and_refuse_a_fractional_count():
         column_tables({"facts": facts})
 
 
-def test_a_workers_column_lists_are_stored_as_the_analysis_tables_are(tmp_path):
-    # ingest hands the store the workers' column lists without making pyarrow tables:
-    # the rows stored must be the very rows sl.analyse's tables give
-    from summarylab.pipeline import analyse, read
-    from summarylab.store import analysis_columns, analysis_tables
-
-    national = SAMPLE.parent / "national" / "2014.txt"
-    with Store(tmp_path / "tables.duckdb") as by_tables, Store(tmp_path / "lists.duckdb") as by_lists:
-        assert by_tables.add_many([analysis_tables(analyse(p)) for p in (SAMPLE, national)]) == [True, True]
-        assert by_lists.add_many([analysis_columns(read(p)) for p in (SAMPLE, national)]) == [True, True]
-        for table in ("documents", "sections", "facts", "plan_items"):
-            sql = f"SELECT * FROM {table} ORDER BY ALL"
-            got = by_lists.connection.execute(sql).fetchall()
-            assert got == by_tables.connection.execute(sql).fetchall(), table
-            assert got, table
-
-
-def test_column_lists_are_stored_with_missing_values_null_and_a_fractional_count_refused(store):
-    from summarylab.store import analysis_columns
-
-    def columns(n: int) -> dict:
-        doc = read_text(f"某县妇联2021年工作总结\n一、主要工作\n培训妇女{n}多人。", path="mem/x.txt")
-        return analysis_columns(doc)
-
-    first, second = columns(400), columns(500)
-    first["facts"]["value_max"], first["facts"]["target_of"] = [float("nan")], [None]
-    assert store.add_many([first]) == [True]
-    assert store.connection.execute(
-        "SELECT value, value_max, target_of FROM facts").fetchall() == [(400.0, None, None)]
-    second["facts"]["year"] = [2021.5]
-    with pytest.raises(StoreError, match="expected a whole number, got 2021.5"):
-        store.add_many([second])
-    assert len(store) == 1
-
-
 def test_the_store_survives_reopening(tmp_path):
     path = tmp_path / "corpus.duckdb"
     with Store(path) as s:
