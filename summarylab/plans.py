@@ -15,7 +15,7 @@ words live in ``models/commitment_cues.tsv``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -924,23 +924,28 @@ def _plan_after_review(doc: Document) -> list[tuple[Section, list[tuple[int, int
     they set the year's basic tasks.  Paragraphs are taken from the end back
     while they look ahead and report nothing of the reviewed year."""
     from .comparison import REVIEW_KINDS
-    from .structure import kind_of_heading
+    from .structure import delivered_late, kind_of_heading
 
     if doc.meta.kind != "gov_work_report" or not doc.meta.year:
         return []
+    # Delivered late in its year (1981: in November), a report's 今年 is the year it reviews.
+    late = delivered_late(doc.text)
     out = []
     for sec in doc.section_list:
         if (sec.level != 1 or sec.parent_id is not None or sec.kind not in REVIEW_KINDS
                 or kind_of_heading(sec.title, year=doc.meta.year, gov=True) is not None):
             continue
-        start = _looking_ahead_from(doc, sec)
+        start = _looking_ahead_from(doc, sec, late)
         if start is not None:
             out.append((sec, [(start, sec.end)]))
     return out
 
 
-def _looking_ahead_from(doc: Document, sec: Section) -> Optional[int]:
-    """Where the closing paragraphs of a section that look ahead start (None: none do)."""
+def _looking_ahead_from(doc: Document, sec: Section, late: bool = False) -> Optional[int]:
+    """Where the closing paragraphs of a section that look ahead start (None: none do).
+
+    ``late``: the report was delivered late in its year (structure.delivered_late), so its
+    今年 is the year reviewed and only 明年 looks ahead (structure.sentence_time)."""
     from .nlp import split_sentences
     from .structure import sentence_time
 
@@ -948,7 +953,7 @@ def _looking_ahead_from(doc: Document, sec: Section) -> Optional[int]:
     end = sec.end
     while end > sec.start:
         para_start = doc.text.rfind("\n", sec.start, end) + 1 or sec.start
-        times = {sentence_time(doc.text[a:b], doc.meta.year)
+        times = {sentence_time(doc.text[a:b], doc.meta.year, late)
                  for a, b in split_sentences(doc.text, para_start, end)}
         if "review" in times or "plan" not in times:
             break
@@ -1061,13 +1066,18 @@ class _SegmentTokens:
         self.doc, self.start, self.end = doc, start, end
         self.tokens: Optional[list] = None
         self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def __call__(self, a: int, b: int) -> list:
+        """The words starting at or after ``a`` and ending by ``b``."""
         if self.tokens is None:
             self.tokens = self.doc.tokens(self.start, self.end)
             self.starts = [t.start for t in self.tokens]
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        return [t for t in self.tokens[i:j] if t.end <= b]
+            self.ends = [t.end for t in self.tokens]
+        # Words do not overlap, so their ends rise with their starts: the words of [a, b) are
+        # one run, from the first starting at a to the last ending by b.
+        j = min(bisect_left(self.starts, b), bisect_right(self.ends, b))
+        return self.tokens[bisect_left(self.starts, a):j]
 
 
 @dataclass

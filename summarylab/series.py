@@ -26,6 +26,7 @@ from .comparison import review_facts
 from .plans import cues as commitment_cues
 from .cues import lower_is_better, names_reviewed_year, year_cue, years_spoken_of
 from .lexicon import alternatives, read_tsv, words
+from .structure import delivered_late
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,10 +100,17 @@ _LOOKING_BACK = re.compile(rf"(?:^|[，。；：、\s]){year_cue('last_year').pa
 #: A plan-part sentence that tells what was done (实现了…, 回落到…, 战胜了…) with no word
 #: of the future states the reviewed year's outcomes: the 1996 report's plan opens with 1995's.
 _PAST_TELLING = re.compile(r"(?<![为除])[\u4e00-\u9fff]了|回落到|超额完成")
-#: A word of the future: a review sentence's (commitment_cues.tsv future), any word of a promise
-#: (future_any) or of the year ahead (year_cues.tsv year_ahead).
-_FUTURE = re.compile("|".join([year_cue("year_ahead").pattern]
-                              + [p.pattern for c in ("future", "future_any") for p in commitment_cues()[c]]))
+
+
+@lru_cache(maxsize=2)
+def _future(late: bool) -> "re.Pattern":
+    """A word of the future: a review sentence's (commitment_cues.tsv future), any word of a
+    promise (future_any) or of the year ahead (year_cues.tsv year_ahead).  In a report delivered
+    late in its year (``late``, structure.delivered_late) 今年 is the year reviewed: only the
+    next_year words (明年) look ahead, as structure.sentence_time reads them."""
+    ahead = year_cue("next_year" if late else "year_ahead").pattern
+    return re.compile("|".join([ahead] + [p.pattern for c in ("future", "future_any")
+                                          for p in commitment_cues()[c]]))
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
 _MULTI_YEAR = year_cue("plan_years")
 
@@ -212,6 +220,7 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
     rows = table.to_dict("records")
     by_id = {int(r["fact_id"]): r for r in rows}
     plan_year = m.plan_year or (m.year + 1 if m.year else None)
+    future = _future(m.kind == "gov_work_report" and delivered_late(doc.text))
     ranked: list[list[_Item]] = [[], [], []]
     looked_back: list[_Item] = []
     for r in rows:
@@ -219,7 +228,7 @@ def _doc_items(doc: "Document", table: "pd.DataFrame") -> tuple[list[_Item], lis
                 r["section_kind"] == "plan" or _THIS_YEARS_TARGET.search(str(r["sentence"]))):
             # the plan part, or a sentence that names this year's target wherever the outline put
             # it (今年国民生产总值计划增长百分之八: a report whose parts were not recognised)
-            found = _plan_figure(doc, r, plan_year)
+            found = _plan_figure(doc, r, plan_year, future)
             if found is not None:
                 (looked_back if found[0] == "back" else ranked[found[0]]).append(found[1])
         elif r["role"] == "target" and _num(r.get("target_of")) is not None and m.year:
@@ -267,9 +276,10 @@ def _canonical_of(doc: "Document", r: dict) -> Optional[tuple[str, str, str]]:
     return c
 
 
-def _plan_figure(doc: "Document", r: dict, plan_year: int):
+def _plan_figure(doc: "Document", r: dict, plan_year: int, future: "re.Pattern"):
     """A target of the plan part as (rank, item), a look back at the reviewed year as ("back", item),
-    or None for a figure of another year or of several years."""
+    or None for a figure of another year or of several years (``future``: the words of the
+    future, :func:`_future`)."""
     start = int(r["start"])
     sentence = str(r["sentence"])
     before = sentence[:max(0, sentence.find(r["surface"]))]
@@ -278,7 +288,7 @@ def _plan_figure(doc: "Document", r: dict, plan_year: int):
     own_target = _OWN_TARGET.search(before)
     lead = _lead(doc.text, start)
     if not own_target and (_LOOKING_BACK.search(lead) or _PAST_TELLING.search(sentence)
-                           and not _FUTURE.search(sentence)):
+                           and not future.search(sentence)):
         # 过去一年…。国内生产总值增长10.3%: the plan part looking back states the reviewed
         # year's outcome, no target
         if doc.meta.year and not _RESTATED.search(_clause_only(before)):

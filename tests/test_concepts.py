@@ -98,3 +98,11 @@ def test_a_change_verb_before_to_leads_to_the_new_value():
 def test_lower_is_better_reads_the_one_lexicon():
     assert cues.lower_is_better("城镇登记失业率") and cues.lower_is_better("单位国内生产总值能源消耗强度")
     assert not cues.lower_is_better("粮食产量")
+
+
+
+def test_the_years_named_are_read_by_the_one_year_grammar():
+    # YEAR_MENTION is YEAR_NUMBER's Arabic years; structure and plans read Chinese-numeral ones by YEAR_NUMBER
+    assert all(re.fullmatch(cues.YEAR_NUMBER, y) for y in cues.YEAR_MENTION.findall("2013年比2012年增长"))
+    assert re.fullmatch(cues.YEAR_NUMBER, "一九五四") and cues.year_value("一九五四") == 1954
+    assert cues.years_spoken_of("粮食产量比上年增加") == set()

@@ -188,3 +188,15 @@ def test_the_examples_in_the_docstrings_hold(module, monkeypatch):
     monkeypatch.chdir(CORPORA.parent)  # the examples name files relative to the project root
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_late_reports_plan_part_telling_this_years_outcome_looks_back():
+    # The 1982 report was delivered on 30 November: its 今年 is the year it reviews, so a sentence
+    # of its plan part telling 今年's figure (…下降了百分之十五点七) is 1982's outcome, no 1983 target.
+    from summarylab.series import _doc_items
+
+    doc = sl.read(Path(__file__).resolve().parents[1] / "corpora" / "national" / "1982.txt")
+    targets, outcomes, _ = _doc_items(doc, doc.facts)
+    sentence = "今年一月至九月，全国刑事犯罪案件的发案数比去年同期下降了百分之十五点七。"
+    assert [(i.year, i.row["surface"]) for i in outcomes if i.row["sentence"] == sentence] == [(1982, "百分之十五点七")]
+    assert not [i for i in targets if i.row["sentence"] == sentence]

@@ -210,3 +210,45 @@ def test_a_preamble_announcing_the_years_targets_with_a_colon_promises_them():
     promised = [c.text for _, cs in doc.plan_analysis.items for c in cs]
     assert "社区不发生重大安全事故和群体性事件" in promised
     assert "全年力争实现" not in promised
+
+
+# A 政府工作报告 delivered late in its year (1981's, on 30 November) reviews that year: its 今年 is
+# the year reviewed.  Real sentences of the 1981 report under a topic heading of its own.
+_LATE_REPORT = (
+    "【合成】1981年政府工作报告\n——1981年11月30日在第五届全国人民代表大会第四次会议上\n"
+    "各位代表：\n现在，我代表国务院，就当前的经济形势，向大会作报告，请予审议。\n"
+    "一、关于经济的稳定\n"
+    "今年以来，各级政府坚决执行进一步调整国民经济的一系列紧急措施，取得了显著的成效。"
+    "今年进行这么大幅度的调整，又遇上了严重的自然灾害，工农业生产总值不仅没有下降，而且将比上年增长3%以上，"
+    "整个经济形势比预想的好。\n"
+    "在取得财政收支基本平衡的同时，市场物价基本稳定。物价总指数的上涨幅度今年比去年低，基本生活必需品的价格是稳定的。\n"
+    "农业的全面增产，是我国经济稳步发展的基础。尽管今年不少地区遭受到严重水旱灾害，全国农业形势依然很好。"
+    "油料在连续三年大增产的基础上，又增长17%左右。糖料产量将比去年增长10%以上。\n"
+    "轻工业生产，由于采取了着重发展日用消费品生产的方针和一系列具体措施，有了大幅度增长。"
+    "今年轻纺工业的总产值预计比去年增长12%。\n"
+    "基本建设要退够，是今年调整工作的一个重要内容。基本建设投资总额，今年2月修订计划时减少为三百亿元，"
+    "后来又追加了八十亿元。已经施工多年的葛洲坝水利枢纽第一期工程，加快了建设步伐，今年6月已经通航，"
+    "第一台十七万千瓦机组已经试运转，并开始发电。原定今年全部投产的项目，90%以上可以按计划实现。\n"
+    "重工业生产，由于正在调整中，今年的产值预计比去年下降5%左右。今年下半年以来，重工业在改变服务方向、"
+    "压缩长线产品、增加人民生活急需的产品和出口产品方面，已经做了大量工作，并已初步见效，"
+    "重工业生产从第四季度起已经开始回升。此外，地质勘探工作取得了近年来较好的成果。"
+    "铁路、水运、公路、民航和邮电部门完成计划的情况是好的，各项重要物资和旅客的运输基本上得到了保证。\n"
+    "{closing}\n"
+    "二、关于1982年的国民经济计划\n"
+    "1982年的计划，要求工农业总产值的增长速度由今年预计的3%提高到4%，并在执行中力争超过。\n")
+
+
+def test_a_late_reports_review_closing_on_this_year_sets_no_tasks():
+    # 今年的经济情况是一个季度比一个季度好: in a report of November, 今年 is the year reviewed
+    closing = "今年的经济情况是一个季度比一个季度好。今年财政收支基本平衡主要是在紧缩支出的条件下实现的，是不巩固的。"
+    items = plan_items(sl.read_text(_LATE_REPORT.format(closing=closing), path="mem/late.txt"))
+    assert list(items.item_id) == ["2"]
+
+
+def test_a_late_reports_review_closing_on_next_year_sets_its_tasks():
+    # only 明年 looks ahead in a late report: that closing paragraph is the year's basic tasks
+    closing = "明年要用很大的力量进行企业的全面整顿。"
+    items = plan_items(sl.read_text(_LATE_REPORT.format(closing=closing), path="mem/late.txt"))
+    assert list(items.item_id) == ["1", "2"]
+    assert commitments_of(items, "1") == ["用很大的力量进行企业的全面整顿"]
+
