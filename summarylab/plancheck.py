@@ -535,6 +535,8 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
     said = _ASIDE.sub("", plain)  # （实际完成的统计数字，要在以后才能作出）: an aside, not the sentence's tense
+    if estimates and year and any(year_value(m.group(1)) > year for m in _VALUE_YEAR.finditer(said)):
+        estimates = False  # 预计2024年初投入使用: an estimate of a later year is about the future
     if cue("future", check_cue("estimate").sub("", said) if estimates else said) or (
             after_year and year_cue("year_ahead").search(plain)):
         return "只出现在讲以后打算的句子中"
