@@ -33,7 +33,8 @@ import pandas as pd  # noqa: E402
 
 import summarylab as sl  # noqa: E402
 from summarylab.plancheck import (  # noqa: E402
-    _features, candidate_features, candidate_texts, decide, judge_rows, paraphrase_gain, prepare, training_rows)
+    _features, candidate_features, candidate_texts, decide, judge_rows, judge_summary, paraphrase_gain, prepare,
+    training_rows)
 from summarylab.lexicon import MODELS  # noqa: E402
 from summarylab.plans import canonical, content_words  # noqa: E402
 from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
@@ -172,6 +173,12 @@ class Paraphrases:
                 fh.write(f"{a}\t{b}\t{n}\n")
 
 
+#: The commitment-level features of the judge (plancheck.judge_summary).
+JUDGE_OUT = ("judge_best", "judge_chosen", "judge_sum", "pick_clause_coverage", "pick_head_held")
+#: How many groups the dev pairs are dealt into for the judge_best of the verdict's training rows.
+JUDGE_GROUPS = 5
+
+
 class NoJudge:
     """The run without the evidence judge (--no-judge): every candidate's probability is 0."""
 
@@ -185,9 +192,9 @@ class Judges:
     """The evidence judge fitted without the pairs it judges (nested in the folds).
 
     A verdict training row of pair Q, in the fold that holds out P, gets its
-    ``judge_best`` from a judge fitted on neither P nor Q; the held-out pair P is
-    checked with a judge fitted on every pair but P.  Fits are shared (the judge
-    without {P, Q} is the judge without {Q, P}).
+    ``judge_best`` from a judge fitted on neither P nor Q's group (the dev pairs dealt
+    into JUDGE_GROUPS groups in pairs.csv order: five fits a fold instead of forty); the
+    held-out pair P is checked with a judge fitted on every pair but P.
     """
 
     def __init__(self, pairs, preps, golds, make=EvidenceJudge, negatives=False):
@@ -199,6 +206,7 @@ class Judges:
             parts.append(rows)
         self.rows = pd.concat(parts, ignore_index=True)
         self._fits = {}
+        self.group = {p.pair_id: k % JUDGE_GROUPS for k, p in enumerate(pairs)}
         # Every produced commitment's candidate rows, flat, and where each commitment's rows start.
         self.flat, self.bounds = {}, {}
         for p in pairs:
@@ -217,17 +225,24 @@ class Judges:
             self._fits[key] = self.make().fit(train, train.label)
         return self._fits[key]
 
+    def mates(self, pid) -> list:
+        """The pairs of ``pid``'s group (itself included)."""
+        return [q for q, g in self.group.items() if g == self.group[pid]]
+
     def best(self, pid, judge) -> list:
-        """judge_best of every produced commitment of pair ``pid``."""
-        flat, ends = self.flat[pid], self.bounds[pid]
+        """The judge features (judge_best, …) of every produced commitment of pair ``pid``."""
+        flat, ends, prep = self.flat[pid], self.bounds[pid], self.preps[pid]
         proba = judge.probability(flat) if len(flat) else []
-        return [float(max(proba[a:b])) if b > a else 0.0 for a, b in zip(ends, ends[1:])]
+        return [judge_summary(proba[a:b], candidate_features(prep, i), prep.candidates[i])
+                for i, (a, b) in enumerate(zip(ends, ends[1:]))]
 
     def refit_rows(self, table_rows, held_out=None, row_index=None):
         """The rows with judge_best from a judge fitted on neither the row's pair nor ``held_out``."""
         rows = table_rows.copy()
-        values = {pid: self.best(pid, self.judge({pid, held_out})) for pid in rows.pair_id.unique()}
-        rows["judge_best"] = [values[pid][i] for pid, i in zip(rows.pair_id, (row_index[k] for k in rows.index))]
+        values = {pid: self.best(pid, self.judge({held_out, *self.mates(pid)})) for pid in rows.pair_id.unique()}
+        where = [(pid, row_index[k]) for pid, k in zip(rows.pair_id, rows.index)]
+        for name in JUDGE_OUT:
+            rows[name] = [values[pid][i][name] for pid, i in where]
         return rows
 
     def write(self, path=JUDGE_PATH):
@@ -342,7 +357,8 @@ def main():
     if judges is not None:
         table = judges.refit_rows(table, None, row_index)  # each pair's judge_best from the other pairs' judge
     else:
-        table["judge_best"] = 0.0
+        for name in JUDGE_OUT:
+            table[name] = 0.0
     make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
     summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para, judges=judges,
                              row_index=row_index)

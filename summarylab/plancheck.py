@@ -1187,6 +1187,9 @@ def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, si
             side["half"] = ev
 
 
+#: Whether a delivered verdict names the evidence judge's best candidate as its evidence.
+JUDGE_EVIDENCE = True
+
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:倍|成|%|个|项|万|亿|次|期|名|人|所|家|件|座|公里|吨|元)")
 
 
@@ -1290,11 +1293,36 @@ def judge_features(prep: Prepared, judge=None) -> None:
     flat = [r for rs in rows for _, r in rs]
     proba = judge.probability(pd.DataFrame(flat)) if flat else []
     at = 0
-    for (f, side), rs in zip(features, rows):
+    for i, ((f, side), rs) in enumerate(zip(features, rows)):
         p = proba[at:at + len(rs)]
         at += len(rs)
-        f["judge_best"] = float(max(p)) if len(rs) else 0.0
+        f.update(judge_summary(p, rs, prep.candidates[i]))
         side["judge_pick"] = rs[int(p.argmax())][0] if len(rs) else None
+
+
+def judge_summary(proba, rows: list, cand: Optional[_Candidates]) -> dict:
+    """The commitment-level features of the judge's probabilities over its candidates
+    (``rows``: (place in the review's evidence sentences, judge features) of each, as
+    :func:`candidate_features` gives them): the best, the one of the sentence the verdict's
+    features were read from, their sum (several sentences that each may be the evidence),
+    and what the judge's best candidate's clause holds of the promise.
+
+    Example:
+        >>> rows = [(5, {"clause_coverage": 0.5, "head_held": 0.0}), (9, {"clause_coverage": 1.0, "head_held": 1.0})]
+        >>> judge_summary([0.2, 0.7], rows, None)["judge_best"], judge_summary([0.2, 0.7], rows, None)["pick_head_held"]
+        (0.7, 1.0)
+    """
+    out = {"judge_best": 0.0, "judge_chosen": 0.0, "judge_sum": 0.0, "pick_clause_coverage": 0.0,
+           "pick_head_held": 0.0}
+    if not len(rows):
+        return out
+    index = [k for k, _ in rows]
+    best = int(max(range(len(rows)), key=lambda t: proba[t]))
+    chosen = index.index(cand.chosen) if cand is not None and cand.chosen in index else None
+    out.update(judge_best=round(float(proba[best]), 6), judge_sum=round(float(sum(proba)), 6),
+               judge_chosen=0.0 if chosen is None else round(float(proba[chosen]), 6),
+               pick_clause_coverage=rows[best][1]["clause_coverage"], pick_head_held=rows[best][1]["head_held"])
+    return out
 
 
 # The numbers' own settings (how close a label must be, the 左右 band): set by
@@ -1476,9 +1504,14 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row.update(_found(ev, f["score"]),
                    reason=f"回顾未单列这项指标，但称全面实现了年初确定的主要目标：“{_short(ev.text)}”。")
     elif verdict == "delivered":
-        best = side["best"]
+        best, clause = side["best"], side["clause"]
+        pick = side.get("judge_pick")
+        if JUDGE_EVIDENCE and pick is not None and pick != prep.candidates[side["i"]].chosen:
+            # the sentence the evidence judge holds likeliest to be the evidence, not the best-scored one
+            best = prep.eligible[pick]
+            clause = evidence_clause(c.text, best.text)[0]
         row.update(_found(best, f["score"]),
-                   reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
+                   reason=f"工作回顾中有对应的做法：“{_short(clause or best.text)}”。")
     elif verdict == "partial":
         row.update(_partial(c, f, side))
     elif rule == "rate_unshown":
@@ -2018,8 +2051,8 @@ def judge_rows(prep: Prepared, labels: "pd.DataFrame", negatives: bool = False) 
             held = [False] * len(rows)
         else:
             continue
-        out += [{"commitment": texts[k], "label": int(h), **f} for (_, f), h in zip(rows, held)]
-    return pd.DataFrame(out, columns=["commitment", "label", *JUDGE_FEATURES])
+        out += [{"commitment": texts[k], "verdict": verdict, "label": int(h), **f} for (_, f), h in zip(rows, held)]
+    return pd.DataFrame(out, columns=["commitment", "verdict", "label", *JUDGE_FEATURES])
 
 
 def learn_from_reviews(pairs: list):
