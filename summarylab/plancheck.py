@@ -54,12 +54,13 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import YEAR_MENTION, earlier_year, lower_is_better, names_reviewed_year, to_new_value, year_cue
+from .cues import (YEAR_MENTION, YEAR_NUMBER, earlier_year, lower_is_better, names_reviewed_year, to_new_value,
+                   year_cue, year_value)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
-from .structure import delivered_late
+from .structure import delivered_late, sentence_time
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
@@ -399,6 +400,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     # A 政府工作报告 is delivered after the year it reviews: its 今年 is the year ahead, unless
     # it was delivered late in its year (1980–1982: then 今年 is the year it reviews).
     after_year = doc.meta.kind == "gov_work_report" and not delivered_late(doc.text)
+    late = doc.meta.kind == "gov_work_report" and not after_year
     reviewing = _plan_year_sentences(doc, after_year)
     # A scraped page repeats its report (（重复转载的内容）): the copy of a plan or problems
     # sentence belongs to that part still, wherever the copy stands.
@@ -415,6 +417,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
             seen_texts.add(s.text)
             kind = parted.get(_squeezed(s.text), "achievements")
+        if kind == "intro" and kind not in review_kinds and sentence_time(s.text, year, late=not after_year) == "review":
+            kind = "achievements"  # 全年完成住建领域固定资产投资19.5亿元: the opening overview reports the year
         if kind == "plan" and s.start in reviewing:
             kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
         if s.start in troubled and kind in REVIEW_KINDS:
@@ -423,7 +427,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
             kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
-        excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year)
+        excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year, late=late)
         if excluded and kind in REVIEW_KINDS and not cue("negative", plain):
             # 新建青年之家2个，另1个正在装修，预计明年投入使用: the clauses before
             # the one about the future (or another year) still report the year.
@@ -512,8 +516,10 @@ def _headed(pool: list, text: str) -> list:
 
 
 def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: bool, after_year: bool,
-                  year: Optional[int]) -> Optional[str]:
-    """Why a sentence is no evidence (its part, the future, several years, a failure), or None."""
+                  year: Optional[int], late: bool = False) -> Optional[str]:
+    """Why a sentence is no evidence (its part, the future, several years, a failure), or None.
+    In a report delivered late in its year (``late``) an estimate (预计可以达到百分之六点四)
+    reports the year under review, not the future."""
     if heading:
         return "只出现在标题中，标题下没有写明做了什么"
     if kind == "plan":
@@ -522,7 +528,8 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在存在问题部分"
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
-    if cue("future", plain) or (after_year and year_cue("year_ahead").search(plain)):
+    if cue("future", check_cue("estimate").sub("", plain) if late else plain) or (
+            after_year and year_cue("year_ahead").search(plain)):
         return "只出现在讲以后打算的句子中"
     if check_cue("normative").search(plain):
         return "只出现在讲应当怎样做或讲道理的句子中"
@@ -1396,6 +1403,20 @@ def _numeric_row(numeric: dict, p: dict) -> dict:
     return row
 
 
+def _nothing_done(prep: Prepared, f: dict, side: dict) -> bool:
+    """Whether the report admits that none of the promise was done (its admission's clause
+    about the promised thing says 尚未建立, 未能组织开展, 仍在研究: commitment_cues.tsv
+    nothing_done) and no review sentence shows a part of it done (a number, one part of
+    A和B, a pilot, work begun)."""
+    ev = side.get("shortfall")
+    if ev is None or f["shortfall_admitted"] < 0.5:
+        return False
+    if f["num_matched"] or f["half_shown"] or f["missing_part"] or f["pilot_only"] or f["unfinished"]:
+        return False
+    clause, _, head = evidence_clause(prep.every[side["i"]][1].text, ev.text)
+    return head and bool(cue("nothing_done", clause))
+
+
 def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[str, Optional[str]]:
     """The model's verdict after the rules of GUIDELINES_check.md: (verdict, the rule that
     changed it or None)."""
@@ -1403,6 +1424,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
                                        or f["shortfall_admitted"] or f["half_shown"]):
         # No sentence holds a word of the promise: nothing can show it done, even in part.
         return "not_found", None
+    if _nothing_done(prep, f, side):
+        # 动态监测机制尚未建立 (problems part), and no review sentence shows a part of it done.
+        return "not_found", "nothing_done"
     if side.get("shortfall_strong") and verdict != "partial":
         # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
         # about the promised thing makes it partial.
@@ -1523,6 +1547,8 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
                          f"说的是另一件事：“{_short(side['clause'])}”。")
     elif rule == "other_body":
         row["reason"] = f"相近的表述是{side['other_body']}的规定或文件，不是本单位这项工作的落实。"
+    elif rule == "nothing_done":
+        row["reason"] = f"报告承认这项工作没有做：“{_short(side['shortfall'].text)}”。"
     else:
         row["reason"] = _why_not_found(side, f, prep)
     return row
@@ -1769,26 +1795,82 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
     # A 政府工作报告's plan part opening with the plan year's results (过去一年，…国内生产总值增长
     # 10.3%) reports them, though the extractor, reading a plan part, took them for expected values.
     reviewing = _plan_year_sentences(doc, doc.meta.kind == "gov_work_report")
+    late = doc.meta.kind == "gov_work_report" and delivered_late(doc.text)
     year = doc.meta.year
     for r in summary_facts.itertuples():
         role = getattr(r, "role", "actual")
         if role not in ("actual", "expected") or _nan(r.base_value):
             continue
         ev = next((e for e in eligible if e.start <= r.start < e.end), None)
-        if ev is None or role == "expected" and ev.start not in reviewing:
-            continue
+        if ev is None or role == "expected" and ev.start not in reviewing and not late:
+            continue  # (a late report's estimates for its own year are its results)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
         before = ev.text[:int(r.start) - ev.start]
         after = ev.text[int(r.end) - ev.start:]
         if _FROM.search(before) and _TO.match(after):
             continue  # 从120元提高到200元: the starting value is not the result
+        if _WHOLE_OF_PART.match(after_value(doc.text, r)):
+            continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
+        if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year):
+            continue  # 工农业总产值在一九五七年达到了…, 比一九五二年的…: another year's value
+        context = ev.text[:int(r.start) - ev.start]
+        if not _names_a_thing(_clause_tail(context, 1)):
+            context += counted_thing(after_value(doc.text, r))  # 19项高频医保服务事项实现村可办
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
-                           str(r.base_unit), str(r.kind), str(r.aspect),
-                           ev.text[:int(r.start) - ev.start], ev, int(r.start)))
+                           str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start)))
     return out
 
 
+
+
+#: After a number, the words that make it the whole of which the next number is a part (…所中11个).
+_WHOLE_OF_PART = re.compile(r"^[^，。；,;\d]{0,12}中(?:的|已有|已|有)?[\d一二两三四五六七八九十]")
+_VALUE_YEAR = re.compile(rf"({YEAR_NUMBER})年(?:度|底|末)?")
+_COMPARING = re.compile(f"(?:{alternatives('year_cues.tsv', 'compared_with')})$")
+
+
+def stated_for_another_year(before: str, previous: str = "", *, year: int) -> bool:
+    """Whether the value that follows ``before`` (its sentence up to the number) is
+    stated for a year other than the reviewed ``year``: the last year named in its
+    clause governs it (在一九五七年达到了…; 从2007年的…) unless it is only compared
+    with (比一九五七年增长…: the change is the reviewed year's), and the base of a
+    comparison (比一九五二年的…) is that year's value.  A sentence opening with 其中
+    speaks of the year of the sentence before it (``previous``).
+
+    Example:
+        >>> stated_for_another_year("我国的工农业总产值在一九五七年达到了", year=1958)
+        True
+        >>> stated_for_another_year("工业总产值比一九五七年增长了", year=1958), stated_for_another_year("比一九五二年的", year=1958)
+        (False, True)
+        >>> stated_for_another_year("其中，工业总产值达到了六百五十亿元；手工业总产值达到了",
+        ...                         "工农业总产值在一九五七年达到了一千亿元，比一九五二年增长百分之六十八", year=1958)
+        True
+    """
+    clause = re.split(r"[，；：,;]", before)[-1]
+    found = list(_VALUE_YEAR.finditer(clause))
+    if not found:
+        if not before.lstrip().startswith("其中") or not previous:
+            return False
+        named = [c for c in re.split(r"[，；：,;]", previous) if _VALUE_YEAR.search(c)]
+        return bool(named) and stated_for_another_year(named[0], year=year)
+    m = found[-1]
+    if year_value(m.group(1)) == year:
+        return False
+    if _COMPARING.search(clause[:m.start()]):
+        return clause[m.end():].strip() in ("的", "")  # the base of the comparison, not its change
+    return True
+
+
+def _sentence_so_far(text: str, pos: int) -> tuple[str, str]:
+    """The sentence up to ``pos`` (from its 。 or line start) and the sentence before it
+    in its paragraph."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    cut = text.rfind("。", line_start, pos)
+    if cut < 0:
+        return text[line_start:pos], ""
+    before_cut = text.rfind("。", line_start, cut)
+    return text[cut + 1:pos], text[max(before_cut + 1, line_start):cut]
 
 
 def _nan(x) -> bool:
@@ -1876,11 +1958,15 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
     results = []
     previous_end = c.start
     for t in sorted(targets, key=lambda t: int(t.start)):
+        if _FROM.search(plan_text[max(c.start, int(t.start) - 12):int(t.start)]) and _TO.match(after_value(plan_text, t)):
+            continue  # 由38种扩大到50种: the starting value is no target (nor does it end the label), the new one is
         own = plan_text[previous_end:int(t.start)]
         # The label of a target is what stands before it since the last
         # number; a bare 、新开工 borrows the commitment's subject.
         label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
         label = re.sub(r"^[、，\s]+", "", label)
+        if not _names_a_thing(label):
+            label += counted_thing(after_value(plan_text, t))  # 推动23项高频医保服务事项下沉: what is counted follows
         after = plan_text[int(t.end):int(t.end) + 4]
         previous_end = int(t.end)
         if _nan(t.base_value):
@@ -1916,6 +2002,44 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
             "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def _names_a_thing(label: str) -> bool:
+    """Whether the words before a number name what it counts (城镇新增就业) rather than
+    only an action or an ordinal (二是推动, 完成): then what is counted follows the number.
+
+    Example:
+        >>> _names_a_thing("城镇新增就业"), _names_a_thing("二是推动")
+        (True, False)
+    """
+    return bool(content_words(_framing().sub("", label)))
+
+
+def counted_thing(after: str) -> str:
+    """The noun phrase that opens the text after a number (what it counts), up to its
+    first verb, adverb or preposition once a noun has been read.
+
+    Example:
+        >>> counted_thing("高频医保服务事项下沉至村（社区）办理")
+        '高频基本医疗保险服务事项'
+    """
+    from .nlp import word_tags
+
+    tags = word_tags()
+    out: list[str] = []
+    for w in words(after):
+        tag = tags.get(w) or ""
+        if not out and tag[:1] in ("q", "m"):
+            continue  # the measure word of the number (名, 个) when the value ends before it
+        if not _HAN.search(w) or out and tag[:1] in ("v", "d", "p", "l", "c", "u") and tag != "vn":
+            break
+        out.append(w)
+    return "".join(out)
+
+
+def after_value(text: str, fact) -> str:
+    """The text after a fact's number and unit, up to the end of its clause."""
+    return re.split(r"[，。；,;]", text[int(fact.end):int(fact.end) + 30])[0]
 
 
 def _fmt(x: float) -> str:

@@ -626,9 +626,12 @@ _DEADLINE_CHARS = re.compile("[年期末纪]")
 
 
 def _clause_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
+    """The deadline a clause sets.  A year before the plan year is no deadline of a plan
+    (基本完成2000年底前建成的城镇老旧小区改造任务: the year says which estates)."""
     if _DEADLINE_CHARS.search(clause) is None:
         return None
-    return due_year_of(clause) or due_year_in_words(clause, plan_year)
+    due = due_year_of(clause) or due_year_in_words(clause, plan_year)
+    return None if due and plan_year and due < plan_year else due
 
 
 def _lead_year_due(clause: str, plan_year: Optional[int]) -> Optional[int]:
@@ -829,7 +832,7 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
         # A report whose plan parts sit at a lower level with nothing above them
         # (1985: （二）关于经济体制改革 › 第一、…; 1978: 第一，全国动员，大办农业): those are its parts.
         tops = [s for s in doc.section_list if s.parent_id is None and s.kind == "plan"]
-    intro = _plan_in_intro(doc, tops)
+    intro = _plan_in_intro(doc, tops) or _unheaded_body(doc, tops)
     if intro is not None:
         out.append(intro)
     out += _plan_after_review(doc)
@@ -884,6 +887,34 @@ def _plan_in_intro(doc: Document, tops: list) -> Optional[tuple[Section, list[tu
             return intro, [(pos, intro.end)]
         pos += len(para) + 1
     return None
+
+
+def _unheaded_body(doc: Document, tops: list) -> Optional[tuple[Section, list[tuple[int, int]]]]:
+    """A report whose body has no headed part at all (the 1954年政府工作报告 as
+    scraped: one run of paragraphs, each topic's review followed by its tasks):
+    its whole opening part is read as the plan, clause by clause, and the
+    clauses that report the past are left out as everywhere else.  None when
+    the report has a plan or review part of its own."""
+    from .comparison import REVIEW_KINDS
+    if tops or any(s.kind == "plan" or s.kind in REVIEW_KINDS for s in doc.section_list):
+        return None
+    intro = next((s for s in doc.section_list if s.level == 1 and s.kind == "intro"), None)
+    if intro is None:
+        return None
+    segments = _sentences_ahead(doc, intro.start, intro.end)
+    return (intro, segments) if segments else None
+
+
+def _sentences_ahead(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of text[start:end] that say what is to be done:
+    a word of the future or of a promise (要, 将, 必须, 力争: commitment_cues.tsv
+    future_any) or a later year.  Without a plan part to say so, a clause is a
+    promise only by its own words."""
+    from .nlp import split_sentences
+    from .structure import sentence_time
+
+    return [(a, b) for a, b in split_sentences(doc.text, start, end)
+            if has_cue("future_any", doc.text[a:b]) or sentence_time(doc.text[a:b], doc.meta.year) == "plan"]
 
 
 def _plan_after_review(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]:

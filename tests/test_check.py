@@ -449,3 +449,84 @@ def test_an_act_of_another_body_the_office_only_carries_out_is_no_delivery():
     assert _other_body("市司法局印发了《法律援助案件受理审查工作规范》", "某某县司法局") == "市司法局"
     # an inspection the office underwent is the inspecting body's act, not an inspection it held
     assert _other_body("县公证处接受市司法局公证质量专项检查，抽查公证卷宗60卷", "某某县司法局") == "市司法局"
+
+
+def test_a_value_the_review_states_for_another_year_is_not_the_plan_years_result():
+    # The 1959 report first restates where the first five-year plan ended (1957), then
+    # gives 1958's results: the 1958 target is judged by 1958's value, not by 1957's, and
+    # a comparison base (比一九五二年的…) is no result at all.
+    plan = sl.read_text("关于一九五八年度国民经济计划草案的报告\n一、一九五八年的计划\n"
+                        "一九五八年工业总产值计划达到六百四十三亿七千万元。\n")
+    review = sl.read_text("1959年国务院政府工作报告\n一、一九五八年的伟大成就\n"
+                          "我国的工业总产值在一九五七年达到了六百五十亿二千万元，比一九五二年的二百七十亿一千万元增长百分之一百四十一。"
+                          "一九五八年我国工业总产值达到了一千一百七十亿元，比一九五七年增长百分之八十。\n")
+    row = check(plan, review).iloc[0]
+    assert row.verdict == "delivered" and row.actual == 1.17e11
+
+
+def test_numbers_raised_from_one_value_to_another_are_judged_by_the_new_value():
+    plan = sl.read_text("某县医疗保障局2024年工作总结及2025年工作思路\n一、2025年工作思路\n"
+                        "1.提升待遇保障水平。一是把门诊慢特病病种由38种扩大到50种；二是推进异地就医直接结算。\n")
+    review = sl.read_text("某县医疗保障局2025年工作总结\n一、主要工作\n"
+                          "门诊慢特病病种由38种增加到46种，新增病种惠及群众2100余人。\n")
+    row = verdict_of(check(plan, review), "一是把门诊慢特病病种")
+    assert (row.verdict, row.target, row.actual) == ("partial", 50.0, 46.0)
+
+
+def test_what_a_number_counts_may_follow_it():
+    # 推动23项…事项下沉 / 19项…事项实现村可办: the words before the numbers name no indicator.
+    plan = sl.read_text("某县医疗保障局2024年工作总结及2025年工作思路\n一、2025年工作思路\n"
+                        "2.提升经办服务水平。一是健全县乡村三级医保经办服务网络；二是推动23项高频医保服务事项下沉至村（社区）办理。\n")
+    review = sl.read_text("某县医疗保障局2025年工作总结\n一、主要工作\n"
+                          "19项高频医保服务事项实现村（社区）可办，群众办理参保登记等业务不出村。\n")
+    row = verdict_of(check(plan, review), "推动23项")
+    assert (row.verdict, row.target, row.actual) == ("partial", 23.0, 19.0)
+
+
+def test_the_opening_overview_of_a_summary_reports_the_year():
+    plan = sl.read_text("某县住房和城乡建设局2024年工作总结和2025年工作计划\n二、2025年工作计划\n"
+                        "全年力争完成住建领域固定资产投资20亿元以上。\n")
+    review = sl.read_text("某县住房和城乡建设局2025年工作总结\n"
+                          "2025年，我局认真落实县委、县政府决策部署，各项工作取得新进展。"
+                          "全年完成住建领域固定资产投资19.5亿元，同比增长4.3%。\n"
+                          "一、主要工作\n（一）城市更新。完成老旧小区改造12个。\n")
+    row = verdict_of(check(plan, review), "全年力争完成")
+    assert (row.verdict, row.actual) == ("partial", 1.95e9)
+
+
+def test_another_bodys_rule_and_a_place_on_an_honour_list_are_no_delivery():
+    plan = sl.read_text("某县退役军人事务局2024年工作总结和2025年工作计划\n一、2025年工作计划\n"
+                        "（一）双拥共建。建立军地联席会议制度。开展县级“最美退役军人”评选。\n")
+    review = sl.read_text("某县退役军人事务局2025年工作总结\n一、主要工作\n"
+                          "市双拥工作领导小组办公室印发《军地联席会议工作规则》，我局认真组织学习贯彻。"
+                          "全县有2名退役军人入选市级“最美退役军人”。\n")
+    result = check(plan, review)
+    assert verdict_of(result, "建立军地联席会议制度").verdict != "delivered"
+    assert verdict_of(result, "开展县级").verdict != "delivered"
+
+
+def test_the_whole_a_part_is_counted_from_is_no_result():
+    plan = sl.read_text("某县市场监督管理局2024年工作总结及2025年工作要点\n一、2025年工作要点\n"
+                        "（一）夯实基层基础。实现全县14个基层市场监管所规范化建设全覆盖。\n")
+    review = sl.read_text("某县市场监督管理局2025年工作总结\n一、主要工作\n"
+                          "投入资金380万元改善基层所办公条件，全县14个基层市场监管所中11个完成规范化建设。\n")
+    row = verdict_of(check(plan, review), "实现全县14个")
+    assert (row.verdict, row.actual) == ("partial", 11.0)
+
+
+def test_an_admission_that_nothing_was_done_is_not_found_not_partial():
+    # GUIDELINES_check.md: an admission that nothing was done (尚未建立, 仍在研究) is not_found;
+    # one of something partly done (原计划4期，仅完成2期) is partial.
+    from pathlib import Path
+
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    result = check(sl.read(corpora / "synthetic_某某县住房和城乡建设局2024年工作总结和2025年工作计划.txt"),
+                   sl.read(corpora / "synthetic_某某县住房和城乡建设局2025年工作总结.txt"))
+    assert verdict_of(result, "建立农村低收入群体住房安全动态监测机制").verdict == "not_found"
+    assert verdict_of(result, "建立物业服务企业信用评价制度").verdict == "not_found"
+    plan = sl.read_text("某县住房和城乡建设局2024年工作总结和2025年工作计划\n一、2025年工作计划\n"
+                        "（一）物业管理。举办物业管理培训班4期。\n")
+    review = sl.read_text("某县住房和城乡建设局2025年工作总结\n一、主要工作\n"
+                          "举办物业管理培训班2期，培训物业从业人员160人次。\n"
+                          "二、存在的问题\n物业管理培训班原计划4期，仅完成2期。\n")
+    assert verdict_of(check(plan, review), "举办物业管理培训班").verdict == "partial"

@@ -183,3 +183,21 @@ def test_a_clause_of_two_han_characters_is_rejected_as_short():
     rejected = []
     assert [c.text for c in commitment_clauses("办3期，举办妇女技能培训班5期", rejected=rejected)] == ["举办妇女技能培训班5期"]
     assert [(r.text, r.reason) for r in rejected] == [("办3期", "short")]
+
+
+def test_a_report_without_any_headed_part_promises_in_the_sentences_that_look_ahead():
+    # The 1954年政府工作报告 as scraped has no heading at all: each topic's review runs
+    # into its tasks.  The sentences with a word of the future or of a promise are read
+    # as the plan, the ones reporting the past are not.
+    doc = sl.read_text("1954年国务院政府工作报告\n各位代表：\n"
+                       "一九五三年，我国工业总产值比上年增长百分之三十三，农业获得了较好的收成。\n"
+                       "在今后的几年中，我们必须集中主要力量发展重工业，逐步实现国家的社会主义工业化。"
+                       "同时要相应地发展农业和轻工业。\n去年的国家预算收入完成了计划。\n")
+    promised = [c.text for _, cs in doc.plan_analysis.items for c in cs]
+    assert promised == ["我们必须集中主要力量发展重工业", "逐步实现国家的社会主义工业化", "相应地发展农业和轻工业"]
+
+
+def test_a_year_already_past_is_no_deadline_and_the_sentences_deadline_holds():
+    text = normalize("到2027年，基本完成2000年底前建成的城镇老旧小区改造任务。")
+    dues = [(c.text, c.due_year) for c in commitment_clauses(text, plan_year=2025)]
+    assert dues == [("基本完成2000年底前建成的城镇老旧小区改造任务", 2027)]

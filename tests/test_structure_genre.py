@@ -367,3 +367,16 @@ def test_numbering_may_run_on_across_numbered_parts():
                     "第二部分 2023年工作打算\n三、抓产业\n四、抓乡村")
     assert [(i, m) for i, _, m, _ in items] == [("1", "第一部分"), ("1.1", "一、"), ("1.2", "二、"),
                                                ("2", "第二部分"), ("2.1", "三、"), ("2.2", "四、")]
+
+
+def test_a_heading_naming_questions_as_topics_is_no_problems_part():
+    # 1955: 三、第一个五年计划的若干问题 and its parts 关于工业的生产问题 set the plan's tasks;
+    # 问题 there means a question to settle, not a shortcoming of the office.
+    from summarylab.structure import kind_of_heading
+
+    assert kind_of_heading("第一个五年计划的若干问题") == "plan"
+    assert kind_of_heading("关于工业和运输业的基本建设问题") is None
+    assert kind_of_heading("当前需要注意的几个问题") is None
+    assert kind_of_heading("存在的几个问题") == "problems"
+    assert kind_of_heading("工作中存在的主要问题") == "problems"
+    assert kind_of_heading("问题和不足") == "problems"
