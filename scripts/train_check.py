@@ -174,7 +174,7 @@ class Paraphrases:
 
 
 #: The commitment-level features of the judge (plancheck.judge_summary).
-JUDGE_OUT = ("judge_best", "judge_chosen", "judge_sum", "pick_clause_coverage", "pick_head_held")
+JUDGE_OUT = ("judge_best",)
 #: How many groups the dev pairs are dealt into for the judge_best of the verdict's training rows.
 JUDGE_GROUPS = 5
 
@@ -233,7 +233,7 @@ class Judges:
         """The judge features (judge_best, …) of every produced commitment of pair ``pid``."""
         flat, ends, prep = self.flat[pid], self.bounds[pid], self.preps[pid]
         proba = judge.probability(flat) if len(flat) else []
-        return [judge_summary(proba[a:b], candidate_features(prep, i), prep.candidates[i])
+        return [judge_summary(proba[a:b], candidate_features(prep, i))
                 for i, (a, b) in enumerate(zip(ends, ends[1:]))]
 
     def refit_rows(self, table_rows, held_out=None, row_index=None):

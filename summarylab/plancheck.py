@@ -30,7 +30,10 @@ How:
    clause (:func:`evidence_clause`: does the clause hold the promise's head and
    its qualifiers, its verb, its quoted name; is it an award list; does it say
    the work is unfinished or piloted) and adds the numbers' outcome and the
-   shortfalls the report admits.
+   shortfalls the report admits.  An evidence judge (:class:`summarylab.verdict.EvidenceJudge`,
+   learned from the annotated pairs' gold evidence passages) reads every retrieved
+   candidate (:func:`candidate_features`): its best probability is a feature of the
+   verdict and its best candidate is the evidence a delivered verdict names.
 3. Verdict: numbers decide when both sides have them; otherwise a logistic
    regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
    (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
@@ -1300,36 +1303,25 @@ def judge_features(prep: Prepared, judge=None) -> None:
     flat = [r for rs in rows for _, r in rs]
     proba = judge.probability(pd.DataFrame(flat)) if flat else []
     at = 0
-    for i, ((f, side), rs) in enumerate(zip(features, rows)):
+    for (f, side), rs in zip(features, rows):
         p = proba[at:at + len(rs)]
         at += len(rs)
-        f.update(judge_summary(p, rs, prep.candidates[i]))
+        f.update(judge_summary(p, rs))
         side["judge_pick"] = rs[int(p.argmax())][0] if len(rs) else None
 
 
-def judge_summary(proba, rows: list, cand: Optional[_Candidates]) -> dict:
-    """The commitment-level features of the judge's probabilities over its candidates
+def judge_summary(proba, rows: list) -> dict:
+    """The commitment-level feature of the judge's probabilities over its candidates
     (``rows``: (place in the review's evidence sentences, judge features) of each, as
-    :func:`candidate_features` gives them): the best, the one of the sentence the verdict's
-    features were read from, their sum (several sentences that each may be the evidence),
-    and what the judge's best candidate's clause holds of the promise.
+    :func:`candidate_features` gives them): the best.  (The probability of the sentence the
+    verdict's features were read from and the sum over the candidates were measured as further
+    features and not kept: models/check_cv.json.)
 
     Example:
-        >>> rows = [(5, {"clause_coverage": 0.5, "head_held": 0.0}), (9, {"clause_coverage": 1.0, "head_held": 1.0})]
-        >>> judge_summary([0.2, 0.7], rows, None)["judge_best"], judge_summary([0.2, 0.7], rows, None)["pick_head_held"]
-        (0.7, 1.0)
+        >>> judge_summary([0.2, 0.7], [(5, {}), (9, {})])
+        {'judge_best': 0.7}
     """
-    out = {"judge_best": 0.0, "judge_chosen": 0.0, "judge_sum": 0.0, "pick_clause_coverage": 0.0,
-           "pick_head_held": 0.0}
-    if not len(rows):
-        return out
-    index = [k for k, _ in rows]
-    best = int(max(range(len(rows)), key=lambda t: proba[t]))
-    chosen = index.index(cand.chosen) if cand is not None and cand.chosen in index else None
-    out.update(judge_best=round(float(proba[best]), 6), judge_sum=round(float(sum(proba)), 6),
-               judge_chosen=0.0 if chosen is None else round(float(proba[chosen]), 6),
-               pick_clause_coverage=rows[best][1]["clause_coverage"], pick_head_held=rows[best][1]["head_held"])
-    return out
+    return {"judge_best": round(float(max(proba)), 6) if len(rows) else 0.0}
 
 
 # The numbers' own settings (how close a label must be, the 左右 band): set by

@@ -11,6 +11,10 @@ delivered / partial / not_found is fitted from ``models/check_training.csv``
 corpora/annotations/check/) the first time it is needed: no pickle ships,
 fitting takes a few milliseconds.
 
+An :class:`EvidenceJudge` (fitted from ``models/check_judge.csv``, also written by
+``scripts/train_check.py``) gives each retrieved candidate sentence the probability
+that it is the passage an annotator would cite; its best is the ``judge_best`` feature.
+
 The verdict's ``confidence`` is the model's probability of the verdict it
 gives (logistic regression probabilities; their worth is measured leave one
 pair out by the AUROC of right against wrong verdicts, see models/check_cv.json).

@@ -102,11 +102,10 @@ def test_the_shipped_judge_prefers_the_course_to_the_award_ceremony(prep):
     assert 0.5 < prep.features[i][0]["judge_best"] <= 1
 
 
-def test_judge_summary_reads_the_best_the_chosen_and_the_sum():
-    class Cand:
-        chosen = 9
-    assert judge_summary([0.25, 0.5], [9, 4], Cand) == {"judge_best": 0.5, "judge_chosen": 0.25, "judge_sum": 0.75}
-    assert judge_summary([], [], None)["judge_best"] == 0.0
+def test_judge_summary_reads_the_best_probability():
+    rows = [(9, {"clause_coverage": 0.5}), (4, {"clause_coverage": 1.0})]
+    assert judge_summary([0.25, 0.5], rows) == {"judge_best": 0.5}
+    assert judge_summary([], []) == {"judge_best": 0.0}
 
 
 def test_check_still_gives_a_verdict_and_evidence_with_the_judge():
