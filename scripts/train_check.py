@@ -253,7 +253,10 @@ class Judges:
                   f"# rows: {len(self.rows)}; positives: {int(self.rows.label.sum())}; written {time.strftime('%Y-%m-%d')}\n")
         with open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(header)
-            self.rows.drop(columns=["commitment"]).round(4).to_csv(fh, index=False)
+            rows = self.rows.drop(columns=["commitment"])
+            # a pair without rows makes the concatenated columns objects: round them as numbers
+            rows[list(JUDGE_FEATURES)] = rows[list(JUDGE_FEATURES)].astype(float).round(4)
+            rows.to_csv(fh, index=False)
 
 
 def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None, judges=None,

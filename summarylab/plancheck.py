@@ -680,6 +680,7 @@ class Prepared:
     review: Optional[str] = None  # canonical text of every evidence sentence (filled on use)
     candidate_rows: Optional[list] = None  # the judge's feature rows of each commitment's candidates (on use)
     word_df: Optional[dict] = None  # topic word → how many evidence sentences hold it (filled on use)
+    canon: Optional[list] = None  # canonical text of each evidence sentence (filled on use)
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -1203,6 +1204,13 @@ JUDGE_EVIDENCE = True
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:倍|成|%|个|项|万|亿|次|期|名|人|所|家|件|座|公里|吨|元)")
 
 
+def _canon(prep: Prepared) -> list:
+    """The canonical text of each evidence sentence of a pair (kept on the Prepared)."""
+    if prep.canon is None:
+        prep.canon = [canonical(e.text) for e in prep.eligible]
+    return prep.canon
+
+
 def _idf(prep: Prepared, word: str) -> float:
     """The idf of a topic word over the review's evidence sentences (a sentence holds it as a
     substring, whatever jieba's cut), counted once per pair and kept on the Prepared."""
@@ -1210,7 +1218,7 @@ def _idf(prep: Prepared, word: str) -> float:
         prep.word_df = {}
     df = prep.word_df.get(word)
     if df is None:
-        df = prep.word_df[word] = sum(word in canonical(e.text) for e in prep.eligible)
+        df = prep.word_df[word] = sum(word in text for text in _canon(prep))
     return math.log((1 + len(prep.eligible)) / (1 + df)) + 1
 
 
@@ -1252,7 +1260,7 @@ def _candidate_rows(prep: Prepared, i: int) -> list[tuple[int, dict]]:
     rows = []
     for t, k in enumerate(cand.index):
         ev = prep.eligible[k]
-        canon, plain = canonical(ev.text), _QUOTED.sub("", ev.text)
+        canon, plain = _canon(prep)[k], _QUOTED.sub("", ev.text)
         clause, share, head_held = evidence_clause(c.text, ev.text)
         qual, contradicted = qualifiers(c.text, clause)
         held = sum(v for w, v in idf.items() if w in canon)
@@ -2141,8 +2149,8 @@ def judge_rows(prep: Prepared, labels: "pd.DataFrame", negatives: bool = False) 
         >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
         ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
         >>> gold = [{"commitment": "继续实施“春蕾计划”", "verdict": "delivered",
-        ...          "evidence_text": "春蕾计划"}]
-        >>> judge_rows(prep, pd.DataFrame(gold)).label.sum()
+        ...          "evidence_text": "春蕾助学行动共资助困难女童22名"}]
+        >>> int(judge_rows(prep, pd.DataFrame(gold)).label.sum())
         1
     """
     import pandas as pd
