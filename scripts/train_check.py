@@ -33,11 +33,13 @@ import pandas as pd  # noqa: E402
 
 import summarylab as sl  # noqa: E402
 from summarylab.plancheck import (  # noqa: E402
-    _features, candidate_texts, decide, paraphrase_gain, prepare, training_rows)
+    _features, candidate_features, candidate_texts, decide, judge_rows, judge_summary, paraphrase_gain, prepare,
+    training_rows)
 from summarylab.lexicon import MODELS  # noqa: E402
 from summarylab.plans import canonical, content_words  # noqa: E402
 from summarylab.check_pairs import auroc, best_match, load_gold, load_pairs, pooled, score  # noqa: E402
-from summarylab.verdict import CLASSES, CV_PATH, FEATURES, TRAINING_PATH, VerdictModel  # noqa: E402
+from summarylab.verdict import (  # noqa: E402
+    CLASSES, CV_PATH, FEATURES, JUDGE_FEATURES, JUDGE_PATH, TRAINING_PATH, EvidenceJudge, VerdictModel)
 
 
 class BoostedVerdict(VerdictModel):
@@ -171,7 +173,94 @@ class Paraphrases:
                 fh.write(f"{a}\t{b}\t{n}\n")
 
 
-def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None):
+#: The commitment-level features of the judge (plancheck.judge_summary).
+JUDGE_OUT = ("judge_best",)
+#: How many groups the dev pairs are dealt into for the judge_best of the verdict's training rows.
+JUDGE_GROUPS = 5
+
+
+class NoJudge:
+    """The run without the evidence judge (--no-judge): every candidate's probability is 0."""
+
+    def probability(self, X):
+        import numpy as np
+
+        return np.zeros(len(X))
+
+
+class Judges:
+    """The evidence judge fitted without the pairs it judges (nested in the folds).
+
+    A verdict training row of pair Q, in the fold that holds out P, gets its
+    ``judge_best`` from a judge fitted on neither P nor Q's group (the dev pairs dealt
+    into JUDGE_GROUPS groups in pairs.csv order: five fits a fold instead of forty); the
+    held-out pair P is checked with a judge fitted on every pair but P.
+    """
+
+    def __init__(self, pairs, preps, golds, make=EvidenceJudge, negatives=False):
+        self.preps, self.make = preps, make
+        parts = []
+        for p in pairs:
+            rows = judge_rows(preps[p.pair_id], pd.DataFrame(golds[p.pair_id]), negatives=negatives)
+            rows.insert(0, "pair_id", p.pair_id)
+            parts.append(rows)
+        self.rows = pd.concat(parts, ignore_index=True)
+        self._fits = {}
+        self.group = {p.pair_id: k % JUDGE_GROUPS for k, p in enumerate(pairs)}
+        # Every produced commitment's candidate rows, flat, and where each commitment's rows start.
+        self.flat, self.bounds = {}, {}
+        for p in pairs:
+            prep = preps[p.pair_id]
+            rs = [candidate_features(prep, i) for i in range(len(prep.every))]
+            self.flat[p.pair_id] = pd.DataFrame([f for r in rs for _, f in r], columns=list(JUDGE_FEATURES))
+            ends = [0]
+            for r in rs:
+                ends.append(ends[-1] + len(r))
+            self.bounds[p.pair_id] = ends
+
+    def judge(self, exclude=()) -> EvidenceJudge:
+        key = frozenset(x for x in exclude if x is not None)
+        if key not in self._fits:
+            train = self.rows[~self.rows.pair_id.isin(key)]
+            self._fits[key] = self.make().fit(train, train.label)
+        return self._fits[key]
+
+    def mates(self, pid) -> list:
+        """The pairs of ``pid``'s group (itself included)."""
+        return [q for q, g in self.group.items() if g == self.group[pid]]
+
+    def best(self, pid, judge) -> list:
+        """The judge features (judge_best, …) of every produced commitment of pair ``pid``."""
+        flat, ends, prep = self.flat[pid], self.bounds[pid], self.preps[pid]
+        proba = judge.probability(flat) if len(flat) else []
+        return [judge_summary(proba[a:b], candidate_features(prep, i))
+                for i, (a, b) in enumerate(zip(ends, ends[1:]))]
+
+    def refit_rows(self, table_rows, held_out=None, row_index=None):
+        """The rows with judge_best from a judge fitted on neither the row's pair nor ``held_out``."""
+        rows = table_rows.copy()
+        values = {pid: self.best(pid, self.judge({held_out, *self.mates(pid)})) for pid in rows.pair_id.unique()}
+        where = [(pid, row_index[k]) for pid, k in zip(rows.pair_id, rows.index)]
+        for name in JUDGE_OUT:
+            rows[name] = [values[pid][i][name] for pid, i in where]
+        return rows
+
+    def write(self, path=JUDGE_PATH):
+        header = ("# check_judge.csv - the evidence judge's training rows (summarylab/verdict.py EvidenceJudge),\n"
+                  "# written by scripts/train_check.py: the retrieved candidate sentences of every produced commitment\n"
+                  "# that a gold commitment delivered or partial with an evidence passage answers (dev pairs of\n"
+                  "# corpora/annotations/check/), label 1 for the candidate holding that passage, else 0.\n"
+                  f"# rows: {len(self.rows)}; positives: {int(self.rows.label.sum())}; written {time.strftime('%Y-%m-%d')}\n")
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(header)
+            rows = self.rows.drop(columns=["commitment"])
+            # a pair without rows makes the concatenated columns objects: round them as numbers
+            rows[list(JUDGE_FEATURES)] = rows[list(JUDGE_FEATURES)].astype(float).round(4)
+            rows.to_csv(fh, index=False)
+
+
+def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None, judges=None,
+         row_index=None):
     """Leave one pair out: fit ``make(train)`` on the other pairs' rows, check the pair, score it."""
     results, right, wrong, per_pair = [], [], [], {}
     for p in pairs:
@@ -179,8 +268,12 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
         if para is not None:
             train = para.refit_rows(train, p.pair_id)
             para.refit_pair(preps[p.pair_id], p.pair_id)
+        judge = NoJudge() if judges is None else None
+        if judges is not None:  # nested: neither the held-out pair nor the row's own pair taught the judge
+            train = judges.refit_rows(train, p.pair_id, row_index)
+            judge = judges.judge({p.pair_id})
         model = make(train).fit(train, train.verdict)
-        out = decide(preps[p.pair_id], model)
+        out = decide(preps[p.pair_id], model, judge)
         produced = out.to_dict("records")
         if out_dir:
             Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -223,6 +316,10 @@ def main():
                     help="also measure the other verdict models of ALTERNATIVES in the same folds")
     ap.add_argument("--no-paraphrases", dest="paraphrases", action="store_false",
                     help="leave the learned paraphrases out (paraphrase_gain 0 everywhere)")
+    ap.add_argument("--no-judge", dest="judge", action="store_false",
+                    help="leave the evidence judge out (judge_best 0 everywhere)")
+    ap.add_argument("--judge-negatives", action="store_true",
+                    help="the judge also learns from the candidates of gold not_found commitments (all 0)")
     ap.add_argument("--note", default=None,
                     help="record this run's figures in check_cv.json's history under this description")
     ap.add_argument("--out", default=None, help="write each pair's leave-one-pair-out output as DIR/<pair_id>.jsonl")
@@ -242,11 +339,16 @@ def main():
     pairs = load_pairs("dev")
     preps, golds, tables = {}, {}, []
     for p in pairs:
-        prep = prepare(sl.read(p.plan_file), sl.read(p.summary_file))
-        gold = load_gold(p)
-        rows = training_rows(prep.plan_doc, prep.summary_doc, pd.DataFrame(gold), prep=prep)
+        preps[p.pair_id] = prepare(sl.read(p.plan_file), sl.read(p.summary_file))
+        golds[p.pair_id] = load_gold(p)
+    judges = Judges(pairs, preps, golds, negatives=a.judge_negatives) if a.judge else None
+    for p in pairs:
+        prep = preps[p.pair_id]
+        # judge_best is set below from judges that never saw the row's pair (the all-pairs judge here
+        # only fills the column)
+        rows = training_rows(prep.plan_doc, prep.summary_doc, pd.DataFrame(golds[p.pair_id]), prep=prep,
+                             judge=judges.judge() if judges is not None else NoJudge())
         rows.insert(0, "pair_id", p.pair_id)
-        preps[p.pair_id], golds[p.pair_id] = prep, gold
         tables.append(rows)
     table = pd.concat(tables, ignore_index=True)
     para = Paraphrases(pairs, preps, golds, table) if a.paraphrases else None
@@ -254,13 +356,21 @@ def main():
         table = para.refit_rows(table)  # each pair's rows from the other pairs' word pairs
     else:
         table["paraphrase_gain"] = 0.0
+    row_index = [[c.text for _, c in preps[pid].every].index(c) for pid, c in zip(table.pair_id, table.commitment)]
+    if judges is not None:
+        table = judges.refit_rows(table, None, row_index)  # each pair's judge_best from the other pairs' judge
+    else:
+        for name in JUDGE_OUT:
+            table[name] = 0.0
     make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
-    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para)
+    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para, judges=judges,
+                             row_index=row_index)
     if a.alternatives:
         # The models measured against the shipped one, each in the same folds.
         summary["alternatives"] = {}
         for name, make in ALTERNATIVES.items():
-            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True, para=para)
+            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True, para=para, judges=judges,
+                          row_index=row_index)
             summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
@@ -274,6 +384,8 @@ def main():
               f"# pairs: {', '.join(p.pair_id for p in pairs)}; rows: {len(table)}; written {time.strftime('%Y-%m-%d')}\n"
               f"# leave-one-pair-out: agreement {summary['agreement']}, kappa {summary['kappa']}, "
               f"recall {summary['recall']}, confidence AUROC {summary['confidence_auroc']} (models/check_cv.json)\n")
+    if judges is not None:
+        judges.write()
     if para is not None:
         para.write()
     elif PARAPHRASES_PATH.exists():

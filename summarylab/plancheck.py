@@ -30,7 +30,10 @@ How:
    clause (:func:`evidence_clause`: does the clause hold the promise's head and
    its qualifiers, its verb, its quoted name; is it an award list; does it say
    the work is unfinished or piloted) and adds the numbers' outcome and the
-   shortfalls the report admits.
+   shortfalls the report admits.  An evidence judge (:class:`summarylab.verdict.EvidenceJudge`,
+   learned from the annotated pairs' gold evidence passages) reads every retrieved
+   candidate (:func:`candidate_features`): its best probability is a feature of the
+   verdict and its best candidate is the evidence a delivered verdict names.
 3. Verdict: numbers decide when both sides have them; otherwise a logistic
    regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
    (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
@@ -684,6 +687,9 @@ class Prepared:
     features: Optional[list] = None    # (features, side) of each commitment (filled by decide)
     blanket: Optional[_Evidence] = None  # a review sentence claiming every main target met
     review: Optional[str] = None  # canonical text of every evidence sentence (filled on use)
+    candidate_rows: Optional[list] = None  # the judge's feature rows of each commitment's candidates (on use)
+    word_df: Optional[dict] = None  # topic word → how many evidence sentences hold it (filled on use)
+    canon: Optional[list] = None  # canonical text of each evidence sentence (filled on use)
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -1201,6 +1207,140 @@ def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, si
             side["half"] = ev
 
 
+#: Whether a delivered verdict names the evidence judge's best candidate as its evidence.
+JUDGE_EVIDENCE = True
+
+_DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:倍|成|%|个|项|万|亿|次|期|名|人|所|家|件|座|公里|吨|元)")
+
+
+def _canon(prep: Prepared) -> list:
+    """The canonical text of each evidence sentence of a pair (kept on the Prepared)."""
+    if prep.canon is None:
+        prep.canon = [canonical(e.text) for e in prep.eligible]
+    return prep.canon
+
+
+def _idf(prep: Prepared, word: str) -> float:
+    """The idf of a topic word over the review's evidence sentences (a sentence holds it as a
+    substring, whatever jieba's cut), counted once per pair and kept on the Prepared."""
+    if prep.word_df is None:
+        prep.word_df = {}
+    df = prep.word_df.get(word)
+    if df is None:
+        df = prep.word_df[word] = sum(word in text for text in _canon(prep))
+    return math.log((1 + len(prep.eligible)) / (1 + df)) + 1
+
+
+def candidate_features(prep: Prepared, i: int) -> list[tuple[int, dict]]:
+    """The evidence judge's view of each candidate of commitment ``i``: (index into
+    ``prep.eligible``, :data:`summarylab.verdict.JUDGE_FEATURES`) per retrieved sentence,
+    best retrieval score first ([] when nothing was retrieved).  Computed once per pair.
+
+    Example:
+        >>> import summarylab as sl
+        >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+        ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+        >>> rows = candidate_features(prep, 3)
+        >>> rows[0][1]["top"], 0 < rows[0][1]["clause_coverage"] <= 1
+        (1.0, True)
+    """
+    if prep.candidate_rows is None:
+        prep.candidate_rows = [None] * len(prep.every)
+    if prep.candidate_rows[i] is None:
+        prep.candidate_rows[i] = _candidate_rows(prep, i)
+    return prep.candidate_rows[i]
+
+
+def _candidate_rows(prep: Prepared, i: int) -> list[tuple[int, dict]]:
+    from .structure import review_cues
+
+    cand = prep.candidates[i]
+    if cand is None:
+        return []
+    c = prep.every[i][1]
+    topics = list(dict.fromkeys(content_words(c.text)))
+    idf = {w: _idf(prep, w) for w in topics}
+    verb = _lead_verb(c.text, tokens_of(prep.plan_doc, c))
+    head = _head_word(c.text)
+    year = prep.summary_doc.meta.year
+    size = max(len(prep.summary_doc.text), 1)
+    starts = {s.start for s in prep.summary_doc.section_list}
+    topic_list = topics + anchors_of(c.text)
+    rows = []
+    for t, k in enumerate(cand.index):
+        ev = prep.eligible[k]
+        canon, plain = _canon(prep)[k], _QUOTED.sub("", ev.text)
+        clause, share, head_held = evidence_clause(c.text, ev.text)
+        qual, contradicted = qualifiers(c.text, clause)
+        held = sum(v for w, v in idf.items() if w in canon)
+        para = _paragraph(prep, k)
+        rows.append((k, {
+            "rank": t / TOP_K, "top": float(t == 0), "chosen": float(k == cand.chosen),
+            "score": cand.score[t], "score_ratio": cand.score[t] / cand.score[0] if cand.score[0] > 0 else 0.0,
+            "coverage": cand.coverage[t], "char": cand.char[t], "word": cand.word[t],
+            "clause_coverage": share, "head_held": float(head_held),
+            "head_chars": sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0,
+            "qualifier_held": qual, "qualifier_contradicted": float(contradicted),
+            "verb_held": float(bool(verb) and verb in clause),
+            "idf_mass": math.log1p(held), "idf_missing": math.log1p(sum(idf.values()) - held),
+            "result_clause": float(bool(review_cues()["result"].search(clause))),
+            "number": float(bool(_DIGIT.search(plain))),
+            "unfinished": float(bool(cue("partial", plain))),
+            "award": float(bool(cue("award", clause))),
+            "indicators": float(ev.section_kind == "indicators"),
+            "heading": float(not ev.headed and ev.start in starts),
+            "position": ev.start / size,
+            "names_year": float(bool(year) and names_reviewed_year(ev.text, year)),
+            "several_years": float(any(a <= ev.start < b for a, b in (prep.several or []))),
+            "length": math.log1p(len(ev.text)),
+            "paragraph_coverage": (sum(w in para for w in topic_list) / len(topic_list)) if topic_list else 0.0,
+        }))
+    return rows
+
+
+def judge_features(prep: Prepared, judge=None) -> None:
+    """Set ``judge_best`` (the evidence judge's best probability over a commitment's candidates)
+    of every commitment of a prepared pair, and the candidate it names (``side["judge_pick"]``).
+
+    Example:
+        >>> import summarylab as sl
+        >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+        ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+        >>> judge_features(prep)
+        >>> 0 < prep.features[3][0]["judge_best"] <= 1
+        True
+    """
+    import pandas as pd
+
+    from .verdict import default_judge
+
+    judge = judge or default_judge()
+    features = _features(prep)
+    rows = [candidate_features(prep, i) for i in range(len(prep.every))]
+    flat = [r for rs in rows for _, r in rs]
+    proba = judge.probability(pd.DataFrame(flat)) if flat else []
+    at = 0
+    for (f, side), rs in zip(features, rows):
+        p = proba[at:at + len(rs)]
+        at += len(rs)
+        f.update(judge_summary(p, rs))
+        side["judge_pick"] = rs[int(p.argmax())][0] if len(rs) else None
+
+
+def judge_summary(proba, rows: list) -> dict:
+    """The commitment-level feature of the judge's probabilities over its candidates
+    (``rows``: (place in the review's evidence sentences, judge features) of each, as
+    :func:`candidate_features` gives them): the best.  (The probability of the sentence the
+    verdict's features were read from and the sum over the candidates were measured as further
+    features and not kept: models/check_cv.json.)
+
+    Example:
+        >>> judge_summary([0.2, 0.7], [(5, {}), (9, {})])
+        {'judge_best': 0.7}
+    """
+    return {"judge_best": round(float(max(proba)), 6) if len(rows) else 0.0}
+
+
 # The numbers' own settings (how close a label must be, the 左右 band): set by
 # hand, not learned; numbers decide when both sides have them.
 _NUMBER_TH = {"label": 0.6, "about_tolerance": 0.05}
@@ -1217,7 +1357,7 @@ def _features(prep: "Prepared") -> list:
     return prep.features
 
 
-def decide(prep: Prepared, model=None) -> "pd.DataFrame":
+def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
     """The verdicts of a prepared pair: numbers decide when both sides have them,
     the learned model decides the rest; ``confidence`` is its probability.
 
@@ -1234,6 +1374,7 @@ def decide(prep: Prepared, model=None) -> "pd.DataFrame":
 
     model = model or default_model()
     summary_year = prep.summary_doc.meta.year
+    judge_features(prep, judge)
     features = _features(prep)
     feats = [f for f, _ in features]
     X = pd.DataFrame(feats) if feats else None
@@ -1396,9 +1537,14 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row.update(_found(ev, f["score"]),
                    reason=f"回顾未单列这项指标，但称全面实现了年初确定的主要目标：“{_short(ev.text)}”。")
     elif verdict == "delivered":
-        best = side["best"]
+        best, clause = side["best"], side["clause"]
+        pick = side.get("judge_pick")
+        if JUDGE_EVIDENCE and pick is not None and pick != prep.candidates[side["i"]].chosen:
+            # the sentence the evidence judge holds likeliest to be the evidence, not the best-scored one
+            best = prep.eligible[pick]
+            clause = evidence_clause(c.text, best.text)[0]
         row.update(_found(best, f["score"]),
-                   reason=f"工作回顾中有对应的做法：“{_short(side['clause'] or best.text)}”。")
+                   reason=f"工作回顾中有对应的做法：“{_short(clause or best.text)}”。")
     elif verdict == "partial":
         row.update(_partial(c, f, side))
     elif rule == "rate_unshown":
@@ -1928,7 +2074,7 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
 
 # ---- learning ------------------------------------------------------------------
 
-def pair_features(prep: Prepared) -> "pd.DataFrame":
+def pair_features(prep: Prepared, judge=None) -> "pd.DataFrame":
     """The feature row of every commitment of a prepared pair (index: its position).
 
     Example:
@@ -1942,6 +2088,7 @@ def pair_features(prep: Prepared) -> "pd.DataFrame":
 
     from .verdict import FEATURES
 
+    judge_features(prep, judge)
     features = _features(prep)
     rows = []
     for i, (item, c) in enumerate(prep.every):
@@ -1951,7 +2098,7 @@ def pair_features(prep: Prepared) -> "pd.DataFrame":
 
 
 def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFrame", *,
-                  prep: Optional[Prepared] = None) -> "pd.DataFrame":
+                  prep: Optional[Prepared] = None, judge=None) -> "pd.DataFrame":
     """Feature rows for labelled commitments: what a reviewed pair adds to the model.
 
     Each label (columns ``commitment``, ``verdict``) is matched to the produced
@@ -1963,6 +2110,7 @@ def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFra
         plan_doc, summary_doc: the pair.
         labels: a DataFrame with columns commitment and verdict (a person's verdicts).
         prep: the pair already prepared (saves the work).
+        judge: the evidence judge of ``judge_best`` (default: the shipped one).
 
     Returns:
         A DataFrame with commitment, gold_commitment, verdict and the FEATURES columns.
@@ -1981,7 +2129,7 @@ def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFra
     from .verdict import CLASSES, FEATURES
 
     prep = prep or prepare(plan_doc, summary_doc)
-    feats = pair_features(prep)
+    feats = pair_features(prep, judge)
     texts = list(feats["commitment"])
     out = []
     for r in labels.to_dict("records"):
@@ -1996,6 +2144,49 @@ def training_rows(plan_doc: Document, summary_doc: Document, labels: "pd.DataFra
     return pd.DataFrame(out, columns=["commitment", "gold_commitment", "verdict", *FEATURES])
 
 
+
+
+def judge_rows(prep: Prepared, labels: "pd.DataFrame", negatives: bool = False) -> "pd.DataFrame":
+    """The evidence judge's training rows of an annotated pair: the candidates of every
+    produced commitment that a gold commitment delivered or partial with an evidence
+    passage answers, labelled 1 when the candidate holds that passage (the reference
+    scorer's evidence test: bigram Dice ≥ 0.3 or one inside the other), else 0.  Commitments
+    none of whose candidates holds the passage teach nothing about choosing and give no row;
+    with ``negatives``, the candidates of gold not_found commitments are rows labelled 0.
+
+    Example:
+        >>> import pandas as pd, summarylab as sl
+        >>> prep = prepare(sl.read("corpora/000_85a1b6df8f5117e0.txt"),
+        ...                sl.read("corpora/synthetic_上林县妇联2022年工作总结.txt"))
+        >>> gold = [{"commitment": "继续实施“春蕾计划”", "verdict": "delivered",
+        ...          "evidence_text": "春蕾助学行动共资助困难女童22名"}]
+        >>> int(judge_rows(prep, pd.DataFrame(gold)).label.sum())
+        1
+    """
+    import pandas as pd
+
+    from .check_pairs import best_match, dice
+    from .verdict import JUDGE_FEATURES
+
+    texts = [c.text for _, c in prep.every]
+    out = []
+    for r in labels.to_dict("records"):
+        verdict, et = str(r["verdict"]).strip(), str(r.get("evidence_text") or "").strip()
+        k = best_match(str(r["commitment"]), texts)
+        if k is None:
+            continue
+        rows = candidate_features(prep, k)
+        if verdict in ("delivered", "partial") and et:
+            held = [dice(et, prep.eligible[j].text) >= 0.3 or et in prep.eligible[j].text
+                    or prep.eligible[j].text in et for j, _ in rows]
+            if not any(held):
+                continue
+        elif verdict == "not_found" and negatives:
+            held = [False] * len(rows)
+        else:
+            continue
+        out += [{"commitment": texts[k], "verdict": verdict, "label": int(h), **f} for (_, f), h in zip(rows, held)]
+    return pd.DataFrame(out, columns=["commitment", "verdict", "label", *JUDGE_FEATURES])
 
 
 def learn_from_reviews(pairs: list):

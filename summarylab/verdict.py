@@ -11,6 +11,10 @@ delivered / partial / not_found is fitted from ``models/check_training.csv``
 corpora/annotations/check/) the first time it is needed: no pickle ships,
 fitting takes a few milliseconds.
 
+An :class:`EvidenceJudge` (fitted from ``models/check_judge.csv``, also written by
+``scripts/train_check.py``) gives each retrieved candidate sentence the probability
+that it is the passage an annotator would cite; its best is the ``judge_best`` feature.
+
 The verdict's ``confidence`` is the model's probability of the verdict it
 gives (logistic regression probabilities; their worth is measured leave one
 pair out by the AUROC of right against wrong verdicts, see models/check_cv.json).
@@ -89,6 +93,8 @@ FEATURES = (
                         # (summarylab/listed.py)
     "list_part_missing",  # that paragraph names some of the listed things and not others (肉、禽、蛋、奶、
                           # 水产品 for 棉花、油料、糖料、肉类和水产品: GUIDELINES_check.md, partial)
+    "judge_best",       # the evidence judge's best probability over the candidates (EvidenceJudge below:
+                        # how likely one retrieved sentence is the passage an annotator would cite)
 )
 
 
@@ -207,3 +213,127 @@ def fit_verdict_model(extra_rows=None, **params) -> VerdictModel:
 def default_model() -> VerdictModel:
     """The model fitted on the shipped rows, fitted once per process."""
     return fit_verdict_model()
+
+
+# --- The evidence judge: which candidate review sentence shows the promise done ---------------
+
+JUDGE_PATH = MODELS / "check_judge.csv"
+
+#: The features of one (commitment, candidate review sentence) pair, in the order the judge reads them.
+JUDGE_FEATURES = (
+    "rank",             # the candidate's place in retrieval (0 = best score), divided by TOP_K
+    "top",              # it is retrieval's best candidate
+    "chosen",           # it is the sentence the verdict's features were read from
+    "score",            # its retrieval score (0-1)
+    "score_ratio",      # its score over the best candidate's score
+    "coverage",         # idf-weighted share of the promise's topic words the sentence holds
+    "char",             # character n-gram TF-IDF cosine
+    "word",             # word TF-IDF cosine
+    "clause_coverage",  # share of the promise's topic words its best clause holds
+    "head_held",        # that clause holds the promise's head (培训班, 制度)
+    "head_chars",       # share of the head's characters the clause holds (好收成 / 丰收)
+    "qualifier_held",   # share of the head's modifiers the clause holds
+    "qualifier_contradicted",  # the clause names the head with another modifier (城市基础设施)
+    "verb_held",        # the promise's verb (举办, 建立) is in the clause
+    "idf_mass",         # idf mass of the promise's topic words the sentence holds (log1p of the sum):
+                        # rare words shared weigh more than common ones, however many the promise has
+    "idf_missing",      # idf mass of the topic words it does not hold (log1p)
+    "result_clause",    # the clause reports a result reached (取得了, 比上年, 完成了: review_cues.tsv result)
+    "number",           # the sentence gives a figure (增长7.7%, 1310万人)
+    "unfinished",       # the sentence says the work is begun, not finished (尚未, 正在)
+    "award",            # the clause stands in an award list or honour title (表彰, 荣获)
+    "indicators",       # the sentence stands in an indicators part (主要指标完成情况)
+    "heading",          # the sentence is a heading
+    "position",         # where it stands in the report (0 = start, 1 = end)
+    "names_year",       # it names the reviewed year (2013年, 去年, 全年)
+    "several_years",    # it stands in a part reviewing several years (这五年)
+    "length",           # log1p of its length in characters
+    "paragraph_coverage",  # share of the promise's topic words its paragraph holds
+)
+
+
+class EvidenceJudge:
+    """Probability that a candidate review sentence is the evidence of a promise, from
+    :data:`JUDGE_FEATURES` (a logistic regression on standardised features).
+
+    Fitted on the candidates retrieved for the annotated commitments whose gold
+    verdict is delivered or partial: the candidate holding the gold evidence
+    passage is a positive, the other retrieved candidates are negatives.  Its best
+    probability over a commitment's candidates is the verdict model's
+    ``judge_best`` feature.
+
+    Args:
+        C: inverse regularisation strength.
+        class_weight: None or "balanced".
+
+    Example:
+        >>> import pandas as pd
+        >>> X = pd.DataFrame([dict.fromkeys(JUDGE_FEATURES, 0.0), dict.fromkeys(JUDGE_FEATURES, 1.0)] * 5)
+        >>> j = EvidenceJudge().fit(X, [0, 1] * 5)
+        >>> (j.probability(X.iloc[:2]) > 0.5).tolist()
+        [False, True]
+    """
+
+    def __init__(self, *, C: float = 0.3, class_weight: Optional[str] = None):
+        self.C = C
+        self.class_weight = class_weight
+
+    @staticmethod
+    def _matrix(X) -> np.ndarray:
+        import pandas as pd
+
+        if isinstance(X, pd.DataFrame):
+            X = X.reindex(columns=list(JUDGE_FEATURES)).fillna(0.0).to_numpy(dtype=float)
+        return np.asarray(X, dtype=float).reshape(-1, len(JUDGE_FEATURES))
+
+    def fit(self, X, y) -> "EvidenceJudge":
+        """Fit on candidate rows (columns :data:`JUDGE_FEATURES`) and 0/1 labels (1: the gold evidence)."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        A = self._matrix(X)
+        self.scaler_ = StandardScaler().fit(A)
+        self.clf_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+        self.clf_.fit(self.scaler_.transform(A), np.asarray(y, dtype=int))
+        self.n_rows_ = len(A)
+        return self
+
+    def probability(self, X) -> np.ndarray:
+        """The probability that each candidate row is the evidence."""
+        A = self._matrix(X)
+        if not len(A):
+            return np.zeros(0)
+        return self.clf_.predict_proba(self.scaler_.transform(A))[:, 1]
+
+    def weights(self) -> "dict[str, float]":
+        """The coefficient of each feature (standardised units): what the judge learned."""
+        return dict(zip(JUDGE_FEATURES, map(float, self.clf_.coef_[0])))
+
+
+def read_judge_training(path=None):
+    """The shipped candidate table (``models/check_judge.csv``, ``#`` lines are comments).
+
+    Example:
+        >>> set(read_judge_training().label) <= {0, 1}
+        True
+    """
+    import pandas as pd
+
+    return pd.read_csv(path or JUDGE_PATH, comment="#", encoding="utf-8")
+
+
+def fit_judge(rows=None, **params) -> EvidenceJudge:
+    """An evidence judge fitted on ``rows`` (default: the shipped candidate table).
+
+    Example:
+        >>> fit_judge().n_rows_ > 1000
+        True
+    """
+    rows = read_judge_training() if rows is None else rows
+    return EvidenceJudge(**params).fit(rows, rows["label"])
+
+
+@lru_cache(maxsize=1)
+def default_judge() -> EvidenceJudge:
+    """The judge fitted on the shipped candidate rows, fitted once per process."""
+    return fit_judge()
