@@ -124,12 +124,6 @@ def test_leave_one_pair_out_over_the_feature_table():
     assert agreement >= 0.775
 
 
-#: Local dev pairs checked far below the others, with the bar that keeps them from sliding further:
-#: the fifth round's 县林业局 pair (35.7% leave one pair out, with or without the evidence judge: 18 of
-#: its 25 delivered commitments read not_found — its review reports by figures and paraphrase).
-HARD_LOCAL = {"local_linye_2025": 0.33}
-
-
 @pytest.fixture(scope="module")
 def local_results():
     table = read_training()
@@ -161,14 +155,14 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
             # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev)
-            assert r["recall"] >= 0.95 and r["agreement"] >= HARD_LOCAL.get(pid, 0.72)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.72
     total = pooled(r for _, r in local_results.values())
     print(f"local pairs together: agreement {total['agreement']:.1%}, kappa {total['kappa']:.2f}")
     older = pooled(r for pid, (_, r) in local_results.items() if pid in FIRST_13 + ("local_canlian_2023",))
     assert older["agreement"] >= 0.87  # 90.4% of these 187 when last trained
-    # 85.4% of 340 when the four later pairs joined; 82.1% of 948 once the fifth round's ten county
-    # pairs joined (县林业局 35.7% among them), with the evidence judge
-    assert total["agreement"] >= 0.81
+    # 85.4% of 340 when the four later pairs joined; 85.1% of 948 once the fifth round's ten county
+    # pairs joined (each first scored blind: 县林业局 35.7%, its review read as a plan, 83.3% now)
+    assert total["agreement"] >= 0.83
 
 
 def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
