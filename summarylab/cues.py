@@ -39,6 +39,21 @@ def year_value(digits: str) -> int:
     return int(digits.translate(_CN_YEAR_DIGITS))
 
 
+#: A year written out in either script (2021年, 二〇二一年), in a heading, a title or a sentence:
+#: what structure (headings, sentence_time, metadata) and plancheck (a value's year) read.
+YEAR_NAMED = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMBER})\s*年")
+
+
+def years_named(text: str) -> list[int]:
+    """The years a text writes out, in either script, in order.
+
+    Example:
+        >>> years_named("一九五八年工业总产值比1957年增长")
+        [1958, 1957]
+    """
+    return [year_value(y) for y in YEAR_NAMED.findall(text)]
+
+
 #: A year a sentence names (2013年), not a decade (八十年代 / 1980年代): YEAR_NUMBER's Arabic years.
 #: Reading its Chinese-numeral years too (一九五四年) was measured and not kept: dev check figures
 #: held (LOPO 76.36% -> 76.43%), but the guarded frozen split slid below its first score (66.8%,
@@ -132,20 +147,18 @@ def change_verbs() -> tuple[str, ...]:
         >>> {"提高", "降低", "增加", "减少"} <= set(change_verbs())
         True
     """
-    rows = read_tsv("change_verbs.tsv", header=True)
-    found = [w for direction, form, w, *_ in rows if direction != "filler" and form == "verb"]
-    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+    return change_verbs_of("increase", "decrease")
 
 
-def change_verbs_of(direction: str) -> tuple[str, ...]:
-    """The change verbs of one direction (increase or decrease), longest first.
+def change_verbs_of(*directions: str) -> tuple[str, ...]:
+    """The change verbs of the given directions (increase, decrease), longest first.
 
     Example:
         >>> {"降低", "压缩", "缩减"} <= set(change_verbs_of("decrease"))
         True
     """
     rows = read_tsv("change_verbs.tsv", header=True)
-    found = [w for d, form, w, *_ in rows if d == direction and form == "verb"]
+    found = [w for d, form, w, *_ in rows if d in directions and form == "verb"]
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 

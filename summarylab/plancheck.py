@@ -57,13 +57,13 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NUMBER, earlier_year, lower_is_better, lowered_to, names_reviewed_year,
-                   to_new_value, year_cue, year_value)
+from .cues import (YEAR_MENTION, YEAR_NAMED, earlier_year, lower_is_better, lowered_to, names_reviewed_year,
+                   to_new_value, year_cue, year_value, years_named)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
-from .structure import delivered_late, sentence_time
+from .structure import delivered_late, review_cues, sentence_time
 from .plans import Commitment, canonical, content_words, cue, is_topic_word, plan_commitments, words
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
@@ -482,8 +482,6 @@ def _plan_paragraphs(doc: Document, late: bool = True) -> set:
         >>> [d.text[k:k + 4] for k in sorted(_plan_paragraphs(d))]
         ['2025', '二是建立']
     """
-    from .structure import sentence_time
-
     out: set = set()
     for paragraph in _paragraphs(doc):
         first = _QUOTED.sub("", paragraph[0].text)
@@ -538,7 +536,7 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
     if kind not in review_kinds:
         return "只出现在工作回顾以外的部分"
     said = _ASIDE.sub("", plain)  # （实际完成的统计数字，要在以后才能作出）: an aside, not the sentence's tense
-    if estimates and year and any(year_value(m.group(1)) > year for m in _VALUE_YEAR.finditer(said)):
+    if estimates and year and any(y > year for y in years_named(said)):
         estimates = False  # 预计2024年初投入使用: an estimate of a later year is about the future
     if cue("future", check_cue("estimate").sub("", said) if estimates else said) or (
             after_year and year_cue("year_ahead").search(plain)):
@@ -1252,8 +1250,6 @@ def candidate_features(prep: Prepared, i: int) -> list[tuple[int, dict]]:
 
 
 def _candidate_rows(prep: Prepared, i: int) -> list[tuple[int, dict]]:
-    from .structure import review_cues
-
     cand = prep.candidates[i]
     if cand is None:
         return []
@@ -1816,9 +1812,7 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
             continue  # (estimates of a review part, or of a late report, for its own year are its results)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
-        before = ev.text[:int(r.start) - ev.start]
-        after = ev.text[int(r.end) - ev.start:]
-        if _FROM.search(before) and _TO.match(after):
+        if starting_value(doc.text, int(r.start), int(r.end), ev.start):
             continue  # 从120元提高到200元: the starting value is not the result
         if _WHOLE_OF_PART.match(after_value(doc.text, r)):
             continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
@@ -1836,7 +1830,8 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
 
 #: After a number, the words that make it the whole of which the next number is a part (…所中11个).
 _WHOLE_OF_PART = re.compile(r"^[^，。；,;\d]{0,12}中(?:的|已有|已|有)?[\d一二两三四五六七八九十]")
-_VALUE_YEAR = re.compile(rf"({YEAR_NUMBER})年(?:度|底|末)?")
+# The year grammar of cues, with the words that may follow a year (年度, 年底, 年末).
+_VALUE_YEAR = re.compile(YEAR_NAMED.pattern + "(?:度|底|末)?")
 _COMPARING = re.compile(f"(?:{alternatives('year_cues.tsv', 'compared_with')})$")
 
 
@@ -1968,7 +1963,7 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
     results = []
     previous_end = c.start
     for t in sorted(targets, key=lambda t: int(t.start)):
-        if _FROM.search(plan_text[max(c.start, int(t.start) - 12):int(t.start)]) and _TO.match(after_value(plan_text, t)):
+        if starting_value(plan_text, int(t.start), int(t.end), c.start):
             continue  # 由38种扩大到50种: the starting value is no target (nor does it end the label), the new one is
         own = plan_text[previous_end:int(t.start)]
         # The label of a target is what stands before it since the last
@@ -2045,6 +2040,19 @@ def counted_thing(after: str) -> str:
             break
         out.append(w)
     return "".join(out)
+
+
+def starting_value(text: str, start: int, end: int, lo: int = 0) -> bool:
+    """Whether the number at text[start:end] is the value a change starts from
+    (从120元提高到200元, 由38种扩大到50种), not the one it reaches; ``lo``: where its
+    sentence or commitment starts.
+
+    Example:
+        >>> t = "把门诊慢特病病种由38种扩大到50种"
+        >>> starting_value(t, t.index("38"), t.index("38") + 3), starting_value(t, t.index("50"), t.index("50") + 3)
+        (True, False)
+    """
+    return bool(_FROM.search(text[max(lo, start - 16):start]) and _TO.match(text[end:end + 30]))
 
 
 def after_value(text: str, fact) -> str:

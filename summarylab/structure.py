@@ -46,7 +46,7 @@ from typing import Optional
 
 from .model import REPEATED_COPY_TITLE, Section
 
-from .cues import YEAR_NUMBER, year_cue, year_value
+from .cues import YEAR_NAMED, YEAR_NUMBER, year_cue, year_value, years_named
 from .lexicon import alternatives, categories, read_tsv
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -154,7 +154,7 @@ _PATTERNS = {
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
 # A year written out (2021年, 二〇二一年), in a heading, a title or a sentence.
-_YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMBER})\s*年")
+_YEAR = YEAR_NAMED
 
 
 @dataclass
@@ -234,7 +234,7 @@ def kind_of_heading(title: str, *, year: Optional[int] = None,
         # 回顾 / 执行情况 name the year under review, whatever else the heading adds
         # (1993年国内工作的回顾和1994年的任务; “六五”计划执行情况的回顾).
         return "indicators" if re.search(r"指标", title) else "achievements"
-    named = [year_value(y) for y in _YEAR.findall(title)]
+    named = years_named(title)
     if year is not None:
         if any(y > year for y in named) and not _pattern("problem").search(title):
             return "plan"
@@ -816,7 +816,7 @@ def sentence_time(sentence: str, year: Optional[int], late: bool = False) -> Opt
     """
     from .plans import has_cue
 
-    years = [year_value(y) for y in _YEAR.findall(sentence)] if year else []
+    years = years_named(sentence) if year else []
     ahead = _pattern("next_year" if late else "year_ahead")
     if has_cue("future", sentence) or ahead.search(sentence) or any(y > year for y in years):
         return "plan"
@@ -1028,7 +1028,7 @@ def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
 
 def _title_years(title: str, summary_word: bool, plan_word: bool) -> tuple[Optional[int], Optional[int]]:
     """(year reviewed, year planned) that the title of a work summary or plan names."""
-    years = [year_value(m.group(1)) for m in _YEAR.finditer(title)]
+    years = years_named(title)
     if not years:
         return None, None
     if summary_word and plan_word and len(years) >= 2:

@@ -1,10 +1,14 @@
 """The plan check: one verdict per commitment, backed by a sentence of the later review."""
 
+from pathlib import Path
+
 import pytest
 
 import summarylab as sl
 from summarylab.plancheck import CommitmentMatcher, check, evidence_sentences
 from summarylab.model import CHECK_COLUMNS
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 PLAN = (
     "某县妇联2021年工作总结和2022年工作计划\n"
@@ -517,11 +521,8 @@ def test_the_whole_a_part_is_counted_from_is_no_result():
 def test_an_admission_that_nothing_was_done_is_not_found_not_partial():
     # GUIDELINES_check.md: an admission that nothing was done (尚未建立, 仍在研究) is not_found;
     # one of something partly done (原计划4期，仅完成2期) is partial.
-    from pathlib import Path
-
-    corpora = Path(__file__).resolve().parent.parent / "corpora"
-    result = check(sl.read(corpora / "synthetic_某某县住房和城乡建设局2024年工作总结和2025年工作计划.txt"),
-                   sl.read(corpora / "synthetic_某某县住房和城乡建设局2025年工作总结.txt"))
+    result = check(sl.read(CORPORA / "synthetic_某某县住房和城乡建设局2024年工作总结和2025年工作计划.txt"),
+                   sl.read(CORPORA / "synthetic_某某县住房和城乡建设局2025年工作总结.txt"))
     assert verdict_of(result, "建立农村低收入群体住房安全动态监测机制").verdict == "not_found"
     assert verdict_of(result, "建立物业服务企业信用评价制度").verdict == "not_found"
     plan = sl.read_text("某县住房和城乡建设局2024年工作总结和2025年工作计划\n一、2025年工作计划\n"
@@ -536,10 +537,7 @@ def test_a_reviews_estimate_of_its_year_is_its_result_and_a_value_cut_to_is_a_ce
     # 1957 -> 1958: the review gives the year's investment from the estimates (根据预计数字,
     # with an aside on when the final figures come); the plan cut investment to 111亿元, a
     # ceiling the year overshot (123.7亿元).
-    from pathlib import Path
-
-    national = Path(__file__).resolve().parent.parent / "corpora" / "national"
-    result = check(sl.read(national / "1957.txt"), sl.read(national / "1958.txt"))
+    result = check(sl.read(CORPORA / "national" / "1957.txt"), sl.read(CORPORA / "national" / "1958.txt"))
     row = verdict_of(result, "基本建设投资缩减为")
     assert (row.verdict, row.actual) == ("partial", 1.237e10)
 
