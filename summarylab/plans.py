@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
-from .lexicon import read_tsv, word_alternation
+from .lexicon import read_tsv, top_alternatives, word_alternation
 from .nlp import word_tags
 from .numbers import GROUPED_DIGITS
 from .structure import is_enumeration_marker
@@ -76,8 +76,14 @@ def cues() -> dict[str, list[re.Pattern]]:
 
 @lru_cache(maxsize=None)
 def _any_cue(category: str) -> re.Pattern:
-    """One pattern matching where any cue of a category matches (for yes/no questions)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in cues().get(category, [])) or "(?!)")
+    """One pattern matching where any cue of a category matches (for yes/no questions).
+
+    The cues' top-level alternatives are joined flat, in file order: the same matches as
+    ``(?:cue1)|(?:cue2)|…``, but an alternative that opens with a character is skipped by
+    the regex engine at a glance where a group around its cue had to be entered first.
+    """
+    flat = [alt for p in cues().get(category, []) for alt in top_alternatives(p.pattern)]
+    return re.compile("|".join(flat) or "(?!)")
 
 
 def has_cue(category: str, text: str) -> bool:
