@@ -146,6 +146,46 @@ def word_alternation(entries: Iterable[str], *, longest_first: bool = False) -> 
     return "|".join(map(re.escape, entries))
 
 
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at the ``|`` outside
+    groups and character classes).  Joined by ``|`` they are the same regular expression;
+    a caller that puts something after each (a name, a group) keeps their order.
+
+    Example:
+        >>> top_alternatives("第[一二](?:章|节)|[|]号|(?m:^a|b)")
+        ['第[一二](?:章|节)', '[|]号', '(?m:^a|b)']
+    """
+    out, depth, begin, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i = _class_end(pattern, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[begin:i])
+            begin = i + 1
+        i += 1
+    out.append(pattern[begin:])
+    return out
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index of the ``]`` closing the character class opened at ``pattern[i]``."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):  # a ] first in a class is a member
+        j += 1
+    while pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
 @lru_cache(maxsize=None)
 def alternatives(name: str, category: str) -> str:
     """One category of a (category, regular expression) lexicon as one group ``(?:a|b|…)``.

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from typing import TYPE_CHECKING, Optional
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
-from .lexicon import read_tsv, word_alternation
+from .lexicon import read_tsv, top_alternatives, word_alternation
 from .nlp import word_tags
 from .numbers import GROUPED_DIGITS
 from .structure import is_enumeration_marker
@@ -75,8 +76,14 @@ def cues() -> dict[str, list[re.Pattern]]:
 
 @lru_cache(maxsize=None)
 def _any_cue(category: str) -> re.Pattern:
-    """One pattern matching where any cue of a category matches (for yes/no questions)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in cues().get(category, [])) or "(?!)")
+    """One pattern matching where any cue of a category matches (for yes/no questions).
+
+    The cues' top-level alternatives are joined flat, in file order: the same matches as
+    ``(?:cue1)|(?:cue2)|…``, but an alternative that opens with a character is skipped by
+    the regex engine at a glance where a group around its cue had to be entered first.
+    """
+    flat = [alt for p in cues().get(category, []) for alt in top_alternatives(p.pattern)]
+    return re.compile("|".join(flat) or "(?!)")
 
 
 def has_cue(category: str, text: str) -> bool:
@@ -144,8 +151,8 @@ def words(text: str) -> list[str]:
         >>> words("继续实施春蕾助学行动")
         ['继续', '实施', '春蕾计划']
     """
-    pattern, canon = synonyms()
-    terms = set(canon.values())
+    pattern, _ = synonyms()
+    terms = _canonical_terms()  # the set once, not rebuilt for every text
     text = canonical(text)
     from .nlp import lcut as cut
     out: list[str] = []
@@ -230,7 +237,9 @@ def _canonical_terms() -> frozenset:
 
 @lru_cache(maxsize=200_000)
 def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in words(text) if is_topic_word(w))
+    # filter calls the cached is_topic_word from C: no Python frame per word (an item's
+    # keywords read thousands of words)
+    return tuple(filter(is_topic_word, words(text)))
 
 
 def content_words(text: str) -> list[str]:
@@ -314,6 +323,10 @@ def thousands_comma(text: str, i: int) -> bool:
         >>> thousands_comma("闲置土地1,620亩", 8), thousands_comma("完成5个，另有3个", 4)
         (True, False)
     """
+    # A digit group holds a comma only between two digits (\d is str.isdecimal): any other
+    # comma is a clause break without a regex scan (a plan part has thousands of commas).
+    if i == 0 or i + 1 >= len(text) or not (text[i - 1].isdecimal() and text[i + 1].isdecimal()):
+        return False
     return any(m.start() < i < m.end() for m in _GROUPED.finditer(text, max(0, i - 16), i + 5))
 
 
@@ -619,7 +632,7 @@ def _has_topic(body: str, tagged) -> bool:
     if not tagged:
         return bool(content_words(body))
     # The clause's own words first: they answer for most clauses without the synonym scan.
-    if any(is_topic_word(t[0]) for t in tagged()):
+    if any(map(is_topic_word, map(itemgetter(0), tagged()))):
         return True
     pattern, canon = synonyms()
     return any(is_topic_word(canon[m.group(0)]) for m in pattern.finditer(body))
@@ -800,10 +813,14 @@ def _tagging(body: str, a: int, b: int, tokens):
     if tokens is None:
         return None
     got: list = []
+    # an item segment's words find a clause's run by bisection; any other ``tokens``
+    # (Document.tokens) is filtered word by word
+    covering = getattr(tokens, "covering", None)
 
     def tagged():
         if not got:
-            got.append([t for t in tokens(max(a - 8, 0), b) if t.end > a])
+            got.append(covering(a, b) if covering is not None
+                       else [t for t in tokens(max(a - 8, 0), b) if t.end > a])
         return got[0]
     return tagged
 
@@ -1088,16 +1105,32 @@ class _SegmentTokens:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
+    def _load(self) -> None:
+        self.tokens = self.doc.tokens(self.start, self.end)
+        self.starts = list(map(_START, self.tokens))
+        self.ends = list(map(_END, self.tokens))
+
     def __call__(self, a: int, b: int) -> list:
         """The words starting at or after ``a`` and ending by ``b``."""
         if self.tokens is None:
-            self.tokens = self.doc.tokens(self.start, self.end)
-            self.starts = [t.start for t in self.tokens]
-            self.ends = [t.end for t in self.tokens]
+            self._load()
         # Words do not overlap, so their ends rise with their starts: the words of [a, b) are
         # one run, from the first starting at a to the last ending by b.
         j = min(bisect_left(self.starts, b), bisect_right(self.ends, b))
         return self.tokens[bisect_left(self.starts, a):j]
+
+    def covering(self, a: int, b: int) -> list:
+        """The words of a clause body at ``a``: ``self(a - 8, b)`` without those ending
+        by ``a`` (a word straddling ``a`` is kept), found by bisection: the ends rise, so
+        the words ending after ``a`` are a tail of the run."""
+        if self.tokens is None:
+            self._load()
+        j = min(bisect_left(self.starts, b), bisect_right(self.ends, b))
+        i = max(bisect_left(self.starts, max(a - 8, 0)), bisect_right(self.ends, a))
+        return self.tokens[i:j]
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass
@@ -1313,7 +1346,7 @@ def keywords_of(text: str, k: int = 8) -> list[str]:
         if name not in out:
             out.append(name)
     counts: dict[str, int] = {}
-    for w in content_words(text):
+    for w in _content_words(text):  # the cached tuple itself: no list copy
         if w not in out:
             counts[w] = counts.get(w, 0) + 1
     ranked = sorted(counts, key=lambda w: (-counts[w], -len(w)))

@@ -6,6 +6,7 @@ and the national 政府工作报告 of 2013 and 2014 (corpora/national/201*.txt)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import cn2an
@@ -579,3 +580,28 @@ def test_a_range_shares_the_scale_of_its_second_end(lo, extra):
     hi = lo + extra
     q = parse_quantity(f"{cn2an.an2cn(lo * 100)}到{cn2an.an2cn(hi * 100)}亿")
     assert (q.value, q.value_max, q.base_value) == (lo * 100, hi * 100, lo * 100 * 10**8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789.,， 1a年中５", max_size=16), st.integers(0, 16))
+def test_the_bare_number_scan_opening_with_its_digit_reads_what_the_lookbehind_form_reads(text, start):
+    # grammar.bare is (?<![\d.])_ARABIC written to open with the first digit (a speed-up):
+    # the same numbers, wherever the scan starts.
+    from summarylab.numbers import _ARABIC, _grammar
+
+    reference = re.compile(rf"(?<![\d.]){_ARABIC}")
+    start = min(start, len(text))
+    assert [m.span() for m in _grammar().bare.finditer(text, start)] == \
+        [m.span() for m in reference.finditer(text, start)]
+
+
+def test_the_blocker_names_the_reason_of_the_alternative_that_matched():
+    # Each alternative of the blocker carries its name in an empty group after it.
+    from summarylab.numbers import Reason, _blocks, _grammar
+
+    text = "根据国发〔2021〕3号文件，2021年3月5日第三届会议上，每10万人拥有5G基站"
+    reasons = {text[s:e]: r for s, e, r in _blocks(text, 0, len(text), _grammar())}
+    assert reasons["〔2021〕3号"] == Reason.DOC_NUMBER
+    assert reasons["2021年3月5日"] == Reason.DATE
+    assert reasons["第三届"] == Reason.ORDINAL
+    assert reasons["5G"] == Reason.CODE
