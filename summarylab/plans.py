@@ -320,7 +320,7 @@ def thousands_comma(text: str, i: int) -> bool:
     ends one character past the group after the comma, so that its lookahead sees what follows).
 
     Example:
-        >>> thousands_comma("闲置土地1,620亩", 8), thousands_comma("完成5个，另有3个", 4)
+        >>> thousands_comma("闲置土地1,620亩", 5), thousands_comma("完成5个，另有3个", 4)
         (True, False)
     """
     # A digit group holds a comma only between two digits (\d is str.isdecimal): any other
