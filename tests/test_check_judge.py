@@ -90,8 +90,10 @@ def test_the_judge_follows_estimator_conventions():
     assert {"scaler_", "clf_", "n_rows_"} <= set(vars(judge))
     p = judge.probability(table.head(50))
     assert ((p >= 0) & (p <= 1)).all()
-    # learned from data, not set: the gold passage holds the promise's head more often than not
-    assert judge.weights()["clause_coverage"] > 0
+    # learned from data, not set: the passages annotators cited come out more probable than the
+    # other retrieved sentences (single weights of correlated coverage features may take either sign)
+    every = judge.probability(table)
+    assert every[table.label == 1].mean() > every[table.label == 0].mean() + 0.2
 
 
 def test_the_shipped_judge_prefers_the_course_to_the_award_ceremony(prep):
