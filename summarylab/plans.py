@@ -67,9 +67,13 @@ def cues() -> dict[str, list[re.Pattern]]:
         >>> bool(cues()["purpose"][0].match("切实保障妇女儿童合法权益"))
         True
     """
+    rows = read_tsv("commitment_cues.tsv", maxsplit=1)
+    # {focus_noun} stands for the nouns of one focus list, read by the lead and the focus patterns
+    nouns = word_alternation(w for category, words in rows if category == "focus_noun" for w in words.split())
     out: dict[str, list[re.Pattern]] = {}
-    for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
-        out.setdefault(category.strip(), []).append(re.compile(expand(pattern.strip())))
+    for category, pattern in rows:
+        pattern = expand(pattern.strip()).replace("{focus_noun}", nouns)
+        out.setdefault(category.strip(), []).append(re.compile(pattern))
     return out
 
 
