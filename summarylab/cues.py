@@ -16,7 +16,9 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from .lexicon import alternatives, read_tsv, word_alternation, words
 
@@ -234,3 +236,43 @@ def names_reviewed_year(text: str, year: int) -> bool:
     """
     return (f"{year}年" in text or bool(year_cue("reviewed_year").search(text))
             or bool(year_cue("last_year").search(text)))
+
+
+# ---- canonical indicators (models/indicators_canonical.tsv: the panel's rows, the check's numbers) ----
+
+@dataclass(frozen=True)
+class _Canon:
+    key: str
+    name: str
+    pattern: "re.Pattern"
+    kinds: frozenset
+    better: str
+    rise: bool  # a rate of rise: stated as a fall (商品零售价格下降2.6%) it is negative
+
+
+@lru_cache(maxsize=1)
+def _canon_rows() -> tuple:
+    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better, rise == "yes")
+                 for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
+
+
+@lru_cache(maxsize=1)
+def _rise_keys() -> frozenset:
+    """The canonical rows that are rates of rise (the ``rise`` column)."""
+    return frozenset(c.key for c in _canon_rows() if c.rise)
+
+
+def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]:
+    """(key, canonical name, better) of an indicator label, or None when no lexicon row fits.
+
+    Example:
+        >>> canonical_indicator("经济增长预期目标定为", "percent")[:2]
+        ('gdp_growth', '国内生产总值增长')
+        >>> canonical_indicator("城镇新增就业人数", "count")[1]
+        '城镇新增就业'
+    """
+    label = str(label or "")
+    for c in _canon_rows():
+        if kind in c.kinds and c.pattern.search(label):
+            return c.key, c.name, c.better
+    return None

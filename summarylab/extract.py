@@ -1889,15 +1889,17 @@ def _distributive_start(toks: list[_Tok], where: list, n: int) -> Optional[int]:
 
 
 def _distributed_names(toks: list[_Tok], where: list, group: list, f: int, lo: int,
-                       stems: dict) -> Optional[list[str]]:
+                       stems: dict, named: dict) -> Optional[list[str]]:
     """One name per value of a distributive group: the listed subjects (二氧化硫、化学需氧量
-    排放量), or the stems of as many values before the clause."""
+    排放量), or the names of as many values before the clause — the names an earlier 分别
+    gave them (``named``: 城镇、农村居民收入分别达到40197元和17797元，分别增长5.2%和7.6%), else
+    their stems."""
     bf = _walk_before(toks, f, lo)
     if not bf.phrase:
         before = [g for g in range(len(where)) if where[g][0] < lo]
         if len(before) < len(group):
             return None
-        return [stems[toks[where[g][0]].fact] for g in before[-len(group):]]
+        return [named.get(g) or stems[toks[where[g][0]].fact] for g in before[-len(group):]]
     items: list[list[_Tok]] = [[]]
     for t in bf.phrase:
         if t.word in "、和及与":
@@ -1907,8 +1909,13 @@ def _distributed_names(toks: list[_Tok], where: list, group: list, f: int, lo: i
     items = [x for x in items if x]
     if len(items) != len(group):
         return None
-    head = items[-1][-1:] if len(items[-1]) > 1 else []  # the shared head: 排放量
-    return [_text_of(x + (head if k < len(items) - 1 else [])) for k, x in enumerate(items)]
+    # The shared head: the last word (二氧化硫、化学需氧量排放量: 排放量), or for a one-word item
+    # all that follows the last item's first word (城镇、农村常住居民人均可支配收入: 城镇 takes
+    # 常住居民人均可支配收入, as 农村 does).
+    last = items[-1]
+    heads = [(last[1:] if len(x) == 1 else last[-1:]) if len(last) > 1 and k < len(items) - 1 else []
+             for k, x in enumerate(items)]
+    return [_text_of(x + head) for x, head in zip(items, heads)]
 
 
 def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: list, stems: dict) -> None:
@@ -1919,6 +1926,7 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
     """
     change_words = _cues().change
     done: set[int] = set()
+    named: dict[int, str] = {}  # value -> the name a distributive clause gave it
     for n, (i, lo, hi) in enumerate(where):
         if n in done:
             continue
@@ -1930,9 +1938,10 @@ def _distribute(toks: list[_Tok], rows: list[dict], where: list, quantities: lis
         if len(group) < 2:
             continue
         change = next((t.word for t in toks[f + 1:where[group[0]][0]] if t.word in change_words), "")
-        names = _distributed_names(toks, where, group, f, lo, stems)
+        names = _distributed_names(toks, where, group, f, lo, stems, named)
         for g, name in zip(group, names or ()):
             q = quantities[toks[where[g][0]].fact].quantity
+            named[g] = name
             rows[g]["indicator"] = _suffix(name, q) + change
             rows[g]["_rules"].append("distribute")
 

@@ -309,9 +309,14 @@ def due_year_in_words(text: str, plan_year: Optional[int]) -> Optional[int]:
 _GROUPED = re.compile(rf"(?<![\d.]){GROUPED_DIGITS}")
 
 
-def _thousands_comma(text: str, i: int) -> bool:
+def thousands_comma(text: str, i: int) -> bool:
     """Whether the comma at ``text[i]`` separates thousands groups of one number (the window
-    ends one character past the group after the comma, so that its lookahead sees what follows)."""
+    ends one character past the group after the comma, so that its lookahead sees what follows).
+
+    Example:
+        >>> thousands_comma("闲置土地1,620亩", 8), thousands_comma("完成5个，另有3个", 4)
+        (True, False)
+    """
     return any(m.start() < i < m.end() for m in _GROUPED.finditer(text, max(0, i - 16), i + 5))
 
 
@@ -338,7 +343,7 @@ def split_clauses(text: str, start: int = 0) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif ch in _CLAUSE_END and depth == 0:
-            if ch in "，," and _thousands_comma(text, i):
+            if ch in "，," and thousands_comma(text, i):
                 continue  # 粮食产量３４，２５０万吨: a digit group, not a clause break
             if i > begin:
                 spans.append((begin, i))
@@ -825,7 +830,7 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     """(section, text segments) of every plan item, in text order.
 
     Items are the direct children of each top-level plan section; a plan
-    section's own text (before its first child and after its last one) is an
+    section's own text (before, between and after its children) is an
     item of its own, with the section's id, when it holds numeric targets:
     that is where a 政府工作报告 states its 主要预期目标.
     """
@@ -841,16 +846,31 @@ def _item_sections(doc: Document) -> list[tuple[Section, list[tuple[int, int]]]]
     out += _plan_after_review(doc)
     for top in tops:
         children = [s for s in doc.section_list if s.parent_id == top.section_id]
-        if children:
-            segments = [(_body_start(doc, top), children[0].start)]
-            if children[-1].end < top.end:
-                segments.append((children[-1].end, top.end))
-        else:
-            segments = [(_body_start(doc, top), top.end)]
-        out.append((top, segments))
+        out.append((top, _own_text(_body_start(doc, top), top.end, children)))
         for child in children:
             out.append((child, [(_item_start(doc, child), child.end)]))
     return out
+
+
+def _own_text(start: int, end: int, children: list) -> list[tuple[int, int]]:
+    """The (start, end) segments of text[start:end] that no child section holds: a
+    part's own text before, between and after its children.  A paragraph between
+    children belongs to the part (做好今年工作，要把握好三点：一是…三是…。 heads three
+    in-paragraph items, and the 主要预期目标 paragraph after them is the part's own).
+
+    Example:
+        >>> from types import SimpleNamespace as S
+        >>> _own_text(0, 100, [S(start=10, end=40), S(start=60, end=90)])
+        [(0, 10), (40, 60), (90, 100)]
+    """
+    segments, pos = [], start
+    for child in children:
+        if child.start > pos:
+            segments.append((pos, child.start))
+        pos = max(pos, child.end)
+    if pos < end:
+        segments.append((pos, end))
+    return segments
 
 
 def _item_start(doc: Document, sec: Section) -> int:

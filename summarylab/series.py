@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
 from .plans import cues as commitment_cues
-from .cues import lower_is_better, names_reviewed_year, year_cue, years_spoken_of
+from .cues import (_canon_rows, _rise_keys, canonical_indicator, lower_is_better,  # noqa: F401
+                   names_reviewed_year, year_cue, years_spoken_of)
 from .lexicon import alternatives, read_tsv, words
 from .structure import delivered_late
 
@@ -113,44 +114,6 @@ def _future(late: bool) -> "re.Pattern":
                                           for p in commitment_cues()[c]]))
 #: A multi-year figure is no target of one year (年均增长7%, 五年累计): compare's rule, for plans too.
 _MULTI_YEAR = year_cue("plan_years")
-
-
-@dataclass(frozen=True)
-class _Canon:
-    key: str
-    name: str
-    pattern: "re.Pattern"
-    kinds: frozenset
-    better: str
-    rise: bool  # a rate of rise: stated as a fall (商品零售价格下降2.6%) it is negative
-
-
-@lru_cache(maxsize=1)
-def _canon_rows() -> tuple:
-    return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better, rise == "yes")
-                 for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
-
-
-@lru_cache(maxsize=1)
-def _rise_keys() -> frozenset:
-    """The canonical rows that are rates of rise (the ``rise`` column)."""
-    return frozenset(c.key for c in _canon_rows() if c.rise)
-
-
-def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]:
-    """(key, canonical name, better) of an indicator label, or None when no lexicon row fits.
-
-    Example:
-        >>> canonical_indicator("经济增长预期目标定为", "percent")[:2]
-        ('gdp_growth', '国内生产总值增长')
-        >>> canonical_indicator("城镇新增就业人数", "count")[1]
-        '城镇新增就业'
-    """
-    label = str(label or "")
-    for c in _canon_rows():
-        if kind in c.kinds and c.pattern.search(label):
-            return c.key, c.name, c.better
-    return None
 
 
 def met_verdict(target: float, target_max: Optional[float], approx: str, actual: Optional[float],
