@@ -197,6 +197,35 @@ def change_to() -> re.Pattern:
     return re.compile(rf"^[^，。；]{{0,4}}{to_new_value()}")
 
 
+@lru_cache(maxsize=1)
+def targets_head() -> re.Pattern:
+    """The words by which a plan paragraph announces the year's targets (models/commitment_cues.tsv
+    ``targets_head``): plans takes the targets of a plan part's preamble from the first paragraph holding
+    one, and the plan check answers a review's blanket claim (全面实现年初确定的主要目标) with the promises
+    of the paragraph holding one.
+
+    Example:
+        >>> bool(targets_head().search("今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右"))
+        True
+        >>> bool(targets_head().search("全年力争实现：社区不发生重大刑事案件"))
+        True
+    """
+    return re.compile(expand(alternatives("commitment_cues.tsv", "targets_head")))
+
+
+@lru_cache(maxsize=1)
+def age_groups() -> frozenset[str]:
+    """People words that end in 年 (青年, 老年人), which jieba tags as time words (t): nouns, that
+    name a topic of a promise (plans) and sit inside an indicator's label (extract).  Words:
+    models/indicator_cues.tsv ``agegroup``.
+
+    Example:
+        >>> {"青年", "老年人"} <= age_groups(), "今年" in age_groups()
+        (True, False)
+    """
+    return frozenset(words("indicator_cues.tsv", "agegroup"))
+
+
 def names_reviewed_year(text: str, year: int) -> bool:
     """Whether a review sentence names its year: 2012年, 全年 (models/year_cues.tsv ``reviewed_year``), or
     the year before (去年, 过去一年: ``last_year``; a 政府工作报告 reviews it the year after), so that a part reviewing several years still reports that year.

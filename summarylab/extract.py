@@ -48,6 +48,7 @@ from .model import FACT_COLUMNS, REPEATED_COPY_TITLE, Document
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI imports this module at start-up
     import pandas as pd
 
+from .cues import age_groups
 from .lexicon import read_tsv, word_alternation, words
 from .numbers import NAME_REASONS, TIME_REASONS, Reason, change_words
 
@@ -237,8 +238,8 @@ def _tokens(doc: Document, start: int, end: int, quantities: list, rejected: lis
     return out
 
 
-#: People words that jieba tags as time words (t) because they end in 年.
-_AGE_GROUPS = frozenset(words(_LABEL_CUES, "agegroup"))
+#: People words that jieba tags as time words (t) because they end in 年 (cues.age_groups).
+_AGE_GROUPS = age_groups()
 #: Nouns that jieba tags as pronouns (之家 r) or time words (日间 t) inside a programme name:
 #: 青年之家, 职工之家, 城市社区日间照料中心.
 #: Measure words that end a noun (脱贫户, 农户): 建档立卡脱贫户3865户 counts 脱贫户.

@@ -57,8 +57,8 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, earlier_year, lower_is_better, lowered_to, names_reviewed_year,
-                   to_new_value, year_cue, year_value, years_named)
+from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, earlier_year, lower_is_better, lowered_to,
+                   names_reviewed_year, targets_head, to_new_value, year_cue, year_value, years_named)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -834,7 +834,7 @@ def in_target_passage(text: str, start: int) -> bool:
     """
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
-    return bool(check_cue("target_passage").search(text[lo:hi if hi >= 0 else len(text)]))
+    return bool(targets_head().search(text, lo, hi if hi >= 0 else len(text)))
 
 
 _CLAUSE_BREAK = re.compile(r"[，；。,;：:！？]")

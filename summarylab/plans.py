@@ -27,7 +27,8 @@ from .model import PLAN_ITEM_COLUMNS, Document, Section
 if TYPE_CHECKING:
     import pandas as pd
 
-from .cues import YEAR_NUMBER, expand, five_year_plans, year_cue, year_value, years_spoken_of
+from .cues import (YEAR_NUMBER, age_groups, expand, five_year_plans, targets_head, year_cue, year_value,
+                   years_spoken_of)
 from .lexicon import read_tsv, top_alternatives, word_alternation
 from .nlp import word_tags
 from .numbers import GROUPED_DIGITS
@@ -68,9 +69,13 @@ def cues() -> dict[str, list[re.Pattern]]:
         >>> bool(cues()["purpose"][0].match("切实保障妇女儿童合法权益"))
         True
     """
+    rows = read_tsv("commitment_cues.tsv", maxsplit=1)
+    # {focus_noun} stands for the nouns of one focus list, read by the lead and the focus patterns
+    nouns = word_alternation(w for category, words in rows if category == "focus_noun" for w in words.split())
     out: dict[str, list[re.Pattern]] = {}
-    for category, pattern in read_tsv("commitment_cues.tsv", maxsplit=1):
-        out.setdefault(category.strip(), []).append(re.compile(expand(pattern.strip())))
+    for category, pattern in rows:
+        pattern = expand(pattern.strip()).replace("{focus_noun}", nouns)
+        out.setdefault(category.strip(), []).append(re.compile(pattern))
     return out
 
 
@@ -223,11 +228,10 @@ def generic_words() -> frozenset:
     return _generic_words()
 
 
-@lru_cache(maxsize=1)
 def _forced_topic_words() -> frozenset:
-    """Topic words whatever jieba's tag (``topic`` lines of models/commitment_cues.tsv):
-    jieba tags 青年 as a time word."""
-    return frozenset(w for p in cues().get("topic", []) for w in p.pattern.split())
+    """Topic words whatever jieba's tag: the people words it tags as time words (青年, 老年人;
+    summarylab/cues.py age_groups)."""
+    return age_groups()
 
 
 @lru_cache(maxsize=1)
@@ -1266,7 +1270,7 @@ def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int,
     """(start, end) of the paragraph that announces the year's targets
     ((0, 0) if none does)."""
     for a, b in segments:
-        m = _any_cue("targets_head").search(text, a, b)
+        m = targets_head().search(text, a, b)
         if m:
             end = text.find("\n", m.end(), b)
             end = b if end < 0 else end

@@ -52,7 +52,8 @@ def test_lower_is_better_is_one_lexicon():
 
 
 def test_no_other_lexicon_holds_lower_is_better_words():
-    others = [(name, row[0]) for name in LEXICONS if name != "lower_better.tsv"
+    # lexicon_overlaps.tsv names concepts (lower_better.tsv's among them), it holds no words
+    others = [(name, row[0]) for name in LEXICONS if name not in ("lower_better.tsv", "lexicon_overlaps.tsv")
               for row in read_tsv(name) if row and "lower" in row[0] and "better" in row[0]]
     assert others == []
 
