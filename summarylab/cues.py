@@ -251,15 +251,26 @@ class _Canon:
 
 
 @lru_cache(maxsize=1)
-def _canon_rows() -> tuple:
+def canonical_rows() -> tuple:
+    """The rows of models/indicators_canonical.tsv, in file order (the first that fits wins).
+
+    Example:
+        >>> canonical_rows()[0].key
+        'energy_intensity'
+    """
     return tuple(_Canon(k, name, re.compile(pat), frozenset(kind.split("|")), better, rise == "yes")
                  for k, name, pat, kind, better, rise in read_tsv("indicators_canonical.tsv", header=True))
 
 
 @lru_cache(maxsize=1)
-def _rise_keys() -> frozenset:
-    """The canonical rows that are rates of rise (the ``rise`` column)."""
-    return frozenset(c.key for c in _canon_rows() if c.rise)
+def rise_keys() -> frozenset:
+    """The keys of the canonical rows that are rates of rise (the ``rise`` column).
+
+    Example:
+        >>> "cpi" in rise_keys(), "unemployment" in rise_keys()
+        (True, False)
+    """
+    return frozenset(c.key for c in canonical_rows() if c.rise)
 
 
 def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]:
@@ -272,7 +283,7 @@ def canonical_indicator(label: str, kind: str) -> Optional[tuple[str, str, str]]
         '城镇新增就业'
     """
     label = str(label or "")
-    for c in _canon_rows():
+    for c in canonical_rows():
         if kind in c.kinds and c.pattern.search(label):
             return c.key, c.name, c.better
     return None

@@ -1222,9 +1222,6 @@ def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, si
             side["half"] = ev
 
 
-#: Whether a delivered verdict names the evidence judge's best candidate as its evidence.
-JUDGE_EVIDENCE = True
-
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:倍|成|%|个|项|万|亿|次|期|名|人|所|家|件|座|公里|吨|元)")
 
 
@@ -1552,7 +1549,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
     elif verdict == "delivered":
         best, clause = side["best"], side["clause"]
         pick = side.get("judge_pick")
-        if JUDGE_EVIDENCE and pick is not None and pick != prep.candidates[side["i"]].chosen:
+        if pick is not None and pick != prep.candidates[side["i"]].chosen:
             # the sentence the evidence judge holds likeliest to be the evidence, not the best-scored one
             best = prep.eligible[pick]
             clause = evidence_clause(c.text, best.text)[0]
@@ -1793,6 +1790,7 @@ class _Actual:
     evidence: _Evidence
     start: int
     indicator: str = ""  # the fact's indicator label (居民消费价格上涨)
+    canon: Optional[tuple] = None  # that label's canonical indicator (cues.canonical_indicator), if any
 
 
 def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
@@ -1839,9 +1837,10 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         context = ev.text[:int(r.start) - ev.start]
         if not _names_a_thing(_clause_tail(context, 1)):
             context += counted_thing(after_value(doc.text, r))  # 19项高频医保服务事项实现村可办
+        indicator = str(getattr(r, "indicator", "") or "")
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
-                           str(getattr(r, "indicator", "") or "")))
+                           indicator, canonical_indicator(indicator, str(r.kind))))
     return out
 
 
@@ -1999,20 +1998,21 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
         # An indicator the lexicon names (居民消费价格涨幅 / 居民消费价格上涨, 粮食产量 / 粮食总产量:
         # indicators_canonical.tsv) is the same indicator however each side words it.
         named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
+        label_grams = _grams(label)
         for a in actuals:
             if a.base_unit != str(t.base_unit) or a.kind != str(t.kind):
                 continue
             if (a.aspect == "level") != (str(t.aspect) == "level"):
                 continue  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
             sim = label_similarity(label, a.context)
-            if named is not None and canonical_indicator(a.indicator, a.kind) == named:
+            if named is not None and a.canon == named:
                 sim = max(sim, 1.0)
             if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
                 continue  # 累计新增城镇就业5870万人 sums five years, not the one planned
             # Ties go to the sentence that names the reviewed year, then to the value the
             # extractor gave this indicator (分别增长5.2%和7.6%: both clauses name both incomes).
             key = (sim, str(year) in a.evidence.text if year else False,
-                   _bigram_share(label, a.indicator))
+                   _bigram_share(label_grams, a.indicator))
             if sim > 0 and (best_key is None or key > best_key):
                 best, best_key, best_sim = a, key, sim
         if best is None or best_sim < th["label"]:
@@ -2035,15 +2035,15 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
 
 
-def _bigram_share(label: str, indicator: str) -> float:
-    """The share of a label's character bigrams that an indicator name holds.
+def _bigram_share(label_grams: set, indicator: str) -> float:
+    """The share of a label's character bigrams (``label_grams``, :func:`_grams`) that an
+    indicator name holds.
 
     Example:
-        >>> _bigram_share("农村居民收入增长", "农村居民收入增长"), _bigram_share("农村居民收入", "")
+        >>> _bigram_share(_grams("农村居民收入增长"), "农村居民收入增长"), _bigram_share(_grams("农村居民收入"), "")
         (1.0, 0.0)
     """
-    ga = _grams(label)
-    return len(ga & _grams(indicator)) / len(ga) if ga else 0.0
+    return len(label_grams & _grams(indicator)) / len(label_grams) if label_grams else 0.0
 
 
 def _names_a_thing(label: str) -> bool:

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
 from .plans import cues as commitment_cues
-from .cues import (_canon_rows, _rise_keys, canonical_indicator, lower_is_better,  # noqa: F401
-                   names_reviewed_year, year_cue, years_spoken_of)
-from .lexicon import alternatives, read_tsv, words
+from .cues import (canonical_indicator, canonical_rows, lower_is_better, names_reviewed_year, rise_keys,
+                   year_cue, years_spoken_of)
+from .lexicon import alternatives, words
 from .structure import delivered_late
 
 if TYPE_CHECKING:
@@ -396,7 +396,7 @@ def panel(docs: Iterable["Document"], *, facts: Optional[dict] = None, org: Opti
 def _indicator_fits(name: str, word: str) -> bool:
     if word in name:
         return True
-    row = next((c for c in _canon_rows() if c.name == name), None)
+    row = next((c for c in canonical_rows() if c.name == name), None)
     return row is not None and bool(row.pattern.search(word))
 
 
@@ -441,7 +441,7 @@ def _finish(c: dict) -> dict:
     a: Optional[_Item] = c["_actual"]
     tr = t.row if t else {}
     ar = dict(a.row) if a else {}
-    if a and a.key in _rise_keys() and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
+    if a and a.key in rise_keys() and ar.get("aspect") == "decrease" and (_num(ar.get("value")) or 0) > 0:
         ar["value"], ar["base_value"] = -_num(ar["value"]), -_num(ar["base_value"])
     t_base, a_base = _num(tr.get("base_value")), _num(ar.get("base_value"))
     same_unit = not t or not a or tr.get("base_unit") == ar.get("base_unit")

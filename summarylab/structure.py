@@ -153,8 +153,6 @@ _PATTERNS = {
 
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’|「[^」]*」")
-# A year written out (2021年, 二〇二一年), in a heading, a title or a sentence.
-_YEAR = YEAR_NAMED
 
 
 @dataclass
@@ -1005,7 +1003,7 @@ def delivered_late(text: str) -> bool:
 def _gov_metadata(title: str, head: str, delivered: Optional[re.Match]) -> dict:
     """The metadata of a 政府工作报告: it plans the year it is delivered in and reviews the one
     before, unless it was delivered late in its year (then it reviews that year and plans the next)."""
-    year_in_title = _YEAR.search(title)
+    year_in_title = YEAR_NAMED.search(title)
     plan_year = int(delivered.group(1)) if delivered else (
         year_value(year_in_title.group(1)) if year_in_title else None)
     if delivered and int(delivered.group(2)) >= _LATE_MONTH:
@@ -1115,7 +1113,7 @@ def _first_year_in_titles(tops: list[Section], kinds: tuple[str, ...]) -> Option
     """The first year named in the title of a top-level part of one of ``kinds``."""
     for s in tops:
         if s.kind in kinds:
-            m = _YEAR.search(s.title)
+            m = YEAR_NAMED.search(s.title)
             if m:
                 return year_value(m.group(1))
     return None
@@ -1129,7 +1127,7 @@ def _year_of_review(sections: list[Section], tops: list[Section], text: str) -> 
     review = " ".join(text[s.start:s.end] for s in sections
                       if s.level == 1 and s.kind in ("intro", "indicators", "achievements"))
     counts: dict[int, int] = {}
-    for m in _YEAR.finditer(review or text):
+    for m in YEAR_NAMED.finditer(review or text):
         y = year_value(m.group(1))
         counts[y] = counts.get(y, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None

@@ -6,12 +6,7 @@ Each test is a rule class read from the county and district reports of the sixth
 
 import summarylab as sl
 from summarylab.plancheck import check
-
-
-def verdict_of(result, start):
-    rows = result[result.commitment.str.startswith(start)]
-    assert len(rows) == 1, (start, result.commitment.tolist())
-    return rows.iloc[0]
+from .test_check import verdict_of
 
 
 PLAN = ("【样例】某某县2024年政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长5.1%。\n二、2024年工作安排\n"
