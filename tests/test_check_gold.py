@@ -158,6 +158,11 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # and 87.0% (交通运输局), and the sixth's, 67.4% (财政局) and 67.4% (生态环境局), before
             # they trained anything
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.65
+        elif pid in SEVENTH_ROUND_DEV:
+            # the seventh round's dev pairs, whose reviews name the promised things in other words,
+            # first scored blind at 57.5% (审计局) to 68.9% (发改局); 69.2% (信访局) to 76.7% (文联)
+            # here, where the rule classes they prompted are in (partly development figures)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.68
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
             # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev)
@@ -167,8 +172,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     older = pooled(r for pid, (_, r) in local_results.items() if pid in FIRST_13 + ("local_canlian_2023",))
     assert older["agreement"] >= 0.87  # 90.4% of these 187 when last trained
     # 85.4% of 340 when the four later pairs joined; 85.1% of 948 once the fifth round's ten county
-    # pairs joined (each first scored blind: 县林业局 35.7%, its review read as a plan, 83.3% now)
-    assert total["agreement"] >= 0.83
+    # pairs joined (each first scored blind: 县林业局 35.7%, its review read as a plan, 83.3% now);
+    # 81.5% of 1,482 once the sixth round's spent offices and the seventh round's six harder dev
+    # pairs (their reviews written by another hand) joined
+    assert total["agreement"] >= 0.81
 
 
 def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
@@ -196,6 +203,8 @@ FOURTH_ROUND_TEST = ("gov_1986_1987", "gov_1989_1990", "gov_1994_1995", "local_w
 FIFTH_ROUND_TEST = ("gov_1956_1957", "gov_1959_1960", "gov_1978_1979",
                     "local_jiaoyu_2025", "local_yingji_2025", "local_jiaotong_2025")
 SIXTH_ROUND_TEST = ("county_xianfu_2025", "county_shizhengfu_2024", "local_caizheng_2025", "local_shengtai_2025")
+SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
+                     "local_gongxin_2025", "local_wenlian_2024")
 
 #: The frozen splits of earlier rounds: each annotated blind by readers who never saw the checker
 #: (synthetic pairs written with every failure class planted by authors who never read the code),
@@ -236,10 +245,25 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
 
-SEVENTH_ROUND_TEST = ()  # TODO(seventh round): the frozen split's ids once shipped
+SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "local_chengguan_2025", "county_qi_2024")
 
 
 def test_the_frozen_test_pairs_never_train_the_verdict():
     shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
     assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SEVENTH_ROUND_TEST)
     assert not shipped & set(SEVENTH_ROUND_TEST)
+
+
+def test_the_seventh_rounds_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of the seventh round (split=test): synthetic 县自然资源局 2025, 县工商联 2024
+    and 县城市管理局 2025 pairs and the 政府工作报告 of a 旗 (2024→2025), written by authors who never
+    read the code, with every failure class planted and the later review worded as another person
+    would (other names for the promised things, deliveries reported in other sections, figures in
+    other units). Annotated blind, kept outside the repository until the final code of the round
+    (2026-12-06) scored them once: 148 of 221 (67.0%, kappa 0.49; the offices 68.6%, the 旗 64.2%),
+    commitment recall 100%, confidence AUROC 0.68. They never train the verdict; this test keeps the
+    first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
+    test = [p for p in PAIRS if p.pair_id in SEVENTH_ROUND_TEST]
+    assert len(test) == 4 and all(p.split == "test" for p in test)
+    total = checked_together(test, "seventh round's frozen test pairs")
+    assert total["agreement"] >= 0.665 and total["recall"] >= 0.99
