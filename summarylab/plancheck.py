@@ -1692,10 +1692,10 @@ def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tupl
 def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     """The body whose act a clause reports when it is not the reporting office, else None.
 
-    The act is a rule the body issues (县文明办印发《…》), or one the office only carries out
-    or helps with (严格执行市人社局《…》, 配合县人社局开展…, 县人社局在全县…推行: check_cues.tsv
-    ``other_act``).  A body of the same name at another level (市人社局 for a 县人社局) is
-    another body.
+    The act is a rule the body issues or leads (县文明办印发《…》), or one the office only carries
+    out or helps with (严格执行市人社局《…》, 配合县人社局开展…, 县人社局在全县…推行): one concept,
+    check_cues.tsv ``other_act``.  A body of the same name at another level (市人社局 for a
+    县人社局) is another body.
 
     Example:
         >>> _other_body("县文明办印发《某某县志愿服务管理办法》", "某某县妇联")
@@ -1705,7 +1705,7 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
         >>> _other_body("严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》", "某某县人力资源和社会保障局")
         '市人力资源和社会保障局'
     """
-    m = cue("other_body", clause.strip()) or check_cue("other_act").search(clause)
+    m = check_cue("other_act").search(clause.strip())
     if not m:
         return None
     body = next(g for g in m.groups() if g)  # the cue's lines are alternatives, each with its group
