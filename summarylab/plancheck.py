@@ -59,6 +59,7 @@ from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, earlier_year, lower_is_better, lowered_to,
                    names_reviewed_year, targets_head, to_new_value, year_cue, year_value, years_named)
+from .cues import meets_target  # the one 左右 rule, shared with the panel (series.met_verdict)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -2109,16 +2110,12 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     lo = float(t.base_value)
     hi = lo if _nan(t.value_max) else float(t.value_max) * (float(t.base_value) / float(t.value))
     approx = str(t.approx)
-    # 左右 tolerates 0.1 of the unit as written (GUIDELINES_check.md: 4.1% meets 4%左右, 5.9%
-    # meets 6%左右 but 5.6% does not), whatever the size of the number; 近 (near) keeps a share.
+    # 左右 and 近 are read by the one rule the panel reads too (cues.meets_target: 0.1 of the unit
+    # as written, GUIDELINES_check.md); the unit as written, in the base unit compared:
     scale = float(t.base_value) / float(t.value) if float(t.value) else 1.0
-    band = th["about_band"] * abs(scale) if approx == "about" else 0.0
-    tol = th["near_tolerance"] if approx == "near" else 0.0
     ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
                or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
-    if ceiling:
-        return a.value <= hi * (1 + tol) + band + 1e-9
-    return a.value >= lo * (1 - tol) - band - 1e-9
+    return meets_target(a.value, lo, hi, approx, ceiling=ceiling, unit=scale)
 
 
 # ---- learning ------------------------------------------------------------------
