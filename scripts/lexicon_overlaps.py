@@ -196,19 +196,25 @@ def overlaps(concepts: dict[str, set[str]] | None = None, *, inside: bool = True
     concepts = {c: {w for w in ws if len(_HAN.findall(w)) >= shortest} for c, ws in concepts.items()}
     out: dict[tuple[str, str], list[str]] = {}
     for a, b in combinations(sorted(concepts), 2):
-        shared = sorted(concepts[a] & concepts[b])
+        both = concepts[a] & concepts[b]
+        shared = sorted(both)
+        # x inside y, whichever concept holds which (a word both hold is listed as shared already)
         within = sorted(f"{x}⊂{y}" for x, y in _inside(concepts[a], concepts[b])
-                        if x not in concepts[b] and y not in concepts[a]) if inside else []
+                        if x not in both and y not in both) if inside else []
         if shared or within:
             out[(a, b)] = shared + within
     return out
 
 
 def _inside(xs: set[str], ys: set[str]):
+    """(inner, outer): a word of two or more Han characters of one set inside a longer word of the
+    other, whichever set holds which."""
     for x in xs:
         for y in ys:
-            if x != y and len(_HAN.findall(x)) >= 2 and (x in y or y in x):
-                yield (x, y) if x in y else (y, x)
+            if x != y and (x in y or y in x):
+                inner, outer = (x, y) if x in y else (y, x)
+                if len(_HAN.findall(inner)) >= 2:
+                    yield inner, outer
 
 
 def allowed() -> list[tuple[str, str, str]]:

@@ -105,6 +105,56 @@ def lower_is_better(label: str) -> bool:
     return any(w in label for w in words("lower_better.tsv", "lower_better"))
 
 
+#: How far an outcome may fall on the wrong side of a target written with 左右, 约 or 上下
+#: (numbers.py approx ``about``): 0.1 of the unit as written, whatever the size of the number
+#: (corpora/annotations/GUIDELINES_check.md: "a 左右 band tolerates 0.1 of the unit", and "5.9% meets
+#: a floor of 6%左右 as 4.1% meets a ceiling of 4%左右; 5.6% misses 6%左右").
+ABOUT_UNITS = 0.1
+#: ... and with 近, 将近 or 接近 (``near``): a share of the target (the guidelines name no band).
+NEAR_SHARE = 0.05
+
+
+def meets_target(actual: float, low: float, high: float, approx: str, *, ceiling: bool,
+                 unit: float = 1.0) -> bool:
+    """Whether an outcome meets a numeric target, read by the target's approximation word: the one
+    rule of the plan check (a numeric promise delivered) and the panel (its ``met`` column).
+
+    A floor is met at or above ``low``, a ceiling at or below ``high``; 左右 (``about``) lets the
+    outcome fall :data:`ABOUT_UNITS` of the unit as written on the wrong side, 近 (``near``)
+    :data:`NEAR_SHARE` of the target; any other approximation (以上, 以内, exact) none.
+
+    Args:
+        actual: the outcome, in the unit the target is compared in.
+        low, high: the target (a range 8%至9%: its two ends; one figure: the same twice).
+        approx: the target's approximation (about, near, at_least, at_most, more_than, exact).
+        ceiling: the target is a ceiling (控制在, 以内; a price rise, an unemployment rate).
+        unit: the size of the unit as written in the unit compared (1 for 6%; 10000 for
+            900万人 compared in 人), so that 900万人左右 tolerates 0.1万人.
+
+    Example:
+        >>> meets_target(5.9, 6, 6, "about", ceiling=False)   # 增长6%左右，实际增长5.9%
+        True
+        >>> meets_target(5.6, 6, 6, "about", ceiling=False)   # 增长6%左右，实际增长5.6%
+        False
+        >>> meets_target(4.1, 4, 4, "about", ceiling=True)    # 居民消费价格涨幅4%左右，实际上涨4.1%
+        True
+        >>> [meets_target(v, 9e6, 9e6, "about", ceiling=False, unit=10000)   # 城镇新增就业900万人左右
+        ...  for v in (8_999_000, 8_990_000)]                                  # 899.9万人, 899万人
+        [True, False]
+    """
+    if ceiling:
+        return actual <= high + _slack(approx, high, unit) + 1e-9
+    return actual >= low - _slack(approx, low, unit) - 1e-9
+
+
+def _slack(approx: str, bound: float, unit: float) -> float:
+    if approx == "about":
+        return ABOUT_UNITS * abs(unit)
+    if approx == "near":
+        return NEAR_SHARE * abs(bound)
+    return 0.0
+
+
 @lru_cache(maxsize=1)
 def five_year_plans() -> dict[str, int]:
     """The five-year plans of ``models/five_year_plans.tsv``: short name → last year.

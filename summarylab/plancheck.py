@@ -62,6 +62,7 @@ from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
 from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, earlier_year, lower_is_better, lowered_to,
                    names_reviewed_year, targets_head, to_new_value, year_cue, year_value, years_named)
+from .cues import meets_target  # the one 左右 rule, shared with the panel (series.met_verdict)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -1749,10 +1750,10 @@ def _shown_conjunct(commitment: str, evidence: str, bar: float) -> Optional[tupl
 def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     """The body whose act a clause reports when it is not the reporting office, else None.
 
-    The act is a rule the body issues (县文明办印发《…》), or one the office only carries out
-    or helps with (严格执行市人社局《…》, 配合县人社局开展…, 县人社局在全县…推行: check_cues.tsv
-    ``other_act``).  A body of the same name at another level (市人社局 for a 县人社局) is
-    another body.
+    The act is a rule the body issues or leads (县文明办印发《…》), or one the office only carries
+    out or helps with (严格执行市人社局《…》, 配合县人社局开展…, 县人社局在全县…推行): one concept,
+    check_cues.tsv ``other_act``.  A body of the same name at another level (市人社局 for a
+    县人社局) is another body.
 
     Example:
         >>> _other_body("县文明办印发《某某县志愿服务管理办法》", "某某县妇联")
@@ -1762,7 +1763,7 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
         >>> _other_body("严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》", "某某县人力资源和社会保障局")
         '市人力资源和社会保障局'
     """
-    m = cue("other_body", clause.strip()) or check_cue("other_act").search(clause)
+    m = check_cue("other_act").search(clause.strip())
     if not m:
         return None
     body = next(g for g in m.groups() if g)  # the cue's lines are alternatives, each with its group
@@ -2183,11 +2184,9 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     lo = float(t.base_value)
     hi = lo if _nan(t.value_max) else float(t.value_max) * (float(t.base_value) / float(t.value))
     approx = str(t.approx)
-    # 左右 tolerates 0.1 of the unit as written (GUIDELINES_check.md: 4.1% meets 4%左右, 5.9%
-    # meets 6%左右 but 5.6% does not), whatever the size of the number; 近 (near) keeps a share.
+    # 左右 and 近 are read by the one rule the panel reads too (cues.meets_target: 0.1 of the unit
+    # as written, GUIDELINES_check.md); the unit as written, in the base unit compared:
     scale = float(t.base_value) / float(t.value) if float(t.value) else 1.0
-    band = th["about_band"] * abs(scale) if approx == "about" else 0.0
-    tol = th["near_tolerance"] if approx == "near" else 0.0
     if str(getattr(t, "aspect", "")) == "decrease":
         # 能耗下降3%以上 is met by a fall of 3.6%: the size of a promised fall is a floor, whatever
         # the indicator (GUIDELINES_check.md: floors and ceilings), unless it is bounded (以内).
@@ -2195,9 +2194,7 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     else:
         ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
                    or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
-    if ceiling:
-        return a.value <= hi * (1 + tol) + band + 1e-9
-    return a.value >= lo * (1 - tol) - band - 1e-9
+    return meets_target(a.value, lo, hi, approx, ceiling=ceiling, unit=scale)
 
 
 # ---- learning ------------------------------------------------------------------

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .comparison import review_facts
 from .plans import cues as commitment_cues
-from .cues import (canonical_indicator, canonical_rows, lower_is_better, names_reviewed_year, rise_keys,
-                   year_cue, years_spoken_of)
+from .cues import (canonical_indicator, canonical_rows, lower_is_better, meets_target, names_reviewed_year,
+                   rise_keys, year_cue, years_spoken_of)
 from .lexicon import alternatives, words
 from .structure import delivered_late
 
@@ -117,18 +117,22 @@ _MULTI_YEAR = year_cue("plan_years")
 
 
 def met_verdict(target: float, target_max: Optional[float], approx: str, actual: Optional[float],
-                better: str) -> str:
+                better: str, unit: float = 1.0) -> str:
     """yes | no | unclear: does the outcome meet the target, read by the target's approximation.
 
     A ceiling (控制在, 以内, 低于; any target of a lower-is-better indicator) is met at or below it,
-    a floor (以上, 不低于; a growth target) at or above it; 左右 allows half a point (or 5%) on the
-    wrong side; a range (8%至9%) is met inside it or on its better side.
+    a floor (以上, 不低于; a growth target) at or above it; a range (8%至9%) is met inside it or on
+    its better side.  左右 and 近 are the plan check's rule (:func:`summarylab.cues.meets_target`:
+    左右 allows 0.1 of the unit as written on the wrong side, GUIDELINES_check.md), ``unit`` being
+    the size of the unit as written in the unit compared (10000 for 900万人 compared in 人).
 
     Example:
-        >>> met_verdict(7.5, None, "about", 7.7, "higher"), met_verdict(3.5, None, "at_most", 2.6, "lower")
-        ('yes', 'yes')
-        >>> met_verdict(4.6, None, "at_most", 4.9, "lower"), met_verdict(8, None, "exact", None, "higher")
-        ('no', 'unclear')
+        >>> met_verdict(7.5, None, "about", 7.4, "higher"), met_verdict(7.5, None, "about", 7.2, "higher")
+        ('yes', 'no')
+        >>> met_verdict(3.5, None, "at_most", 2.6, "lower"), met_verdict(4.6, None, "at_most", 4.9, "lower")
+        ('yes', 'no')
+        >>> met_verdict(8, None, "exact", None, "higher")
+        'unclear'
     """
     if actual is None or target is None:
         return "unclear"
@@ -136,11 +140,8 @@ def met_verdict(target: float, target_max: Optional[float], approx: str, actual:
         better = "lower"
     elif approx in ("at_least", "more_than") and better != "lower":
         better = "higher"
-    lo, hi = target, target_max if target_max is not None else target
-    slack = max(0.5, abs(target) * 0.05) if approx in ("about", "near") else 0.0
-    if better == "lower":
-        return "yes" if actual <= hi + slack + 1e-9 else "no"
-    return "yes" if actual >= lo - slack - 1e-9 else "no"
+    high = target_max if target_max is not None else target
+    return "yes" if meets_target(actual, target, high, approx, ceiling=better == "lower", unit=unit) else "no"
 
 
 def _num(x) -> Optional[float]:
@@ -449,7 +450,7 @@ def _finish(c: dict) -> dict:
         scale = (t_base / _num(tr.get("value"))) if _num(tr.get("value")) else 1.0
         t_max = _num(tr.get("value_max"))
         met = met_verdict(t_base, t_max * scale if t_max is not None else None, tr.get("approx", "exact"),
-                          a_base, c["_better"])
+                          a_base, c["_better"], unit=scale)
     else:
         met = "unclear"
     return {

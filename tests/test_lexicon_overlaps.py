@@ -43,6 +43,8 @@ def test_every_lexicon_is_audited():
     ("check_cues:target_passage", {"主要预期目标", "主要目标是", "预期目标是", "主要指标是"}),
     # the plan side's own list of the people words jieba tags as time words
     ("commitment_cues:topic", {"青年", "少年", "老年", "中年", "青少年", "老年人"}),
+    # the plan side's own line of another body's act, as it stood before the merge
+    ("commitment_cues:other_body", {"局印发", "政府牵头制定", "办联合印发"}),
 ])
 def test_a_concept_written_again_in_another_lexicon_fails(copy, words):
     concepts = audit.all_words()
@@ -94,3 +96,19 @@ def test_the_people_words_jieba_tags_as_time_words_are_one_list():
     assert {"青年", "成年", "老年人"} <= age_groups()
     assert "topic" not in categories("commitment_cues.tsv")
     assert is_topic_word("青年") and is_topic_word("成年")
+
+
+def test_another_bodys_act_is_one_category_read_by_the_check():
+    """县文明办印发《…》 (an act opening the clause) and 严格执行市人社局《…》 (an act the office only
+    carries out) are one concept, check_cues.tsv other_act, no longer also commitment_cues.tsv other_body."""
+    from summarylab.plancheck import _other_body, check_cue
+
+    assert "other_body" not in categories("commitment_cues.tsv")
+    act = check_cue("other_act")
+    assert act.search("县发展改革局牵头制定《某某县优化营商环境实施方案》").group(1) == "县发展改革局"
+    assert act.search("由县人社局联合县财政局出台《就业补助资金管理办法》").group(1) == "县人社局"
+    assert act.search("严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》").group(2) == "市人力资源和社会保障局"
+    # the office's own act opens with no body
+    assert not act.search("制定《某某县妇联巾帼志愿服务管理办法》")
+    assert _other_body("县发展改革局牵头制定《某某县优化营商环境实施方案》", "某某县妇联") == "县发展改革局"
+    assert _other_body("县发展改革局牵头制定《某某县优化营商环境实施方案》", "某某县发展改革局") is None
