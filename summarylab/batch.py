@@ -195,11 +195,13 @@ def ingest(
     # The fork server starts now: it imports and loads the language resources
     # while this process opens the store, then forks the workers.
     server, pool = _start_pool(workers, limits, len(files)) if engine == "local" else (None, [])
+    # The writer's libraries load in a thread meanwhile (see _WriterLoad): the workers get their
+    # first files as soon as they are ready, not once this process has imported pyarrow.
+    writer = _WriterLoad(parquet=parquet_dir is not None)
     outcomes = sink = None
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
-        _load_writer()
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
         order = sorted(files, key=_size, reverse=True)
@@ -214,7 +216,13 @@ def ingest(
         for status, path, doc_id, payload in outcomes:
             received += 1
             if status == "new":
-                batch.add(path, doc_id, payload)
+                # Made tables as it arrives, while the workers go on: the driver's share of
+                # the work is done between their documents, not after the last one.
+                tables = writer.tables(payload)
+                if isinstance(tables, str):  # a row the store types refuse
+                    report(path, "failed", None, f"not stored: {tables}")
+                    continue
+                batch.add(path, doc_id, tables)
                 if batch.full() or received >= last_round:
                     for outcome in sink.add_many(batch.take()):
                         report(*outcome)
@@ -223,14 +231,15 @@ def ingest(
         for outcome in sink.add_many(batch.take()):
             report(*outcome)
     finally:
-        _shut_down(outcomes, server, pool, sink)
+        _shut_down(outcomes, server, pool, sink, writer)
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
     return result
 
 
-def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink) -> None:
+def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink,
+               writer: Optional["_WriterLoad"] = None) -> None:
     """End an ingest's work, also when the driver fails: outcomes, workers, server, store."""
     if outcomes is not None:
         outcomes.close()  # the Dask cluster ends now
@@ -244,24 +253,62 @@ def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWork
     finally:
         if server is not None:
             server.stop()
+        if writer is not None:
+            writer.join()  # no import left running when the caller goes on (or the interpreter ends)
 
 
-def _load_writer() -> None:
-    """Load what turning the workers' columns into tables needs, now.
+class _WriterLoad:
+    """The libraries that store the workers' rows, imported in a thread of the driver.
 
-    pyarrow, and pandas, which pyarrow imports on its first array, cost the
-    driver about half a second of CPU: spent while the fork server loads the
-    analysis (the driver has nothing else to do then), not later, when the
-    workers need the cores.  Inserting the column lists as DuckDB list
-    parameters instead, with neither import, was measured (callgrind, one
-    worker, the national reports): 4% fewer driver instructions in all, but
-    DuckDB's conversion of the Python values cost about a billion instructions
-    (0.3 s) more than the Arrow inserts, in the phase where the driver competes
-    with the workers for the cores; so the imports stay, early.
+    pyarrow (with pandas, which pyarrow imports on its first array) and DuckDB
+    cost the driver about 0.4 s of CPU.  Imported before the first file is
+    handed out, they held the workers back whenever the fork server had loaded
+    the analysis first; imported in this thread, they load while the fork
+    server loads the analysis and the workers start on their first files (the
+    main thread only waits on the workers' sockets then).  The rows of the first
+    finished document wait for the thread (:meth:`tables`).
+
+    Inserting the column lists as DuckDB list parameters instead, without
+    pyarrow and pandas, was measured (callgrind, one worker, the national
+    reports): 4% fewer driver instructions in all, but DuckDB's conversion of
+    the Python values cost about a billion instructions (0.3 s) more than the
+    Arrow inserts, in the phase where the driver competes with the workers for
+    the cores; so the imports stay, early.
     """
-    from .store import TABLE_TYPES, column_tables
 
-    column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
+    def __init__(self, parquet: bool = False):
+        import threading
+
+        self.parquet = parquet
+        self.thread = threading.Thread(target=self._load, name="summarylab-writer-load", daemon=True)
+        self.thread.start()
+
+    def _load(self) -> None:
+        try:
+            from .store import TABLE_TYPES, column_tables
+
+            column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
+            if self.parquet:
+                import pyarrow.parquet  # noqa: F401
+            else:
+                import duckdb  # noqa: F401
+        except Exception:  # pragma: no cover - the same import in the main thread says why
+            pass
+
+    def join(self) -> None:
+        """Wait until the libraries are loaded (at once when they are)."""
+        self.thread.join()
+
+    def tables(self, columns: dict) -> Union[dict, str]:
+        """The store tables of a worker's column lists, or one line saying why the store
+        types refuse them (a fractional count)."""
+        from .store import column_tables
+
+        self.join()
+        try:
+            return column_tables(columns)
+        except Exception as err:
+            return _one_line(err)
 
 
 def _size(path: str) -> int:
@@ -276,7 +323,8 @@ class _Batch:
 
     One transaction per document costs the driver more than the inserts
     themselves (about 18 ms a document on the national reports, against 5 ms
-    in batches of 16), so finished documents wait here until there are
+    in batches of 16), so finished documents (their rows already made tables,
+    see :meth:`_WriterLoad.tables`) wait here until there are
     :data:`BATCH_DOCUMENTS` of them, :data:`BATCH_ROWS` rows, or the oldest has
     waited :data:`BATCH_SECONDS`, then go in one transaction.
     """
@@ -286,13 +334,13 @@ class _Batch:
         self.rows = 0
         self.since = 0.0
 
-    def add(self, path: str, doc_id: str, columns: dict) -> None:
+    def add(self, path: str, doc_id: str, tables: dict) -> None:
         import time
 
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((path, doc_id, columns))
-        self.rows += sum(len(cols["doc_id"]) for cols in columns.values())
+        self.items.append((path, doc_id, tables))
+        self.rows += sum(table.num_rows for table in tables.values())
 
     def full(self) -> bool:
         import time
@@ -301,11 +349,9 @@ class _Batch:
                 or time.monotonic() - self.since >= BATCH_SECONDS)
 
     def take(self) -> list[tuple[str, str, dict]]:
-        """The waiting documents with their rows as store tables; the batch is empty again."""
-        from .store import column_tables
-
+        """The waiting documents (path, doc_id, tables); the batch is empty again."""
         items, self.items, self.rows = self.items, [], 0
-        return [(path, doc_id, column_tables(columns)) for path, doc_id, columns in items]
+        return items
 
 
 #: When finished documents go to the store (see :class:`_Batch`): the progress
@@ -962,7 +1008,19 @@ def _writer(store: "Store") -> "Store":
     # The store ingest opens only inserts: one DuckDB thread leaves the cores
     # to the workers (and spends less CPU than several on these inserts).
     store.connection.execute("SET threads TO 1")
+    # DuckDB checkpoints (moves the write-ahead log into the file) once the log passes 16 MB
+    # by default: the 46 national reports log about 20 MB, so one checkpoint came mid-ingest
+    # and the one at close rewrote the row groups it had written (the documents table's texts
+    # are one row group): 0.05 s more of the driver's CPU, while the workers need the cores,
+    # and a file of 13.9 MB instead of 7.6 MB.  A larger threshold keeps the checkpoints of a
+    # large ingest, fewer and later; every document stays whole or absent either way (each
+    # transaction is in the log, which an interrupted ingest's next open replays).
+    store.connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
     return store
+
+
+#: The write-ahead log ingest lets grow before DuckDB checkpoints it (see :func:`_writer`).
+CHECKPOINT_MB = 64
 
 
 class _ParquetSink:
