@@ -194,7 +194,10 @@ def ingest(
         progress(0, total, "", "start")
     # The fork server starts now: it imports and loads the language resources
     # while this process opens the store, then forks the workers.
-    server, pool = _start_pool(workers, limits, len(files)) if engine == "local" else (None, [])
+    if engine == "local":
+        server, pool = _start_pool(workers, limits, len(files))
+    else:
+        server, pool = _early_server(), []  # not needed: stopped with the ingest
     # The writer's libraries load in a thread meanwhile (see _WriterLoad): the workers get their
     # first files as soon as they are ready, not once this process has imported pyarrow.
     writer = _WriterLoad(parquet=parquet_dir is not None)
@@ -877,11 +880,43 @@ class GuardedWorker:
 
 # --- engines -------------------------------------------------------------------
 
+def start_server_early() -> None:
+    """Start the fork server of this process's next local :func:`ingest` now.
+
+    The command line calls it before it parses its arguments: the server loads
+    the analysis (half a second) while the command line imports its libraries
+    and parses (a fifth of a second), instead of afterwards.  The next local
+    ingest in this process forks its workers from it and stops it; a process
+    that never ingests leaves it to end by itself (the server exits once this
+    process's end of its socket closes, at the latest when this process exits).
+
+    Example:
+        >>> start_server_early()                                        # doctest: +SKIP
+        >>> ingest(["corpora"], "summarylab.duckdb", workers=2)          # doctest: +SKIP
+    """
+    if not _EARLY:
+        server = ForkServer()
+        server.start()
+        _EARLY.append(server)
+
+
+#: The server :func:`start_server_early` started, until an ingest takes it (at most one).
+_EARLY: list[ForkServer] = []
+
+
+def _early_server() -> Optional[ForkServer]:
+    return _EARLY.pop() if _EARLY else None
+
+
 def _start_pool(workers: int, limits: Limits, files: int) -> tuple[Optional[ForkServer], list[GuardedWorker]]:
-    """A fork server and ``workers`` guarded workers forked from it (no more than there are files)."""
+    """A fork server (the one started early, if any) and ``workers`` guarded workers forked
+    from it (no more than there are files)."""
+    server = _early_server()
     if not files:
+        if server is not None:
+            server.stop()
         return None, []
-    server = ForkServer()
+    server = server or ForkServer()
     server.start()
     pool = [GuardedWorker(limits, server=server) for _ in range(min(workers, files))]
     for worker in pool:
