@@ -198,13 +198,15 @@ def ingest(
         server, pool = _start_pool(workers, limits, len(files))
     else:
         server, pool = _early_server(), []  # not needed: stopped with the ingest
-    # The writer's libraries load in a thread meanwhile (see _WriterLoad): the workers get their
-    # first files as soon as they are ready, not once this process has imported pyarrow.
-    writer = _WriterLoad(parquet=parquet_dir is not None)
+    # The store's writer is a thread of this process (see _Writer): it loads its libraries
+    # while the fork server loads the analysis, then stores what the workers send, while this
+    # thread goes on reading the workers' sockets.
+    writer = _Writer(parquet=parquet_dir is not None)
     outcomes = sink = None
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
+        writer.start(sink)
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
         order = sorted(files, key=_size, reverse=True)
@@ -212,26 +214,18 @@ def ingest(
             outcomes = _run_dask(order, known, workers, scheduler, limits)
         else:
             outcomes = _run_guarded(order, known, pool)
-        batch = _Batch()
         # Once every file is in a worker's hands, each finished document is stored at once: the
         # last inserts overlap the last analyses instead of following them.
         last_round, received = total - (len(pool) or workers), 0
         for status, path, doc_id, payload in outcomes:
             received += 1
             if status == "new":
-                # Made tables as it arrives, while the workers go on: the driver's share of
-                # the work is done between their documents, not after the last one.
-                tables = writer.tables(payload)
-                if isinstance(tables, str):  # a row the store types refuse
-                    report(path, "failed", None, f"not stored: {tables}")
-                    continue
-                batch.add(path, doc_id, tables)
-                if batch.full() or received >= last_round:
-                    for outcome in sink.add_many(batch.take()):
-                        report(*outcome)
+                writer.put(path, doc_id, payload, at_once=received >= last_round)
             else:
                 report(path, status, doc_id, payload)
-        for outcome in sink.add_many(batch.take()):
+            for outcome in writer.stored():
+                report(*outcome)
+        for outcome in writer.finish():
             report(*outcome)
     finally:
         _shut_down(outcomes, server, pool, sink, writer)
@@ -242,7 +236,7 @@ def ingest(
 
 
 def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink,
-               writer: Optional["_WriterLoad"] = None) -> None:
+               writer: Optional["_Writer"] = None) -> None:
     """End an ingest's work, also when the driver fails: outcomes, workers, server, store."""
     if outcomes is not None:
         outcomes.close()  # the Dask cluster ends now
@@ -251,40 +245,118 @@ def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWork
             worker.stop()
         if server is not None:
             server.close()  # it exits while the store closes
+        if writer is not None:
+            writer.stop()  # after a failure: what it holds is dropped, as the batch was
         if sink is not None:
             sink.close()
     finally:
         if server is not None:
             server.stop()
-        if writer is not None:
-            writer.join()  # no import left running when the caller goes on (or the interpreter ends)
 
 
-class _WriterLoad:
-    """The libraries that store the workers' rows, imported in a thread of the driver.
+class _Writer:
+    """The store's writer: a thread of the driver that makes the workers' column lists tables
+    and stores them, in batches (:class:`_Batch`), while the driver's main thread reads the
+    workers' sockets.
 
-    pyarrow (with pandas, which pyarrow imports on its first array) and DuckDB
-    cost the driver about 0.4 s of CPU.  Imported before the first file is
-    handed out, they held the workers back whenever the fork server had loaded
-    the analysis first; imported in this thread, they load while the fork
-    server loads the analysis and the workers start on their first files (the
-    main thread only waits on the workers' sockets then).  The rows of the first
-    finished document wait for the thread (:meth:`tables`).
+    A worker's outcome (half a megabyte on average for the national reports) does not fit in
+    its socket's buffer: the worker waits in ``send`` until the driver reads it.  When the
+    driver stored each document itself between two reads, its inserts, commits and the
+    conversion to Arrow held the workers' sends: 0.2 to 0.7 s a worker over the 46 national
+    reports.  The main thread now only reads, hands the next file out and queues the rows
+    here; the writer's work overlaps the workers' (DuckDB lets go of the interpreter while it
+    inserts and commits).
 
-    Inserting the column lists as DuckDB list parameters instead, without
-    pyarrow and pandas, was measured (callgrind, one worker, the national
-    reports): 4% fewer driver instructions in all, but DuckDB's conversion of
-    the Python values cost about a billion instructions (0.3 s) more than the
-    Arrow inserts, in the phase where the driver competes with the workers for
-    the cores; so the imports stay, early.
+    The thread first loads what storing needs: pyarrow (with pandas, which pyarrow imports on
+    its first array) and DuckDB, about 0.4 s of CPU, while the fork server loads the analysis
+    (the workers cannot start before it has), and while the main thread hands the workers
+    their first files.  Inserting the column lists as DuckDB list parameters instead, without
+    pyarrow and pandas, was measured (callgrind, one worker, the national reports): 4% fewer
+    driver instructions in all, but DuckDB's conversion of the Python values cost about a
+    billion instructions (0.3 s) more than the Arrow inserts; so the imports stay.
+
+    Outcomes come back through :meth:`stored` and :meth:`finish`, in the main thread, which
+    reports them (the progress callback is called from the thread that called ingest).  An
+    error of the writer (a store that cannot be created) is raised there too.
     """
 
-    def __init__(self, parquet: bool = False):
+    def __init__(self, parquet: bool = False) -> None:
+        import queue
         import threading
 
         self.parquet = parquet
-        self.thread = threading.Thread(target=self._load, name="summarylab-writer-load", daemon=True)
+        self.sink = None
+        self.todo: "queue.Queue" = queue.Queue()
+        self.done: "queue.Queue" = queue.Queue()
+        self.error: Optional[BaseException] = None
+        self._go = threading.Event()  # the sink is known
+        self._abort = False
+        self.thread = threading.Thread(target=self._run, name="summarylab-store-writer", daemon=True)
         self.thread.start()
+
+    def start(self, sink) -> None:
+        """Store into ``sink`` (:class:`_StoreSink` or :class:`_ParquetSink`) from now on."""
+        self.sink = sink
+        self._go.set()
+
+    def put(self, path: str, doc_id: str, columns: dict, at_once: bool = False) -> None:
+        """Queue a new document's column lists; ``at_once``: store it (and the batch) now."""
+        self.todo.put((path, doc_id, columns, at_once))
+
+    def stored(self) -> list[tuple[str, str, Optional[str], Optional[str]]]:
+        """``(path, outcome, doc_id, reason)`` of the documents stored (or refused) since the
+        last call, without waiting; raises the writer's error, if any."""
+        import queue
+
+        out = []
+        while True:
+            try:
+                out.append(self.done.get_nowait())
+            except queue.Empty:
+                break
+        if self.error is not None:
+            raise self.error
+        return out
+
+    def finish(self) -> list[tuple[str, str, Optional[str], Optional[str]]]:
+        """Store what is left and wait for it; the outcomes not yet given by :meth:`stored`."""
+        self.todo.put(None)
+        self.thread.join()
+        return self.stored()
+
+    def stop(self) -> None:
+        """Stop the thread, dropping what it has not stored (after a failure); idempotent."""
+        if self.thread.is_alive():
+            self._abort = True
+            self._go.set()
+            self.todo.put(None)
+            self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._load()
+            self._go.wait()
+            batch = _Batch()
+            while True:
+                item = self.todo.get()
+                if item is None or self._abort:
+                    break
+                path, doc_id, columns, at_once = item
+                tables = self._tables(columns)
+                if isinstance(tables, str):  # a row the store types refuse
+                    self.done.put((path, "failed", None, f"not stored: {tables}"))
+                    continue
+                batch.add(path, doc_id, tables)
+                if at_once or batch.full():
+                    self._store(batch.take())
+            if not self._abort:
+                self._store(batch.take())
+        except BaseException as err:  # raised in the main thread (stored, finish)
+            self.error = err
+
+    def _store(self, items: list) -> None:
+        for outcome in self.sink.add_many(items):
+            self.done.put(outcome)
 
     def _load(self) -> None:
         try:
@@ -295,19 +367,15 @@ class _WriterLoad:
                 import pyarrow.parquet  # noqa: F401
             else:
                 import duckdb  # noqa: F401
-        except Exception:  # pragma: no cover - the same import in the main thread says why
+        except Exception:  # pragma: no cover - the same import says why when it is needed
             pass
 
-    def join(self) -> None:
-        """Wait until the libraries are loaded (at once when they are)."""
-        self.thread.join()
-
-    def tables(self, columns: dict) -> Union[dict, str]:
+    @staticmethod
+    def _tables(columns: dict) -> Union[dict, str]:
         """The store tables of a worker's column lists, or one line saying why the store
         types refuse them (a fractional count)."""
         from .store import column_tables
 
-        self.join()
         try:
             return column_tables(columns)
         except Exception as err:
@@ -327,7 +395,7 @@ class _Batch:
     One transaction per document costs the driver more than the inserts
     themselves (about 18 ms a document on the national reports, against 5 ms
     in batches of 16), so finished documents (their rows already made tables,
-    see :meth:`_WriterLoad.tables`) wait here until there are
+    see :meth:`_Writer._tables`) wait here until there are
     :data:`BATCH_DOCUMENTS` of them, :data:`BATCH_ROWS` rows, or the oldest has
     waited :data:`BATCH_SECONDS`, then go in one transaction.
     """
