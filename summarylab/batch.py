@@ -262,10 +262,11 @@ class _Writer:
     A worker's outcome (half a megabyte on average for the national reports) does not fit in
     its socket's buffer: the worker waits in ``send`` until the driver reads it.  When the
     driver stored each document itself between two reads, its inserts, commits and the
-    conversion to Arrow held the workers' sends: 0.2 to 0.7 s a worker over the 46 national
-    reports.  The main thread now only reads, hands the next file out and queues the rows
-    here; the writer's work overlaps the workers' (DuckDB lets go of the interpreter while it
-    inserts and commits).
+    conversion to Arrow held the workers' sends: 0.2 to 1.1 s a worker over the 46 national
+    reports on a shared machine (0.1 to 0.27 s with this thread).  The main thread now only
+    reads, hands the next file out and queues the rows here; the writer's work overlaps the
+    workers' (DuckDB releases the interpreter's lock for most of an insert: a Python loop in
+    the other thread kept 42% of its speed during one, on a busy machine).
 
     The thread first loads what storing needs: pyarrow (with pandas, which pyarrow imports on
     its first array) and DuckDB, about 0.4 s of CPU, while the fork server loads the analysis
@@ -347,7 +348,9 @@ class _Writer:
                     self.done.put((path, "failed", None, f"not stored: {tables}"))
                     continue
                 batch.add(path, doc_id, tables)
-                if at_once or batch.full():
+                # In the last round each document is stored at once, unless more wait behind
+                # it (the writer fell behind): they go together, in fewer transactions.
+                if batch.full() or (at_once and self.todo.empty()):
                     self._store(batch.take())
             if not self._abort:
                 self._store(batch.take())
