@@ -153,9 +153,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # 县残联 was a frozen test pair in the first round (74.2% then); 77.4% here (80.6% in
             # scripts/train_check.py, whose training rows also forget its paraphrases)
             assert r["recall"] == 1.0 and r["agreement"] >= 0.77
-        elif pid in FIFTH_ROUND_TEST:
+        elif pid in FIFTH_ROUND_TEST + SIXTH_ROUND_TEST:
             # the fifth round's frozen county pairs, scored once at 82.0% (教育局), 67.3% (应急管理局)
-            # and 87.0% (交通运输局) before they trained anything
+            # and 87.0% (交通运输局), and the sixth's, 67.4% (财政局) and 67.4% (生态环境局), before
+            # they trained anything
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.65
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
@@ -194,6 +195,7 @@ THIRD_ROUND_TEST = ("gov_1988_1989", "gov_1996_1997", "gov_1999_2000", "gov_2005
 FOURTH_ROUND_TEST = ("gov_1986_1987", "gov_1989_1990", "gov_1994_1995", "local_weijian_2025")
 FIFTH_ROUND_TEST = ("gov_1956_1957", "gov_1959_1960", "gov_1978_1979",
                     "local_jiaoyu_2025", "local_yingji_2025", "local_jiaotong_2025")
+SIXTH_ROUND_TEST = ("county_xianfu_2025", "county_shizhengfu_2024", "local_caizheng_2025", "local_shengtai_2025")
 
 #: The frozen splits of earlier rounds: each annotated blind by readers who never saw the checker
 #: (synthetic pairs written with every failure class planted by authors who never read the code),
@@ -218,6 +220,10 @@ SPENT_SPLITS = {
     # 县交通运输局 2025: 286 of 380 (75.3%, kappa 0.58; national 73.3% — below the 79.3% of always
     # answering not_found —, local 78.4%), recall 94.7%, AUROC 0.64
     "fifth round": (FIFTH_ROUND_TEST, 0.75, 0.94),
+    # synthetic 政府工作报告 of a county (2025→2026) and of a county-level city (2024→2025), and
+    # synthetic 县财政局 and 县生态环境局 2025: 182 of 243 (74.9%, kappa 0.59; the two 政府工作报告
+    # 79.2%, the two offices 67.4%), recall 99.6%, AUROC 0.79
+    "sixth round": (SIXTH_ROUND_TEST, 0.745, 0.99),
 }
 
 
@@ -230,25 +236,10 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
 
-SIXTH_ROUND_TEST = ("county_xianfu_2025", "county_shizhengfu_2024", "local_caizheng_2025", "local_shengtai_2025")
+SEVENTH_ROUND_TEST = ()  # TODO(seventh round): the frozen split's ids once shipped
 
 
 def test_the_frozen_test_pairs_never_train_the_verdict():
     shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SIXTH_ROUND_TEST)
-    assert not shipped & set(SIXTH_ROUND_TEST)
-
-
-def test_the_sixth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the sixth round (split=test): synthetic 政府工作报告 of a county (2025→2026)
-    and of a county-level city (2024→2025), a genre the check had seen in two dev pairs only, and
-    synthetic 县财政局 and 县生态环境局 2025 pairs, all written with every failure class planted by
-    authors who never read the code. Annotated blind, kept outside the repository until the final
-    code of the round (2026-12-06) scored them once: 182 of 243 (74.9%, kappa 0.59; the two
-    政府工作报告 79.2%, the two offices 67.4%), commitment recall 99.6%, confidence AUROC 0.79.
-    They never train the verdict; this test keeps the first score from sliding, and a rise here is
-    no evidence (the next round needs a new frozen split)."""
-    test = [p for p in PAIRS if p.pair_id in SIXTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "sixth round's frozen test pairs")
-    assert total["agreement"] >= 0.745 and total["recall"] >= 0.99
+    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SEVENTH_ROUND_TEST)
+    assert not shipped & set(SEVENTH_ROUND_TEST)
