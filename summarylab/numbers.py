@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from fractions import Fraction
 
 from typing import Iterator, Optional, Union
 
@@ -427,6 +428,8 @@ class _Unit:
     base_unit: str
     scale: Decimal
     scalable: bool
+    family: str = ""
+    family_scale: float = 1.0
 
 
 @functools.cache
@@ -434,9 +437,26 @@ def _units() -> dict[str, _Unit]:
     """The unit lexicon of ``models/units.tsv``, by unit as written."""
     units = {}
     for row in read_tsv("units.tsv", header=True):
-        unit, kind, base, scale, scalable = (row + [""] * 5)[:5]
-        units[unit] = _Unit(unit, kind, base, Decimal(scale or "1"), scalable == "yes")
+        unit, kind, base, scale, scalable, family, family_scale = (row + [""] * 7)[:7]
+        units[unit] = _Unit(unit, kind, base, Decimal(scale or "1"), scalable == "yes",
+                            family, float(Fraction(family_scale or "1")))
     return units
+
+
+@functools.cache
+def in_family(value: float, base_unit: str, other_unit: str) -> Optional[float]:
+    """``value`` (in ``base_unit``) expressed in ``other_unit`` when both measure one quantity
+    (mass, area, length, power: units.tsv ``family``), else None.
+
+    Example:
+        >>> in_family(4620, "公斤", "吨"), in_family(66.7, "公顷", "亩"), in_family(3, "吨", "亩")
+        (4.62, 1000.5, None)
+    """
+    units = _units()
+    a, b = units.get(base_unit), units.get(other_unit)
+    if a is None or b is None or not a.family or a.family != b.family:
+        return None
+    return round(value * a.family_scale / b.family_scale, 4)
 
 
 # Scale prefixes a scalable unit may carry (万元, 亿美元, 千万元, 万亿斤).

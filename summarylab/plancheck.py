@@ -47,6 +47,9 @@ How:
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -57,15 +60,16 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, earlier_year, lower_is_better, lowered_to,
+from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, earlier_year, lower_is_better, lowered_to,
                    names_reviewed_year, targets_head, to_new_value, year_cue, year_value, years_named)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
+from .numbers import in_family
 from .structure import delivered_late, review_cues, sentence_time
-from .plans import (Commitment, canonical, content_words, cue, is_topic_word, plan_commitments,
-                    thousands_comma, words)
+from .plans import (Commitment, abbreviations, as_written, canonical, content_words, cue, is_topic_word,
+                    plan_commitments, spelled_out_spans, spells_out, thousands_comma, words)
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
 
@@ -93,8 +97,12 @@ def check_cue(category: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _framing() -> re.Pattern:
     """Words that frame a number (check_cues.tsv ``framing``), say it is a target (预期目标: panel_cues.tsv
-    ``target_word``) or lead to it (提高到: change_verbs.tsv)."""
-    return re.compile(f"{check_cue('framing').pattern}|{alternatives('panel_cues.tsv', 'target_word')}|{to_new_value()}")
+    ``target_word``) or lead to it (提高到: change_verbs.tsv), and the change verb ending a label
+    (工业用电量增长8%: the indicator is 工业用电量; whether it rose or fell is the fact's aspect,
+    compared apart)."""
+    ending = "|".join(change_verbs())
+    return re.compile(f"{check_cue('framing').pattern}|{alternatives('panel_cues.tsv', 'target_word')}"
+                      f"|{to_new_value()}|(?:{ending})了?$")
 
 
 @lru_cache(maxsize=None)
@@ -123,6 +131,11 @@ def _bigrams(text: str) -> set[str]:
 _ADJECTIVAL_WEIGHT = 0.3
 # A four-character topic word whose two halves stand apart in a sentence.
 _HALVES_WEIGHT = 0.75
+#: A topic word held only as its spelled-out long form (能耗 / 能源消耗) counts this much; the long
+#: and short forms are looked for only for a word that fewer sentences than this hold as written (a
+#: review that writes a term as the plan does, often, names it so where it matters).
+_SPELLED_WEIGHT = 0.75
+_SPELLED_SEARCH = 3
 
 
 def _adjectival_modifiers(commitment: str, tokens=None) -> frozenset:
@@ -202,6 +215,8 @@ class CommitmentMatcher:
         from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
         self.sentences_ = [canonical(s) for s in sentences]
+        self.joined_ = "\n".join(self.sentences_)
+        self.offsets_ = list(itertools.accumulate((len(s) + 1 for s in self.sentences_[:-1]), initial=0))
         corpus = list(sentences) or [""]
         self.word_vectorizer_ = TfidfVectorizer(analyzer=content_words, sublinear_tf=True)
         try:
@@ -305,6 +320,16 @@ class CommitmentMatcher:
             # 财政预算 said as 政府预算…财政: both halves in the sentence.
             halves = np.fromiter((w[:2] in s and w[2:] in s for s in self.sentences_), dtype=bool, count=n)
             values = np.maximum(values, _HALVES_WEIGHT * halves)
+        if len(w) >= 2 and _HAN.fullmatch(w[0]) and held.sum() < _SPELLED_SEARCH:
+            # 能耗 said as 能源消耗, 专报 as 专题报告 (the abbreviation spelled out: plans.spells_out), or
+            # 高新技术企业 as 高企 (plans.abbreviations), found in one pass over the joined review
+            spelled = np.zeros(n, dtype=bool)
+            starts = [a for a, _ in spelled_out_spans(w, self.joined_)]
+            for short in abbreviations(w):  # 高企 for 高新技术企业
+                starts += [m.start() for m in re.finditer(re.escape(short), self.joined_)]
+            for a in starts:
+                spelled[bisect.bisect_right(self.offsets_, a) - 1] = True
+            values = np.maximum(values, _SPELLED_WEIGHT * (spelled & ~held))
         where = np.flatnonzero(values)
         df = len(where)
         return where, values[where], (math.log((1 + n) / (1 + df)) + 1 if df else self.max_idf_)
@@ -412,6 +437,7 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
     troubled = _problem_paragraphs(doc)
     # 今年 is the reviewed year unless the report is a 政府工作报告 delivered after that year
     planned = _plan_paragraphs(doc, late=not after_year)
+    overview = _overview_sentences(doc) if "intro" not in review_kinds else set()
     seen_texts: set = set()
     out = []
     for s in doc.sentences:
@@ -421,7 +447,8 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
             seen_texts.add(s.text)
             kind = parted.get(_squeezed(s.text), "achievements")
-        if kind == "intro" and kind not in review_kinds and sentence_time(s.text, year, late=not after_year) == "review":
+        if kind == "intro" and kind not in review_kinds and (
+                s.start in overview or sentence_time(s.text, year, late=not after_year) == "review"):
             kind = "achievements"  # 全年完成住建领域固定资产投资19.5亿元: the opening overview reports the year
         if kind == "plan" and s.start in reviewing:
             kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
@@ -442,6 +469,36 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))
     return _headed(out, doc.text)
+
+
+def _overview_sentences(doc: Document) -> set:
+    """Starts of the opening sentences of a 工作总结 that report the year's figures.
+
+    A 工作总结 opens with an overview before its first heading (全年共接收社会捐赠款物
+    折合213万元，…全县无偿献血量达4620千克), often the only place a headline figure is
+    given. A sentence of that opening part counts as review when its figures are
+    outcomes (facts of role ``actual``: the extractor has weighed the sentence's cues of the
+    future) and none is a target or an expectation. A 政府工作报告 opens with its address to the deputies:
+    its review starts under its own heading, so the rule is for the other kinds.
+
+    Example:
+        >>> import summarylab as sl
+        >>> d = sl.read_text("某县红十字会2024年工作总结\\n全年共接收社会捐赠款物213万元。现总结如下。\\n"
+        ...                  "一、主要工作\\n举办培训班3期。")
+        >>> [d.text[k:k + 6] for k in sorted(_overview_sentences(d))]
+        ['全年共接收社']
+    """
+    if doc.meta.kind == "gov_work_report" or doc.facts is None or not len(doc.facts):
+        return set()
+    facts = doc.facts[doc.facts.section_kind == "intro"]
+    out: set = set()
+    for s in doc.sentences:
+        if s.section_kind != "intro":
+            continue
+        roles = set(facts.role[(facts.start >= s.start) & (facts.end <= s.end)])
+        if roles == {"actual"}:  # (进一步彰显 closing such a sentence is a boast, not a plan)
+            out.add(s.start)
+    return out
 
 
 def _problem_paragraphs(doc: Document) -> set:
@@ -1921,9 +1978,20 @@ def label_similarity(target_label: str, actual_context: str) -> float:
         >>> round(label_similarity("城镇新增就业", "城镇新增就业"), 2)
         1.0
     """
-    ga = _grams(target_label)
+    # The label's framing (力争全年, 不少于) names no indicator: 力争全年募集社会捐赠款物 and
+    # 全年共接收社会捐赠款物 share 社会捐赠款物, not 力争.
+    ga = _grams(_framing().sub("", target_label)) or _grams(target_label)
     if not ga:
         return 0.0
+    ordered = content_words(_framing().sub("", target_label))
+    topics = set(ordered)
+    # 固投 is 固定资产投资, 能源消耗 is 能耗, 高企 is 高新技术/企业 (two words cut short together): the
+    # words of the actual's own clause in the label's form (the clauses before it name other things:
+    # 新认定高企12家，新增省级专精特新中小企业3家 — 3家 are no 高企)
+    joined = {a + b for a, b in zip(ordered, ordered[1:])}
+    own_clause = _clause_tail(actual_context, 1)
+    actual_context = actual_context[:len(actual_context) - len(own_clause)] + as_written(
+        sorted(topics | joined, key=len, reverse=True), own_clause)
     own_grams = _grams(_clause_tail(actual_context, 1))
     wider_grams = _grams(_clause_tail(actual_context, 2))
     # What a label measures is named by its last word (中央财政赤字: 赤字); an actual
@@ -1933,13 +2001,12 @@ def label_similarity(target_label: str, actual_context: str) -> float:
         return 0.0
     head = _head_of(target_label)
     wider_text = "".join(_HAN.findall(canonical(_clause_tail(actual_context, 2))))
-    if len(head) == 2 and head not in wider_text and not (
+    if len(head) == 2 and head not in wider_text and not spells_out(head, wider_text) and not (
             head in check_words("money_head") and any(h in wider_text for h in check_words("money_head"))):
         return 0.0
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)
     # The label's topic words in another order (青年创业小额贷款 / 为创业青年发放贷款).
-    topics = set(content_words(_framing().sub("", target_label)))
     if topics:
         own_text = canonical(_clause_tail(actual_context, 1))
         wider_canon = canonical(_clause_tail(actual_context, 2))
@@ -1953,12 +2020,13 @@ def label_similarity(target_label: str, actual_context: str) -> float:
 
 
 def _holds(text: str, word: str) -> float:
-    """1 when the text holds the word; 0.75 for another word of the budget family."""
+    """1 when the text holds the word; 0.75 for another word of the budget family or the word
+    spelled out (能耗 / 能源消耗)."""
     if word in text:
         return 1.0
     if word in check_words("money_head") and any(h in text for h in check_words("money_head")):
         return 0.75
-    return 0.0
+    return _SPELLED_WEIGHT if spells_out(word, text) else 0.0
 
 
 def _head_of(label: str) -> str:
@@ -2000,8 +2068,14 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
         named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
         label_grams = _grams(label)
         for a in actuals:
-            if a.base_unit != str(t.base_unit) or a.kind != str(t.kind):
+            if a.kind != str(t.kind):
                 continue
+            if a.base_unit != str(t.base_unit):
+                # the same quantity in another unit (4620千克 for a target in 吨, 66.7公顷 for 亩)
+                value = in_family(a.value, a.base_unit, str(t.base_unit))
+                if value is None:
+                    continue
+                a = dataclasses.replace(a, value=value, base_unit=str(t.base_unit), value_max=None)
             if (a.aspect == "level") != (str(t.aspect) == "level"):
                 continue  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
             sim = label_similarity(label, a.context)
@@ -2114,8 +2188,13 @@ def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
     scale = float(t.base_value) / float(t.value) if float(t.value) else 1.0
     band = th["about_band"] * abs(scale) if approx == "about" else 0.0
     tol = th["near_tolerance"] if approx == "near" else 0.0
-    ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
-               or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
+    if str(getattr(t, "aspect", "")) == "decrease":
+        # 能耗下降3%以上 is met by a fall of 3.6%: the size of a promised fall is a floor, whatever
+        # the indicator (GUIDELINES_check.md: floors and ceilings), unless it is bounded (以内).
+        ceiling = approx == "at_most"
+    else:
+        ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
+                   or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
     if ceiling:
         return a.value <= hi * (1 + tol) + band + 1e-9
     return a.value >= lo * (1 - tol) - band - 1e-9

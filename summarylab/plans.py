@@ -39,6 +39,7 @@ _CLAUSE_END = set("，；：。！？,;:!?")
 _OPEN = "“‘《（(〔【"
 _CLOSE = "”’》）)〕】"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # Four Han characters, whatever stands between them: a shorter clause promises nothing (found
 # without listing every Han character of the clause).
 _FOUR_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
@@ -145,6 +146,86 @@ def canonical(text: str) -> str:
     """
     pattern, canon = synonyms()
     return pattern.sub(lambda m: canon[m.group(0)], text)
+
+
+def spelled_out_spans(word: str, text: str):
+    """(start, end) of each place ``text`` spells out the abbreviation ``word`` (see :func:`spells_out`)."""
+    n = len(word)
+    if n < 2 or not _ALL_HAN.fullmatch(word):
+        return
+    i = text.find(word[0])
+    while i >= 0:
+        # the word's characters in order, the whole span at most twice the word (a longer span
+        # is two words that happen to share characters), Chinese characters only
+        j = i
+        for ch in word[1:]:
+            j = text.find(ch, j + 1, i + 2 * n)
+            if j < 0:
+                break
+        if j >= 0 and j + 1 - i > n and _ALL_HAN.fullmatch(text, i, j + 1):
+            yield i, j + 1
+        i = text.find(word[0], i + 1)
+
+
+def spells_out(word: str, text: str) -> bool:
+    """Whether ``text`` holds the long form of the abbreviation ``word``: its characters in
+    order with other characters between them, within one run of Chinese characters at most
+    twice the word's length (Chinese abbreviations keep a character of each part: 能耗 for
+    能源消耗, 专报 for 专题报告, 医保 for 医疗保障).  A word held as written is not spelled out.
+
+    Example:
+        >>> spells_out("能耗", "单位工业增加值能源消耗量较上年降低3.6%"), spells_out("专报", "报送审计要情和专题报告14篇")
+        (True, True)
+        >>> spells_out("能耗", "能耗下降"), spells_out("医保", "医院保洁")  # a weak sign: 医院保洁 too
+        (False, True)
+    """
+    return word not in text and next(spelled_out_spans(word, text), None) is not None
+
+
+@lru_cache(maxsize=4096)
+def abbreviations(word: str) -> tuple[str, ...]:
+    """The short forms a long word is commonly cut to: the first character of its first and
+    last parts, and of every part when it has three or four (高新技术企业 → 高企, 固定资产投资 →
+    固投, 固资投).  A part is a jieba word, a four-character word read as two pairs and a
+    six-character one as three; a short form that stands in the word as written is no
+    abbreviation (社会保障 → 社保, not 社会).
+
+    Example:
+        >>> abbreviations("高新技术企业"), abbreviations("社会保障"), abbreviations("培训")
+        (('高企', '高技企'), ('社保',), ())
+    """
+    if len(word) < 4 or not all(_HAN.match(ch) for ch in word):
+        return ()
+    from .nlp import lcut
+
+    parts: list[str] = []
+    for w in lcut(word):
+        parts += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) in (4, 6) else [w]
+    if len(parts) < 2:
+        return ()
+    found = [parts[0][0] + parts[-1][0]]
+    if 3 <= len(parts) <= 4:
+        found.append("".join(p[0] for p in parts))
+    return tuple(a for a in dict.fromkeys(found) if a not in word)
+
+
+def as_written(words_: "list[str] | tuple[str, ...]", text: str) -> str:
+    """``text`` with each word's other form rewritten to the word: an abbreviation of it
+    (:func:`abbreviations`: 固投 for 固定资产投资) or its spelled-out long form
+    (:func:`spells_out`: 能源消耗 for 能耗), so that the two sides of a comparison meet.
+
+    Example:
+        >>> as_written(["固定资产投资", "能耗"], "全县固投同比增长5.2%，能源消耗量下降3.6%")
+        '全县固定资产投资同比增长5.2%，能耗量下降3.6%'
+    """
+    for w in words_:
+        for a in abbreviations(w):
+            text = text.replace(a, w)
+        if w not in text:
+            spans = list(spelled_out_spans(w, text))
+            for a, b in reversed(spans):
+                text = text[:a] + w + text[b:]
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -515,6 +596,10 @@ class _Spans:
         return [self.spans[k] for k in sorted(found)]
 
 
+#: A year with 年度 after a verb or a noun in its clause: the period of what the clause names.
+_OBJECT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年度")
+
+
 class _SentenceYears:
     """Whether the sentence around a clause names only years before the plan year,
     computed once per sentence (a sentence has several clauses)."""
@@ -534,8 +619,10 @@ class _SentenceYears:
         j = bisect_left(self.ends, b)
         right = self.ends[j] if j < len(self.ends) else len(self.text)
         if (left, right) not in self.known:
-            # a comparison base (比1980年预计增长5.5%) is not a year the sentence speaks of
-            years = years_spoken_of(self.text[left:right])
+            # a comparison base (比1980年预计增长5.5%) is not a year the sentence speaks of, nor
+            # the year an object covers (组织开展2024年度县本级预算执行审计: the audit is the plan
+            # year's work; a year opening its clause, 2024年度全县…, dates the clause)
+            years = years_spoken_of(_OBJECT_YEAR.sub("", self.text[left:right]))
             self.known[left, right] = bool(years) and max(years) < self.plan_year
         return self.known[left, right]
 
@@ -1178,6 +1265,8 @@ def _read_item(doc: Document, sec: Section, segments: list[tuple[int, int]], tex
     """The commitments of one plan item and the clauses left out (None: no item)."""
     inside = facts.within(segments)
     targets_at, targets_end = _targets_paragraph(doc.text, segments) if is_lead else (0, 0)
+    if is_lead and targets_end <= targets_at and inside and doc.meta.kind != "gov_work_report":
+        targets_at, targets_end = _unheaded_targets(doc.text, segments, inside)
     if is_lead and targets_end <= targets_at:
         if len(_HAN.findall(text)) >= _LEAD_PARAGRAPH:
             # A plan part whose own text is a paragraph of tasks before an
@@ -1264,6 +1353,30 @@ def explain_plan(doc: Document) -> "pd.DataFrame":
 
 # Han characters from which a plan part's own text is a paragraph of tasks, not a preamble.
 _LEAD_PARAGRAPH = 150
+
+
+def _unheaded_targets(text: str, segments: list[tuple[int, int]],
+                      inside: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """(start, end) of an office plan's unheaded targets: from the sentence of the lead's first
+    figure to the end of its paragraph.  A 工作计划 often opens with its guiding sentence and
+    then, with no 主要目标 head, the year's targets and deadlines (2025年，我局将坚持…。全年计划
+    实施审计项目28个，…。年初公布年度审计项目计划，…): those sentences promise as much as the
+    items below.
+
+    Example:
+        >>> t = "2025年，我局将坚持依法审计。全年实施审计项目28个。年初公布审计项目计划。\\n"
+        >>> a, b = _unheaded_targets(t, [(0, len(t))], [(t.index("28"), t.index("28") + 3, 0)])
+        >>> t[a:b]
+        '全年实施审计项目28个。年初公布审计项目计划。'
+    """
+    first = min(s for s, _, _ in inside)
+    seg = next(((a, b) for a, b in segments if a <= first < b), None)
+    if seg is None:
+        return 0, 0
+    a, b = seg
+    start = max(text.rfind(mark, a, first) for mark in "。；\n") + 1
+    end = text.find("\n", first, b)
+    return max(start, a), (b if end < 0 else end)
 
 
 def _targets_paragraph(text: str, segments: list[tuple[int, int]]) -> tuple[int, int]:
