@@ -448,15 +448,9 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
             seen_texts.add(s.text)
             kind = parted.get(_squeezed(s.text), "achievements")
-        if kind == "intro" and kind not in review_kinds and (
-                s.start in overview or sentence_time(s.text, year, late=not after_year) == "review"):
-            kind = "achievements"  # 全年完成住建领域固定资产投资19.5亿元: the opening overview reports the year
-        if kind == "plan" and s.start in reviewing:
-            kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
-        if s.start in troubled and kind in REVIEW_KINDS:
-            kind = "problems"  # 我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…
-        if s.start in planned and kind in REVIEW_KINDS:
-            kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
+        if kind == "intro" and kind not in review_kinds:
+            kind = _intro_kind(s, overview, year, after_year)
+        kind = _reread_kind(kind, s.start, reviewing, troubled, planned)
         plain = _QUOTED.sub("", s.text)  # 春蕾计划 is a name, not a plan
         heading = s.start in heading_starts and plain == s.text
         excluded = _why_excluded(plain, s.text, kind, review_kinds, heading, after_year, year,
@@ -470,6 +464,25 @@ def evidence_sentences(doc: Document) -> list[_Evidence]:
                 continue
         out.append(_Evidence(s.start, s.end, s.text, s.section_id, kind, excluded))
     return _headed(out, doc.text)
+
+
+def _intro_kind(s, overview: set, year: Optional[int], after_year: bool) -> str:
+    """An opening sentence reports the year when it is an overview of outcomes or looks back
+    (全年完成住建领域固定资产投资19.5亿元); else it stays the report's introduction."""
+    if s.start in overview or sentence_time(s.text, year, late=not after_year) == "review":
+        return "achievements"
+    return "intro"
+
+
+def _reread_kind(kind: str, start: int, reviewing: set, troubled: set, planned: set) -> str:
+    """A sentence's part as its paragraph reads it, whatever the heading above says."""
+    if kind == "plan" and start in reviewing:
+        kind = "achievements"  # 过去一年，…国内生产总值增长10.3%: the plan part opens with the year's results
+    if start in troubled and kind in REVIEW_KINDS:
+        kind = "problems"  # 我们清醒地看到，…还有许多困难和问题。农民增收缓慢，…
+    if start in planned and kind in REVIEW_KINDS:
+        kind = "plan"  # 2025年，我局将重点做好以下工作：一是…；二是…
+    return kind
 
 
 def _overview_sentences(doc: Document) -> set:
@@ -1411,7 +1424,7 @@ def judge_summary(proba, rows: list) -> dict:
 
 # The numbers' own settings (how close a label must be, the 左右 band): set by
 # hand, not learned; numbers decide when both sides have them.
-_NUMBER_TH = {"label": 0.6, "about_band": 0.1, "near_tolerance": 0.05}
+_NUMBER_TH = {"label": 0.6}
 
 
 def _features(prep: "Prepared") -> list:
@@ -2092,7 +2105,7 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
                 best, best_key, best_sim = a, key, sim
         if best is None or best_sim < th["label"]:
             continue
-        results.append((t, best, _met(t, best, label, after, th)))
+        results.append((t, best, _met(t, best, label, after)))
     if not results:
         return None
     t0, a0, _ = results[0]
@@ -2180,7 +2193,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def _met(t, a: _Actual, label: str, after: str, th: dict) -> bool:
+def _met(t, a: _Actual, label: str, after: str) -> bool:
     lo = float(t.base_value)
     hi = lo if _nan(t.value_max) else float(t.value_max) * (float(t.base_value) / float(t.value))
     approx = str(t.approx)
