@@ -194,19 +194,12 @@ def ingest(
         progress(0, total, "", "start")
     # The fork server starts now: it imports and loads the language resources
     # while this process opens the store, then forks the workers.
-    if engine == "local":
-        server, pool = _start_pool(workers, limits, len(files))
-    else:
-        server, pool = _early_server(), []  # not needed: stopped with the ingest
-    # The store's writer is a thread of this process (see _Writer): it loads its libraries
-    # while the fork server loads the analysis, then stores what the workers send, while this
-    # thread goes on reading the workers' sockets.
-    writer = _Writer(parquet=parquet_dir is not None)
+    server, pool = _start_pool(workers, limits, len(files)) if engine == "local" else (None, [])
     outcomes = sink = None
     try:
         sink = _ParquetSink(Path(parquet_dir)) if parquet_dir is not None else _StoreSink(store)
         known = frozenset(sink.known())
-        writer.start(sink)
+        _load_writer()
         # Largest files first: the long analyses start at once and the short ones
         # fill the gaps at the end, so several workers finish together.
         order = sorted(files, key=_size, reverse=True)
@@ -214,29 +207,30 @@ def ingest(
             outcomes = _run_dask(order, known, workers, scheduler, limits)
         else:
             outcomes = _run_guarded(order, known, pool)
+        batch = _Batch()
         # Once every file is in a worker's hands, each finished document is stored at once: the
         # last inserts overlap the last analyses instead of following them.
         last_round, received = total - (len(pool) or workers), 0
         for status, path, doc_id, payload in outcomes:
             received += 1
             if status == "new":
-                writer.put(path, doc_id, payload, at_once=received >= last_round)
+                batch.add(path, doc_id, payload)
+                if batch.full() or received >= last_round:
+                    for outcome in sink.add_many(batch.take()):
+                        report(*outcome)
             else:
                 report(path, status, doc_id, payload)
-            for outcome in writer.stored():
-                report(*outcome)
-        for outcome in writer.finish():
+        for outcome in sink.add_many(batch.take()):
             report(*outcome)
     finally:
-        _shut_down(outcomes, server, pool, sink, writer)
+        _shut_down(outcomes, server, pool, sink)
     result.doc_ids = [ids[p] for p in files if p in ids]
     order = {p: i for i, p in enumerate(files)}
     result.failed.sort(key=lambda f: order.get(f[0], 0))
     return result
 
 
-def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink,
-               writer: Optional["_Writer"] = None) -> None:
+def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWorker"], sink) -> None:
     """End an ingest's work, also when the driver fails: outcomes, workers, server, store."""
     if outcomes is not None:
         outcomes.close()  # the Dask cluster ends now
@@ -245,8 +239,6 @@ def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWork
             worker.stop()
         if server is not None:
             server.close()  # it exits while the store closes
-        if writer is not None:
-            writer.stop()  # after a failure: what it holds is dropped, as the batch was
         if sink is not None:
             sink.close()
     finally:
@@ -254,135 +246,22 @@ def _shut_down(outcomes, server: Optional["ForkServer"], pool: list["GuardedWork
             server.stop()
 
 
-class _Writer:
-    """The store's writer: a thread of the driver that makes the workers' column lists tables
-    and stores them, in batches (:class:`_Batch`), while the driver's main thread reads the
-    workers' sockets.
+def _load_writer() -> None:
+    """Load what turning the workers' columns into tables needs, now.
 
-    A worker's outcome (half a megabyte on average for the national reports) does not fit in
-    its socket's buffer: the worker waits in ``send`` until the driver reads it.  When the
-    driver stored each document itself between two reads, its inserts, commits and the
-    conversion to Arrow held the workers' sends: 0.2 to 1.1 s a worker over the 46 national
-    reports on a shared machine (0.1 to 0.27 s with this thread).  The main thread now only
-    reads, hands the next file out and queues the rows here; the writer's work overlaps the
-    workers' (DuckDB releases the interpreter's lock for most of an insert: a Python loop in
-    the other thread kept 42% of its speed during one, on a busy machine).
-
-    The thread first loads what storing needs: pyarrow (with pandas, which pyarrow imports on
-    its first array) and DuckDB, about 0.4 s of CPU, while the fork server loads the analysis
-    (the workers cannot start before it has), and while the main thread hands the workers
-    their first files.  Inserting the column lists as DuckDB list parameters instead, without
-    pyarrow and pandas, was measured (callgrind, one worker, the national reports): 4% fewer
-    driver instructions in all, but DuckDB's conversion of the Python values cost about a
-    billion instructions (0.3 s) more than the Arrow inserts; so the imports stay.
-
-    Outcomes come back through :meth:`stored` and :meth:`finish`, in the main thread, which
-    reports them (the progress callback is called from the thread that called ingest).  An
-    error of the writer (a store that cannot be created) is raised there too.
+    pyarrow, and pandas, which pyarrow imports on its first array, cost the
+    driver about half a second of CPU: spent while the fork server loads the
+    analysis (the driver has nothing else to do then), not later, when the
+    workers need the cores.  Inserting the column lists as DuckDB list
+    parameters instead, with neither import, was measured (callgrind, one
+    worker, the national reports): 4% fewer driver instructions in all, but
+    DuckDB's conversion of the Python values cost about a billion instructions
+    (0.3 s) more than the Arrow inserts, in the phase where the driver competes
+    with the workers for the cores; so the imports stay, early.
     """
+    from .store import TABLE_TYPES, column_tables
 
-    def __init__(self, parquet: bool = False) -> None:
-        import queue
-        import threading
-
-        self.parquet = parquet
-        self.sink = None
-        self.todo: "queue.Queue" = queue.Queue()
-        self.done: "queue.Queue" = queue.Queue()
-        self.error: Optional[BaseException] = None
-        self._go = threading.Event()  # the sink is known
-        self._abort = False
-        self.thread = threading.Thread(target=self._run, name="summarylab-store-writer", daemon=True)
-        self.thread.start()
-
-    def start(self, sink) -> None:
-        """Store into ``sink`` (:class:`_StoreSink` or :class:`_ParquetSink`) from now on."""
-        self.sink = sink
-        self._go.set()
-
-    def put(self, path: str, doc_id: str, columns: dict, at_once: bool = False) -> None:
-        """Queue a new document's column lists; ``at_once``: store it (and the batch) now."""
-        self.todo.put((path, doc_id, columns, at_once))
-
-    def stored(self) -> list[tuple[str, str, Optional[str], Optional[str]]]:
-        """``(path, outcome, doc_id, reason)`` of the documents stored (or refused) since the
-        last call, without waiting; raises the writer's error, if any."""
-        import queue
-
-        out = []
-        while True:
-            try:
-                out.append(self.done.get_nowait())
-            except queue.Empty:
-                break
-        if self.error is not None:
-            raise self.error
-        return out
-
-    def finish(self) -> list[tuple[str, str, Optional[str], Optional[str]]]:
-        """Store what is left and wait for it; the outcomes not yet given by :meth:`stored`."""
-        self.todo.put(None)
-        self.thread.join()
-        return self.stored()
-
-    def stop(self) -> None:
-        """Stop the thread, dropping what it has not stored (after a failure); idempotent."""
-        if self.thread.is_alive():
-            self._abort = True
-            self._go.set()
-            self.todo.put(None)
-            self.thread.join()
-
-    def _run(self) -> None:
-        try:
-            self._load()
-            self._go.wait()
-            batch = _Batch()
-            while True:
-                item = self.todo.get()
-                if item is None or self._abort:
-                    break
-                path, doc_id, columns, at_once = item
-                tables = self._tables(columns)
-                if isinstance(tables, str):  # a row the store types refuse
-                    self.done.put((path, "failed", None, f"not stored: {tables}"))
-                    continue
-                batch.add(path, doc_id, tables)
-                # In the last round each document is stored at once, unless more wait behind
-                # it (the writer fell behind): they go together, in fewer transactions.
-                if batch.full() or (at_once and self.todo.empty()):
-                    self._store(batch.take())
-            if not self._abort:
-                self._store(batch.take())
-        except BaseException as err:  # raised in the main thread (stored, finish)
-            self.error = err
-
-    def _store(self, items: list) -> None:
-        for outcome in self.sink.add_many(items):
-            self.done.put(outcome)
-
-    def _load(self) -> None:
-        try:
-            from .store import TABLE_TYPES, column_tables
-
-            column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
-            if self.parquet:
-                import pyarrow.parquet  # noqa: F401
-            else:
-                import duckdb  # noqa: F401
-        except Exception:  # pragma: no cover - the same import says why when it is needed
-            pass
-
-    @staticmethod
-    def _tables(columns: dict) -> Union[dict, str]:
-        """The store tables of a worker's column lists, or one line saying why the store
-        types refuse them (a fractional count)."""
-        from .store import column_tables
-
-        try:
-            return column_tables(columns)
-        except Exception as err:
-            return _one_line(err)
+    column_tables({"sections": {column: [] for column, _ in TABLE_TYPES["sections"]}})
 
 
 def _size(path: str) -> int:
@@ -397,8 +276,7 @@ class _Batch:
 
     One transaction per document costs the driver more than the inserts
     themselves (about 18 ms a document on the national reports, against 5 ms
-    in batches of 16), so finished documents (their rows already made tables,
-    see :meth:`_Writer._tables`) wait here until there are
+    in batches of 16), so finished documents wait here until there are
     :data:`BATCH_DOCUMENTS` of them, :data:`BATCH_ROWS` rows, or the oldest has
     waited :data:`BATCH_SECONDS`, then go in one transaction.
     """
@@ -408,13 +286,13 @@ class _Batch:
         self.rows = 0
         self.since = 0.0
 
-    def add(self, path: str, doc_id: str, tables: dict) -> None:
+    def add(self, path: str, doc_id: str, columns: dict) -> None:
         import time
 
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((path, doc_id, tables))
-        self.rows += sum(table.num_rows for table in tables.values())
+        self.items.append((path, doc_id, columns))
+        self.rows += sum(len(cols["doc_id"]) for cols in columns.values())
 
     def full(self) -> bool:
         import time
@@ -423,9 +301,11 @@ class _Batch:
                 or time.monotonic() - self.since >= BATCH_SECONDS)
 
     def take(self) -> list[tuple[str, str, dict]]:
-        """The waiting documents (path, doc_id, tables); the batch is empty again."""
+        """The waiting documents with their rows as store tables; the batch is empty again."""
+        from .store import column_tables
+
         items, self.items, self.rows = self.items, [], 0
-        return items
+        return [(path, doc_id, column_tables(columns)) for path, doc_id, columns in items]
 
 
 #: When finished documents go to the store (see :class:`_Batch`): the progress
@@ -951,43 +831,11 @@ class GuardedWorker:
 
 # --- engines -------------------------------------------------------------------
 
-def start_server_early() -> None:
-    """Start the fork server of this process's next local :func:`ingest` now.
-
-    The command line calls it before it parses its arguments: the server loads
-    the analysis (half a second) while the command line imports its libraries
-    and parses (a fifth of a second), instead of afterwards.  The next local
-    ingest in this process forks its workers from it and stops it; a process
-    that never ingests leaves it to end by itself (the server exits once this
-    process's end of its socket closes, at the latest when this process exits).
-
-    Example:
-        >>> start_server_early()                                        # doctest: +SKIP
-        >>> ingest(["corpora"], "summarylab.duckdb", workers=2)          # doctest: +SKIP
-    """
-    if not _EARLY:
-        server = ForkServer()
-        server.start()
-        _EARLY.append(server)
-
-
-#: The server :func:`start_server_early` started, until an ingest takes it (at most one).
-_EARLY: list[ForkServer] = []
-
-
-def _early_server() -> Optional[ForkServer]:
-    return _EARLY.pop() if _EARLY else None
-
-
 def _start_pool(workers: int, limits: Limits, files: int) -> tuple[Optional[ForkServer], list[GuardedWorker]]:
-    """A fork server (the one started early, if any) and ``workers`` guarded workers forked
-    from it (no more than there are files)."""
-    server = _early_server()
+    """A fork server and ``workers`` guarded workers forked from it (no more than there are files)."""
     if not files:
-        if server is not None:
-            server.stop()
         return None, []
-    server = server or ForkServer()
+    server = ForkServer()
     server.start()
     pool = [GuardedWorker(limits, server=server) for _ in range(min(workers, files))]
     for worker in pool:
@@ -1114,19 +962,7 @@ def _writer(store: "Store") -> "Store":
     # The store ingest opens only inserts: one DuckDB thread leaves the cores
     # to the workers (and spends less CPU than several on these inserts).
     store.connection.execute("SET threads TO 1")
-    # DuckDB checkpoints (moves the write-ahead log into the file) once the log passes 16 MB
-    # by default: the 46 national reports log about 20 MB, so one checkpoint came mid-ingest
-    # and the one at close rewrote the row groups it had written (the documents table's texts
-    # are one row group): 0.05 s more of the driver's CPU, while the workers need the cores,
-    # and a file of 13.9 MB instead of 7.6 MB.  A larger threshold keeps the checkpoints of a
-    # large ingest, fewer and later; every document stays whole or absent either way (each
-    # transaction is in the log, which an interrupted ingest's next open replays).
-    store.connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
     return store
-
-
-#: The write-ahead log ingest lets grow before DuckDB checkpoints it (see :func:`_writer`).
-CHECKPOINT_MB = 64
 
 
 class _ParquetSink:

@@ -495,27 +495,11 @@ def serve(store: Optional[Path] = StoreOpt,
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Console-script entry point."""
-    _start_ingest_early(sys.argv[1:] if argv is None else argv)
     try:
         app(args=argv, prog_name="summarylab")
     except BrokenPipeError:  # `summarylab facts … | head` closes the pipe early
         _silence_stdout()
         sys.exit(0)
-
-
-def _start_ingest_early(args: list[str]) -> None:
-    """For ``summarylab ingest PATH...`` with local workers, start the fork server before the
-    arguments are parsed (:func:`summarylab.batch.start_server_early`): it loads the analysis
-    while typer builds the command and rich loads (about 0.2 s), which the workers no longer
-    wait for.  A command line this guess gets wrong only leaves an idle server that ends with
-    the process."""
-    if len(args) < 2 or args[0] != "ingest" or any(a in ("--help", "-h") for a in args):
-        return
-    if any(a == "--engine=dask" or (a == "--engine" and b == "dask") for a, b in zip(args, args[1:] + [""])):
-        return
-    from .batch import start_server_early
-
-    start_server_early()
 
 
 def _error_line(e: Exception) -> str:

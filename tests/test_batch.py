@@ -229,48 +229,12 @@ def test_a_document_the_store_rejects_is_failed_and_the_batch_goes_on(corpus, tm
         assert len(store) == 1 and store.facts()["doc_id"].nunique() == 1
 
 
-def test_a_document_whose_rows_the_store_types_refuse_fails_alone(corpus, tmp_path, monkeypatch):
-    # A count of 2021.5 in an integer column: the document's rows become tables as they
-    # arrive from the workers, and the one whose rows do not fit the store's types is
-    # failed with the reason, while the others are stored.
-    import summarylab.store as store_module
-
-    original = store_module.column_tables
-
-    def fractional_for_2022(columns):
-        if "2022" in columns["documents"]["path"][0]:
-            columns["documents"]["year"] = [2021.5]
-        return original(columns)
-
-    monkeypatch.setattr(store_module, "column_tables", fractional_for_2022)
-    result = ingest([corpus / "2021", corpus / "2022"], tmp_path / "s.duckdb")
-    assert (result.new, result.failed) == (1, [
-        (str(corpus / "2022" / "report.txt"),
-         "not stored: StoreError: expected a whole number, got 2021.5")])
-    with Store(tmp_path / "s.duckdb") as store:
-        assert len(store) == 1 and list(store.documents()["year"]) == [2021]
-
-
 def test_finished_documents_are_stored_together_in_one_transaction(corpus, tmp_path, monkeypatch):
     calls = []
     original = Store.add_many
     monkeypatch.setattr(Store, "add_many", lambda self, docs: calls.append(len(docs)) or original(self, docs))
     result = ingest([corpus], tmp_path / "s.duckdb")
     assert result.new == 2 and calls == [2]
-
-
-def test_progress_is_reported_from_the_thread_that_called_ingest(corpus, tmp_path):
-    # the store is written by a thread of its own; a progress bar hears of every document
-    # (stored, unchanged or failed) in the caller's thread, the start first
-    import threading
-
-    heard = []
-    result = ingest([corpus], tmp_path / "s.duckdb", workers=2,
-                    progress=lambda done, total, path, outcome: heard.append(
-                        (done, outcome, threading.get_ident())))
-    assert heard[0][:2] == (0, "start") and [d for d, _, _ in heard] == list(range(5))
-    assert sorted(o for _, o, _ in heard[1:]) == ["failed"] * 2 + ["new"] * 2
-    assert {t for _, _, t in heard} == {threading.get_ident()} and result.new == 2
 
 
 def test_the_largest_files_are_analysed_first(tmp_path):
@@ -459,38 +423,6 @@ def test_workers_are_forks_of_one_loaded_server_and_end_with_it(corpus):
     assert server.process is None
     for pid in pids:
         assert not os.path.exists(f"/proc/{pid}")  # reaped, not left as zombies
-
-
-def test_an_ingest_forks_its_workers_from_the_server_started_early(corpus, tmp_path, monkeypatch):
-    # The command line starts the server before it parses its arguments; the ingest that
-    # follows takes that server (no second one), and stops it when it ends.
-    from summarylab import batch
-
-    started = []
-    original = batch.ForkServer.start
-
-    def start(self):
-        if self.process is None:
-            started.append(self)
-        original(self)
-
-    monkeypatch.setattr(batch.ForkServer, "start", start)
-    batch.start_server_early()
-    batch.start_server_early()  # idempotent: still one server waiting
-    result = ingest([corpus / "2021", corpus / "2022"], tmp_path / "s.duckdb", workers=2)
-    assert result.new == 2
-    assert len(started) == 1 and started[0].process is None  # the one server, stopped
-    again = ingest([corpus / "2021"], tmp_path / "s.duckdb")  # a later ingest starts its own
-    assert again.unchanged == 1 and len(started) == 2
-
-
-def test_a_server_started_early_is_stopped_by_an_ingest_with_no_files(tmp_path, monkeypatch):
-    from summarylab import batch
-
-    batch.start_server_early()
-    server = batch._EARLY[0]
-    result = ingest([tmp_path], tmp_path / "s.duckdb")
-    assert (result.new, result.failed) == (0, []) and server.process is None and not batch._EARLY
 
 
 def test_the_workers_run_the_drivers_package_whatever_the_current_folder(corpus, tmp_path, monkeypatch):

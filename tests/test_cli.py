@@ -326,32 +326,3 @@ def test_check_without_a_store_learns_from_no_review(tmp_path):
                  "--learn-from-reviews", "--store", tmp_path / "none.duckdb", "--format", "jsonl")
     assert result.exit_code == 0 and "learned from 0 reviewed verdicts" in result.stderr
     assert not (tmp_path / "none.duckdb").exists()
-
-
-@pytest.mark.parametrize("args, early", [
-    (["ingest", "reports/", "--workers", "2"], True),
-    (["ingest", "reports/", "--parquet-dir", "out"], True),        # local workers too
-    (["ingest", "reports/", "--engine", "dask"], False),          # Dask has its own workers
-    (["ingest", "reports/", "--engine=dask"], False),
-    (["ingest", "--help"], False),
-    (["ingest"], False),                                           # a usage error follows
-    (["facts", "report.txt"], False),
-])
-def test_only_an_ingest_with_local_workers_starts_its_server_before_parsing(args, early, monkeypatch):
-    from summarylab import batch, cli
-
-    calls = []
-    monkeypatch.setattr(batch, "start_server_early", lambda: calls.append(1))
-    cli._start_ingest_early(args)
-    assert calls == ([1] if early else [])
-
-
-def test_the_console_entry_point_ingests_with_the_server_it_started_early(tmp_path, capsys):
-    from summarylab import batch, cli
-
-    store = tmp_path / "s.duckdb"
-    with pytest.raises(SystemExit) as done:
-        cli.main(["ingest", str(SAMPLE), "--store", str(store), "--workers", "2"])
-    assert done.value.code == 0
-    assert capsys.readouterr().out == f"1 new, 0 unchanged, 0 failed → {store}\n"
-    assert not batch._EARLY  # taken (and stopped) by the ingest
