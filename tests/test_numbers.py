@@ -83,6 +83,10 @@ def test_parse_number_says_none_when_there_is_no_numeral(text):
     ("超过1.2万亿斤", 1.2, "万亿斤", 1.2e12, "斤", "measure", "more_than"),
     ("不少于10人", 10, "人", 10, "人", "count", "at_least"),
     ("不超过5%", 5, "%", 5, "%", "percent", "at_most"),
+    # a negated comparative is a bound the other way: 不高于 is no 高于 (more_than)
+    ("不高于4.6%", 4.6, "%", 4.6, "%", "percent", "at_most"),
+    ("高于4.6%", 4.6, "%", 4.6, "%", "percent", "more_than"),
+    ("不多于3个", 3, "个", 3, "个", "count", "at_most"),
     ("4.6%以内", 4.6, "%", 4.6, "%", "percent", "at_most"),
     ("约8000万人次", 8000, "万人次", 80_000_000, "人次", "count", "about"),
     ("百分之二十", 20, "%", 20, "%", "percent", "exact"),
