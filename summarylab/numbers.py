@@ -443,7 +443,6 @@ def _units() -> dict[str, _Unit]:
     return units
 
 
-@functools.cache
 def in_family(value: float, base_unit: str, other_unit: str) -> Optional[float]:
     """``value`` (in ``base_unit``) expressed in ``other_unit`` when both measure one quantity
     (mass, area, length, power: units.tsv ``family``), else None.

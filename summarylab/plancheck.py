@@ -60,9 +60,9 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, earlier_year, lower_is_better, lowered_to,
-                   names_reviewed_year, targets_head, to_new_value, year_cue, year_value, years_named)
-from .cues import meets_target  # the one 左右 rule, shared with the panel (series.met_verdict)
+from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, earlier_year, lower_is_better,
+                   lowered_to, meets_target, names_reviewed_year, targets_head, to_new_value, year_cue, year_value,
+                   years_named)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -1994,10 +1994,11 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     """
     # The label's framing (力争全年, 不少于) names no indicator: 力争全年募集社会捐赠款物 and
     # 全年共接收社会捐赠款物 share 社会捐赠款物, not 力争.
-    ga = _grams(_framing().sub("", target_label)) or _grams(target_label)
+    bare = _framing().sub("", target_label)
+    ga = _grams(bare) or _grams(target_label)
     if not ga:
         return 0.0
-    ordered = content_words(_framing().sub("", target_label))
+    ordered = content_words(bare)
     topics = set(ordered)
     # 固投 is 固定资产投资, 能源消耗 is 能耗, 高企 is 高新技术/企业 (two words cut short together): the
     # words of the actual's own clause in the label's form (the clauses before it name other things:

@@ -194,7 +194,7 @@ def abbreviations(word: str) -> tuple[str, ...]:
         >>> abbreviations("高新技术企业"), abbreviations("社会保障"), abbreviations("培训")
         (('高企', '高技企'), ('社保',), ())
     """
-    if len(word) < 4 or not all(_HAN.match(ch) for ch in word):
+    if len(word) < 4 or not _ALL_HAN.fullmatch(word):
         return ()
     from .nlp import lcut
 
