@@ -203,6 +203,7 @@ FOURTH_ROUND_TEST = ("gov_1986_1987", "gov_1989_1990", "gov_1994_1995", "local_w
 FIFTH_ROUND_TEST = ("gov_1956_1957", "gov_1959_1960", "gov_1978_1979",
                     "local_jiaoyu_2025", "local_yingji_2025", "local_jiaotong_2025")
 SIXTH_ROUND_TEST = ("county_xianfu_2025", "county_shizhengfu_2024", "local_caizheng_2025", "local_shengtai_2025")
+SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "local_chengguan_2025", "county_qi_2024")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -233,6 +234,10 @@ SPENT_SPLITS = {
     # synthetic 县财政局 and 县生态环境局 2025: 182 of 243 (74.9%, kappa 0.59; the two 政府工作报告
     # 79.2%, the two offices 67.4%), recall 99.6%, AUROC 0.79
     "sixth round": (SIXTH_ROUND_TEST, 0.745, 0.99),
+    # synthetic 县自然资源局 2025, 县工商联 2024 and 县城市管理局 2025 and the 政府工作报告 of a 旗
+    # (2024→2025), their later reviews worded as another person would: 148 of 221 (67.0%, kappa 0.49;
+    # the offices 68.6%, the 旗 64.2%), recall 100%, AUROC 0.68
+    "seventh round": (SEVENTH_ROUND_TEST, 0.665, 0.99),
 }
 
 
@@ -244,26 +249,3 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
-
-SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "local_chengguan_2025", "county_qi_2024")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SEVENTH_ROUND_TEST)
-    assert not shipped & set(SEVENTH_ROUND_TEST)
-
-
-def test_the_seventh_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the seventh round (split=test): synthetic 县自然资源局 2025, 县工商联 2024
-    and 县城市管理局 2025 pairs and the 政府工作报告 of a 旗 (2024→2025), written by authors who never
-    read the code, with every failure class planted and the later review worded as another person
-    would (other names for the promised things, deliveries reported in other sections, figures in
-    other units). Annotated blind, kept outside the repository until the final code of the round
-    (2026-12-06) scored them once: 148 of 221 (67.0%, kappa 0.49; the offices 68.6%, the 旗 64.2%),
-    commitment recall 100%, confidence AUROC 0.68. They never train the verdict; this test keeps the
-    first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in SEVENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "seventh round's frozen test pairs")
-    assert total["agreement"] >= 0.665 and total["recall"] >= 0.99
