@@ -60,9 +60,9 @@ from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
 from .comparison import TO_VALUE as _TO
-from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, earlier_year, lower_is_better,
-                   lowered_to, meets_target, names_reviewed_year, targets_head, to_new_value, year_cue, year_value,
-                   years_named)
+from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, change_verbs_of, earlier_year,
+                   lower_is_better, lowered_to, meets_target, names_reviewed_year, targets_head, to_new_value,
+                   year_cue, year_value, years_named)
 from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
@@ -984,11 +984,13 @@ def _head_word(commitment: str) -> str:
     Example:
         >>> _head_word("建立健全巾帼志愿者管理制度"), _head_word("举办基层女干部培训班")
         ('管理制度', '培训班')
+        >>> _head_word("守住不发生规模性返贫的底线")
+        '返贫'
     """
     ws = content_words(commitment)
-    if not ws:
-        return ""
-    return ws[-1]
+    while len(ws) > 1 and ws[-1] in check_words("frame_head"):
+        ws.pop()  # 守住不发生规模性返贫的底线: 底线 frames the promise, 返贫 is its head
+    return ws[-1] if ws else ""
 
 
 def _median_best(prep: Prepared) -> float:
@@ -1247,6 +1249,30 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
     side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
+    side["lower_level"] = lower_level(c.text, clause)
+
+
+def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
+    """(the level promised, the lower level reported) when a promise to reach an administrative
+    level (争创省级示范区) is answered by a clause that names only a lower one (被命名为市级示范区),
+    else None (check_cues.tsv level_rank).
+
+    Example:
+        >>> lower_level("争创省级慢性病综合防控示范区", "我县被命名为市级慢性病综合防控示范区")
+        ('省级', '市级')
+        >>> lower_level("争创省级示范区", "我县通过省级示范区验收") is None
+        True
+        >>> lower_level("建成市级应急指挥中心", "县级应急指挥中心建成") is None
+        True
+    """
+    if not check_cue("level_reach").search(commitment):
+        return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
+    ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
+    promised = next(((k, w) for k, words_ in enumerate(ranks) for w in words_ if w in commitment), None)
+    if promised is None or any(w in clause for w in ranks[promised[0]]):
+        return None
+    lower = next((w for words_ in ranks[promised[0] + 1:] for w in words_ if w in clause), None)
+    return (promised[1], lower) if lower else None
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1521,6 +1547,10 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
         # about the promised thing makes it partial.
         return "partial", "shortfall"
+    if verdict == "not_found" and side.get("lower_level") and f["head_held"] and f["clause_coverage"] >= 0.5:
+        # 争创省级示范区 / 被命名为市级示范区: the promised title at a lower level, though read as an
+        # honour (the award of the promised title is its delivery, GUIDELINES_check.md, another level).
+        return "partial", "lower_level"
     if verdict == "delivered":
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
@@ -1551,6 +1581,9 @@ def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
+    if side.get("lower_level"):
+        # 争创省级示范区 / 被命名为市级示范区: reached at a lower level than promised.
+        return "partial", "lower_level"
     if side["other_body"]:
         # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
         return "not_found", "other_body"
@@ -1654,6 +1687,9 @@ def _partial(c: Commitment, f: dict, side: dict) -> dict:
     best = side["best"]
     if best is not None and f["pilot_only"]:
         return {**_found(best, f["score"]), "reason": "回顾中这项工作只在试点。"}
+    if best is not None and side.get("lower_level"):
+        promised, reached = side["lower_level"]
+        return {**_found(best, f["score"]), "reason": f"承诺的是{promised}，回顾中达到的是{reached}。"}
     if best is not None and f["unfinished"]:
         return {**_found(best, f["score"]), "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
     if best is not None and f["missing_part"]:
@@ -1862,6 +1898,7 @@ class _Actual:
     start: int
     indicator: str = ""  # the fact's indicator label (居民消费价格上涨)
     canon: Optional[tuple] = None  # that label's canonical indicator (cues.canonical_indicator), if any
+    derived: str = ""  # "share" or "growth" when computed from two counts of the review (:func:`derived_rates`)
 
 
 def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
@@ -1876,14 +1913,14 @@ def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
-                  several: list[tuple[int, int]]) -> list[_Actual]:
-    """The review's actual values, each with the words before it in its clause
-    (not those of a part or paragraph that reviews several years: ``several``, the
-    spans of :func:`_several_year_spans`)."""
-    out = []
+def _reviewed_rows(summary_facts, eligible: list[_Evidence], doc: Document,
+                   several: list[tuple[int, int]]):
+    """The review's values that report the reviewed year, each with its evidence sentence:
+    ``(row, evidence)`` for the facts of role actual (and the estimates a review part or a late
+    report gives for its own year), outside the parts that review several years (``several``,
+    the spans of :func:`_several_year_spans`) and not stated for another year."""
     if summary_facts is None or not len(summary_facts):
-        return out
+        return
     # A 政府工作报告's plan part opening with the plan year's results (过去一年，…国内生产总值增长
     # 10.3%) reports them, though the extractor, reading a plan part, took them for expected values.
     reviewing = _plan_year_sentences(doc, doc.meta.kind == "gov_work_report")
@@ -1899,12 +1936,24 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
             continue  # (estimates of a review part, or of a late report, for its own year are its results)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
+        if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year):
+            continue  # 工农业总产值在一九五七年达到了…, 比一九五二年的…: another year's value
+        yield r, ev
+
+
+def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
+                  several: list[tuple[int, int]]) -> list[_Actual]:
+    """The review's actual values, each with the words before it in its clause
+    (not those of a part or paragraph that reviews several years: ``several``, the
+    spans of :func:`_several_year_spans`), and the rates it gives only as counts
+    (:func:`derived_rates`)."""
+    out = []
+    rows = list(_reviewed_rows(summary_facts, eligible, doc, several))
+    for r, ev in rows:
         if starting_value(doc.text, int(r.start), int(r.end), ev.start):
             continue  # 从120元提高到200元: the starting value is not the result
         if _WHOLE_OF_PART.match(after_value(doc.text, r)):
             continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
-        if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year):
-            continue  # 工农业总产值在一九五七年达到了…, 比一九五二年的…: another year's value
         context = ev.text[:int(r.start) - ev.start]
         if not _names_a_thing(_clause_tail(context, 1)):
             context += counted_thing(after_value(doc.text, r))  # 19项高频医保服务事项实现村可办
@@ -1912,9 +1961,86 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
+    return out + derived_rates(doc.text, rows)
+
+
+def _same_quantity(a, b) -> Optional[float]:
+    """``b``'s value in ``a``'s unit when the two count or measure the same thing (名 and 人 are
+    both 人; 吨 and 千克 one family), else None."""
+    if str(a.kind) in ("percent", "percent_point") or str(b.kind) != str(a.kind):
+        return None
+    if str(a.base_unit) == str(b.base_unit):
+        return float(b.base_value)
+    return in_family(float(b.base_value), str(b.base_unit), str(a.base_unit))
+
+
+_CLAUSE_END = re.compile(r"[，。；,;]")
+# Last year's value (较上年末的86万) and the increase after it (增加18.5万): the concepts of year_cues.tsv
+# (compared_with, last_year) and change_verbs.tsv (increase), with the grammar between them.
+_LAST_YEARS = re.compile(f"{alternatives('year_cues.tsv', 'compared_with')}{year_cue('last_year').pattern}"
+                         "(?:年末|末|底|同期)?的?$")
+_INCREASE_BY = re.compile(f"^[^，。；,;\\d]{{0,3}}(?:{'|'.join(change_verbs_of('increase'))})了?$")
+
+
+def _span_context(text: str, ev: _Evidence, first: int, last: int) -> str:
+    """The sentence ``ev`` up to the end of the clause holding position ``last`` (the whole
+    may be named clauses before: 全面梳理依申请政务服务事项，1286项事项中，1247项可网上办理), and
+    the sentence before it in its paragraph when the ``first`` value opens ``ev`` (形成依申请政务
+    服务事项1286项。1286项事项中，1247项…: the whole is named there)."""
+    m = _CLAUSE_END.search(text, last, ev.end)
+    lo = ev.start
+    if first - ev.start <= 2:
+        lo = max(text.rfind("。", 0, ev.start - 1), text.rfind("\n", 0, ev.start)) + 1
+    return text[lo:m.start() if m else ev.end]
+
+
+def derived_rates(text: str, rows: list) -> list[_Actual]:
+    """The shares and growth rates a review gives only as counts, as actual values in
+    per cent: a part of a whole (馆藏8.9万卷档案中已有6.1万卷完成数字化: 68.5%; 发稿2.46万条，其中
+    原创1.58万条; 锻炼人数22.5万人（全县常住人口52.3万人）), every one of them (29件均按期办结:
+    100%), and the growth from last year's value (由86万增至104.5万, 较上年末的86万增加18.5万: 21.5%).
+    ``rows``: the ``(fact, evidence)`` pairs of :func:`_reviewed_rows`.  A share answers only a
+    target whose label ends in a share word (达标率, 比例: check_cues.tsv share_word).
+
+    Example:
+        >>> import pandas as pd
+        >>> from summarylab.plancheck import _Evidence
+        >>> t = "馆藏8.9万卷档案中已有6.1万卷完成数字化。"
+        >>> ev = _Evidence(0, len(t), t, "s1", "review", None)
+        >>> f = pd.DataFrame({"start": [2, 12], "end": [6, 16], "base_value": [89000.0, 61000.0],
+        ...                   "base_unit": ["", ""], "kind": ["other", "other"]})
+        >>> [(round(a.value, 1), a.derived) for a in derived_rates(t, [(r, ev) for r in f.itertuples()])]
+        [(68.5, 'share')]
+    """
+    out = []
+
+    def add(value: float, aspect: str, kind: str, ev: _Evidence, first, last, upto: int) -> None:
+        out.append(_Actual(value, None, "%", "percent", aspect, _span_context(text, ev, int(first.start), upto),
+                           ev, int(last.start), derived=kind))
+
+    for k, (r, ev) in enumerate(rows):
+        if str(r.kind) in ("percent", "percent_point"):
+            continue
+        every = check_cue("all_of_them").match(text[int(r.end):int(r.end) + 12])
+        if every and float(r.base_value) > 0:
+            add(100.0, "level", "share", ev, r, r, int(r.end) + every.end())  # 收到差评17件，均整改到位
+        nxt = rows[k + 1] if k + 1 < len(rows) and rows[k + 1][1] is ev else None
+        if nxt is None:
+            continue
+        n = nxt[0]
+        first, second = float(r.base_value), _same_quantity(r, n)
+        if second is None or first <= 0 or second <= 0:
+            continue
+        between = text[int(r.end):int(n.start)]
+        if check_cue("part_of_whole").search(between) and second <= first:
+            add(100.0 * second / first, "level", "share", ev, r, n, int(n.end))  # the whole, then its part
+        elif check_cue("whole_after").search(between) and first <= second:
+            add(100.0 * first / second, "level", "share", ev, r, n, int(n.end))  # the part, then its whole
+        elif starting_value(text, int(r.start), int(r.end), ev.start) and second > first:
+            add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
+        elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
+            add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
     return out
-
-
 
 
 #: After a number, the words that make it the whole of which the next number is a part (…所中11个).
@@ -2093,7 +2219,13 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
                 a = dataclasses.replace(a, value=value, base_unit=str(t.base_unit), value_max=None)
             if (a.aspect == "level") != (str(t.aspect) == "level"):
                 continue  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
-            sim = label_similarity(label, a.context)
+            if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(
+                    check_cue("per_head").search(_clause_tail(a.context, 1))):
+                continue  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
+            stem = share_stem(label) if a.derived == "share" else None
+            if a.derived == "share" and stem is None:
+                continue  # a share computed from counts answers only a share (达标率, 比例)
+            sim = share_similarity(stem, a.context) if a.derived == "share" else label_similarity(label, a.context)
             if named is not None and a.canon == named:
                 sim = max(sim, 1.0)
             if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
@@ -2122,6 +2254,35 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
             "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def share_stem(label: str) -> Optional[str]:
+    """The label of a share target without its framing and its share word (馆藏档案数字化率达到:
+    馆藏档案数字化), or None when the label names no share (check_cues.tsv share_word).
+
+    Example:
+        >>> share_stem("馆藏档案数字化率达到"), share_stem("全年接待查档利用")
+        ('馆藏档案数字化', None)
+    """
+    bare = _framing().sub("", label).strip("，、 ")
+    m = check_cue("share_word").search(bare)
+    return bare[:m.start()] if m else None
+
+
+def share_similarity(stem: str, context: str) -> float:
+    """The share of a share target's topic words (:func:`share_stem`) that the clauses of the
+    counts it is computed from hold: the counts name the whole and what its part did, not the
+    share word (机关档案室规范化管理 / 全县62个机关单位已有52个档案室通过规范化验收).
+
+    Example:
+        >>> share_similarity("馆藏档案数字化", "馆藏8.9万卷档案中已有6.1万卷完成数字化")
+        1.0
+    """
+    topics = set(content_words(stem))
+    if not topics:
+        return 0.0
+    held = canonical(context)
+    return sum(_holds(held, w) for w in topics) / len(topics)
 
 
 def _bigram_share(label_grams: set, indicator: str) -> float:
