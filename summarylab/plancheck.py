@@ -2203,39 +2203,7 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
         previous_end = int(t.end)
         if _nan(t.base_value):
             continue
-        best, best_key, best_sim = None, None, 0.0
-        # An indicator the lexicon names (居民消费价格涨幅 / 居民消费价格上涨, 粮食产量 / 粮食总产量:
-        # indicators_canonical.tsv) is the same indicator however each side words it.
-        named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
-        label_grams = _grams(label)
-        for a in actuals:
-            if a.kind != str(t.kind):
-                continue
-            if a.base_unit != str(t.base_unit):
-                # the same quantity in another unit (4620千克 for a target in 吨, 66.7公顷 for 亩)
-                value = in_family(a.value, a.base_unit, str(t.base_unit))
-                if value is None:
-                    continue
-                a = dataclasses.replace(a, value=value, base_unit=str(t.base_unit), value_max=None)
-            if (a.aspect == "level") != (str(t.aspect) == "level"):
-                continue  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
-            if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(
-                    check_cue("per_head").search(_clause_tail(a.context, 1))):
-                continue  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
-            stem = share_stem(label) if a.derived == "share" else None
-            if a.derived == "share" and stem is None:
-                continue  # a share computed from counts answers only a share (达标率, 比例)
-            sim = share_similarity(stem, a.context) if a.derived == "share" else label_similarity(label, a.context)
-            if named is not None and a.canon == named:
-                sim = max(sim, 1.0)
-            if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
-                continue  # 累计新增城镇就业5870万人 sums five years, not the one planned
-            # Ties go to the sentence that names the reviewed year, then to the value the
-            # extractor gave this indicator (分别增长5.2%和7.6%: both clauses name both incomes).
-            key = (sim, str(year) in a.evidence.text if year else False,
-                   _bigram_share(label_grams, a.indicator))
-            if sim > 0 and (best_key is None or key > best_key):
-                best, best_key, best_sim = a, key, sim
+        best, best_sim = _best_actual(t, label, actuals, year)
         if best is None or best_sim < th["label"]:
             continue
         results.append((t, best, _met(t, best, label, after)))
@@ -2254,6 +2222,54 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
             "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Actual]:
+    """``a`` in the unit of target ``t`` when it may answer it (same kind of quantity, level or
+    change, per head or not, a computed share only for a share: ``stem``, :func:`share_stem`),
+    else None."""
+    if a.kind != str(t.kind):
+        return None
+    if a.base_unit != str(t.base_unit):
+        # the same quantity in another unit (4620千克 for a target in 吨, 66.7公顷 for 亩)
+        value = in_family(a.value, a.base_unit, str(t.base_unit))
+        if value is None:
+            return None
+        a = dataclasses.replace(a, value=value, base_unit=str(t.base_unit), value_max=None)
+    if (a.aspect == "level") != (str(t.aspect) == "level"):
+        return None  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
+    if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(
+            check_cue("per_head").search(_clause_tail(a.context, 1))):
+        return None  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
+    if a.derived == "share" and stem is None:
+        return None  # a share computed from counts answers only a share (达标率, 比例)
+    if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
+        return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
+    return a
+
+
+def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> tuple[Optional[_Actual], float]:
+    """The actual that best answers target ``t`` labelled ``label``, and its label similarity."""
+    best, best_key, best_sim = None, None, 0.0
+    # An indicator the lexicon names (居民消费价格涨幅 / 居民消费价格上涨, 粮食产量 / 粮食总产量:
+    # indicators_canonical.tsv) is the same indicator however each side words it.
+    named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
+    label_grams = _grams(label)
+    stem = share_stem(label)
+    for a in actuals:
+        a = _comparable(t, a, label, stem)
+        if a is None:
+            continue
+        sim = share_similarity(stem, a.context) if a.derived == "share" else label_similarity(label, a.context)
+        if named is not None and a.canon == named:
+            sim = max(sim, 1.0)
+        # Ties go to the sentence that names the reviewed year, then to the value the
+        # extractor gave this indicator (分别增长5.2%和7.6%: both clauses name both incomes).
+        key = (sim, str(year) in a.evidence.text if year else False,
+               _bigram_share(label_grams, a.indicator))
+        if sim > 0 and (best_key is None or key > best_key):
+            best, best_key, best_sim = a, key, sim
+    return best, best_sim
 
 
 def share_stem(label: str) -> Optional[str]:
