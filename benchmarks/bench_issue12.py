@@ -82,7 +82,7 @@ print(json.dumps(dict(wall=wall, driver=me.ru_utime + me.ru_stime - own[0], work
 """
 
 
-def ingest_env(bytecode_dir: Optional[str]) -> dict:
+def ingest_env(bytecode_dir: Optional[str], root: Path = ROOT) -> dict:
     """The environment of the ingests: this checkout first on the path and, with
     ``bytecode_dir``, summarylab's bytecode compiled once into that folder and read from it.
 
@@ -91,21 +91,22 @@ def ingest_env(bytecode_dir: Optional[str]) -> dict:
     as on the development machines, the driver and the fork server of every ingest compile
     summarylab's 15,000 lines again, a cost no user pays.
     """
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(root))
     if bytecode_dir is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = bytecode_dir  # not into the checkout
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "summarylab")],
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "summarylab")],
                        env=env, check=True, capture_output=True)
     return env
 
 
-def ingest_run(files: list[Path], workers: int, env: Optional[dict] = None) -> dict:
-    """Ingest ``files`` in a fresh interpreter with ``workers`` worker processes."""
-    env = env or dict(os.environ, PYTHONPATH=str(ROOT))
+def ingest_run(files: list[Path], workers: int, env: Optional[dict] = None, root: Path = ROOT) -> dict:
+    """Ingest ``files`` in a fresh interpreter with ``workers`` worker processes, with the
+    summarylab of the checkout ``root`` (this one by default)."""
+    env = env or dict(os.environ, PYTHONPATH=str(root))
     t = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _INGEST, *map(str, files), str(workers)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+                          capture_output=True, text=True, cwd=root, env=env, check=True)
     out = json.loads(done.stdout.strip().splitlines()[-1])
     out["process_wall"] = time.perf_counter() - t  # interpreter start-up included
     out["cpu"] = out["driver"] + out["workers"]
@@ -180,7 +181,7 @@ def table(r: dict) -> list[tuple[str, str, str]]:
         mem_value = f"the script failed (exit {mem['exit']})"
     else:
         mem_value = f"{mem['peak_mb']:.0f} MB"
-    return [
+    rows = [
         ("ingest, 1 worker: speed / jieba.lcut (CPU)", f"{jc / one['cpu']:.2f}x", "≥ 2.5x"),
         ("ingest, 1 worker: speed / jieba.lcut (wall)", f"{jw / one['wall']:.2f}x", "≥ 2.5x"),
         ("ingest, 2 workers / 1 worker (wall)", f"{one['wall'] / two['wall']:.2f}x", "≥ 1.7x"),
@@ -210,7 +211,27 @@ def table(r: dict) -> list[tuple[str, str, str]]:
          f"{an['read']:.1f} / {an['facts']:.1f} / {an['plans']:.1f} s CPU "
          f"({an['n_facts']} facts, {an['n_items']} plan items); loading of jieba's dictionary tags "
          f"and cn2an before them {an['late_load']:.2f} s", ""),
-    ]
+    ] if an is not None else []
+    if an is None:  # --ingest-only: the rows of the ingests alone
+        rows = [row for row in rows if row[0].startswith(("ingest", "jieba"))]
+    if r.get("baseline"):
+        rows += baseline_rows(r)
+    return rows
+
+
+def baseline_rows(r: dict) -> list[tuple[str, str, str]]:
+    """The ingests of this checkout and of the ``--baseline`` checkout, measured in the same run,
+    side by side (seconds to two places, for before/after comparisons)."""
+    out = []
+    for label, one, two in (("this checkout", r["ingest1"], r["ingest2"]),
+                            (f"baseline {r['baseline']}", r["base1"], r["base2"])):
+        for workers, run in ((1, one), (2, two)):
+            out.append((f"{label}: ingest, {workers} worker{'s' if workers > 1 else ''}",
+                        f"{run['wall']:.2f} s wall, {run['cpu']:.2f} s CPU (driver {run['driver']:.2f}, "
+                        f"fork server {run['server']:.2f}, workers "
+                        + " + ".join(f"{c:.2f}" for c in run["per_worker"]) + ")", ""))
+        out.append((f"{label}: 2 workers / 1 worker (wall)", f"{one['wall'] / two['wall']:.2f}x", "≥ 1.7x"))
+    return out
 
 
 def markdown(rows: list[tuple[str, str, str]], r: dict) -> str:
@@ -252,7 +273,16 @@ def main() -> int:
                         help="run jieba, the 1-worker and the 2-worker ingest N times, interleaved, "
                              "and keep the least of each (other programs on the machine only ever "
                              "add time)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="also run the ingests of the summarylab checkout in DIR (e.g. main, "
+                             "exported with `git archive main | tar -x -C DIR`), interleaved with "
+                             "this checkout's, and print both: a before/after in one run")
+    parser.add_argument("--ingest-only", action="store_true",
+                        help="measure jieba and the ingests only (not facts and plan items, nor "
+                             "the check's memory)")
     args = parser.parse_args()
+    if args.baseline is not None:
+        args.baseline = args.baseline.resolve()
     if not args.corpus.is_dir():
         print(f"skipped: {args.corpus} is absent (the 46 national reports)")
         return 0
@@ -265,14 +295,18 @@ def main() -> int:
     texts = [read_file(f).text for f in files]
     # jieba before and after the ingests, the ratios against the mean: on a shared machine
     # the load drifts while the ingests run
-    jiebas, ones, twos = [], [], []
+    jiebas, ones, twos, base_ones, base_twos = [], [], [], [], []
     bytecode = None if args.no_bytecode else tempfile.mkdtemp(prefix="summarylab-bytecode-")
     env = ingest_env(bytecode)
+    base_env = ingest_env(bytecode, args.baseline) if args.baseline else None
     r["bytecode"] = bytecode is not None
     for _ in range(max(args.repeat, 1)):
         jiebas.append(jieba_run(texts))
         ones.append(ingest_run(files, 1, env))
         twos.append(ingest_run(files, 2, env))
+        if args.baseline:
+            base_ones.append(ingest_run(files, 1, base_env, args.baseline))
+            base_twos.append(ingest_run(files, 2, base_env, args.baseline))
         jiebas.append(jieba_run(texts))
     if bytecode is not None:
         shutil.rmtree(bytecode, ignore_errors=True)
@@ -284,8 +318,12 @@ def main() -> int:
         r["jieba_cpu"], r["jieba_wall"] = min(c for c, _ in jiebas), min(w for _, w in jiebas)
     r["ingest1"] = min(ones, key=lambda run: run["wall"])
     r["ingest2"] = min(twos, key=lambda run: run["wall"])
-    r["analysis"] = analysis_run(files)
-    r["check_memory"] = check_memory_run()
+    if args.baseline:
+        r["baseline"] = str(args.baseline)
+        r["base1"] = min(base_ones, key=lambda run: run["wall"])
+        r["base2"] = min(base_twos, key=lambda run: run["wall"])
+    r["analysis"] = None if args.ingest_only else analysis_run(files)
+    r["check_memory"] = None if args.ingest_only else check_memory_run()
     r["load"].append(os.getloadavg()[0])
     rows = table(r)
     width = max(len(m) for m, _, _ in rows)
