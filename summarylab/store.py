@@ -25,10 +25,13 @@ The store is plain DuckDB, so SQL works too::
 
 from __future__ import annotations
 
+import array
+import math
 import os
 import re
 import sys
 import time
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
@@ -898,6 +901,9 @@ def _arrow_values(values: list, typ: "pa.DataType") -> "pa.Array":
     """
     import pyarrow as pa
 
+    plain = _plain_array(values, typ)
+    if plain is not None:
+        return plain
     try:
         if pa.types.is_list(typ):
             return pa.array([None if v is None else list(v) for v in values], type=typ)
@@ -906,6 +912,61 @@ def _arrow_values(values: list, typ: "pa.DataType") -> "pa.Array":
         return pa.array(values, type=typ, from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         return pa.array([_cell(v, typ) for v in values], type=typ)
+
+
+def _plain_array(values: list, typ: "pa.DataType") -> Optional["pa.Array"]:
+    """The array ``pa.array`` makes of plain values, built from its buffers; else None.
+
+    Plain: str in a string column, int in an integer column, float in a float column (NaN
+    is null, as ``from_pandas`` has it), None anywhere, lists of those in a list column: what
+    :func:`analysis_columns` gives.  ``pa.array`` first asks pandas whether the list is one of
+    its arrays, which imports pandas: 0.3 s of an ingest driver's CPU, which never makes a
+    DataFrame.  Any other value (an int in a float column, a numpy scalar, an int beyond 32
+    bits, a None inside a list) gives None, and :func:`_arrow_values` converts as before.
+    """
+    import pyarrow as pa
+
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    try:
+        if pa.types.is_list(typ):
+            if not kinds <= {list, tuple}:
+                return None
+            child = _plain_array([x for v in values if v is not None for x in v], typ.value_type)
+            if child is None or child.null_count:
+                return None
+            ends = array.array("i", accumulate([0 if v is None else len(v) for v in values], initial=0))
+            return pa.Array.from_buffers(typ, len(values), [_validity(values), pa.py_buffer(ends)],
+                                         children=[child])
+        if pa.types.is_string(typ):
+            if not kinds <= {str}:
+                return None
+            builder = pa.lib.StringBuilder()
+            builder.append_values(values)
+            return builder.finish()
+        code = "i" if pa.types.is_int32(typ) else "d" if pa.types.is_float64(typ) else ""
+        if not code or not kinds <= ({int} if code == "i" else {float}):
+            return None
+        missing = None in values or (code == "d" and any(map(math.isnan, values)))
+        data = array.array(code, [0 if v is None or v != v else v for v in values] if missing else values)
+        if data.itemsize != typ.bit_width // 8:
+            return None
+        return pa.Array.from_buffers(typ, len(values), [_validity(values) if missing else None,
+                                                        pa.py_buffer(data)])
+    except (OverflowError, ValueError, TypeError, pa.ArrowException):  # an int beyond 32 bits
+        return None
+
+
+def _validity(values: list) -> Optional["pa.Buffer"]:
+    """Arrow's validity bitmap of ``values`` (None and NaN are null; bit i of the little-endian
+    number is value i), or None when nothing is null."""
+    import pyarrow as pa
+
+    valid = [v is not None and v == v for v in values]
+    if all(valid):
+        return None
+    bits = int("".join("1" if ok else "0" for ok in reversed(valid)), 2)
+    return pa.py_buffer(bits.to_bytes((len(valid) + 7) // 8, "little"))
 
 
 def _arrow_frame(name: str, df: "pd.DataFrame") -> "pa.Table":
