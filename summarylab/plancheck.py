@@ -492,10 +492,8 @@ def _overview_sentences(doc: Document) -> set:
     折合213万元，…全县无偿献血量达4620千克), often the only place a headline figure is
     given. A sentence of that opening part counts as review when its figures are
     outcomes (facts of role ``actual``: the extractor has weighed the sentence's cues of the
-    future) and none is a target or an expectation; a prose sentence without figures counts too
-    (全年馆藏档案无一损毁、丢失，未发生失泄密事件) unless it looks ahead or announces what follows
-    (现将全年工作总结如下: check_cues.tsv announce). A 政府工作报告 opens with its address to the
-    deputies: its review starts under its own heading, so the rule is for the other kinds.
+    future) and none is a target or an expectation. A 政府工作报告 opens with its address to the deputies:
+    its review starts under its own heading, so the rule is for the other kinds.
 
     Example:
         >>> import summarylab as sl
@@ -503,10 +501,6 @@ def _overview_sentences(doc: Document) -> set:
         ...                  "一、主要工作\\n举办培训班3期。")
         >>> [d.text[k:k + 6] for k in sorted(_overview_sentences(d))]
         ['全年共接收社']
-        >>> d = sl.read_text("某县档案馆2024年工作总结\\n全年馆藏档案未发生失泄密事件。现将全年工作总结如下。\\n"
-        ...                  "一、主要工作\\n举办培训班3期。")
-        >>> [d.text[k:k + 6] for k in sorted(_overview_sentences(d))]
-        ['全年馆藏档案']
     """
     if doc.meta.kind == "gov_work_report" or doc.facts is None or not len(doc.facts):
         return set()
@@ -518,17 +512,7 @@ def _overview_sentences(doc: Document) -> set:
         roles = set(facts.role[(facts.start >= s.start) & (facts.end <= s.end)])
         if roles == {"actual"}:  # (进一步彰显 closing such a sentence is a boast, not a plan)
             out.add(s.start)
-        elif not roles and _reports_without_figures(s.text, doc.meta.year):
-            out.add(s.start)
     return out
-
-
-def _reports_without_figures(text: str, year: Optional[int]) -> bool:
-    """Whether an opening sentence without figures reports the year: a prose sentence (not the
-    title line) that neither looks ahead nor announces what follows."""
-    plain = text.strip()
-    return (plain[-1:] in "。；！" and not check_cue("announce").search(plain)
-            and sentence_time(plain, year) != "plan")
 
 
 def _problem_paragraphs(doc: Document) -> set:
