@@ -31,6 +31,18 @@ def verdict_of(result, commitment_start):
     return row.iloc[0]
 
 
+def office_pair(office: str, year: int, plan_lines: str, review: str, *, plan_part: str = "工作计划",
+                done: str = "完成年度任务。", overview: str = ""):
+    """The check of a made-up office pair: 某某县{office}'s year-1 summary with its ``year`` plan
+    (``plan_lines`` under 二、{year}年{plan_part}) against its ``year`` summary (``review`` under
+    一、{year}年主要工作, ``overview`` before it, a problems part after it)."""
+    plan = sl.read_text(f"【样例】某某县{office}{year - 1}年工作总结和{year}年{plan_part}\n一、{year - 1}年工作回顾\n"
+                        f"{done}\n二、{year}年{plan_part}\n" + plan_lines)
+    later = sl.read_text(f"【样例】某某县{office}{year}年工作总结\n" + overview + f"一、{year}年主要工作\n" + review
+                         + "\n二、存在的问题\n人员不足。\n")
+    return sl.check(plan, later)
+
+
 @pytest.fixture(scope="module")
 def plan():
     return sl.read_text(PLAN)

@@ -5,17 +5,13 @@ names by another body as its issuer is that body's, not the office's promised on
 
 import pytest
 
-import summarylab as sl
-from summarylab.plancheck import check, lower_level
-from .test_check import verdict_of
+from summarylab.plancheck import lower_level
+from .test_check import office_pair, verdict_of
 
 
 def pair(plan_lines: str, review: str):
-    plan = sl.read_text("【样例】某某县疾病预防控制中心2024年工作总结和2025年工作打算\n一、2024年工作回顾\n完成监测任务。\n"
-                        "二、2025年工作打算\n（一）重点工作\n" + plan_lines)
-    later = sl.read_text("【样例】某某县疾病预防控制中心2025年工作总结\n一、2025年主要工作\n（一）业务工作\n" + review
-                         + "\n二、存在的问题\n人员不足。\n")
-    return check(plan, later)
+    return office_pair("疾病预防控制中心", 2025, "（一）重点工作\n" + plan_lines, "（一）业务工作\n" + review,
+                       plan_part="工作打算", done="完成监测任务。")
 
 
 @pytest.mark.parametrize("promise, review", [

@@ -9,17 +9,13 @@ import pytest
 
 import summarylab as sl
 from summarylab.numbers import in_family
-from summarylab.plancheck import check, label_similarity
+from summarylab.plancheck import label_similarity
 from summarylab.plans import abbreviations, as_written, explain_plan, spells_out
-from .test_check import verdict_of
+from .test_check import office_pair, verdict_of
 
 
 def pair(plan_lines: str, review: str, overview: str = ""):
-    plan = sl.read_text("【样例】某某县审计局2024年工作总结和2025年工作计划\n一、2024年工作回顾\n审计项目26个。\n"
-                        "二、2025年工作计划\n" + plan_lines)
-    later = sl.read_text("【样例】某某县审计局2025年工作总结\n" + overview
-                         + "一、2025年主要工作\n" + review + "\n二、存在的问题\n人员不足。\n")
-    return check(plan, later)
+    return office_pair("审计局", 2025, plan_lines, review, done="审计项目26个。", overview=overview)
 
 
 def test_the_opening_overview_of_a_summary_reports_the_years_figures():

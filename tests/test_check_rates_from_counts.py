@@ -9,17 +9,12 @@ counts answers only a target whose label ends in a share word (达标率, 比例
 
 import pytest
 
-import summarylab as sl
-from summarylab.plancheck import check, share_similarity, share_stem
-from .test_check import verdict_of
+from summarylab.plancheck import share_similarity, share_stem
+from .test_check import office_pair, verdict_of
 
 
 def pair(plan_lines: str, review: str):
-    plan = sl.read_text("【样例】某某县档案馆2023年工作总结和2024年工作计划\n一、2023年工作回顾\n接收档案26卷。\n"
-                        "二、2024年工作计划\n（一）重点工作\n" + plan_lines)
-    later = sl.read_text("【样例】某某县档案馆2024年工作总结\n一、2024年主要工作\n（一）业务工作\n" + review
-                         + "\n二、存在的问题\n人员不足。\n")
-    return check(plan, later)
+    return office_pair("档案馆", 2024, "（一）重点工作\n" + plan_lines, "（一）业务工作\n" + review, done="接收档案26卷。")
 
 
 @pytest.mark.parametrize("target, review, verdict, actual", [
