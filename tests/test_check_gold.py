@@ -214,6 +214,7 @@ FIFTH_ROUND_TEST = ("gov_1956_1957", "gov_1959_1960", "gov_1978_1979",
                     "local_jiaoyu_2025", "local_yingji_2025", "local_jiaotong_2025")
 SIXTH_ROUND_TEST = ("county_xianfu_2025", "county_shizhengfu_2024", "local_caizheng_2025", "local_shengtai_2025")
 SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "local_chengguan_2025", "county_qi_2024")
+EIGHTH_ROUND_TEST = ("local_qiaolian_2025", "local_kejiju_2024", "local_qixiang_2025", "county_bianjing_2025")
 EIGHTH_ROUND_DEV = ("local_danganguan_2024", "local_rongmeiti_2024", "local_wentiju_2025", "local_shenpi_2025",
                     "local_minzong_2024", "local_jikong_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
@@ -250,6 +251,11 @@ SPENT_SPLITS = {
     # (2024→2025), their later reviews worded as another person would: 148 of 221 (67.0%, kappa 0.49;
     # the offices 68.6%, the 旗 64.2%), recall 100%, AUROC 0.68
     "seventh round": (SEVENTH_ROUND_TEST, 0.665, 0.99),
+    # synthetic 县归国华侨联合会 2025, 县科学技术局 2024 and 县气象局 2025 and the 政府工作报告 of a border
+    # county (2025→2026), some promised rates answered only by counts and some promises reached at a
+    # lower level: 137 of 194 (70.6%, kappa 0.53; the offices 73.2%, the border county 67.1%), recall
+    # 99.0%, AUROC 0.71
+    "eighth round": (EIGHTH_ROUND_TEST, 0.70, 0.98),
 }
 
 
@@ -260,28 +266,3 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert len(spent) == len(ids) and all(p.split == "dev" for p in spent)
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
-
-
-
-EIGHTH_ROUND_TEST = ("local_qiaolian_2025", "local_kejiju_2024", "local_qixiang_2025", "county_bianjing_2025")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(EIGHTH_ROUND_TEST)
-    assert not shipped & set(EIGHTH_ROUND_TEST)
-
-
-def test_the_eighth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the eighth round (split=test): synthetic 县归国华侨联合会 2025, 县科学技术局
-    2024 and 县气象局 2025 pairs and the 政府工作报告 of a border county (2025→2026), written by authors
-    who never read the code, with every failure class planted, the later review worded as another
-    person would, some promised rates answered only by counts and some promises reached at a lower
-    level. Annotated blind, kept outside the repository until the final code of the round
-    (2026-12-06) scored them once: 137 of 194 (70.6%, kappa 0.53; the offices 73.2%, the border county
-    67.1%), commitment recall 99.0%, confidence AUROC 0.71. They never train the verdict; this test keeps
-    the first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in EIGHTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "eighth round's frozen test pairs")
-    assert total["agreement"] >= 0.70 and total["recall"] >= 0.98
