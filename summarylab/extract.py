@@ -1499,6 +1499,19 @@ def _ro_sentence_cue(c: _RoleCtx):
     return None
 
 
+def _ro_outcome_clause(c: _RoleCtx):
+    """outcome told after a plan: 原计划4期，仅举办2期; 计划举办4期，实际举办3期 — a plan or target cue
+    of an earlier clause does not reach a clause that tells the outcome (role_cues.tsv actual outcome)."""
+    sc = c.cues
+    if c.section_kind == "plan" or not any(k is not None and k < c.lo for k in (sc.expected, sc.target)):
+        return None
+    outcome, nonfollower = _role_words("actual", "outcome"), _role_words("actual", "nonfollower")
+    for k in range(c.lo, c.i):
+        if c.toks[k].word in outcome and not (k + 1 < c.i and c.toks[k + 1].word.startswith(nonfollower)):
+            return "actual", "outcome_clause"
+    return None
+
+
 def _ro_target_after(c: _RoleCtx):
     """target named after: 低于3%左右的调控目标 — the number qualifies a 目标 right after it."""
     k = c.i + 1
@@ -1527,6 +1540,7 @@ ROLE_RULES = (
     Rule("bracket", _ro_bracket),
     Rule("share_of_target", _ro_share_of_target),
     Rule("clause_cue", _ro_clause_cue),
+    Rule("outcome_clause", _ro_outcome_clause),
     Rule("sentence_cue", _ro_sentence_cue),
     Rule("target_after", _ro_target_after),
     Rule("plan_section", _ro_plan_section),

@@ -48,6 +48,7 @@ How:
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import itertools
 import math
@@ -1077,7 +1078,7 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     item, c = prep.every[i]
     f = dict.fromkeys(FEATURES, 0.0)
     side: dict = {"numeric": None, "best": None, "partial": None, "clause": "", "i": i, "blanket": None,
-                  "other_body": None}
+                  "other_body": None, "attended": None}
     _promise_features(prep, c, f, side)
     _shortfall_features(prep, i, c, f, side)
     cand = prep.candidates[i]
@@ -1249,6 +1250,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
     side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
+    side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     side["lower_level"] = lower_level(c.text, clause)
 
 
@@ -1543,6 +1545,10 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     if _nothing_done(prep, f, side):
         # 动态监测机制尚未建立 (problems part), and no review sentence shows a part of it done.
         return "not_found", "nothing_done"
+    put_off = _put_off(prep, side)
+    if put_off is not None:
+        # 换届推迟至2027年，已完成代表推选: partial; 项目推迟，年内未能开工: not_found.
+        return put_off
     if side.get("shortfall_strong") and verdict != "partial":
         # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
         # about the promised thing makes it partial.
@@ -1566,6 +1572,34 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
     return verdict, None
 
 
+def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
+    """(verdict, rule) when the review sentence read, or the admission of a shortfall, says the
+    promised thing itself was put off (commitment_cues.tsv ``put_off``: 推迟至2027年): partial when some
+    of its work was done, preparatory work included (已完成选址和前期设计), not_found when the sentence
+    says nothing was (``nothing_done``: 年内未能开工).  GUIDELINES_check.md, ninth round.
+
+    The sentence is kept in ``side["put_off"]`` for the evidence and the reason."""
+    c = prep.every[side["i"]][1]
+    for ev in (side.get("best"), side.get("shortfall")):
+        if ev is None:
+            continue
+        # the whole sentence: a review clause about the year after (推迟至今年上半年提交) is cut from
+        # the evidence sentence of a 政府工作报告, but it is what says the promise was put off
+        text = prep.summary_doc.text
+        stop = text.find("。", ev.end - 1)
+        plain = _QUOTED.sub("", text[ev.start:stop if stop > 0 else ev.end])
+        if not cue("put_off", plain):
+            continue
+        _, share, head = evidence_clause(c.text, ev.text)
+        if not head or share <= 0.5:
+            continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
+        side["put_off"] = ev
+        if cue("nothing_done", plain):
+            return "not_found", "put_off_undone"
+        return "partial", "put_off"
+    return None
+
+
 def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the sentence read as delivery shows less than the promised thing
     (GUIDELINES_check.md: the head of the promise, with its qualifiers, done), else None."""
@@ -1587,6 +1621,9 @@ def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     if side["other_body"]:
         # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
         return "not_found", "other_body"
+    if side.get("attended"):
+        # 举办全县培训班 / 选派3名同志参加市局举办的培训班: the office took part in another body's event.
+        return "not_found", "attended"
     return None
 
 
@@ -1643,7 +1680,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
     model_verdict = max(p, key=p.get)
     verdict, rule = _ruled_verdict(prep, f, side, model_verdict)
     confidence = float(p[verdict])
-    if rule in ("shortfall", "missing_part", "pilot", "blanket"):
+    if rule in ("shortfall", "missing_part", "pilot", "blanket", "put_off", "put_off_undone"):
         confidence = max(confidence, 0.5)  # a rule of the guidelines, not a guess
     row = {"verdict": verdict, "confidence": round(confidence, 3)}
     if rule == "blanket":
@@ -1659,8 +1696,13 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
             clause = evidence_clause(c.text, best.text)[0]
         row.update(_found(best, f["score"]),
                    reason=f"工作回顾中有对应的做法：“{_short(clause or best.text)}”。")
+    elif rule == "put_off":
+        ev = side["put_off"]
+        row.update(_found(ev, f["score"]), reason=f"回顾写明这项工作推迟，只完成了一部分：“{_short(ev.text)}”。")
     elif verdict == "partial":
         row.update(_partial(c, f, side))
+    elif rule == "put_off_undone":
+        row["reason"] = f"回顾写明这项工作推迟，年内没有开始：“{_short(side['put_off'].text)}”。"
     elif rule == "rate_unshown":
         row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
     elif rule == "other_thing":
@@ -1670,6 +1712,8 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
                          f"说的是另一件事：“{_short(side['clause'])}”。")
     elif rule == "other_body":
         row["reason"] = f"相近的表述是{side['other_body']}的规定或文件，不是本单位这项工作的落实。"
+    elif rule == "attended":
+        row["reason"] = f"回顾中写的是参加{side['attended']}举办的活动，不是本单位举办：“{_short(side['clause'])}”。"
     elif rule == "nothing_done":
         row["reason"] = f"报告承认这项工作没有做：“{_short(side['shortfall'].text)}”。"
     else:
@@ -1812,7 +1856,13 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
         >>> _other_body("严格执行市人力资源和社会保障局《事业单位工作人员考核实施细则》", "某某县人力资源和社会保障局")
         '市人力资源和社会保障局'
     """
-    m = check_cue("other_act").search(clause.strip())
+    return _acting_body(check_cue("other_act").search(clause.strip()), org)
+
+
+def _acting_body(m: Optional[re.Match], org: Optional[str]) -> Optional[str]:
+    """The body a cue's match names (each line of the cue has one group) when it is not the
+    reporting office ``org``: a body of the same name at another level (市人社局 for a 县人社局)
+    is another body."""
     if not m:
         return None
     body = next(g for g in m.groups() if g)  # the cue's lines are alternatives, each with its group
@@ -1821,6 +1871,23 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     if org and (body in org or core in org and org[:org.find(core)].endswith(level)):
         return None
     return body
+
+
+def attended_body(commitment: str, clause: str, org: Optional[str]) -> Optional[str]:
+    """The body whose event a review clause says the office only took part in, when the promise
+    was to hold one (check_cues.tsv ``attend``; GUIDELINES_check.md: who holds the event is what
+    was promised), else None.
+
+    Example:
+        >>> attended_body("举办全县消防安全知识竞赛",
+        ...               "组队参加市消防救援支队举办的全市消防安全知识竞赛", "某某县消防救援大队")
+        '市消防救援支队'
+        >>> attended_body("组织企业参加全省农民丰收节", "组织32家企业参加全省农民丰收节展销活动", "某某县人民政府") is None
+        True
+    """
+    if check_cue("attend_promise").search(commitment):
+        return None
+    return _acting_body(check_cue("attend").search(clause), org)
 
 
 def _conjuncts(commitment: str) -> list[str]:
@@ -1961,7 +2028,7 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
-    return out + derived_rates(doc.text, rows)
+    return out + derived_rates(doc.text, rows, doc.meta.year)
 
 
 def _same_quantity(a, b) -> Optional[float]:
@@ -1980,6 +2047,10 @@ _CLAUSE_END = re.compile(r"[，。；,;]")
 _LAST_YEARS = re.compile(f"{alternatives('year_cues.tsv', 'compared_with')}{year_cue('last_year').pattern}"
                          "(?:年末|末|底|同期)?的?$")
 _INCREASE_BY = re.compile(f"^[^，。；,;\\d]{{0,3}}(?:{'|'.join(change_verbs_of('increase'))})了?$")
+#: Between this year's value and its change: 比上年增加 (group up) or 比上年减少 (group down).
+_CHANGE_BY = re.compile(f"^[^，。；,;\\d]{{0,3}}[，,]?(?:{alternatives('year_cues.tsv', 'compared_with')})"
+                        f"{year_cue('last_year').pattern}(?:同期)?(?:(?P<up>{'|'.join(change_verbs_of('increase'))})|"
+                        f"(?P<down>{'|'.join(change_verbs_of('decrease'))}))了?$")
 
 
 def _span_context(text: str, ev: _Evidence, first: int, last: int) -> str:
@@ -1994,12 +2065,14 @@ def _span_context(text: str, ev: _Evidence, first: int, last: int) -> str:
     return text[lo:m.start() if m else ev.end]
 
 
-def derived_rates(text: str, rows: list) -> list[_Actual]:
+def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Actual]:
     """The shares and growth rates a review gives only as counts, as actual values in
     per cent: a part of a whole (馆藏8.9万卷档案中已有6.1万卷完成数字化: 68.5%; 发稿2.46万条，其中
     原创1.58万条; 锻炼人数22.5万人（全县常住人口52.3万人）), every one of them (29件均按期办结:
-    100%), and the growth from last year's value (由86万增至104.5万, 较上年末的86万增加18.5万: 21.5%).
-    ``rows``: the ``(fact, evidence)`` pairs of :func:`_reviewed_rows`.  A share answers only a
+    100%), the days of the year (全年空气质量优良天数301天: 82.5%), and the growth from last year's value
+    (由86万增至104.5万, 较上年末的86万增加18.5万: 21.5%; 178起，比上年的196起减少18起; 11.86亿元，比上年增加
+    0.54亿元).  ``rows``: the ``(fact, evidence)`` pairs of :func:`_reviewed_rows`; ``year``: the
+    reviewed year (its days).  A share answers only a
     target whose label ends in a share word (达标率, 比例: check_cues.tsv share_word).
 
     Example:
@@ -2024,6 +2097,9 @@ def derived_rates(text: str, rows: list) -> list[_Actual]:
         every = check_cue("all_of_them").match(text[int(r.end):int(r.end) + 12])
         if every and float(r.base_value) > 0:
             add(100.0, "level", "share", ev, r, r, int(r.end) + every.end())  # 收到差评17件，均整改到位
+        if str(r.unit) == "天" and check_cue("days_of_year").search(text[max(ev.start, int(r.start) - 8):int(r.start)]):
+            days = 366 if year and calendar.isleap(year) else 365
+            add(100.0 * float(r.base_value) / days, "level", "share", ev, r, r, int(r.end))  # 优良天数301天
         nxt = rows[k + 1] if k + 1 < len(rows) and rows[k + 1][1] is ev else None
         if nxt is None:
             continue
@@ -2040,6 +2116,15 @@ def derived_rates(text: str, rows: list) -> list[_Actual]:
             add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
         elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
             add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
+        elif _LAST_YEARS.search(between) and first != second:
+            # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down)
+            change = 100.0 * (first / second - 1)
+            add(abs(change), "increase" if change > 0 else "decrease", "growth", ev, r, n, int(n.end))
+        elif _CHANGE_BY.search(between) and first > second:
+            # this year's, then the change from last year's (收入11.86亿元，比上年增加0.54亿元: 4.8%)
+            up = _CHANGE_BY.search(between).group("up") is not None
+            add(100.0 * second / (first - second if up else first + second), "increase" if up else "decrease",
+                "growth", ev, r, n, int(n.end))
     return out
 
 
@@ -2172,10 +2257,15 @@ def _holds(text: str, word: str) -> float:
 
 def _head_of(label: str) -> str:
     """The last two characters of a label's last word that is not generic
-    (开展宣讲活动: 宣讲; 活动 names no indicator)."""
+    (开展宣讲活动: 宣讲; 活动 names no indicator; 火灾起数: 火灾, 起数 only counts).
+
+    Example:
+        >>> _head_of("开展宣讲活动"), _head_of("全年火灾起数同比下降")
+        ('宣讲', '火灾')
+    """
     t = _framing().sub("", canonical(label))
     ws = [w for w in words(t) if _HAN.search(w)]
-    while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1):
+    while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1 or check_cue("count_noun").fullmatch(ws[-1])):
         ws.pop()
     t = "".join(_HAN.findall("".join(ws)))
     return t[-2:]

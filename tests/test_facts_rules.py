@@ -158,6 +158,8 @@ CASES = [
      '52.3%', '任务完成率', 'actual'),
     ('role:clause_cue', '今年要再取消和下放行政审批事项200项以上。',
      '200项以上', '行政审批事项数', 'target'),
+    ('role:outcome_clause', '举办社会单位消防安全责任人培训班，原计划4期，因培训场地改造，仅举办2期。',
+     '2期', '举办期数', 'actual'),
     ('role:sentence_cue', '今年国民经济宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅控制在3%以内。',
      '3%以内', '商品零售价格涨幅', 'target'),
     ('role:target_after', '国内生产总值比上年增长7.8%，虽然略低于8%的预定目标。',
@@ -183,7 +185,7 @@ CASES = [
 #: Cases taken from the synthetic county reports of corpora/ (no real report in corpora/ has one).
 SYNTHETIC = {"gap:share_head", "phrase:share", "gap:parallel_rate", "parallel_value", "phrase:head_measure",
              "phrase:short_rate_verb", "phrase:adjective", "role:share_of_target", "predicate_object",
-             "role:plan_section", "recipient"}
+             "role:plan_section", "recipient", "role:outcome_clause"}
 
 
 def _case_id(case) -> str:
