@@ -1501,7 +1501,7 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
         elif side["numeric"] is not None:
-            row.update(_numeric_row(side["numeric"], p))
+            row.update(_numeric_row(side["numeric"], p, c.text))
         else:
             row.update(_learned_row(prep, c, f, side, p))
         rows.append(row)
@@ -1510,13 +1510,17 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
                          "confidence": float})
 
 
-def _numeric_row(numeric: dict, p: dict) -> dict:
+def _numeric_row(numeric: dict, p: dict, commitment: str = "") -> dict:
     """The row of a commitment whose numbers decide (both sides have them)."""
     row = dict(numeric)
+    lower = lower_level(commitment, row["evidence"] or "") if row["verdict"] == "delivered" else None
     if row["verdict"] == "delivered" and cue("partial", _QUOTED.sub("", row["evidence"] or "")):
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
         # the sentence says part of it is unfinished.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
+    elif lower is not None:
+        # 争创省级示范村3个 / 3个村被命名为市级示范村: the count is met at a lower level.
+        row.update(verdict="partial", reason=row["reason"].rstrip("。") + f"，但承诺的是{lower[0]}，回顾中达到的是{lower[1]}。")
     row["confidence"] = round(float(p.get(row["verdict"], 0.0)), 3)
     return row
 
@@ -1574,9 +1578,10 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
 
 def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the review sentence read, or the admission of a shortfall, says the
-    promised thing itself was put off (commitment_cues.tsv ``put_off``: 推迟至2027年): partial when some
-    of its work was done, preparatory work included (已完成选址和前期设计), not_found when the sentence
-    says nothing was (``nothing_done``: 年内未能开工).  GUIDELINES_check.md, ninth round.
+    promised thing itself was put off (commitment_cues.tsv ``put_off``: 推迟至2027年): partial when the
+    sentence says some of its work was done (``put_off_done``: 已完成选址和前期设计, preparatory work
+    included), not_found when it says none was (``nothing_done``: 年内未能开工) or nothing of what was
+    done.  GUIDELINES_check.md, ninth round.
 
     The sentence is kept in ``side["put_off"]`` for the evidence and the reason."""
     c = prep.every[side["i"]][1]
@@ -1590,14 +1595,22 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         plain = _QUOTED.sub("", text[ev.start:stop if stop > 0 else ev.end])
         if not cue("put_off", plain):
             continue
+        # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
+        after = text.find("。", stop + 1) if stop > 0 else -1
+        following = text[stop + 1:after].lstrip() if after > 0 else ""
+        told = plain + (following if _SO_FAR.match(following) else "")
         _, share, head = evidence_clause(c.text, ev.text)
         if not head or share <= 0.5:
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
-        if cue("nothing_done", plain):
+        if cue("nothing_done", plain) or not cue("put_off_done", told):
             return "not_found", "put_off_undone"
         return "partial", "put_off"
     return None
+
+
+#: A sentence that goes on to say how far the work got (目前，已完成…; 截至目前…).
+_SO_FAR = re.compile(r"^(?:目前|截至目前|截至年底|现已|此前|已)")
 
 
 def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
@@ -2108,7 +2121,12 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
         if second is None or first <= 0 or second <= 0:
             continue
         between = text[int(r.end):int(n.start)]
-        if check_cue("part_of_whole").search(between) and second <= first:
+        if _LAST_YEARS.search(between) and first != second:
+            # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down; 较上年的 is
+            # no whole of which the next is a part)
+            change = 100.0 * (first / second - 1)
+            add(abs(change), "increase" if change > 0 else "decrease", "growth", ev, r, n, int(n.end))
+        elif check_cue("part_of_whole").search(between) and second <= first:
             add(100.0 * second / first, "level", "share", ev, r, n, int(n.end))  # the whole, then its part
         elif check_cue("whole_after").search(between) and first <= second:
             add(100.0 * first / second, "level", "share", ev, r, n, int(n.end))  # the part, then its whole
@@ -2116,10 +2134,6 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
             add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
         elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
             add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
-        elif _LAST_YEARS.search(between) and first != second:
-            # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down)
-            change = 100.0 * (first / second - 1)
-            add(abs(change), "increase" if change > 0 else "decrease", "growth", ev, r, n, int(n.end))
         elif _CHANGE_BY.search(between) and first > second:
             # this year's, then the change from last year's (收入11.86亿元，比上年增加0.54亿元: 4.8%)
             up = _CHANGE_BY.search(between).group("up") is not None
@@ -2192,6 +2206,10 @@ def _clause_tail(text: str, clauses: int = 1) -> str:
     return "".join(parts[-clauses:])
 
 
+#: A figure and its unit closing one item of a list of figures (1.02万人、).
+_FIGURE_LIST = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿][^、，。；：\d]{0,4}、")
+
+
 def label_similarity(target_label: str, actual_context: str) -> float:
     """How well the words before an actual value name the target's indicator.
 
@@ -2209,6 +2227,12 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     ga = _grams(bare) or _grams(target_label)
     if not ga:
         return 0.0
+    # In a list of figures (宫颈癌筛查1.02万人、乳腺癌筛查9870人) a figure's label is what follows the
+    # figure before it: 9870人 are 乳腺癌筛查, not 宫颈癌筛查.
+    own_clause = _clause_tail(actual_context, 1)
+    listed = list(_FIGURE_LIST.finditer(own_clause))
+    if listed and _names_a_thing(own_clause[listed[-1].end():]):  # not 完成358亿元、增长11.2%
+        actual_context = actual_context[:len(actual_context) - len(own_clause)] + own_clause[listed[-1].end():]
     ordered = content_words(bare)
     topics = set(ordered)
     # 固投 is 固定资产投资, 能源消耗 is 能耗, 高企 is 高新技术/企业 (two words cut short together): the
@@ -2346,6 +2370,9 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
     named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
     label_grams = _grams(label)
     stem = share_stem(label)
+    if stem is None and str(t.kind) == "percent" and float(t.base_value) == 100.0:
+        # 做到帮扶措施100%落实: a target of every one is a share whatever word ends its label
+        stem = _framing().sub("", label).strip("，、 ") or None
     for a in actuals:
         a = _comparable(t, a, label, stem)
         if a is None:
