@@ -2014,6 +2014,8 @@ def _reviewed_rows(summary_facts, eligible: list[_Evidence], doc: Document,
         if ev is None or (role == "expected" and ev.start not in reviewing and not late
                           and ev.section_kind not in REVIEW_KINDS):
             continue  # (estimates of a review part, or of a late report, for its own year are its results)
+        if role == "expected" and check_cue("planned").search(_clause_tail(doc.text[ev.start:int(r.start)], 1)):
+            continue  # 原计划举办4期，仅举办2期: the plan a review recalls is no result (an estimate, 预计, is)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
         if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year):
@@ -2357,6 +2359,9 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         return None  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
     if a.derived == "share" and stem is None:
         return None  # a share computed from counts answers only a share (达标率, 比例)
+    if a.aspect == "level" and check_cue("new_things").search(label) and not check_cue("made").search(
+            _clause_tail(a.context, 1)):
+        return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
     if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
         return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
     return a
