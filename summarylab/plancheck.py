@@ -2043,7 +2043,19 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
-    return out + derived_rates(doc.text, rows, doc.meta.year)
+    return out + derived_rates(doc.text, rows, doc.meta.year) + _none_occurred(eligible)
+
+
+def _none_occurred(eligible: list[_Evidence]) -> list[_Actual]:
+    """A value of 0 for each review clause saying a thing did not happen at all (全年未发生孕产妇死亡:
+    check_cues.tsv none_occurred), in no unit: it answers only a ceiling (:func:`_comparable`)."""
+    out = []
+    for ev in eligible:
+        for m in check_cue("none_occurred").finditer(ev.text):
+            end = _CLAUSE_END.search(ev.text, m.end())
+            clause = ev.text[:end.start() if end else len(ev.text)]
+            out.append(_Actual(0.0, None, "", "zero", "level", clause, ev, ev.start + m.start(), derived="zero"))
+    return out
 
 
 def _same_quantity(a, b) -> Optional[float]:
@@ -2344,6 +2356,11 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     """``a`` in the unit of target ``t`` when it may answer it (same kind of quantity, level or
     change, per head or not, a computed share only for a share: ``stem``, :func:`share_stem`),
     else None."""
+    if a.derived == "zero":
+        # 全年未发生孕产妇死亡: none at all meets a ceiling on it, in any unit, and nothing else
+        if str(t.approx) != "at_most" or str(t.aspect) != "level":
+            return None
+        a = dataclasses.replace(a, base_unit=str(t.base_unit), kind=str(t.kind))
     if a.kind != str(t.kind):
         return None
     if a.base_unit != str(t.base_unit):
