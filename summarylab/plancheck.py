@@ -507,12 +507,23 @@ def _overview_sentences(doc: Document) -> set:
         return set()
     facts = doc.facts[doc.facts.section_kind == "intro"]
     out: set = set()
-    for s in doc.sentences:
-        if s.section_kind != "intro":
-            continue
+    intro = [s for s in doc.sentences if s.section_kind == "intro"]
+    bare = set()
+    for s in intro:
         roles = set(facts.role[(facts.start >= s.start) & (facts.end <= s.end)])
         if roles == {"actual"}:  # (进一步彰显 closing such a sentence is a boast, not a plan)
             out.add(s.start)
+        elif not roles:
+            bare.add(s.start)
+    # A clause of the same overview cut off by ；without a figure of its own (全年主要指标：住院分娩率
+    # 保持100%；全年未发生孕产妇死亡；…) reports the year with it.
+    for _ in range(2):
+        for a, b in zip(intro, intro[1:]):
+            if doc.text[a.end - 1:a.end] in "；;" and b.start - a.end <= 1:
+                if a.start in out and b.start in bare:
+                    out.add(b.start)
+                elif b.start in out and a.start in bare:
+                    out.add(a.start)
     return out
 
 
@@ -2399,7 +2410,13 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         a = _comparable(t, a, label, stem)
         if a is None:
             continue
-        sim = share_similarity(stem, a.context) if a.derived == "share" else label_similarity(label, a.context)
+        if a.derived == "share":
+            sim = share_similarity(stem, a.context)
+        elif a.derived == "zero":
+            # 孕产妇死亡率控制在 / 全年未发生孕产妇死亡: none of the thing is a rate of 0 too
+            sim = label_similarity(share_stem(label) or label, a.context)
+        else:
+            sim = label_similarity(label, a.context)
         if named is not None and a.canon == named:
             sim = max(sim, 1.0)
         # Ties go to the sentence that names the reviewed year, then to the value the

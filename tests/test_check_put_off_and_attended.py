@@ -105,3 +105,18 @@ def test_a_count_met_at_a_lower_level_is_partial():
                      promise)
     assert row.verdict == "partial"
     assert "市级" in row.reason
+
+
+def test_none_of_a_thing_meets_a_ceiling_on_its_rate():
+    promise = "火灾亡人率控制在0.5/10万以内"
+    row = verdict_of(pair(f"{promise}。\n", "全年辖区未发生火灾亡人事故，接警出动1260起。"), promise)
+    assert row.verdict == "delivered"
+    assert row.actual == 0
+
+
+def test_a_clause_of_the_opening_overview_cut_off_by_a_semicolon_reports_the_year():
+    promise = "确保不发生较大以上亡人火灾"
+    result = office_pair("消防救援大队", 2025, "（一）重点工作\n" + promise + "。\n", "（一）业务工作\n举办培训班3期。",
+                         overview="全年主要指标：接报火灾178起，直接财产损失下降12%；全年未发生较大以上亡人火灾；"
+                                  "消防监督检查单位1860家。\n")
+    assert verdict_of(result, promise).verdict == "delivered"
