@@ -1262,7 +1262,24 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     org = prep.summary_doc.meta.org
     side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
+    if side["attended"] and _held_elsewhere(prep, c, best):
+        side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
     side["lower_level"] = lower_level(c.text, clause)
+
+
+def _held_elsewhere(prep: Prepared, c: Commitment, best: _Evidence) -> bool:
+    """Whether another top candidate sentence holds the promise's head with its verb and attends
+    no other body's event (the office held its own course besides attending one)."""
+    cand = prep.candidates[prep.every.index(next(x for x in prep.every if x[1] is c))]
+    verb = _lead_verb(c.text, tokens_of(prep.plan_doc, c))
+    for k in cand.index:
+        ev = prep.eligible[k]
+        if ev.start == best.start:
+            continue
+        clause, share, head = evidence_clause(c.text, ev.text)
+        if head and share > 0.5 and verb and verb in clause and not check_cue("attend").search(clause):
+            return True
+    return False
 
 
 def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
@@ -1602,9 +1619,11 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         # the whole sentence: a review clause about the year after (推迟至今年上半年提交) is cut from
         # the evidence sentence of a 政府工作报告, but it is what says the promise was put off
         text = prep.summary_doc.text
-        stop = text.find("。", ev.end - 1)
+        stop = _PIECE_END.search(text, ev.end - 1)
+        stop = stop.start() if stop else -1
         plain = _QUOTED.sub("", text[ev.start:stop if stop > 0 else ev.end])
-        if not cue("put_off", plain):
+        m = cue("put_off", plain)
+        if not m or not _put_off_is_promised(c.text, plain[:m.start()]):
             continue
         # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
         after = text.find("。", stop + 1) if stop > 0 else -1
@@ -1614,12 +1633,33 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         if not head or share <= 0.5:
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
-        if cue("nothing_done", plain) or not cue("put_off_done", told):
+        if cue("nothing_done", plain):
+            return "not_found", "put_off_undone"
+        if _LISTED.search(c.text) and any(w not in canonical(plain) for w in content_words(c.text)
+                                          if w not in _GENERIC() and not check_cue("completion").fullmatch(w)):
+            return "partial", "put_off"  # 完成理事会、监事会换届 / 监事会换届…延至2025年: one of the things put off
+        if not cue("put_off_done", told):
             return "not_found", "put_off_undone"
         return "partial", "put_off"
     return None
 
 
+def _put_off_is_promised(commitment: str, before: str) -> bool:
+    """Whether what a put-off clause names before its cue (验收工作推迟至2025年: 验收工作) is the
+    promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
+    因…，推迟至: check_cues.tsv completion), or words of the promise."""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    promise = canonical(commitment)
+    return all(w in promise for w in content_words(clause)
+               if w not in _GENERIC() and not check_cue("completion").fullmatch(w))
+
+
+#: Between two counts of a list of things (9个、有机农产品3个).
+_NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
+#: A promise of several things (理事会、监事会换届; 设备采购和安装).
+_LISTED = re.compile(r"[、和及与]")
+#: The end of a sentence or of one of its ；-pieces (the put-off clause of one thing).
+_PIECE_END = re.compile(r"[。；;]")
 #: A sentence that goes on to say how far the work got (目前，已完成…; 截至目前…).
 _SO_FAR = re.compile(r"^(?:目前|截至目前|截至年底|现已|此前|已)")
 
@@ -1909,7 +1949,7 @@ def attended_body(commitment: str, clause: str, org: Optional[str]) -> Optional[
         >>> attended_body("组织企业参加全省农民丰收节", "组织32家企业参加全省农民丰收节展销活动", "某某县人民政府") is None
         True
     """
-    if check_cue("attend_promise").search(commitment):
+    if check_cue("attend_promise").search(commitment) or not check_cue("hold_event").search(commitment):
         return None
     return _acting_body(check_cue("attend").search(clause), org)
 
@@ -1989,7 +2029,8 @@ class _Actual:
     start: int
     indicator: str = ""  # the fact's indicator label (居民消费价格上涨)
     canon: Optional[tuple] = None  # that label's canonical indicator (cues.canonical_indicator), if any
-    derived: str = ""  # "share" or "growth" when computed from two counts of the review (:func:`derived_rates`)
+    derived: str = ""  # "share", "growth" or "sum" when computed from two counts of the review (:func:`derived_rates`),
+    # "zero" when a review clause says the thing did not happen (:func:`_none_occurred`)
 
 
 def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
@@ -2146,6 +2187,11 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
         if second is None or first <= 0 or second <= 0:
             continue
         between = text[int(r.end):int(n.start)]
+        if _NEXT_ITEM.match(between) and str(r.base_unit) == str(n.base_unit) and str(r.kind) == "count":
+            # 新认证绿色食品9个、有机农产品3个: together they answer a target over both (GUIDELINES_check.md)
+            named = text[ev.start:int(r.start)] + between  # 新认证绿色食品、有机农产品: the things, not their counts
+            out.append(_Actual(first + float(n.base_value), None, str(r.base_unit), "count", "level",
+                               named, ev, int(r.start), derived="sum"))
         if _LAST_YEARS.search(between) and first != second:
             # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down; 较上年的 is
             # no whole of which the next is a part)
@@ -2256,7 +2302,8 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     # figure before it: 9870人 are 乳腺癌筛查, not 宫颈癌筛查.
     own_clause = _clause_tail(actual_context, 1)
     listed = list(_FIGURE_LIST.finditer(own_clause))
-    if listed and _names_a_thing(own_clause[listed[-1].end():]):  # not 完成358亿元、增长11.2%
+    if listed and len(content_words(_framing().sub("", own_clause[listed[-1].end():]))) >= 2:
+        # (not 完成358亿元、增长11.2%, nor 新认定省级龙头企业1家、市级3家: one thing, its growth or its levels)
         actual_context = actual_context[:len(actual_context) - len(own_clause)] + own_clause[listed[-1].end():]
     ordered = content_words(bare)
     topics = set(ordered)
@@ -2387,8 +2434,11 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         return None  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
     if a.derived == "share" and stem is None:
         return None  # a share computed from counts answers only a share (达标率, 比例)
-    if a.aspect == "level" and check_cue("new_things").search(label) and not check_cue("made").search(
-            _clause_tail(a.context, 1)):
+    if a.derived == "sum" and not _LISTED.search(label):
+        return None  # the sum of a list answers only a target over several things
+    own = _clause_tail(a.context, 1)
+    if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
+            and not check_cue("made").search(own):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
     if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
         return None  # 累计新增城镇就业5870万人 sums five years, not the one planned

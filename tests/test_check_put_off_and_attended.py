@@ -120,3 +120,16 @@ def test_a_clause_of_the_opening_overview_cut_off_by_a_semicolon_reports_the_yea
                          overview="全年主要指标：接报火灾178起，直接财产损失下降12%；全年未发生较大以上亡人火灾；"
                                   "消防监督检查单位1860家。\n")
     assert verdict_of(result, promise).verdict == "delivered"
+
+
+def test_a_target_over_several_things_is_met_by_the_sum_of_their_counts():
+    promise = "新建消防宣传栏、微型消防站15个"
+    row = verdict_of(pair(f"{promise}。\n", "新建消防宣传栏9个、微型消防站3个。"), promise)
+    assert (row.verdict, row.actual) == ("partial", 12)
+
+
+def test_a_put_off_part_of_a_promise_of_several_things_is_partial():
+    promise = "完成理事会、监事会换届"
+    row = verdict_of(pair(f"{promise}。\n", "9月召开会员代表大会，选举产生新一届理事会；监事会换届因人选尚在酝酿，"
+                                            "延至2026年进行。"), promise)
+    assert row.verdict == "partial"
