@@ -2126,6 +2126,8 @@ _CLAUSE_END = re.compile(r"[，。；,;]")
 _LAST_YEARS = re.compile(f"{alternatives('year_cues.tsv', 'compared_with')}{year_cue('last_year').pattern}"
                          "(?:年末|末|底|同期)?的?$")
 _INCREASE_BY = re.compile(f"^[^，。；,;\\d]{{0,3}}(?:{'|'.join(change_verbs_of('increase'))})了?$")
+#: An increase verb (change_verbs.tsv): a count's clause saying things were added (增加, 增长).
+_INCREASED = re.compile("|".join(change_verbs_of("increase")))
 #: Between this year's value and its change: 比上年增加 (group up) or 比上年减少 (group down).
 _CHANGE_BY = re.compile(f"^[^，。；,;\\d]{{0,3}}[，,]?(?:{alternatives('year_cues.tsv', 'compared_with')})"
                         f"{year_cue('last_year').pattern}(?:同期)?(?:(?P<up>{'|'.join(change_verbs_of('increase'))})|"
@@ -2438,7 +2440,7 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         return None  # the sum of a list answers only a target over several things
     own = _clause_tail(a.context, 1)
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
-            and not check_cue("made").search(own):
+            and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
     if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
         return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
