@@ -2181,38 +2181,41 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
         if str(r.unit) == "天" and check_cue("days_of_year").search(text[max(ev.start, int(r.start) - 8):int(r.start)]):
             days = 366 if year and calendar.isleap(year) else 365
             add(100.0 * float(r.base_value) / days, "level", "share", ev, r, r, int(r.end))  # 优良天数301天
-        nxt = rows[k + 1] if k + 1 < len(rows) and rows[k + 1][1] is ev else None
-        if nxt is None:
-            continue
-        n = nxt[0]
-        first, second = float(r.base_value), _same_quantity(r, n)
-        if second is None or first <= 0 or second <= 0:
-            continue
-        between = text[int(r.end):int(n.start)]
-        if _NEXT_ITEM.match(between) and str(r.base_unit) == str(n.base_unit) and str(r.kind) == "count":
-            # 新认证绿色食品9个、有机农产品3个: together they answer a target over both (GUIDELINES_check.md)
-            named = text[ev.start:int(r.start)] + between  # 新认证绿色食品、有机农产品: the things, not their counts
-            out.append(_Actual(first + float(n.base_value), None, str(r.base_unit), "count", "level",
-                               named, ev, int(r.start), derived="sum"))
-        if _LAST_YEARS.search(between) and first != second:
-            # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down; 较上年的 is
-            # no whole of which the next is a part)
-            change = 100.0 * (first / second - 1)
-            add(abs(change), "increase" if change > 0 else "decrease", "growth", ev, r, n, int(n.end))
-        elif check_cue("part_of_whole").search(between) and second <= first:
-            add(100.0 * second / first, "level", "share", ev, r, n, int(n.end))  # the whole, then its part
-        elif check_cue("whole_after").search(between) and first <= second:
-            add(100.0 * first / second, "level", "share", ev, r, n, int(n.end))  # the part, then its whole
-        elif starting_value(text, int(r.start), int(r.end), ev.start) and second > first:
-            add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
-        elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
-            add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
-        elif _CHANGE_BY.search(between) and first > second:
-            # this year's, then the change from last year's (收入11.86亿元，比上年增加0.54亿元: 4.8%)
-            up = _CHANGE_BY.search(between).group("up") is not None
-            add(100.0 * second / (first - second if up else first + second), "increase" if up else "decrease",
-                "growth", ev, r, n, int(n.end))
+        if k + 1 < len(rows) and rows[k + 1][1] is ev:
+            _from_two(text, r, rows[k + 1][0], ev, out, add)
     return out
+
+
+def _from_two(text: str, r, n, ev: _Evidence, out: list, add) -> None:
+    """The rates two neighbouring counts of one review sentence give (:func:`derived_rates`):
+    a sum, a growth, a share."""
+    first, second = float(r.base_value), _same_quantity(r, n)
+    if second is None or first <= 0 or second <= 0:
+        return
+    between = text[int(r.end):int(n.start)]
+    if _NEXT_ITEM.match(between) and str(r.base_unit) == str(n.base_unit) and str(r.kind) == "count":
+        # 新认证绿色食品9个、有机农产品3个: together they answer a target over both (GUIDELINES_check.md)
+        named = text[ev.start:int(r.start)] + between  # 新认证绿色食品、有机农产品: the things, not their counts
+        out.append(_Actual(first + float(n.base_value), None, str(r.base_unit), "count", "level",
+                           named, ev, int(r.start), derived="sum"))
+    if _LAST_YEARS.search(between) and first != second:
+        # this year's, then last year's (接报火灾178起，比上年的196起减少18起: 9.2% down; 较上年的 is
+        # no whole of which the next is a part)
+        change = 100.0 * (first / second - 1)
+        add(abs(change), "increase" if change > 0 else "decrease", "growth", ev, r, n, int(n.end))
+    elif check_cue("part_of_whole").search(between) and second <= first:
+        add(100.0 * second / first, "level", "share", ev, r, n, int(n.end))  # the whole, then its part
+    elif check_cue("whole_after").search(between) and first <= second:
+        add(100.0 * first / second, "level", "share", ev, r, n, int(n.end))  # the part, then its whole
+    elif starting_value(text, int(r.start), int(r.end), ev.start) and second > first:
+        add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
+    elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
+        add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
+    elif _CHANGE_BY.search(between) and first > second:
+        # this year's, then the change from last year's (收入11.86亿元，比上年增加0.54亿元: 4.8%)
+        up = _CHANGE_BY.search(between).group("up") is not None
+        add(100.0 * second / (first - second if up else first + second), "increase" if up else "decrease",
+            "growth", ev, r, n, int(n.end))
 
 
 #: After a number, the words that make it the whole of which the next number is a part (…所中11个).
