@@ -123,7 +123,8 @@ def test_leave_one_pair_out_over_the_feature_table():
     # fourth round (the third round's frozen split, four early-1980s national reports, two county
     # pairs) are harder than the first 30 (78.5%+ over those alone), so the bar moved down with them;
     # 78.4% of 4,732 on the seventh round's 80 pairs, 77.3% of 5,186 once its spent split and the
-    # eighth round's six harder offices joined (the same table on the 84 pairs before them: 78.0%).
+    # eighth round's six harder offices joined (the same table on the 84 pairs before them: 78.0%);
+    # 77.2% of 5,633 on the ninth round's 100 pairs.
     assert agreement >= 0.77
 
 
@@ -171,6 +172,13 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # blind at 47.7% (档案馆) to 65.8% (民宗局); here 61.4% (城管局) to 74.1% (自然资源局) and 52.3%
             # (档案馆) to 76.3% (民宗局), the rule classes the new pairs prompted in (partly development figures)
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.52
+        elif pid in EIGHTH_ROUND_TEST + NINTH_ROUND_DEV:
+            # the eighth round's spent frozen offices (first scored 76.2% 侨联, 70.3% 科技局, 72.7% 气象局)
+            # and the ninth round's dev offices, events attended instead of held and promises put off,
+            # first scored blind at 51.4% (乡村振兴局) to 75.0% (机关事务局); here 72.7% (气象局) to 75.7%
+            # (科技局) and 62.9% (乡村振兴局, one commitment never produced) to 80.6% (机关事务局), the
+            # rule classes the new pairs prompted in (partly development figures)
+            assert r["recall"] >= 0.94 and r["agreement"] >= 0.60
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
             # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev); 人社局
@@ -184,7 +192,8 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # pairs joined (each first scored blind: 县林业局 35.7%, its review read as a plan, 83.3% now);
     # 81.5% of 1,482 once the sixth round's spent offices and the seventh round's six harder dev
     # pairs (their reviews written by another hand) joined; 78.5% of 1,870 once the seventh round's
-    # spent offices and the eighth round's six dev offices (rates answered only by counts) joined
+    # spent offices and the eighth round's six dev offices (rates answered only by counts) joined;
+    # 78.8% of the offices once the eighth round's spent ones and the ninth round's five joined
     assert total["agreement"] >= 0.78
 
 
@@ -217,6 +226,8 @@ SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "loc
 EIGHTH_ROUND_TEST = ("local_qiaolian_2025", "local_kejiju_2024", "local_qixiang_2025", "county_bianjing_2025")
 EIGHTH_ROUND_DEV = ("local_danganguan_2024", "local_rongmeiti_2024", "local_wentiju_2025", "local_shenpi_2025",
                     "local_minzong_2024", "local_jikong_2025")
+NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
+                   "local_xiangcun_2024")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -266,3 +277,28 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert len(spent) == len(ids) and all(p.split == "dev" for p in spent)
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
+
+
+NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
+
+
+def test_the_frozen_test_pairs_never_train_the_verdict():
+    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
+    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(NINTH_ROUND_TEST)
+    assert not shipped & set(NINTH_ROUND_TEST)
+
+
+def test_the_ninth_rounds_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of the ninth round (split=test): synthetic 县税务局 2025, 县图书馆 2024 and
+    县经济开发区管理委员会 2025 pairs and the 政府工作报告 of a coastal county (2024→2025), written by
+    authors who never read the code, with every failure class planted, the later review worded as
+    another person would, events attended instead of held, promises put off and figures written
+    another way. Annotated blind, kept outside the repository until the final code of the round
+    (2026-12-06) scored them once: 151 of 215 (70.2%, kappa 0.51; the offices 66.9%, the coastal
+    county 75.6%), commitment recall 98.6%, confidence AUROC 0.77. They never train the verdict; this
+    test keeps the first score from sliding, and a rise here is no evidence (the next round needs a
+    new split)."""
+    test = [p for p in PAIRS if p.pair_id in NINTH_ROUND_TEST]
+    assert len(test) == 4 and all(p.split == "test" for p in test)
+    total = checked_together(test, "ninth round's frozen test pairs")
+    assert total["agreement"] >= 0.70 and total["recall"] >= 0.98
