@@ -1628,7 +1628,7 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
         after = text.find("。", stop + 1) if stop > 0 else -1
         following = text[stop + 1:after].lstrip() if after > 0 else ""
-        told = plain + (following if _SO_FAR.match(following) else "")
+        told = plain + (following if cue("put_off_so_far", following) else "")
         _, share, head = evidence_clause(c.text, ev.text)
         if not head or share <= 0.5:
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
@@ -1660,8 +1660,6 @@ _NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
 _LISTED = re.compile(r"[、和及与]")
 #: The end of a sentence or of one of its ；-pieces (the put-off clause of one thing).
 _PIECE_END = re.compile(r"[。；;]")
-#: A sentence that goes on to say how far the work got (目前，已完成…; 截至目前…).
-_SO_FAR = re.compile(r"^(?:目前|截至目前|截至年底|现已|此前|已)")
 
 
 def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
