@@ -2176,7 +2176,7 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
         every = check_cue("all_of_them").match(text[int(r.end):int(r.end) + 12])
         if every and float(r.base_value) > 0:
             add(100.0, "level", "share", ev, r, r, int(r.end) + every.end())  # 收到差评17件，均整改到位
-        if str(r.unit) == "天" and check_cue("days_of_year").search(text[max(ev.start, int(r.start) - 8):int(r.start)]):
+        if str(r.base_unit) == "天" and check_cue("days_of_year").search(text[max(ev.start, int(r.start) - 8):int(r.start)]):
             days = 366 if year and calendar.isleap(year) else 365
             add(100.0 * float(r.base_value) / days, "level", "share", ev, r, r, int(r.end))  # 优良天数301天
         if k + 1 < len(rows) and rows[k + 1][1] is ev:
