@@ -179,6 +179,11 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # (科技局) and 62.9% (乡村振兴局, one commitment never produced) to 80.6% (机关事务局), the
             # rule classes the new pairs prompted in (partly development figures)
             assert r["recall"] >= 0.94 and r["agreement"] >= 0.60
+        elif pid in TENTH_ROUND_DEV:
+            # written and annotated blind after the ninth round's final code and never trained on: their
+            # first runs with that code, 64.7% (公路事业发展中心) to 78.6% (粮食和物资储备局), are held-out
+            # figures of it (the tenth round trains on them)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.62
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
             # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev); 人社局
@@ -193,7 +198,8 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # 81.5% of 1,482 once the sixth round's spent offices and the seventh round's six harder dev
     # pairs (their reviews written by another hand) joined; 78.5% of 1,870 once the seventh round's
     # spent offices and the eighth round's six dev offices (rates answered only by counts) joined;
-    # 78.8% of the offices once the eighth round's spent ones and the ninth round's five joined
+    # 78.8% of the offices once the eighth round's spent ones and the ninth round's five joined;
+    # 78.3% with the five offices written after the ninth round's final code (their first runs)
     assert total["agreement"] >= 0.78
 
 
@@ -226,6 +232,8 @@ SEVENTH_ROUND_TEST = ("local_ziranziyuan_2025", "local_gongshanglian_2024", "loc
 EIGHTH_ROUND_TEST = ("local_qiaolian_2025", "local_kejiju_2024", "local_qixiang_2025", "county_bianjing_2025")
 EIGHTH_ROUND_DEV = ("local_danganguan_2024", "local_rongmeiti_2024", "local_wentiju_2025", "local_shenpi_2025",
                     "local_minzong_2024", "local_jikong_2025")
+TENTH_ROUND_DEV = ("local_dangxiao_2025", "local_laoganbu_2024", "local_gongjijin_2025", "local_liangchu_2024",
+                   "local_gonglu_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
