@@ -1262,17 +1262,17 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     org = prep.summary_doc.meta.org
     side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
-    if side["attended"] and _held_elsewhere(prep, c, best):
+    if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
     side["lower_level"] = lower_level(c.text, clause)
 
 
-def _held_elsewhere(prep: Prepared, c: Commitment, best: _Evidence) -> bool:
-    """Whether another top candidate sentence holds the promise's head with its verb and attends
-    no other body's event (the office held its own course besides attending one)."""
-    cand = prep.candidates[prep.every.index(next(x for x in prep.every if x[1] is c))]
+def _held_elsewhere(prep: Prepared, i: int, best: _Evidence) -> bool:
+    """Whether another top candidate sentence of commitment ``i`` holds the promise's head with its
+    verb and attends no other body's event (the office held its own course besides attending one)."""
+    c = prep.every[i][1]
     verb = _lead_verb(c.text, tokens_of(prep.plan_doc, c))
-    for k in cand.index:
+    for k in prep.candidates[i].index:
         ev = prep.eligible[k]
         if ev.start == best.start:
             continue
@@ -1613,35 +1613,38 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
 
     The sentence is kept in ``side["put_off"]`` for the evidence and the reason."""
     c = prep.every[side["i"]][1]
+    text = prep.summary_doc.text
     for ev in (side.get("best"), side.get("shortfall")):
         if ev is None:
             continue
         # the whole sentence: a review clause about the year after (推迟至今年上半年提交) is cut from
         # the evidence sentence of a 政府工作报告, but it is what says the promise was put off
-        text = prep.summary_doc.text
         stop = _PIECE_END.search(text, ev.end - 1)
         stop = stop.start() if stop else -1
         plain = _QUOTED.sub("", text[ev.start:stop if stop > 0 else ev.end])
         m = cue("put_off", plain)
         if not m or not _put_off_is_promised(c.text, plain[:m.start()]):
             continue
-        # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
-        after = text.find("。", stop + 1) if stop > 0 else -1
-        following = text[stop + 1:after].lstrip() if after > 0 else ""
-        told = plain + (following if cue("put_off_so_far", following) else "")
         _, share, head = evidence_clause(c.text, ev.text)
         if not head or share <= 0.5:
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
         if cue("nothing_done", plain):
             return "not_found", "put_off_undone"
-        if _LISTED.search(c.text) and any(w not in canonical(plain) for w in content_words(c.text)
-                                          if w not in _GENERIC() and not check_cue("completion").fullmatch(w)):
+        if _LISTED.search(c.text) and any(w not in canonical(plain) for w in _thing_words(c.text)):
             return "partial", "put_off"  # 完成理事会、监事会换届 / 监事会换届…延至2025年: one of the things put off
-        if not cue("put_off_done", told):
-            return "not_found", "put_off_undone"
-        return "partial", "put_off"
+        # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
+        after = text.find("。", stop + 1) if stop > 0 else -1
+        following = text[stop + 1:after].lstrip() if after > 0 else ""
+        told = plain + (following if cue("put_off_so_far", following) else "")
+        return ("partial", "put_off") if cue("put_off_done", told) else ("not_found", "put_off_undone")
     return None
+
+
+def _thing_words(text: str) -> list[str]:
+    """The topic words of a text that name a thing: not generic, not a step that finishes a thing
+    (建设, 上线: check_cues.tsv completion)."""
+    return [w for w in content_words(text) if w not in _GENERIC() and not check_cue("completion").fullmatch(w)]
 
 
 def _put_off_is_promised(commitment: str, before: str) -> bool:
@@ -1650,8 +1653,7 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     promise = canonical(commitment)
-    return all(w in promise for w in content_words(clause)
-               if w not in _GENERIC() and not check_cue("completion").fullmatch(w))
+    return all(w in promise for w in _thing_words(clause))
 
 
 #: Between two counts of a list of things (9个、有机农产品3个).
@@ -2455,7 +2457,7 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
     # indicators_canonical.tsv) is the same indicator however each side words it.
     named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
     label_grams = _grams(label)
-    stem = share_stem(label)
+    stem = share = share_stem(label)
     if stem is None and str(t.kind) == "percent" and float(t.base_value) == 100.0:
         # 做到帮扶措施100%落实: a target of every one is a share whatever word ends its label
         stem = _framing().sub("", label).strip("，、 ") or None
@@ -2467,7 +2469,7 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
             sim = share_similarity(stem, a.context)
         elif a.derived == "zero":
             # 孕产妇死亡率控制在 / 全年未发生孕产妇死亡: none of the thing is a rate of 0 too
-            sim = label_similarity(share_stem(label) or label, a.context)
+            sim = label_similarity(share or label, a.context)
         else:
             sim = label_similarity(label, a.context)
         if named is not None and a.canon == named:

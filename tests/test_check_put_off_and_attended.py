@@ -16,13 +16,18 @@ def pair(plan_lines: str, review: str):
                        plan_part="工作计划", done="完成全年任务。")
 
 
+def row_of(promise: str, review: str):
+    """The check's row for ``promise``, the one line of a 县消防救援大队 plan, against ``review``."""
+    return verdict_of(pair(f"{promise}。\n", review), promise)
+
+
 @pytest.mark.parametrize("review", [
     "选派业务骨干15人参加市消防救援支队举办的全市防火监督员培训班，考核全部合格。",
     "组织乡镇专职队员参加市应急管理局、市消防救援支队联合举办的防火监督员培训班。",
 ])
 def test_attending_another_bodys_course_does_not_hold_the_promised_one(review):
     promise = "举办全县防火监督员培训班2期"
-    row = verdict_of(pair(f"{promise}。\n", review), promise)
+    row = row_of(promise, review)
     assert row.verdict == "not_found"
     assert "举办的活动" in row.reason
 
@@ -39,16 +44,16 @@ def test_a_promise_to_take_part_is_delivered_by_taking_part():
 
 def test_a_promise_put_off_with_some_work_done_is_partial():
     promise = "建成县消防指挥信息平台"
-    row = verdict_of(pair(f"{promise}。\n", "县消防指挥信息平台已完成设备采购和机房改造，因省级接口标准调整，"
-                                            "上线推迟至2026年。"), promise)
+    row = row_of(promise, "县消防指挥信息平台已完成设备采购和机房改造，因省级接口标准调整，"
+                          "上线推迟至2026年。")
     assert row.verdict == "partial"
     assert "推迟" in row.reason
 
 
 def test_a_promise_put_off_with_what_was_done_told_next_is_partial():
     promise = "完成县消防协会换届"
-    row = verdict_of(pair(f"{promise}。\n", "按照市消防协会的统一安排，县消防协会换届推迟至2026年进行。"
-                                            "目前，已完成会员代表推选和章程修改草案起草。"), promise)
+    row = row_of(promise, "按照市消防协会的统一安排，县消防协会换届推迟至2026年进行。"
+                          "目前，已完成会员代表推选和章程修改草案起草。")
     assert row.verdict == "partial"
 
 
@@ -58,13 +63,13 @@ def test_a_promise_put_off_with_what_was_done_told_next_is_partial():
 ])
 def test_a_promise_put_off_with_nothing_done_is_not_found(review):
     promise = "召开全县消防工作现场推进会" if "推进会" in review else "完成县消防站营房改造"
-    row = verdict_of(pair(f"{promise}。\n", review), promise)
+    row = row_of(promise, review)
     assert row.verdict == "not_found"
 
 
 def test_the_plan_a_review_recalls_is_no_result():
     promise = "组织消防应急演练4次"
-    row = verdict_of(pair(f"{promise}。\n", "原计划组织消防应急演练4次，受营区施工影响仅组织3次。"), promise)
+    row = row_of(promise, "原计划组织消防应急演练4次，受营区施工影响仅组织3次。")
     assert row.verdict == "partial"
     assert row.actual == 3
 
@@ -88,28 +93,27 @@ def test_a_review_value_told_after_a_plan_is_actual():
      "partial"),
 ])
 def test_a_rate_given_only_as_counts_is_computed(promise, review, verdict):
-    row = verdict_of(pair(f"{promise}。\n", review), promise)
+    row = row_of(promise, review)
     assert row.verdict == verdict
 
 
 def test_a_stock_does_not_answer_a_count_of_new_things():
     promise = "新增市政消火栓50个"
-    row = verdict_of(pair(f"{promise}。\n", "对全县412个市政消火栓逐一摸排、登记建档，年内新建市政消火栓38个。"), promise)
+    row = row_of(promise, "对全县412个市政消火栓逐一摸排、登记建档，年内新建市政消火栓38个。")
     assert row.verdict == "partial"
     assert row.actual == 38
 
 
 def test_a_count_met_at_a_lower_level_is_partial():
     promise = "争创省级消防安全示范社区3个"
-    row = verdict_of(pair(f"{promise}。\n", "城关镇3个社区被命名为市级消防安全示范社区，示范社区总数达到5个。"),
-                     promise)
+    row = row_of(promise, "城关镇3个社区被命名为市级消防安全示范社区，示范社区总数达到5个。")
     assert row.verdict == "partial"
     assert "市级" in row.reason
 
 
 def test_none_of_a_thing_meets_a_ceiling_on_its_rate():
     promise = "火灾亡人率控制在0.5/10万以内"
-    row = verdict_of(pair(f"{promise}。\n", "全年辖区未发生火灾亡人事故，接警出动1260起。"), promise)
+    row = row_of(promise, "全年辖区未发生火灾亡人事故，接警出动1260起。")
     assert row.verdict == "delivered"
     assert row.actual == 0
 
@@ -124,12 +128,12 @@ def test_a_clause_of_the_opening_overview_cut_off_by_a_semicolon_reports_the_yea
 
 def test_a_target_over_several_things_is_met_by_the_sum_of_their_counts():
     promise = "新建消防宣传栏、微型消防站15个"
-    row = verdict_of(pair(f"{promise}。\n", "新建消防宣传栏9个、微型消防站3个。"), promise)
+    row = row_of(promise, "新建消防宣传栏9个、微型消防站3个。")
     assert (row.verdict, row.actual) == ("partial", 12)
 
 
 def test_a_put_off_part_of_a_promise_of_several_things_is_partial():
     promise = "完成理事会、监事会换届"
-    row = verdict_of(pair(f"{promise}。\n", "9月召开会员代表大会，选举产生新一届理事会；监事会换届因人选尚在酝酿，"
-                                            "延至2026年进行。"), promise)
+    row = row_of(promise, "9月召开会员代表大会，选举产生新一届理事会；监事会换届因人选尚在酝酿，"
+                          "延至2026年进行。")
     assert row.verdict == "partial"
