@@ -236,6 +236,7 @@ TENTH_ROUND_DEV = ("local_dangxiao_2025", "local_laoganbu_2024", "local_gongjiji
                    "local_gonglu_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
+NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -275,6 +276,11 @@ SPENT_SPLITS = {
     # lower level: 137 of 194 (70.6%, kappa 0.53; the offices 73.2%, the border county 67.1%), recall
     # 99.0%, AUROC 0.71
     "eighth round": (EIGHTH_ROUND_TEST, 0.70, 0.98),
+    # synthetic 县税务局 2025, 县图书馆 2024 and 县经济开发区管理委员会 2025 and the 政府工作报告 of a coastal
+    # county (2024→2025), events attended instead of held, promises put off and figures written
+    # another way: 151 of 215 (70.2%, kappa 0.51; the offices 66.9%, the coastal county 75.6%), recall
+    # 98.6%, AUROC 0.77
+    "ninth round": (NINTH_ROUND_TEST, 0.70, 0.98),
 }
 
 
@@ -285,28 +291,3 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert len(spent) == len(ids) and all(p.split == "dev" for p in spent)
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
-
-
-NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(NINTH_ROUND_TEST)
-    assert not shipped & set(NINTH_ROUND_TEST)
-
-
-def test_the_ninth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the ninth round (split=test): synthetic 县税务局 2025, 县图书馆 2024 and
-    县经济开发区管理委员会 2025 pairs and the 政府工作报告 of a coastal county (2024→2025), written by
-    authors who never read the code, with every failure class planted, the later review worded as
-    another person would, events attended instead of held, promises put off and figures written
-    another way. Annotated blind, kept outside the repository until the final code of the round
-    (2026-12-06) scored them once: 151 of 215 (70.2%, kappa 0.51; the offices 66.9%, the coastal
-    county 75.6%), commitment recall 98.6%, confidence AUROC 0.77. They never train the verdict; this
-    test keeps the first score from sliding, and a rise here is no evidence (the next round needs a
-    new split)."""
-    test = [p for p in PAIRS if p.pair_id in NINTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "ninth round's frozen test pairs")
-    assert total["agreement"] >= 0.70 and total["recall"] >= 0.98
