@@ -53,8 +53,9 @@ import dataclasses
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .comparison import REVIEW_KINDS
@@ -772,6 +773,7 @@ class Prepared:
     candidate_rows: Optional[list] = None  # the judge's feature rows of each commitment's candidates (on use)
     word_df: Optional[dict] = None  # topic word → how many evidence sentences hold it (filled on use)
     canon: Optional[list] = None  # canonical text of each evidence sentence (filled on use)
+    missed: list = field(default_factory=list)  # values of shortfalls admitted outside the review
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -856,9 +858,13 @@ def prepare(plan_doc: Document, summary_doc: Document) -> Prepared:
     shortfall_best = _best_of(short, texts, key="coverage")
     blanket = next((e for e in eligible if check_cue("blanket").search(_QUOTED.sub("", e.text))), None)
     several = _several_year_spans(summary_doc)
+    # A missed figure the report admits outside its review (problems part: 一般公共预算收入1.46亿元，仅增长
+    # 2.8%，未完成年初预期目标) makes its promise partial (GUIDELINES_check.md, sixth round).
+    admitted = [e for e in shortfalls if e.excluded is not None]
     return Prepared(plan_doc, summary_doc, every, eligible, excluded, shortfalls, candidates,
                     shadow_best, shortfall_best, _actual_facts(summary_facts, eligible, summary_doc, several),
-                    {int(r.fact_id): r for r in plan_facts.itertuples()}, several, blanket=blanket)
+                    {int(r.fact_id): r for r in plan_facts.itertuples()}, several, blanket=blanket,
+                    missed=_actual_facts(summary_facts, admitted, summary_doc, []) if admitted else [])
 
 
 def tokens_of(doc: Document, c: Commitment) -> Optional[list]:
@@ -1170,14 +1176,39 @@ def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> Non
     if prep.blanket is not None and in_target_passage(prep.plan_doc.text, c.start):
         side["blanket"] = prep.blanket
     if not targets:
-        return
+        targets = _whole_promised(c)
+        if not targets:
+            return
     numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, _NUMBER_TH,
                                prep.summary_doc.meta.year)
+    if numeric is None and prep.missed:
+        admitted = _numeric_verdict(prep.plan_doc.text, c, targets, prep.missed, _NUMBER_TH,
+                                    prep.summary_doc.meta.year)
+        if admitted is not None and admitted["verdict"] == "partial":
+            numeric = {**admitted, "reason": admitted["reason"].rstrip("。") + "（报告在回顾以外承认未完成）。"}
     if numeric is not None:
         side["numeric"] = numeric
         f["num_matched"] = 1.0
         f["num_met"] = float(numeric["verdict"] == "delivered")
         f["num_missed"] = float(numeric["verdict"] == "partial")
+
+
+def _whole_promised(c: Commitment) -> list:
+    """A share of 100% to meet, as a target, when a promise says in words that every one of its
+    things will be covered (实现乡镇粮食应急供应网点全覆盖: check_cues.tsv whole_promised), else [].
+
+    Example:
+        >>> from summarylab.plans import Commitment
+        >>> [(t.surface, t.base_value) for t in _whole_promised(Commitment("实现乡镇应急供应网点全覆盖", 0, 13))]
+        [('全覆盖', 100.0)]
+    """
+    # (not a name in quotes: 巩固“两个全覆盖”成果)
+    m = check_cue("whole_promised").search(_QUOTED.sub(lambda q: "\0" * len(q.group()), c.text))
+    if m is None:
+        return []
+    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=m.group(), value=100.0,
+                            base_value=100.0, value_max=float("nan"), kind="percent", base_unit="%",
+                            aspect="level", approx="at_least", indicator="")]
 
 
 def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
@@ -1593,6 +1624,10 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
+    if verdict == "partial" and side.get("attended") and not f["shortfall_admitted"]:
+        # 举办全县轮训班 / 选派23名书记参加市委党校举办的示范培训班: no part of the office's own event
+        # either (its 示范 reads as a pilot, its course as the promised one).
+        return "not_found", "attended"
     if verdict == "delivered" and f["rate_target"] and not f["target_kept"]:
         # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
         # same indicator or by words that say the target was kept, never by words alone.
@@ -1652,6 +1687,9 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
     clause = re.split(r"[，,；;：:]", before)[-1]
+    cause = cue("put_off_cause", clause)
+    if cause and cause.start() > 0:
+        clause = clause[:cause.start()]  # 储备库项目因用地规划调整推迟: the cause is not the thing put off
     promise = canonical(commitment)
     return all(w in promise for w in _thing_words(clause))
 
@@ -2089,13 +2127,20 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         if _WHOLE_OF_PART.match(after_value(doc.text, r)):
             continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
         context = ev.text[:int(r.start) - ev.start]
-        if not _names_a_thing(_clause_tail(context, 1)):
-            context += counted_thing(after_value(doc.text, r))  # 19项高频医保服务事项实现村可办
+        tail, after = _clause_tail(context, 1), after_value(doc.text, r)
+        if (not _names_a_thing(tail) or _NAMED_LIST.search(tail)) and counted_thing(after):
+            # what is counted follows, and what was done to it (支持9家规模养殖场完成粪污处理设施提升改造;
+            # 完成幸福里、粮站两个老旧小区改造: the names before a count are its members, not its label)
+            context += after
         indicator = str(getattr(r, "indicator", "") or "")
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
     return out + derived_rates(doc.text, rows, doc.meta.year) + _none_occurred(eligible)
+
+
+#: A count's clause that names its members before it (完成幸福里、粮站两个老旧小区改造).
+_NAMED_LIST = re.compile(r"、[^、，。；,;\d]{1,8}$")
 
 
 def _none_occurred(eligible: list[_Evidence]) -> list[_Actual]:
@@ -2310,7 +2355,11 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     if listed and len(content_words(_framing().sub("", own_clause[listed[-1].end():]))) >= 2:
         # (not 完成358亿元、增长11.2%, nor 新认定省级龙头企业1家、市级3家: one thing, its growth or its levels)
         actual_context = actual_context[:len(actual_context) - len(own_clause)] + own_clause[listed[-1].end():]
-    ordered = content_words(bare)
+    # What is measured (里程, 工程: :func:`_head_of`) names no indicator, nor does the word saying the
+    # things are new (新增公路绿化里程 / 完成公路沿线绿化三十二公里: whether the actual counts new things
+    # or the stock is :func:`_comparable`'s question).
+    ordered = [w for w in content_words(bare)
+               if not (_measures_only(w) or check_cue("new_things").fullmatch(w))] or content_words(bare)
     topics = set(ordered)
     # 固投 is 固定资产投资, 能源消耗 is 能耗, 高企 is 高新技术/企业 (two words cut short together): the
     # words of the actual's own clause in the label's form (the clauses before it name other things:
@@ -2356,17 +2405,29 @@ def _holds(text: str, word: str) -> float:
     return _SPELLED_WEIGHT if spells_out(word, text) else 0.0
 
 
+@lru_cache(maxsize=1)
+def _dimension_words() -> frozenset:
+    """What a measure's label says it measures (里程, 面积: the suffixes unit_labels.tsv gives the
+    extractor), which names no indicator: 新增公路绿化里程 is about 绿化."""
+    return frozenset(suffix for _, suffix in read_tsv("unit_labels.tsv"))
+
+
+def _measures_only(word: str) -> bool:
+    """Whether a label's word only says what is counted or measured (起数, 人次数, 工程, 里程)."""
+    return bool(check_cue("count_noun").fullmatch(word)) or word in _dimension_words()
+
+
 def _head_of(label: str) -> str:
     """The last two characters of a label's last word that is not generic
     (开展宣讲活动: 宣讲; 活动 names no indicator; 火灾起数: 火灾, 起数 only counts).
 
     Example:
-        >>> _head_of("开展宣讲活动"), _head_of("全年火灾起数同比下降")
-        ('宣讲', '火灾')
+        >>> _head_of("开展宣讲活动"), _head_of("全年火灾起数同比下降"), _head_of("新增公路绿化里程")
+        ('宣讲', '火灾', '绿化')
     """
     t = _framing().sub("", canonical(label))
     ws = [w for w in words(t) if _HAN.search(w)]
-    while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1 or check_cue("count_noun").fullmatch(ws[-1])):
+    while len(ws) > 1 and (ws[-1] in _GENERIC() or len(ws[-1]) == 1 or _measures_only(ws[-1])):
         ws.pop()
     t = "".join(_HAN.findall("".join(ws)))
     return t[-2:]
@@ -2445,7 +2506,11 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
             and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
-    if _MULTI_YEAR.search(_clause_tail(a.context, 1)) or _MULTI_YEAR.search(a.evidence.text[:8]):
+    own = _clause_tail(a.context, 1)
+    several = _MULTI_YEAR.search(own)
+    if several and several.group() == "累计" and year_cue("reviewed_year").search(a.context[:len(a.context) - len(own)]):
+        several = None  # 全年共举办培训班16期，累计培训学员1,462人次: the year's running total
+    if several or _MULTI_YEAR.search(a.evidence.text[:8]):
         return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
     return a
 
@@ -2541,15 +2606,24 @@ def counted_thing(after: str) -> str:
     Example:
         >>> counted_thing("高频医保服务事项下沉至村（社区）办理")
         '高频基本医疗保险服务事项'
+        >>> counted_thing("乡镇养护站标准化建设")
+        '乡镇养护站标准化建设'
     """
     from .nlp import word_tags
 
     tags = word_tags()
     out: list[str] = []
-    for w in words(after):
+    ws = words(after)
+    noun_ends = set()  # positions of place words that end a noun with the verb before them
+    for k, w in enumerate(ws):
         tag = tags.get(w) or ""
         if not out and tag[:1] in ("q", "m"):
             continue  # the measure word of the number (名, 个) when the value ends before it
+        if out and k + 1 < len(ws) and tag[:1] == "v" and check_cue("place_suffix").fullmatch(ws[k + 1]):
+            tag = "n"  # 乡镇养护站, 人民调解室: a verb and a place word make a noun (jieba tags 站 a verb)
+            noun_ends.add(k + 1)
+        if k in noun_ends:
+            tag = "n"
         if not _HAN.search(w) or out and tag[:1] in ("v", "d", "p", "l", "c", "u") and tag != "vn":
             break
         out.append(w)

@@ -178,8 +178,19 @@ def spells_out(word: str, text: str) -> bool:
         (True, True)
         >>> spells_out("能耗", "能耗下降"), spells_out("医保", "医院保洁")  # a weak sign: 医院保洁 too
         (False, True)
+
+    Two words sharing their last character are contracted the same way (大中修 for 大修、中修,
+    中小学 for 中学和小学):
+
+        >>> spells_out("大中修", "国省干线路面大修、中修合计四十八公里")
+        True
     """
-    return word not in text and next(spelled_out_spans(word, text), None) is not None
+    if word in text:
+        return False
+    if len(word) == 3 and _ALL_HAN.fullmatch(word) and \
+            re.search(f"{word[0]}{word[2]}[、和及与]{word[1]}{word[2]}", text):
+        return True
+    return next(spelled_out_spans(word, text), None) is not None
 
 
 @lru_cache(maxsize=4096)
