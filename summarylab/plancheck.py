@@ -628,7 +628,7 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在讲以后打算的句子中"
     if check_cue("normative").search(plain):
         return "只出现在讲应当怎样做或讲道理的句子中"
-    if year_cue("several_years_named").search(plain):
+    if year_cue("several_years_named").search(text):  # (“十四五”以来: the quotes are the period's, not a name's)
         return "只出现在讲多年累计情况的句子中"
     if cue("negative", plain):
         return "只出现在讲未做成的事或存在问题的句子中"
