@@ -2449,8 +2449,10 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
         # number; a bare 、新开工 borrows the commitment's subject.
         label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
         label = re.sub(r"^[、，\s]+", "", label)
-        if not _names_a_thing(label):
-            label += counted_thing(after_value(plan_text, t))  # 推动23项高频医保服务事项下沉: what is counted follows
+        thing = counted_thing(after_value(plan_text, t))
+        if not _names_a_thing(label) or _names_a_thing(thing):
+            # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
+            label += thing
         after = plan_text[int(t.end):int(t.end) + 4]
         previous_end = int(t.end)
         if _nan(t.base_value):
