@@ -2440,23 +2440,7 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
     """Numbers decide when both sides have them: each target against the best
     actual of the same unit and a similar label."""
     results = []
-    previous_end = c.start
-    for t in sorted(targets, key=lambda t: int(t.start)):
-        if starting_value(plan_text, int(t.start), int(t.end), c.start):
-            continue  # 由38种扩大到50种: the starting value is no target (nor does it end the label), the new one is
-        own = plan_text[previous_end:int(t.start)]
-        # The label of a target is what stands before it since the last
-        # number; a bare 、新开工 borrows the commitment's subject.
-        label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
-        label = re.sub(r"^[、，\s]+", "", label)
-        thing = counted_thing(after_value(plan_text, t))
-        if not _names_a_thing(label) or _names_a_thing(thing):
-            # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
-            label += thing
-        after = plan_text[int(t.end):int(t.end) + 4]
-        previous_end = int(t.end)
-        if _nan(t.base_value):
-            continue
+    for t, label, after in target_labels(plan_text, c, targets):
         best, best_sim = _best_actual(t, label, actuals, year)
         if best is None or best_sim < th["label"]:
             continue
@@ -2476,6 +2460,37 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
             "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
+    """``(target, label, the text after it)`` of each target of a commitment, in text order: the label is
+    what stands before the number since the last one, with what the number counts when that follows it.
+
+    Example:
+        >>> from types import SimpleNamespace as T
+        >>> text = "完成馆藏200册古籍数字化扫描"
+        >>> c = Commitment(text, 0, len(text), targets=[1])
+        >>> [label for _, label, _ in target_labels(text, c, [T(start=4, end=8, base_value=200.0)])]
+        ['完成馆藏古籍数字化扫描']
+    """
+    out = []
+    previous_end = c.start
+    for t in sorted(targets, key=lambda t: int(t.start)):
+        if starting_value(plan_text, int(t.start), int(t.end), c.start):
+            continue  # 由38种扩大到50种: the starting value is no target (nor does it end the label), the new one is
+        own = plan_text[previous_end:int(t.start)]
+        # The label of a target is what stands before it since the last
+        # number; a bare 、新开工 borrows the commitment's subject.
+        label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
+        label = re.sub(r"^[、，\s]+", "", label)
+        thing = counted_thing(after_value(plan_text, t))
+        if not _names_a_thing(label) or _names_a_thing(thing):
+            # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
+            label += thing
+        previous_end = int(t.end)
+        if not _nan(t.base_value):
+            out.append((t, label, plan_text[int(t.end):int(t.end) + 4]))
+    return out
 
 
 def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Actual]:
