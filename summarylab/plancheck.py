@@ -2471,7 +2471,7 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
         >>> text = "完成馆藏200册古籍数字化扫描"
         >>> c = Commitment(text, 0, len(text), targets=[1])
         >>> [label for _, label, _ in target_labels(text, c, [T(start=4, end=8, base_value=200.0)])]
-        ['完成馆藏古籍数字化扫描']
+        ['完成馆藏古籍数字化']
     """
     out = []
     previous_end = c.start
