@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from .comparison import REVIEW_KINDS
 from .comparison import FROM_VALUE as _FROM
 from .comparison import MULTI_YEAR as _MULTI_YEAR
+from .comparison import YEARS_TOTAL as _YEARS_TOTAL
 from .comparison import TO_VALUE as _TO
 from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, change_verbs_of, earlier_year,
                    lower_is_better, lowered_to, meets_target, names_reviewed_year, targets_head, to_new_value,
@@ -1594,7 +1595,10 @@ def _nothing_done(prep: Prepared, f: dict, side: dict) -> bool:
         return False
     if f["num_matched"] or f["half_shown"] or f["missing_part"] or f["pilot_only"] or f["unfinished"]:
         return False
-    clause, _, head = evidence_clause(prep.every[side["i"]][1].text, ev.text)
+    c = prep.every[side["i"]][1]
+    clause, _, head = evidence_clause(c.text, ev.text)
+    if _LISTED.search(c.text) and any(w not in canonical(clause) for w in _thing_words(c.text)):
+        return False  # 设立医疗纠纷、交通事故纠纷调解委员会 / 交通事故纠纷调解委员会尚未设立: one of the things
     return head and bool(cue("nothing_done", clause))
 
 
@@ -1624,6 +1628,10 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
+    if verdict == "delivered" and _YEARS_TOTAL.match((side.get("clause") or "").strip()):
+        # 编纂出版村志5部 / 近三年全县共编纂出版村志11部: the clause opens with several years, it sums them
+        # (not 对城投集团近三年财务收支开展审计, whose years are the audit's object)
+        return "not_found", "several_years"
     if verdict == "partial" and side.get("attended") and not f["shortfall_admitted"]:
         # 举办全县轮训班 / 选派23名书记参加市委党校举办的示范培训班: no part of the office's own event
         # either (its 示范 reads as a pilot, its course as the promised one).
@@ -1805,6 +1813,8 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
         row.update(_partial(c, f, side))
     elif rule == "put_off_undone":
         row["reason"] = f"回顾写明这项工作推迟，年内没有开始：“{_short(side['put_off'].text)}”。"
+    elif rule == "several_years":
+        row["reason"] = f"回顾中相应的说法讲的是多年累计的情况，不是这一年：“{_short(side['clause'])}”。"
     elif rule == "rate_unshown":
         row["reason"] = "承诺有数量目标，工作回顾中未见同一指标的数字。"
     elif rule == "other_thing":
@@ -2128,10 +2138,13 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
             continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
         context = ev.text[:int(r.start) - ev.start]
         tail, after = _clause_tail(context, 1), after_value(doc.text, r)
-        if (not _names_a_thing(tail) or _NAMED_LIST.search(tail)) and counted_thing(after):
+        thing = counted_thing(after)
+        if (not _names_a_thing(tail) or _NAMED_LIST.search(tail)) and thing:
             # what is counted follows, and what was done to it (支持9家规模养殖场完成粪污处理设施提升改造;
             # 完成幸福里、粮站两个老旧小区改造: the names before a count are its members, not its label)
             context += after
+        elif _counts(r) and _names_a_thing(thing):
+            context += thing  # 延长30年试点: what the number is of follows it, as in a target's label
         indicator = str(getattr(r, "indicator", "") or "")
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
@@ -2361,6 +2374,7 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     ordered = [w for w in content_words(bare)
                if not (_measures_only(w) or check_cue("new_things").fullmatch(w))] or content_words(bare)
     topics = set(ordered)
+    optional = set(content_words(bare)) - topics  # (they count where the actual's words hold them too)
     # 固投 is 固定资产投资, 能源消耗 is 能耗, 高企 is 高新技术/企业 (two words cut short together): the
     # words of the actual's own clause in the label's form (the clauses before it name other things:
     # 新认定高企12家，新增省级专精特新中小企业3家 — 3家 are no 高企)
@@ -2384,15 +2398,20 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     wider = len(ga & wider_grams) / len(ga)
     # The label's topic words in another order (青年创业小额贷款 / 为创业青年发放贷款).
     if topics:
-        own_text = canonical(_clause_tail(actual_context, 1))
-        wider_canon = canonical(_clause_tail(actual_context, 2))
-        own = max(own, sum(_holds(own_text, w) for w in topics) / len(topics))
-        wider = max(wider, sum(_holds(wider_canon, w) for w in topics) / len(topics))
+        own = max(own, _topic_share(canonical(_clause_tail(actual_context, 1)), topics, optional))
+        wider = max(wider, _topic_share(canonical(_clause_tail(actual_context, 2)), topics, optional))
         # A chain of clauses about one thing (调解婚姻家庭纠纷46起，调解成功43起，调解成功率93.5%):
         # the thing is named two clauses back; the head above must still be near.
         chain = canonical(_clause_tail(actual_context, 3))
-        wider = max(wider, 0.9 * sum(_holds(chain, w) for w in topics) / len(topics))
+        wider = max(wider, 0.9 * _topic_share(chain, topics, optional))
     return max(own, 0.9 * wider)
+
+
+def _topic_share(text: str, topics: set, optional: set = frozenset()) -> float:
+    """The share of a label's topic words a text holds; an ``optional`` word (面积, 新增) counts only
+    where the text holds it (土地托管服务面积 / 托管面积合计13.5万亩, 新增公路绿化里程 / 完成公路沿线绿化)."""
+    held = [w for w in optional if w in text]
+    return (sum(_holds(text, w) for w in topics) + len(held)) / (len(topics) + len(held))
 
 
 def _holds(text: str, word: str) -> float:
@@ -2462,6 +2481,12 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
 
 
+def _counts(fact) -> bool:
+    """Whether a number counts or measures things (200册, 30年), which the words after it may name;
+    a share or an amount of money (120%警戒线以内, 45亿元用于) names nothing after it."""
+    return str(fact.kind) not in ("percent", "percent_point", "money")
+
+
 def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
     """``(target, label, the text after it)`` of each target of a commitment, in text order: the label is
     what stands before the number since the last one, with what the number counts when that follows it.
@@ -2470,7 +2495,7 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
         >>> from types import SimpleNamespace as T
         >>> text = "完成馆藏200册古籍数字化扫描"
         >>> c = Commitment(text, 0, len(text), targets=[1])
-        >>> [label for _, label, _ in target_labels(text, c, [T(start=4, end=8, base_value=200.0)])]
+        >>> [label for _, label, _ in target_labels(text, c, [T(start=4, end=8, base_value=200.0, kind="count")])]
         ['完成馆藏古籍数字化']
     """
     out = []
@@ -2484,7 +2509,7 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
         label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
         label = re.sub(r"^[、，\s]+", "", label)
         thing = counted_thing(after_value(plan_text, t))
-        if not _names_a_thing(label) or _names_a_thing(thing):
+        if not _names_a_thing(label) or _counts(t) and _names_a_thing(thing):
             # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
             label += thing
         previous_end = int(t.end)
@@ -2525,7 +2550,8 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
     own = _clause_tail(a.context, 1)
     several = _MULTI_YEAR.search(own)
-    if several and several.group() == "累计" and year_cue("reviewed_year").search(a.context[:len(a.context) - len(own)]):
+    if several and several.group() == "累计" and \
+            year_cue("reviewed_year").search(a.context[:len(a.context) - len(own) + several.start()]):
         several = None  # 全年共举办培训班16期，累计培训学员1,462人次: the year's running total
     if several or _MULTI_YEAR.search(a.evidence.text[:8]):
         return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
@@ -2641,6 +2667,8 @@ def counted_thing(after: str) -> str:
             noun_ends.add(k + 1)
         if k in noun_ends:
             tag = "n"
+        if not out and tag[:1] in ("p", "c", "u", "d"):
+            break  # 投入800万元为乡镇卫生院更新设备: no noun follows the number, nothing is counted
         if not _HAN.search(w) or out and tag[:1] in ("v", "d", "p", "l", "c", "u") and tag != "vn":
             break
         out.append(w)
