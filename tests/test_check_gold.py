@@ -186,6 +186,11 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # 78.3%) and the ninth round's spent frozen offices (first scored 76.1% 税务局, 56.1% 图书馆, 67.4%
             # 经济开发区): the rule classes the new pairs prompted are in (partly development figures)
             assert r["recall"] >= 0.95 and r["agreement"] >= FLOOR_TENTH
+        elif pid in ELEVENTH_ROUND_DEV:
+            # written and annotated blind after the tenth round's final code and never trained on: their
+            # first runs with that code, 67.3% (文物保护中心) to 85.1% (县委宣传部), are held-out figures of
+            # it (the eleventh round trains on them)
+            assert r["recall"] >= 0.97 and r["agreement"] >= 0.66
         else:
             # pairs that joined later, each first scored blind: 科协 75.0% and 人社局 76.3% (the
             # second round's frozen test), 总工会 77.5% and 农业农村局 89.7% (third round's dev); 人社局
@@ -202,7 +207,8 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # spent offices and the eighth round's six dev offices (rates answered only by counts) joined;
     # 78.8% of the offices once the eighth round's spent ones and the ninth round's five joined;
     # 78.3% with the five offices written after the ninth round's final code (their first runs);
-    # 79.5% of 2,571 with the tenth round's rule classes and its two new dev offices
+    # 79.5% of 2,571 with the tenth round's rule classes and its two new dev offices; 79.0% with the
+    # five offices written after the tenth round's final code (their first runs)
     assert total["agreement"] >= 0.78
 
 
@@ -239,6 +245,8 @@ TENTH_ROUND_DEV = ("local_dangxiao_2025", "local_laoganbu_2024", "local_gongjiji
                    "local_gonglu_2025", "local_xumu_2025", "local_difangzhi_2024")
 #: 65.8% (图书馆) to 94.0% (畜牧兽医服务中心) when the tenth round's final code was retrained on 112 pairs
 FLOOR_TENTH = 0.65
+ELEVENTH_ROUND_DEV = ("local_renda_2025", "local_shuju_2024", "local_wenwu_2025", "local_xuanchuan_2024",
+                      "local_jiaojing_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
