@@ -1597,7 +1597,7 @@ def _nothing_done(prep: Prepared, f: dict, side: dict) -> bool:
         return False
     c = prep.every[side["i"]][1]
     clause, _, head = evidence_clause(c.text, ev.text)
-    if _LISTED.search(c.text) and any(w not in canonical(clause) for w in _thing_words(c.text)):
+    if _names_some_things(c.text, clause):
         return False  # 设立医疗纠纷、交通事故纠纷调解委员会 / 交通事故纠纷调解委员会尚未设立: one of the things
     return head and bool(cue("nothing_done", clause))
 
@@ -1674,7 +1674,7 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         side["put_off"] = ev
         if cue("nothing_done", plain):
             return "not_found", "put_off_undone"
-        if _LISTED.search(c.text) and any(w not in canonical(plain) for w in _thing_words(c.text)):
+        if _names_some_things(c.text, plain):
             return "partial", "put_off"  # 完成理事会、监事会换届 / 监事会换届…延至2025年: one of the things put off
         # what was done may follow in the next sentence (…推迟至2027年进行。目前，已完成代表推选)
         after = text.find("。", stop + 1) if stop > 0 else -1
@@ -1688,6 +1688,12 @@ def _thing_words(text: str) -> list[str]:
     """The topic words of a text that name a thing: not generic, not a step that finishes a thing
     (建设, 上线: check_cues.tsv completion)."""
     return [w for w in content_words(text) if w not in _GENERIC() and not check_cue("completion").fullmatch(w)]
+
+
+def _names_some_things(commitment: str, text: str) -> bool:
+    """Whether a promise of several things (A、B; A和B) is answered by a text that leaves some of their
+    words out: what the text says (put off, not done) is of one of the things, not the whole promise."""
+    return bool(_LISTED.search(commitment)) and any(w not in canonical(text) for w in _thing_words(commitment))
 
 
 def _put_off_is_promised(commitment: str, before: str) -> bool:
@@ -2138,13 +2144,13 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
             continue  # 全县14个基层市场监管所中11个完成: 14 is the whole, 11 the result
         context = ev.text[:int(r.start) - ev.start]
         tail, after = _clause_tail(context, 1), after_value(doc.text, r)
-        thing = counted_thing(after)
-        if (not _names_a_thing(tail) or _NAMED_LIST.search(tail)) and thing:
-            # what is counted follows, and what was done to it (支持9家规模养殖场完成粪污处理设施提升改造;
-            # 完成幸福里、粮站两个老旧小区改造: the names before a count are its members, not its label)
-            context += after
-        elif _counts(r) and _names_a_thing(thing):
-            context += thing  # 延长30年试点: what the number is of follows it, as in a target's label
+        if not _names_a_thing(tail) or _NAMED_LIST.search(tail):
+            if counted_thing(after):
+                # what is counted follows, and what was done to it (支持9家规模养殖场完成粪污处理设施提升改造;
+                # 完成幸福里、粮站两个老旧小区改造: the names before a count are its members, not its label)
+                context += after
+        elif _counts(r):
+            context += _named_thing(after)  # 延长30年试点: what the number is of follows it, as in a target's label
         indicator = str(getattr(r, "indicator", "") or "")
         out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
@@ -2481,6 +2487,12 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
 
 
+def _named_thing(after: str) -> str:
+    """What the words after a number count (:func:`counted_thing`) when they name a thing, else ''."""
+    thing = counted_thing(after)
+    return thing if _names_a_thing(thing) else ""
+
+
 def _counts(fact) -> bool:
     """Whether a number counts or measures things (200册, 30年), which the words after it may name;
     a share or an amount of money (120%警戒线以内, 45亿元用于) names nothing after it."""
@@ -2508,10 +2520,11 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
         # number; a bare 、新开工 borrows the commitment's subject.
         label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
         label = re.sub(r"^[、，\s]+", "", label)
-        thing = counted_thing(after_value(plan_text, t))
-        if not _names_a_thing(label) or _counts(t) and _names_a_thing(thing):
-            # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
-            label += thing
+        # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
+        if not _names_a_thing(label):
+            label += counted_thing(after_value(plan_text, t))
+        elif _counts(t):
+            label += _named_thing(after_value(plan_text, t))
         previous_end = int(t.end)
         if not _nan(t.base_value):
             out.append((t, label, plan_text[int(t.end):int(t.end) + 4]))

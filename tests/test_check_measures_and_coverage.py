@@ -108,12 +108,11 @@ def test_the_cause_of_a_delay_is_not_the_thing_put_off():
     assert "推迟" in row.reason
 
 
-@pytest.mark.parametrize("review", [
-    "城关粮库维修改造工程于9月开工，目前完成工程量约六成。",
-    "县方志馆数字展厅于10月开工建设，目前已完成主体装修工程量的60%。",
+@pytest.mark.parametrize("promise, review", [
+    ("完成城关粮库维修改造", "城关粮库维修改造工程于9月开工，目前完成工程量约六成。"),
+    ("建成县方志馆数字展厅", "县方志馆数字展厅于10月开工建设，目前已完成主体装修工程量的60%。"),
 ])
-def test_a_share_of_the_work_done_is_partial(review):
-    promise = "完成城关粮库维修改造" if "粮库" in review else "建成县方志馆数字展厅"
+def test_a_share_of_the_work_done_is_partial(promise, review):
     assert row_of(promise, review, office="粮食和物资储备局").verdict == "partial"
 
 
