@@ -250,6 +250,7 @@ ELEVENTH_ROUND_DEV = ("local_renda_2025", "local_shuju_2024", "local_wenwu_2025"
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
+TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025", "county_ziyuan_2024")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -294,6 +295,11 @@ SPENT_SPLITS = {
     # another way: 151 of 215 (70.2%, kappa 0.51; the offices 66.9%, the coastal county 75.6%), recall
     # 98.6%, AUROC 0.77
     "ninth round": (NINTH_ROUND_TEST, 0.70, 0.98),
+    # synthetic 县农业机械化服务中心 2025, 县人民防空办公室 2024 and 县人民医院 2025 and the 政府工作报告 of a
+    # resource-based county (2024→2025), figures of several years, neighbouring indicators and work of
+    # subordinate units planted: 159 of 206 (77.2%, kappa 0.66; the offices 79.5%, the county 71.7%),
+    # recall 98.5%, AUROC 0.66
+    "tenth round": (TENTH_ROUND_TEST, 0.77, 0.98),
 }
 
 
@@ -306,25 +312,3 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
 
-TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025", "county_ziyuan_2024")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(TENTH_ROUND_TEST)
-    assert not shipped & set(TENTH_ROUND_TEST)
-
-
-def test_the_tenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the tenth round (split=test): synthetic 县农业机械化服务中心 2025, 县人民防空办公室
-    2024 and 县人民医院 2025 pairs and the 政府工作报告 of a resource-based county (2024→2025), written by
-    authors who never read the code, with every failure class planted and, new, figures of several
-    years, neighbouring indicators that would meet the target, and work of subordinate units.
-    Annotated blind, kept outside the repository until the final code of the round (2026-12-07)
-    scored them once with the shared scorers: 159 of 206 (77.2%; the offices 79.5%, the county 71.7%),
-    commitment recall 98.5%, confidence AUROC 0.66. They never train the verdict; this test keeps the
-    first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in TENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "tenth round's frozen test pairs")
-    assert total["agreement"] >= 0.77 and total["recall"] >= 0.98
