@@ -1177,7 +1177,7 @@ def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> Non
     if prep.blanket is not None and in_target_passage(prep.plan_doc.text, c.start):
         side["blanket"] = prep.blanket
     if not targets:
-        targets = _whole_promised(c)
+        targets = _whole_promised(c) or _half_promised(c)
         if not targets:
             return
     numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, _NUMBER_TH,
@@ -1210,6 +1210,23 @@ def _whole_promised(c: Commitment) -> list:
     return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=m.group(), value=100.0,
                             base_value=100.0, value_max=float("nan"), kind="percent", base_unit="%",
                             aspect="level", approx="at_least", indicator="")]
+
+
+def _half_promised(c: Commitment) -> list:
+    """A fall of 50% to reach, as a target, when a promise says in words that a thing will be halved
+    (把志稿审读周期缩减一半: check_cues.tsv half_promised), else [].
+
+    Example:
+        >>> from summarylab.plans import Commitment
+        >>> [(t.surface, t.base_value, t.aspect) for t in _half_promised(Commitment("把审读周期缩减一半", 0, 9))]
+        [('一半', 50.0, 'decrease')]
+    """
+    m = check_cue("half_promised").search(c.text)
+    if m is None:
+        return []
+    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=m.group()[-2:], value=50.0,
+                            base_value=50.0, value_max=float("nan"), kind="percent", base_unit="%",
+                            aspect="decrease", approx="at_least", indicator="")]
 
 
 def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
@@ -2271,8 +2288,10 @@ def _from_two(text: str, r, n, ev: _Evidence, out: list, add) -> None:
         add(100.0 * second / first, "level", "share", ev, r, n, int(n.end))  # the whole, then its part
     elif check_cue("whole_after").search(between) and first <= second:
         add(100.0 * first / second, "level", "share", ev, r, n, int(n.end))  # the part, then its whole
-    elif starting_value(text, int(r.start), int(r.end), ev.start) and second > first:
-        add(100.0 * (second / first - 1), "increase", "growth", ev, r, n, int(n.end))  # from the first to the second
+    elif starting_value(text, int(r.start), int(r.end), ev.start) and second != first:
+        # from the first to the second (由42分钟缩短至25分钟: 40.5% down)
+        up = second > first
+        add(100.0 * abs(second / first - 1), "increase" if up else "decrease", "growth", ev, r, n, int(n.end))
     elif _LAST_YEARS.search(text[ev.start:int(r.start)]) and _INCREASE_BY.search(between):
         add(100.0 * second / first, "increase", "growth", ev, r, n, int(n.end))  # last year's, then the increase
     elif _CHANGE_BY.search(between) and first > second:

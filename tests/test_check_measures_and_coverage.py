@@ -154,3 +154,14 @@ def test_what_a_count_counts_keeps_its_place_word():
 def test_the_names_before_a_count_are_its_members():
     row = row_of("改造老旧小区3个", "完成幸福里、粮站两个老旧小区改造，惠及居民312户。", office="住房和城乡建设局")
     assert row.verdict == "partial" and row.actual == 2
+
+
+# -- a thing promised halved in words ------------------------------------------------------------------
+
+@pytest.mark.parametrize("review, verdict", [
+    ("行政审批平均办理时限由42个工作日缩短至25个工作日。", "partial"),  # 40.5% down: short of half
+    ("行政审批平均办理时限由40个工作日压缩至18个工作日。", "delivered"),  # 55% down
+])
+def test_a_promise_to_halve_is_a_fall_of_half_read_from_the_reviews_from_to_values(review, verdict):
+    row = row_of("把行政审批平均办理时限缩减一半", review, office="行政审批服务局")
+    assert row.verdict == verdict
