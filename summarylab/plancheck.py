@@ -70,7 +70,7 @@ from .lexicon import alternatives, read_tsv
 from .listed import list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
-from .numbers import in_family
+from .numbers import in_family, parse_quantity
 from .structure import delivered_late, review_cues, sentence_time
 from .plans import (Commitment, abbreviations, as_written, canonical, content_words, cue, is_topic_word,
                     plan_commitments, spelled_out_spans, spells_out, thousands_comma, words)
@@ -701,15 +701,19 @@ def _reported_head(text: str, year: Optional[int], after_year: bool = False) -> 
         '全面实现年初确定的主要目标，国内生产总值增长7.8%，'
     """
     cut = 0
-    for m in re.finditer(r"[^，；,;。]+[，；,;。]?", text):
-        clause = _QUOTED.sub("", m.group(0))
-        if cue("future", clause) or check_cue("normative").search(clause) or _other_year(m.group(0), year) or any(
-                int(y) > year for y in YEAR_MENTION.findall(m.group(0)) if year) or (
-                after_year and year_cue("year_ahead").search(clause)):
+    for start, _, end in _clause_spans(text):
+        whole = text[start:end]
+        clause = _QUOTED.sub("", whole)
+        if cue("future", clause) or check_cue("normative").search(clause) or _other_year(whole, year) or any(
+                int(y) > year for y in YEAR_MENTION.findall(whole) if year) or (
+                after_year and year_cue("year_ahead").search(clause)) or year_cue("several_years_named").search(whole) \
+                or year_cue("years_total").search(whole):
             break
-        cut = m.end()
+        cut = end
     head = text[:cut]
-    return head if cut < len(text) and len(_HAN.findall(head)) >= 8 else ""
+    # (a head with a figure shows what it reports however short: 粮食总产量123,600吨，近三年累计…)
+    shows = len(_HAN.findall(head)) >= 8 or (len(_HAN.findall(head)) >= 4 and _DIGIT.search(head))
+    return head if 0 < cut < len(text) and shows else ""
 
 
 def check(plan_doc: Document, summary_doc: Document, *, model=None) -> "pd.DataFrame":
@@ -930,6 +934,28 @@ def in_target_passage(text: str, start: int) -> bool:
 _CLAUSE_BREAK = re.compile(r"[，；。,;：:！？]")
 
 
+def _clause_parts(text: str) -> list[str]:
+    """``text`` cut at every clause break, empty parts kept; a comma between digit groups breaks
+    nothing (城镇居民人均可支配收入42,360元，增长4.6%: 增长's clause is preceded by one clause, not two).
+
+    Example:
+        >>> _clause_parts("收入42,360元，增长")
+        ['收入42,360元', '增长']
+    """
+    return [text[a:b] for a, b, _ in _clause_spans(text)]
+
+
+def _clause_spans(text: str):
+    """(start, end, end with its break) of each clause of ``text``, as :func:`_clause_parts` cuts it."""
+    begin = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.group() in "，," and thousands_comma(text, m.start()):
+            continue
+        yield begin, m.start(), m.end()
+        begin = m.end()
+    yield begin, len(text), len(text)
+
+
 def _clauses(text: str) -> list[str]:
     """The clauses of a sentence; a comma between digit groups (1,620亩) breaks none.
 
@@ -937,14 +963,7 @@ def _clauses(text: str) -> list[str]:
         >>> _clauses("处置闲置土地1,620亩，新施划停车位2,300个。")
         ['处置闲置土地1,620亩', '新施划停车位2,300个']
     """
-    parts, begin = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.group() in "，," and thousands_comma(text, m.start()):
-            continue
-        parts.append(text[begin:m.start()])
-        begin = m.end()
-    parts.append(text[begin:])
-    return [x for x in parts if _HAN.search(x)]
+    return [x for x in _clause_parts(text) if _HAN.search(x)]
 
 
 def evidence_clause(commitment: str, sentence: str) -> tuple[str, float, bool]:
@@ -1289,7 +1308,10 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # One short topic word (稳定价格, 深化教育改革: 价格, 教育) is held by many review sentences
     # that report something else: its coverage is weaker evidence than a long promise's.
     f["narrow_coverage"] = f["narrow"] * share
-    f["unfinished"] = float(bool(cue("partial", plain)))
+    begun = begun_only(c.text, plain)
+    f["unfinished"] = float(bool(cue("partial", plain)) or begun)
+    # (the stage reached, when the clause is about the promised thing: the rule making it partial)
+    side["begun"] = check_cue("begun_only").search(plain).group() if begun and head_held else None
     f["pilot_only"] = float(_only_piloted(c.text, best.text))
     f["missing_part"] = float(_missing_conjunct(c.text, best.text) is not None)
     f["award_context"] = float(bool(cue("award", clause)) or bool(cue("award", plain)) and share < 1)
@@ -1471,7 +1493,7 @@ def _candidate_rows(prep: Prepared, i: int) -> list[tuple[int, dict]]:
             "idf_mass": math.log1p(held), "idf_missing": math.log1p(sum(idf.values()) - held),
             "result_clause": float(bool(review_cues()["result"].search(clause))),
             "number": float(bool(_DIGIT.search(plain))),
-            "unfinished": float(bool(cue("partial", plain))),
+            "unfinished": float(bool(cue("partial", plain)) or begun_only(c.text, plain)),
             "award": float(bool(cue("award", clause))),
             "indicators": float(ev.section_kind == "indicators"),
             "heading": float(not ev.headed and ev.start in starts),
@@ -1578,7 +1600,7 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
         elif side["numeric"] is not None:
-            row.update(_numeric_row(side["numeric"], p, c.text))
+            row.update(_numeric_row(side["numeric"], p, c.text, prep.summary_doc.meta.org))
         else:
             row.update(_learned_row(prep, c, f, side, p))
         rows.append(row)
@@ -1587,13 +1609,47 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
                          "confidence": float})
 
 
-def _numeric_row(numeric: dict, p: dict, commitment: str = "") -> dict:
+def begun_only(promise: str, sentence: str) -> bool:
+    """Whether ``sentence`` reports only a stage short of the end ``promise`` asks for: the promise
+    says the thing is to be finished (建成, 投入使用: check_cues.tsv finished), the sentence says it
+    was begun (开工, 封顶: begun_only) and, those words set aside, nothing finished.
+
+    Example:
+        >>> begun_only("确保住院综合楼建成并投入使用", "住院综合楼主体结构全面封顶，进入内部装修阶段。")
+        True
+        >>> begun_only("确保住院综合楼建成并投入使用", "住院综合楼于6月开工，年底建成投用。")
+        False
+        >>> begun_only("开工建设住院综合楼", "住院综合楼于6月开工。")
+        False
+    """
+    plain = _QUOTED.sub("", sentence)
+    if not (check_cue("finished").search(promise) and check_cue("begun_only").search(plain)):
+        return False
+    return not check_cue("finished").search(check_cue("begun_only").sub("，", plain))
+
+
+#: The office speaking of itself (我县, 我局, 本单位): the subject of what follows.
+_FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中心|单位|们)")
+
+
+def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str] = None) -> dict:
     """The row of a commitment whose numbers decide (both sides have them)."""
     row = dict(numeric)
     lower = lower_level(commitment, row["evidence"] or "") if row["verdict"] == "delivered" else None
-    if row["verdict"] == "delivered" and cue("partial", _QUOTED.sub("", row["evidence"] or "")):
-        # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修: the count is met,
-        # the sentence says part of it is unfinished.
+    # the sentence's subject, its first clause, names who did what its figures count, unless the office
+    # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
+    body = None
+    if row["verdict"] != "not_found" and not _FIRST_PERSON.search(row["evidence"] or ""):
+        body = _other_body(_clause_parts(row["evidence"] or "")[0], org)
+    if body is not None:
+        # 县妇幼保健院独立组织实施农村妇女“两癌”免费筛查，全年完成12000人: another body's figure.
+        row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
+                   evidence_end=None, actual=None,
+                   reason=f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。")
+    elif row["verdict"] == "delivered" and (cue("partial", _QUOTED.sub("", row["evidence"] or ""))
+                                          or begun_only(commitment, row["evidence"] or "")):
+        # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
+        # met, the sentence says part of it is unfinished.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
     elif lower is not None:
         # 争创省级示范村3个 / 3个村被命名为市级示范村: the count is met at a lower level.
@@ -1717,7 +1773,7 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     """Whether what a put-off clause names before its cue (验收工作推迟至2025年: 验收工作) is the
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
-    clause = re.split(r"[，,；;：:]", before)[-1]
+    clause = _clause_parts(before)[-1]
     cause = cue("put_off_cause", clause)
     if cause and cause.start() > 0:
         clause = clause[:cause.start()]  # 储备库项目因用地规划调整推迟: the cause is not the thing put off
@@ -1748,6 +1804,9 @@ def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
+    if side.get("begun"):
+        # 确保住院综合楼建成并投入使用 / 住院综合楼主体结构全面封顶: begun, not finished.
+        return "partial", "begun_only"
     if side.get("lower_level"):
         # 争创省级示范区 / 被命名为市级示范区: reached at a lower level than promised.
         return "partial", "lower_level"
@@ -1869,6 +1928,8 @@ def _partial(c: Commitment, f: dict, side: dict) -> dict:
     if best is not None and side.get("lower_level"):
         promised, reached = side["lower_level"]
         return {**_found(best, f["score"]), "reason": f"承诺的是{promised}，回顾中达到的是{reached}。"}
+    if best is not None and side.get("begun"):
+        return {**_found(best, f["score"]), "reason": f"回顾中只写到“{side['begun']}”，没有写明完成。"}
     if best is not None and f["unfinished"]:
         return {**_found(best, f["score"]), "reason": "回顾中写明该项工作已开展但尚未全部完成。"}
     if best is not None and f["missing_part"]:
@@ -1917,7 +1978,7 @@ def _only_piloted(commitment: str, evidence: str) -> bool:
         return False
     topics = [w for w in content_words(commitment) if len(w) >= 2] + anchors_of(commitment)
     held = [(sum(w in clause for w in topics), bool(check_cue("pilot").search(clause)))
-            for clause in re.split(r"[，；。,;]", canonical(evidence))]
+            for clause in _clause_parts(canonical(evidence))]
     best = max((n for n, _ in held), default=0)
     # Piloted only when no clause that names the thing as fully is free of 试点.
     return best > 0 and all(pilot for n, pilot in held if n == best)
@@ -2001,6 +2062,8 @@ def _acting_body(m: Optional[re.Match], org: Optional[str]) -> Optional[str]:
     if not m:
         return None
     body = next(g for g in m.groups() if g)  # the cue's lines are alternatives, each with its group
+    if _FIRST_PERSON.search(body):
+        return None  # 按照我局制定的…指引: the office itself
     core = check_cue("admin_level").sub("", body, count=1)
     level = body[:len(body) - len(core)]
     if org and (body in org or core in org and org[:org.find(core)].endswith(level)):
@@ -2325,12 +2388,12 @@ def stated_for_another_year(before: str, previous: str = "", *, year: int) -> bo
         ...                         "工农业总产值在一九五七年达到了一千亿元，比一九五二年增长百分之六十八", year=1958)
         True
     """
-    clause = re.split(r"[，；：,;]", before)[-1]
+    clause = _clause_parts(before)[-1]
     found = list(_VALUE_YEAR.finditer(clause))
     if not found:
         if not before.lstrip().startswith("其中") or not previous:
             return False
-        named = [c for c in re.split(r"[，；：,;]", previous) if _VALUE_YEAR.search(c)]
+        named = [c for c in _clause_parts(previous) if _VALUE_YEAR.search(c)]
         return bool(named) and stated_for_another_year(named[0], year=year)
     m = found[-1]
     if year_value(m.group(1)) == year:
@@ -2361,7 +2424,7 @@ def _grams(text: str) -> set[str]:
 
 def _clause_tail(text: str, clauses: int = 1) -> str:
     """The last ``clauses`` clauses of ``text`` (what stands before a number)."""
-    parts = re.split(r"[，。；：,;]", text)
+    parts = _clause_parts(text)
     return "".join(parts[-clauses:])
 
 
@@ -2722,7 +2785,7 @@ def starting_value(text: str, start: int, end: int, lo: int = 0) -> bool:
 
 def after_value(text: str, fact) -> str:
     """The text after a fact's number and unit, up to the end of its clause."""
-    return re.split(r"[，。；,;]", text[int(fact.end):int(fact.end) + 30])[0]
+    return _clause_parts(text[int(fact.end):int(fact.end) + 30])[0]
 
 
 def _fmt(x: float) -> str:
@@ -2747,6 +2810,11 @@ def _met(t, a: _Actual, label: str, after: str) -> bool:
     else:
         ceiling = (approx == "at_most" or bool(cue("ceiling", label[-4:] + "|" + after))
                    or lower_is_better(label) or bool(lowered_to().search(label.rstrip())))
+    written = parse_quantity(str(getattr(t, "surface", ""))) if approx == "at_most" else None
+    if written is not None and written.approx == "about":
+        # 平均住院日控制在7天左右: the facts read the bound (控制在) before 左右 (approx.tsv); the check
+        # reads a ceiling with the 左右 band, 7.1天 meets it (GUIDELINES_check.md: floors and ceilings)
+        approx = "about"
     return meets_target(a.value, lo, hi, approx, ceiling=ceiling, unit=scale)
 
 
