@@ -1195,8 +1195,12 @@ def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> Non
     f["national"] = float(prep.summary_doc.meta.kind == "gov_work_report")
     if prep.blanket is not None and in_target_passage(prep.plan_doc.text, c.start):
         side["blanket"] = prep.blanket
+    cut = _cut_promised(c)
+    if cut:
+        # 压减三分之一: the share read as a fall to reach, not as a ratio the extractor found
+        targets = [t for t in targets if int(t.end) <= cut[0].start or int(t.start) >= cut[0].end] + cut
     if not targets:
-        targets = _whole_promised(c) or _half_promised(c)
+        targets = _whole_promised(c) or _per_period_promised(c)
         if not targets:
             return
     numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, _NUMBER_TH,
@@ -1231,21 +1235,54 @@ def _whole_promised(c: Commitment) -> list:
                             aspect="level", approx="at_least", indicator="")]
 
 
-def _half_promised(c: Commitment) -> list:
-    """A fall of 50% to reach, as a target, when a promise says in words that a thing will be halved
-    (把志稿审读周期缩减一半: check_cues.tsv half_promised), else [].
+def _cut_promised(c: Commitment) -> list:
+    """A fall of a share to reach, as a target, when a promise says in words that a thing will be cut
+    by it (把志稿审读周期缩减一半, 一般性支出压减三分之一: check_cues.tsv cut_promised), else [].
 
     Example:
         >>> from summarylab.plans import Commitment
-        >>> [(t.surface, t.base_value, t.aspect) for t in _half_promised(Commitment("把审读周期缩减一半", 0, 9))]
+        >>> [(t.surface, round(t.base_value, 1), t.aspect) for t in _cut_promised(Commitment("把审读周期缩减一半", 0, 9))]
         [('一半', 50.0, 'decrease')]
+        >>> [round(t.base_value, 1) for t in _cut_promised(Commitment("一般性支出压减三分之一", 0, 11))]
+        [33.3]
     """
-    m = check_cue("half_promised").search(c.text)
+    m = check_cue("cut_promised").search(c.text)
     if m is None:
         return []
-    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=m.group()[-2:], value=50.0,
-                            base_value=50.0, value_max=float("nan"), kind="percent", base_unit="%",
+    share = m.group(1) or "一半"
+    q = parse_quantity(share)
+    value = 50.0 if share == "一半" else (q.value * 100 if q is not None and q.kind == "ratio" else
+                                          q.base_value if q is not None else float("nan"))
+    if value != value:
+        return []
+    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=share, value=value,
+                            base_value=value, value_max=float("nan"), kind="percent", base_unit="%",
                             aspect="decrease", approx="at_least", indicator="")]
+
+
+#: How many of each period a year holds (每月 → 12 times a year): the calendar's, not a setting.
+_PERIODS_A_YEAR = {"月": 12, "季度": 4, "季": 4, "周": 52, "半年": 2}
+
+
+def _per_period_promised(c: Commitment) -> list:
+    """A yearly count to reach, as a target, when a promise sets a count per month, quarter, week or
+    half-year (每月至少开展1次“企业家座谈日”活动: 12次; check_cues.tsv per_period), else [].  The
+    extractor keeps such norms out of the facts (not_facts.tsv: per-unit norm); a review gives the
+    year's count (全年开展9次).
+
+    Example:
+        >>> from summarylab.plans import Commitment
+        >>> [(t.surface, t.base_value, t.base_unit) for t in _per_period_promised(Commitment("每季度编印1期工作简报", 0, 10))]
+        [('1期', 4.0, '期')]
+    """
+    m = check_cue("per_period").search(c.text)
+    q = parse_quantity(m.group(2)) if m else None
+    if q is None or q.kind != "count":
+        return []
+    times = _PERIODS_A_YEAR[m.group(1)]
+    return [SimpleNamespace(start=c.start + m.start(2), end=c.start + m.end(2), surface=m.group(2),
+                            value=q.value * times, base_value=q.base_value * times, value_max=float("nan"),
+                            kind=q.kind, base_unit=q.base_unit, aspect="level", approx="at_least", indicator="")]
 
 
 def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
@@ -1701,8 +1738,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
-    if verdict == "delivered" and _YEARS_TOTAL.match((side.get("clause") or "").strip()):
-        # 编纂出版村志5部 / 近三年全县共编纂出版村志11部: the clause opens with several years, it sums them
+    if verdict == "delivered" and summed_over_years(side["best"].text if side.get("best") else "",
+                                                    side.get("clause") or ""):
+        # 编纂出版村志5部 / 近三年全县共编纂出版村志11部: the clause sums several years
         # (not 对城投集团近三年财务收支开展审计, whose years are the audit's object)
         return "not_found", "several_years"
     if verdict == "partial" and side.get("attended") and not f["shortfall_admitted"]:
@@ -1718,6 +1756,27 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # 全面实现年初确定的主要目标: a target of the 主要预期目标 passage that no number answers.
         return "delivered", "blanket"
     return verdict, None
+
+
+def summed_over_years(sentence: str, clause: str) -> bool:
+    """Whether a review sentence's evidence ``clause`` sums several years: it opens with them
+    (year_cues.tsv years_total), or it sums (累计, not 全年累计: several_years) after an opening
+    clause of the sentence that names the span (“十四五”以来，…累计引进…17家).
+
+    Example:
+        >>> summed_over_years("近三年全县共编纂出版村志11部。", "近三年全县共编纂出版村志11部")
+        True
+        >>> summed_over_years("“十四五”以来，累计引进省级以上专精特新企业17家。", "累计引进省级以上专精特新企业17家")
+        True
+        >>> summed_over_years("全年共举办培训班16期，累计培训学员1462人次。", "累计培训学员1462人次")
+        False
+    """
+    clause = clause.strip()
+    if _YEARS_TOTAL.match(clause):
+        return True
+    opening = next(iter(_clauses(sentence)), "").strip()
+    return (opening != clause and bool(_MULTI_YEAR.search(clause))
+            and bool(_YEARS_TOTAL.match(opening)) and len(_HAN.findall(opening)) <= 8)
 
 
 def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
@@ -2764,6 +2823,9 @@ def counted_thing(after: str) -> str:
             tag = "n"
         if not out and tag[:1] in ("p", "c", "u", "d"):
             break  # 投入800万元为乡镇卫生院更新设备: no noun follows the number, nothing is counted
+        if w in "“”《》":
+            out.append(w)  # 1次“企业家座谈日”活动: a name in quotes is what is counted
+            continue
         if not _HAN.search(w) or out and tag[:1] in ("v", "d", "p", "l", "c", "u") and tag != "vn":
             break
         out.append(w)

@@ -85,3 +85,32 @@ def test_a_figure_of_another_body_acting_on_its_own_is_not_the_offices(promise, 
 def test_the_offices_own_figure_is_its_own(promise, review):
     row = row_of(promise, review, office="卫生健康局")
     assert row.verdict == "delivered"
+
+
+# -- a count per period is a count a year --------------------------------------------------------------
+
+@pytest.mark.parametrize("promise, review, verdict", [
+    ("每月至少开展1次“企业家座谈日”活动", "全年开展“企业家座谈日”活动9次，收集解决企业诉求63件。", "partial"),
+    ("每季度编印1期《投资动态》", "全年编印《投资动态》4期，发送至各乡镇和县直部门。", "delivered"),
+    ("每月至少举办1次“组工讲堂”", "全年举办“组工讲堂”12期，编印《组工信息》4期。", "delivered"),
+])
+def test_a_count_promised_per_month_or_quarter_is_read_against_the_years_count(promise, review, verdict):
+    row = row_of(promise, review, office="投资促进局")
+    assert row.verdict == verdict
+
+
+# -- a cut by a share, and figures summed since a span opened --------------------------------------------
+
+@pytest.mark.parametrize("review, verdict", [
+    ("一般性支出由45万元压减至32万元。", "partial"),   # 28.9%: short of a third
+    ("一般性支出由45万元压减至28万元。", "delivered"),
+])
+def test_a_cut_by_a_third_is_a_fall_of_a_third(review, verdict):
+    row = row_of("一般性支出压减三分之一", review, office="文化馆")
+    assert row.verdict == verdict
+
+
+def test_a_total_summed_since_a_five_year_plan_began_answers_no_promise_for_the_year():
+    row = row_of("全年新引进省级以上专精特新企业5家",
+                 "“十四五”以来，累计引进省级以上专精特新企业17家，外向型经济不断壮大。", office="投资促进局")
+    assert row.verdict == "not_found"
