@@ -257,6 +257,11 @@ def parse_number(text: str) -> Optional[float]:
 # Remembered: a pure function of the normalised numeral, and reports repeat their numerals
 # (百分之十, 一千万) across sentences and documents; the recursive calls (百分之 + 十, the two
 # parts of a fraction) go through the cache too.
+#: The words of a share in words, with the sign it is written as and its size in per cent
+#: (千分之五 is 0.5%; 万分之2.4, a rate of failures or losses, 0.024%).
+_PER_SCALE = {"百分之": ("%", Decimal(1)), "千分之": ("‰", Decimal("0.1")), "万分之": ("‱", Decimal("0.01"))}
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_unsigned(s: str) -> Optional[float]:
     if _ARABIC_PLAIN.fullmatch(s):
@@ -264,11 +269,11 @@ def _parse_unsigned(s: str) -> Optional[float]:
             return _to_float(Decimal(s.replace(",", "")))
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
             return None
-    if s.startswith("百分之") or s.startswith("千分之"):
+    if s[:3] in _PER_SCALE:
         rest = _parse_unsigned(s[3:])
         if rest is None:
             return None
-        return rest if s[0] == "百" else rest / 10  # per mille read as per cent
+        return float(_decimal(rest) * _PER_SCALE[s[:3]][1])  # per mille, per ten thousand read as per cent
     slash = _SLASH_FRACTION.fullmatch(s)
     if slash:  # 3/5
         den = Decimal(slash.group(2))
@@ -586,8 +591,8 @@ def _grammar() -> _Grammar:
     head = rf"(?P<pre>{prefix})?{sign}?(?:"
     percent = (
         # 百分之二十, 百分之五至百分之八
-        rf"(?P<pct>百分之|千分之)(?P<pn1>{pct_num})"
-        rf"(?:(?:至|到|-|—|～)(?:百分之|千分之)?(?P<pn2>{pct_num}))?"
+        rf"(?P<pct>百分之|千分之|万分之)(?P<pn1>{pct_num})"
+        rf"(?:(?:至|到|-|—|～)(?:百分之|千分之|万分之)?(?P<pn2>{pct_num}))?"
         # 三分之一
         rf"|(?P<fden>[{_CN_CHARS}]+)分之(?P<fnum>[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?)"
     )
@@ -856,14 +861,13 @@ class _Read:
 
 
 def _read_percent(g: dict) -> _Read:
-    """百分之二十, 千分之五 (read as per cent), 百分之十至十五."""
+    """百分之二十, 千分之五 and 万分之二点四 (read as per cent), 百分之十至十五."""
     v = parse_number(g["pn1"])
     if v is None:
         raise _Fail(Reason.UNPARSABLE)
-    scale = Decimal(1) if g["pct"] == "百分之" else Decimal("0.1")
+    written, scale = _PER_SCALE[g["pct"]]
     value_max = parse_number(g["pn2"]) if g["pn2"] else None
-    return _Read(v, value_max, _units()["%"], "%" if g["pct"] == "百分之" else "‰",
-                 float(_decimal(v) * scale), "")
+    return _Read(v, value_max, _units()["%"], written, float(_decimal(v) * scale), "")
 
 
 def _range_low(g: dict, unit_info: _Unit, scale: Decimal, v: float) -> float:

@@ -2539,7 +2539,9 @@ def label_similarity(target_label: str, actual_context: str) -> float:
     head = _head_of(target_label)
     wider_text = "".join(_HAN.findall(canonical(_clause_tail(actual_context, 2))))
     if len(head) == 2 and head not in wider_text and not spells_out(head, wider_text) and not (
-            head in check_words("money_head") and any(h in wider_text for h in check_words("money_head"))):
+            head in check_words("money_head") and any(h in wider_text for h in check_words("money_head"))) and not (
+            check_cue("share_word").search(head) and "占" in _clause_tail(actual_context, 1)):
+        # (失联党员比例 / 全县失联党员12名，占全县党员总数的万分之2.4: 占…的 says the share)
         return 0.0
     own = len(ga & own_grams) / len(ga)
     wider = len(ga & wider_grams) / len(ga)

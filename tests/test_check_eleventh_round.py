@@ -114,3 +114,11 @@ def test_a_total_summed_since_a_five_year_plan_began_answers_no_promise_for_the_
     row = row_of("全年新引进省级以上专精特新企业5家",
                  "“十四五”以来，累计引进省级以上专精特新企业17家，外向型经济不断壮大。", office="投资促进局")
     assert row.verdict == "not_found"
+
+
+# -- a share per ten thousand, said as 占…的 -------------------------------------------------------------
+
+def test_a_share_per_ten_thousand_of_a_whole_meets_a_ceiling_per_mille():
+    row = row_of("全县失联党员比例控制在0.5‰以内",
+                 "开展失联党员集中排查，全县失联党员12名，占全县党员总数的万分之2.4。", office="组织部")
+    assert row.verdict == "delivered" and row.actual == pytest.approx(0.024)

@@ -609,3 +609,20 @@ def test_the_blocker_names_the_reason_of_the_alternative_that_matched():
     assert reasons["2021年3月5日"] == Reason.DATE
     assert reasons["第三届"] == Reason.ORDINAL
     assert reasons["5G"] == Reason.CODE
+
+
+def test_a_share_per_ten_thousand_is_read_as_per_cent_like_per_mille():
+    # 失联党员占全县党员总数的万分之2.4: a rate of losses, 0.024%, comparable with a 0.5‰ ceiling
+    q = parse_quantity("万分之2.4")
+    assert (q.unit, q.base_unit, q.kind) == ("‱", "%", "percent")
+    assert q.base_value == pytest.approx(0.024)
+    assert parse_quantity("千分之三").base_value == pytest.approx(0.3)
+    assert parse_quantity("十万分之一").kind == "ratio"  # a fraction, not a share word
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9999))
+def test_per_cent_per_mille_and_per_ten_thousand_scale_by_ten(n):
+    words = cn2an.an2cn(n)
+    pct, mille, myriad = (parse_quantity(w + words).base_value for w in ("百分之", "千分之", "万分之"))
+    assert pct == pytest.approx(n) and mille == pytest.approx(n / 10) and myriad == pytest.approx(n / 100)
