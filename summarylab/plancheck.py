@@ -1688,6 +1688,10 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
         # met, the sentence says part of it is unfinished.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
+    elif row["verdict"] == "delivered" and cue("put_off", _QUOTED.sub("", row["evidence"] or "")):
+        # “平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审: the figure counts the
+        # preparatory work of a promise put off (GUIDELINES_check.md: put off with work done is partial).
+        row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明这项工作推迟了。")
     elif lower is not None:
         # 争创省级示范村3个 / 3个村被命名为市级示范村: the count is met at a lower level.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + f"，但承诺的是{lower[0]}，回顾中达到的是{lower[1]}。")

@@ -122,3 +122,9 @@ def test_a_share_per_ten_thousand_of_a_whole_meets_a_ceiling_per_mille():
     row = row_of("全县失联党员比例控制在0.5‰以内",
                  "开展失联党员集中排查，全县失联党员12名，占全县党员总数的万分之2.4。", office="组织部")
     assert row.verdict == "delivered" and row.actual == pytest.approx(0.024)
+
+
+def test_a_figure_in_a_sentence_saying_the_work_was_put_off_is_no_delivery():
+    row = row_of("创建“平安农机”示范乡镇3个",
+                 "“平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审。", office="农业机械化服务中心")
+    assert row.verdict == "partial"
