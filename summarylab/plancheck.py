@@ -1337,6 +1337,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     plain = _QUOTED.sub("", best.text)
     clause, share, head_held = evidence_clause(c.text, best.text)
     side["clause"] = clause
+    side["years_summed"] = summed_over_years(best.text, clause)
     topics = set(content_words(c.text))
     f["clause_coverage"] = share
     f["head_held"] = float(head_held)
@@ -1742,8 +1743,7 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
             return vetoed
-    if verdict == "delivered" and summed_over_years(side["best"].text if side.get("best") else "",
-                                                    side.get("clause") or ""):
+    if verdict == "delivered" and side.get("years_summed"):
         # 编纂出版村志5部 / 近三年全县共编纂出版村志11部: the clause sums several years
         # (not 对城投集团近三年财务收支开展审计, whose years are the audit's object)
         return "not_found", "several_years"
