@@ -1230,9 +1230,16 @@ def _whole_promised(c: Commitment) -> list:
     m = check_cue("whole_promised").search(_QUOTED.sub(lambda q: "\0" * len(q.group()), c.text))
     if m is None:
         return []
-    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=m.group(), value=100.0,
-                            base_value=100.0, value_max=float("nan"), kind="percent", base_unit="%",
-                            aspect="level", approx="at_least", indicator="")]
+    return [_worded_target(c.start + m.start(), c.start + m.end(), m.group(), 100.0)]
+
+
+def _worded_target(start: int, end: int, surface: str, value: float, *, kind: str = "percent",
+                   base_unit: str = "%", aspect: str = "level") -> SimpleNamespace:
+    """A target a promise states in words (全覆盖, 缩减一半, 每月1次), shaped as a fact row for
+    :func:`_numeric_verdict`: a floor of ``value`` (in ``base_unit``) at ``start``-``end`` of the plan."""
+    return SimpleNamespace(start=start, end=end, surface=surface, value=value, base_value=value,
+                           value_max=float("nan"), kind=kind, base_unit=base_unit, aspect=aspect,
+                           approx="at_least", indicator="")
 
 
 def _cut_promised(c: Commitment) -> list:
@@ -1249,15 +1256,15 @@ def _cut_promised(c: Commitment) -> list:
     m = check_cue("cut_promised").search(c.text)
     if m is None:
         return []
-    share = m.group(1) or "一半"
-    q = parse_quantity(share)
-    value = 50.0 if share == "一半" else (q.value * 100 if q is not None and q.kind == "ratio" else
-                                          q.base_value if q is not None else float("nan"))
-    if value != value:
+    share = m.group(1) or "一半"  # (减半)
+    q = parse_quantity(share)  # 三分之一 is a ratio, 两成 a per cent; 一半 no quantity
+    if share == "一半":
+        value = 50.0
+    elif q is None:
         return []
-    return [SimpleNamespace(start=c.start + m.start(), end=c.start + m.end(), surface=share, value=value,
-                            base_value=value, value_max=float("nan"), kind="percent", base_unit="%",
-                            aspect="decrease", approx="at_least", indicator="")]
+    else:
+        value = q.value * 100 if q.kind == "ratio" else q.base_value
+    return [_worded_target(c.start + m.start(), c.start + m.end(), share, value, aspect="decrease")]
 
 
 #: How many of each period a year holds (每月 → 12 times a year): the calendar's, not a setting.
@@ -1279,10 +1286,8 @@ def _per_period_promised(c: Commitment) -> list:
     q = parse_quantity(m.group(2)) if m else None
     if q is None or q.kind != "count":
         return []
-    times = _PERIODS_A_YEAR[m.group(1)]
-    return [SimpleNamespace(start=c.start + m.start(2), end=c.start + m.end(2), surface=m.group(2),
-                            value=q.value * times, base_value=q.base_value * times, value_max=float("nan"),
-                            kind=q.kind, base_unit=q.base_unit, aspect="level", approx="at_least", indicator="")]
+    return [_worded_target(c.start + m.start(2), c.start + m.end(2), m.group(2),
+                           q.base_value * _PERIODS_A_YEAR[m.group(1)], kind=q.kind, base_unit=q.base_unit)]
 
 
 def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
@@ -1347,9 +1352,9 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # that report something else: its coverage is weaker evidence than a long promise's.
     f["narrow_coverage"] = f["narrow"] * share
     begun = begun_only(c.text, plain)
-    f["unfinished"] = float(bool(cue("partial", plain)) or begun)
+    f["unfinished"] = float(bool(cue("partial", plain)) or begun is not None)
     # (the stage reached, when the clause is about the promised thing: the rule making it partial)
-    side["begun"] = check_cue("begun_only").search(plain).group() if begun and head_held else None
+    side["begun"] = begun if head_held else None
     f["pilot_only"] = float(_only_piloted(c.text, best.text))
     f["missing_part"] = float(_missing_conjunct(c.text, best.text) is not None)
     f["award_context"] = float(bool(cue("award", clause)) or bool(cue("award", plain)) and share < 1)
@@ -1531,7 +1536,7 @@ def _candidate_rows(prep: Prepared, i: int) -> list[tuple[int, dict]]:
             "idf_mass": math.log1p(held), "idf_missing": math.log1p(sum(idf.values()) - held),
             "result_clause": float(bool(review_cues()["result"].search(clause))),
             "number": float(bool(_DIGIT.search(plain))),
-            "unfinished": float(bool(cue("partial", plain)) or begun_only(c.text, plain)),
+            "unfinished": float(bool(cue("partial", plain)) or begun_only(c.text, plain) is not None),
             "award": float(bool(cue("award", clause))),
             "indicators": float(ev.section_kind == "indicators"),
             "heading": float(not ev.headed and ev.start in starts),
@@ -1647,23 +1652,27 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
                          "confidence": float})
 
 
-def begun_only(promise: str, sentence: str) -> bool:
-    """Whether ``sentence`` reports only a stage short of the end ``promise`` asks for: the promise
-    says the thing is to be finished (建成, 投入使用: check_cues.tsv finished), the sentence says it
-    was begun (开工, 封顶: begun_only) and, those words set aside, nothing finished.
+def begun_only(promise: str, sentence: str) -> Optional[str]:
+    """The stage short of the end ``promise`` asks for that ``sentence`` reports, when it reports no
+    more, else None: the promise says the thing is to be finished (建成, 投入使用: check_cues.tsv
+    finished), the sentence says it was begun (开工, 封顶: begun_only) and, those words set aside,
+    nothing finished.
 
     Example:
         >>> begun_only("确保住院综合楼建成并投入使用", "住院综合楼主体结构全面封顶，进入内部装修阶段。")
+        '封顶'
+        >>> begun_only("确保住院综合楼建成并投入使用", "住院综合楼于6月开工，年底建成投用。") is None
         True
-        >>> begun_only("确保住院综合楼建成并投入使用", "住院综合楼于6月开工，年底建成投用。")
-        False
-        >>> begun_only("开工建设住院综合楼", "住院综合楼于6月开工。")
-        False
+        >>> begun_only("开工建设住院综合楼", "住院综合楼于6月开工。") is None
+        True
     """
+    if not check_cue("finished").search(promise):
+        return None
     plain = _QUOTED.sub("", sentence)
-    if not (check_cue("finished").search(promise) and check_cue("begun_only").search(plain)):
-        return False
-    return not check_cue("finished").search(check_cue("begun_only").sub("，", plain))
+    stage = check_cue("begun_only").search(plain)
+    if stage is None or check_cue("finished").search(check_cue("begun_only").sub("，", plain)):
+        return None
+    return stage.group()
 
 
 #: The office speaking of itself (我县, 我局, 本单位): the subject of what follows.
@@ -1673,23 +1682,24 @@ _FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中�
 def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str] = None) -> dict:
     """The row of a commitment whose numbers decide (both sides have them)."""
     row = dict(numeric)
-    lower = lower_level(commitment, row["evidence"] or "") if row["verdict"] == "delivered" else None
+    evidence = row["evidence"] or ""
+    plain = _QUOTED.sub("", evidence)
+    lower = lower_level(commitment, evidence) if row["verdict"] == "delivered" else None
     # the sentence's subject, its first clause, names who did what its figures count, unless the office
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
     body = None
-    if row["verdict"] != "not_found" and not _FIRST_PERSON.search(row["evidence"] or ""):
-        body = _other_body(_clause_parts(row["evidence"] or "")[0], org)
+    if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
+        body = _other_body(_clause_parts(evidence)[0], org)
     if body is not None:
         # 县妇幼保健院独立组织实施农村妇女“两癌”免费筛查，全年完成12000人: another body's figure.
         row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
                    evidence_end=None, actual=None,
                    reason=f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。")
-    elif row["verdict"] == "delivered" and (cue("partial", _QUOTED.sub("", row["evidence"] or ""))
-                                          or begun_only(commitment, row["evidence"] or "")):
+    elif row["verdict"] == "delivered" and (cue("partial", plain) or begun_only(commitment, evidence)):
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
         # met, the sentence says part of it is unfinished.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
-    elif row["verdict"] == "delivered" and cue("put_off", _QUOTED.sub("", row["evidence"] or "")):
+    elif row["verdict"] == "delivered" and cue("put_off", plain):
         # “平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审: the figure counts the
         # preparatory work of a promise put off (GUIDELINES_check.md: put off with work done is partial).
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明这项工作推迟了。")
