@@ -269,6 +269,7 @@ NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
 TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025", "county_ziyuan_2024")
+ELEVENTH_ROUND_TEST = ("local_jianchayuan_2025", "local_guozi_2026", "local_dizhen_2025", "county_gongye_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -318,6 +319,11 @@ SPENT_SPLITS = {
     # subordinate units planted: 159 of 206 (77.2%, kappa 0.66; the offices 79.5%, the county 71.7%),
     # recall 98.5%, AUROC 0.66
     "tenth round": (TENTH_ROUND_TEST, 0.77, 0.98),
+    # synthetic 县人民检察院 2025, 县国有资产监督管理局 2026 and 县地震局 2025 and the 政府工作报告 of an
+    # industrial county (2024→2025), cuts by a share, counts per month or quarter, shares per ten
+    # thousand and buildings topped out for completed: 160 of 207 (77.3%, kappa 0.66; the offices
+    # 77.0%, the county 78.0%), recall 99.5%, AUROC 0.76
+    "eleventh round": (ELEVENTH_ROUND_TEST, 0.77, 0.99),
 }
 
 
@@ -328,29 +334,3 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert len(spent) == len(ids) and all(p.split == "dev" for p in spent)
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
-
-
-ELEVENTH_ROUND_TEST = ("local_jianchayuan_2025", "local_guozi_2026", "local_dizhen_2025", "county_gongye_2025")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(ELEVENTH_ROUND_TEST)
-    assert not shipped & set(ELEVENTH_ROUND_TEST)
-
-
-def test_the_eleventh_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the eleventh round (split=test): synthetic 县人民检察院 2025, 县国有资产监督管理局
-    2026 and 县地震局 2025 pairs and the 政府工作报告 of an industrial county (2024→2025), written by authors
-    who never read the code, with every failure class planted and, new, promises to cut a thing by a
-    share, counts per month or quarter, shares per ten thousand and buildings topped out for completed.
-    Annotated blind, kept outside the repository until the final code of the round (2026-12-07)
-    scored them once with the shared scorers: 160 of 207 (77.3%; the offices 77.0%, the county
-    78.0%), commitment recall 99.5%, confidence AUROC 0.76. They never train the verdict; this test
-    keeps the first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in ELEVENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "eleventh round's frozen test pairs")
-    assert total["agreement"] >= 0.77 and total["recall"] >= 0.99
-
-
