@@ -1199,8 +1199,13 @@ def _promise_features(prep: Prepared, c: Commitment, f: dict, side: dict) -> Non
     if cut:
         # 压减三分之一: the share read as a fall to reach, not as a ratio the extractor found
         targets = [t for t in targets if int(t.end) <= cut[0].start or int(t.start) >= cut[0].end] + cut
+    period = _per_period_promised(c)
+    if period and targets:
+        # 每季度编发《防震减灾简报》1期: the extractor keeps the count as a fact when no 至少 marks it a
+        # norm; the per-period count is read as the year's all the same
+        targets = [period[0] if int(t.start) == period[0].start else t for t in targets]
     if not targets:
-        targets = _whole_promised(c) or _per_period_promised(c)
+        targets = _whole_promised(c) or period
         if not targets:
             return
     numeric = _numeric_verdict(prep.plan_doc.text, c, targets, prep.actuals, _NUMBER_TH,
