@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .cues import change_to, earlier_year, names_reviewed_year, year_cue
+from .cues import YEAR_MENTION, change_to, earlier_year, names_reviewed_year, year_cue
 from .lexicon import alternatives
 from .model import COMPARISON_COLUMNS, Document
 from .plans import canonical
@@ -29,8 +29,9 @@ def _cues(category: str) -> str:
     return alternatives("year_cues.tsv", category)
 
 
-#: Before a starting value: 从120元提高到200元 reports 200元, not 120元.
-FROM_VALUE = re.compile(rf"{_cues('from_word')}[^，。；0-9]{{0,8}}$")
+#: Before a starting value: 从120元提高到200元 reports 200元, not 120元; the starting value may
+#: name its year (由2024年的126件减至88件).
+FROM_VALUE = re.compile(rf"{_cues('from_word')}(?:{YEAR_MENTION.pattern}(?:度|底|末)?)?[^，。；0-9]{{0,8}}$")
 #: After it, the change verb leading to the new value (提高到): models/change_verbs.tsv, through cues.py.
 TO_VALUE = change_to()
 #: A total over several years (累计, 五年来, 年均) is not one year's value (plancheck.py reads this too).

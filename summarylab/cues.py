@@ -64,9 +64,11 @@ YEAR_MENTION = re.compile(rf"(?<!\d)({_ARABIC_YEAR})年(?!代)")
 _YEAR = rf"(?:{_ARABIC_YEAR})年"
 _year_words = lambda category: alternatives("year_cues.tsv", category)  # noqa: E731
 #: A comparison with a year (比2021年增加) does not speak about that year; nor does a price base
-#: (2300元（2010年不变价）).  Words: models/year_cues.tsv compared_with, compared_tail, price_base.
+#: (2300元（2010年不变价）), nor the year of a starting value (由2024年的126件减至88件: 88件 is the
+#: reviewed year's).  Words: models/year_cues.tsv compared_with, compared_tail, price_base, from_word.
 COMPARED_WITH = re.compile(rf"{_year_words('compared_with')}{_YEAR}(?:度|底|末)?{_year_words('compared_tail')}?"
-                           rf"|[（(]?(?:按)?{_YEAR}{_year_words('price_base')}(?:计算)?[）)]?")
+                           rf"|[（(]?(?:按)?{_YEAR}{_year_words('price_base')}(?:计算)?[）)]?"
+                           rf"|{_year_words('from_word')}{_YEAR}(?:度|底|末)?的")
 
 
 def years_spoken_of(text: str) -> set[int]:

@@ -1279,20 +1279,52 @@ _PERIODS_A_YEAR = {"月": 12, "季度": 4, "季": 4, "周": 52, "半年": 2}
 def _per_period_promised(c: Commitment) -> list:
     """A yearly count to reach, as a target, when a promise sets a count per month, quarter, week or
     half-year (每月至少开展1次“企业家座谈日”活动: 12次; check_cues.tsv per_period), else [].  The
-    extractor keeps such norms out of the facts (not_facts.tsv: per-unit norm); a review gives the
-    year's count (全年开展9次).
+    extractor keeps such norms out of the facts (not_facts.tsv: per-unit norm) unless nothing marks
+    them a norm (每季度编印1期); a review gives the year's count (全年开展9次).
 
     Example:
         >>> from summarylab.plans import Commitment
         >>> [(t.surface, t.base_value, t.base_unit) for t in _per_period_promised(Commitment("每季度编印1期工作简报", 0, 10))]
-        [('1期', 4.0, '期')]
+        [('每季度1期', 4.0, '期')]
+        >>> [t.base_value for t in _per_period_promised(Commitment("上、下半年各举办1期培训班", 0, 13))]
+        [2.0]
     """
     m = check_cue("per_period").search(c.text)
-    q = parse_quantity(m.group(2)) if m else None
-    if q is None or q.kind != "count":
+    read = _count_per_period(m)
+    if read is None:
         return []
-    return [_worded_target(c.start + m.start(2), c.start + m.end(2), m.group(2),
-                           q.base_value * _PERIODS_A_YEAR[m.group(1)], kind=q.kind, base_unit=q.base_unit)]
+    q, a_year, start, end = read
+    surface = f"每{m.group(1)}{m.group(2)}" if m.group(1) else m.group()
+    return [_worded_target(c.start + start, c.start + end, surface, q.base_value * a_year,
+                           kind=q.kind, base_unit=q.base_unit)]
+
+
+def _count_per_period(m: Optional[re.Match]) -> Optional[tuple]:
+    """``(quantity, periods a year, start, end of the count)`` of a match of check_cues.tsv per_period
+    (每季度…1期: 4 a year; 上、下半年各…1次: 2), or None when it counts nothing."""
+    if m is None:
+        return None
+    group = 2 if m.group(1) else 3
+    q = parse_quantity(m.group(group))
+    if q is None or q.kind != "count":
+        return None
+    return q, _PERIODS_A_YEAR[m.group(1)] if m.group(1) else 2, m.start(group), m.end(group)
+
+
+def _periods_reviewed(clause: str) -> int:
+    """How many times a year the count closing a review's ``clause`` stands for: its periods in a
+    year when the clause gives it per period (坚持每月开展1次安全检查: 12; 上、下半年各组织1次演练: 2;
+    check_cues.tsv per_period), else 1.
+
+    Example:
+        >>> _periods_reviewed("上、下半年各组织1次")
+        2
+        >>> _periods_reviewed("全年组织应急演练3次")
+        1
+    """
+    m = next((m for m in check_cue("per_period").finditer(clause) if m.end() == len(clause)), None)
+    read = _count_per_period(m)
+    return read[1] if read else 1
 
 
 def _shortfall_features(prep: Prepared, i: int, c: Commitment, f: dict, side: dict) -> None:
@@ -1942,6 +1974,8 @@ def missing_head(commitment: str, sentence: str, review: str = "") -> str:
         return ""
     if _word_tags().get(head, "") not in ("n", "nz") or any(ch in canon for ch in head) or head in review:
         return ""
+    if _measures_only(head):
+        return ""  # 市场主体数量: a count of the things says their number (市场主体由18个增至26个)
     return head if any(w in canon for w in topics) else ""
 
 
@@ -2282,8 +2316,11 @@ def _reviewed_rows(summary_facts, eligible: list[_Evidence], doc: Document,
             continue  # 原计划举办4期，仅举办2期: the plan a review recalls is no result (an estimate, 预计, is)
         if any(a <= r.start < b for a, b in several) and not (year and names_reviewed_year(ev.text, year)):
             continue  # a part reviewing several years speaks of the plan year only where it names it
-        if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year):
-            continue  # 工农业总产值在一九五七年达到了…, 比一九五二年的…: another year's value
+        if year and stated_for_another_year(*_sentence_so_far(doc.text, int(r.start)), year=year) and not (
+                starting_value(doc.text, int(r.start), int(r.end), ev.start)):
+            # 工农业总产值在一九五七年达到了…, 比一九五二年的…: another year's value (but 由2024年的126件减至
+            # 88件: the starting value, which no target meets, gives the change to the reviewed year's)
+            continue
         yield r, ev
 
 
@@ -2310,7 +2347,9 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
         elif _counts(r):
             context += _named_thing(after)  # 延长30年试点: what the number is of follows it, as in a target's label
         indicator = str(getattr(r, "indicator", "") or "")
-        out.append(_Actual(float(r.base_value), None if _nan(r.value_max) else float(r.value_max),
+        # 上、下半年各组织1次: a count the review gives per period is the year's count times its periods
+        times = _periods_reviewed(_clause_tail(ev.text[:int(r.start) - ev.start], 1) + str(r.surface)) if str(r.kind) == "count" else 1
+        out.append(_Actual(float(r.base_value) * times, None if _nan(r.value_max) else float(r.value_max) * times,
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
     return out + derived_rates(doc.text, rows, doc.meta.year) + _none_occurred(eligible)
@@ -2476,9 +2515,20 @@ def stated_for_another_year(before: str, previous: str = "", *, year: int) -> bo
     m = found[-1]
     if year_value(m.group(1)) == year:
         return False
+    if _FROM.search(clause[:m.start()]) and _reached_after(clause[m.end():]):
+        return False  # 由2024年的126件减至88件: the year is the starting value's, 88件 the reviewed year's
     if _COMPARING.search(clause[:m.start()]):
         return clause[m.end():].strip() in ("的", "")  # the base of the comparison, not its change
     return True
+
+
+_FIGURE = re.compile(r"[\d.]+|[〇零一二两三四五六七八九十百千万亿]+")
+
+
+def _reached_after(text: str) -> bool:
+    """Whether ``text`` (what follows a starting value's year) leads on to the value reached:
+    的126件减至 (change_verbs.tsv, the verbs of :func:`cues.change_to`)."""
+    return any(_TO.match(text[m.end():]) for m in _FIGURE.finditer(text))
 
 
 def _sentence_so_far(text: str, pos: int) -> tuple[str, str]:
@@ -2746,7 +2796,7 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         stem = _framing().sub("", label).strip("，、 ") or None
     for a in actuals:
         a = _comparable(t, a, label, stem)
-        if a is None:
+        if a is None or _another_part(label, _clause_tail(a.context, 2)):
             continue
         if a.derived == "share":
             sim = share_similarity(stem, a.context)
@@ -2764,6 +2814,31 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         if sim > 0 and (best_key is None or key > best_key):
             best, best_key, best_sim = a, key, sim
     return best, best_sim
+
+
+@lru_cache(maxsize=1)
+def _sibling_parts() -> tuple[re.Pattern, ...]:
+    """One pattern per line of check_cues.tsv ``sibling_parts``, its longest words first (进出口 before 出口)."""
+    return tuple(re.compile("|".join(sorted(map(re.escape, entry.split()), key=len, reverse=True)))
+                 for entry in lexicon_words("check_cues.tsv", "sibling_parts"))
+
+
+def _another_part(label: str, context: str) -> bool:
+    """Whether a target's ``label`` names one part of a whole and the ``context`` of a review value names
+    another part of it last (check_cues.tsv sibling_parts): 城镇居民人均可支配收入 is not met by 全体居民's.
+
+    Example:
+        >>> _another_part("城镇居民人均可支配收入增长", "全体居民人均可支配收入38,600元，增长")
+        True
+        >>> _another_part("居民人均可支配收入增长", "城镇居民人均可支配收入42,360元，增长")
+        False
+    """
+    for parts in _sibling_parts():
+        promised = {m.group() for m in parts.finditer(label)}
+        named = [m.group() for m in parts.finditer(context)]
+        if promised and named and named[-1] not in promised:
+            return True
+    return False
 
 
 def share_stem(label: str) -> Optional[str]:

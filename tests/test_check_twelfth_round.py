@@ -1,0 +1,81 @@
+"""Rule classes of the twelfth round's dev pairs (the eleventh round's spent frozen split — 县人民检察院,
+县国有资产监督管理局, 县地震局 and an industrial county's 政府工作报告 —, the four pairs written after its
+final code, and the dev offices written this round), with made-up sentences of the same shape: counts
+given per period on either side, ..."""
+
+import pytest
+
+from summarylab.plancheck import label_similarity, missing_head, stated_for_another_year
+
+from .test_check_measures_and_coverage import row_of
+
+
+# -- a count per period, promised or reviewed, is a yearly count ---------------------------------------
+
+@pytest.mark.parametrize("promise", ["每季度编发《防震减灾简报》1期", "每季度召开1次政企座谈会"])
+def test_a_count_per_quarter_the_extractor_keeps_as_a_fact_is_still_four_a_year(promise):
+    row = row_of(promise, "全年编发《防震减灾简报》3期，召开政企座谈会3次。", office="地震局")
+    assert row.verdict == "partial"
+
+
+@pytest.mark.parametrize("promise, review", [
+    ("每半年组织1次应急疏散演练", "上、下半年各组织1次应急疏散演练。"),
+    ("每季度召开1次政企座谈会", "坚持每季度召开1次政企座谈会，共收集意见28条。"),
+])
+def test_a_count_the_review_gives_per_period_is_the_years_count_too(promise, review):
+    row = row_of(promise, review, office="应急管理局")
+    assert row.verdict == "delivered"
+
+
+# -- the year of a starting value is the starting value's, not the reported one's ----------------------
+
+def test_a_starting_value_naming_its_year_still_leads_to_the_reviewed_years_value():
+    row = row_of("行政诉讼案件数量下降20%以上", "行政诉讼案件由2024年的126件减至88件。", office="人民检察院")
+    assert row.verdict == "delivered" and round(row.actual, 1) == 30.2
+
+
+def test_a_value_reached_from_last_years_end_is_this_years():
+    row = row_of("市场主体数量达到25个以上", "市场主体由2024年底的18个增至24个。", office="市场监督管理局")
+    assert row.verdict == "partial" and row.actual == 24
+
+
+def test_a_sentence_naming_only_an_earlier_year_still_reports_that_year():
+    assert stated_for_another_year("据统计，2024年全县新增市场主体", year=2025)
+    assert not stated_for_another_year("行政诉讼案件由2024年的126件减至", year=2025)
+
+
+# -- a label's 数量 or 总数 only says that things are counted ---------------------------------------------
+
+@pytest.mark.parametrize("label", ["市场主体数量达到", "党员总数达到"])
+def test_a_count_names_the_number_of_things_a_label_asks_for(label):
+    thing = label[:4]
+    assert label_similarity(label, f"全县{thing}由上年末的18个增至") == 1.0
+    assert missing_head(label + "25个以上", f"全县{thing}由上年末的18个增至26个。") == ""
+
+
+# -- a rate said to be zero meets its ceiling ----------------------------------------------------------
+
+@pytest.mark.parametrize("review", ["全年馆藏文物损坏率为零。", "全年馆藏文物损坏率为零，观众满意率96%。"])
+def test_a_rate_said_to_be_zero_meets_a_ceiling_in_any_unit(review):
+    row = row_of("将馆藏文物损坏率控制在万分之五以内", review, office="博物馆")
+    assert row.verdict == "delivered" and row.actual == 0
+
+
+def test_breaking_a_thing_into_parts_is_no_zero():
+    row = row_of("将馆藏文物损坏率控制在万分之五以内", "馆藏文物损坏率化整为零地分解到各保管部门。", office="博物馆")
+    assert row.actual != 0
+
+
+# -- one part of a whole is not another ----------------------------------------------------------------
+
+INCOMES = "全体居民人均可支配收入38,600元，增长6.2%；农村居民人均可支配收入18,200元，增长6.1%。"
+
+
+def test_the_income_of_all_residents_does_not_answer_a_promise_for_urban_residents():
+    row = row_of("城镇居民人均可支配收入增长5.5%左右", INCOMES, office="县人民政府")
+    assert row.verdict != "delivered" and row.actual != 6.2
+
+
+def test_each_part_of_a_whole_answers_its_own_promise():
+    row = row_of("农村居民人均可支配收入增长7%", INCOMES, office="县人民政府")
+    assert row.verdict == "partial" and row.actual == 6.1
