@@ -52,6 +52,7 @@ import calendar
 import dataclasses
 import itertools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1445,10 +1446,17 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
         True
         >>> lower_level("建成市级应急指挥中心", "县级应急指挥中心建成") is None
         True
+        >>> lower_level("争创全省平安建设先进县", "我县被评为全市平安建设先进县")
+        ('全省', '全市')
+        >>> lower_level("争创全省平安建设先进县", "平安建设工作在全市率先完成") is None
+        True
     """
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
     ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
+    if not cue("award", clause):
+        # 全市 names a level only in a title awarded (被评为全市平安建设先进县), else a scope (在全市率先…)
+        ranks = [[w for w in words_ if not w.startswith("全")] for words_ in ranks]
     promised = next(((k, w) for k, words_ in enumerate(ranks) for w in words_ if w in commitment), None)
     if promised is None or any(w in clause for w in ranks[promised[0]]):
         return None
@@ -1702,10 +1710,16 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
         True
         >>> begun_only("开工建设住院综合楼", "住院综合楼于6月开工。") is None
         True
+        >>> begun_only("建成“云上博物馆”数字展厅并投入使用", "数字展厅建成并于12月进入试运行。")
+        '试运行'
     """
     if not check_cue("finished").search(promise):
         return None
     plain = _QUOTED.sub("", sentence)
+    trial = check_cue("trial_only").search(plain)
+    if trial and check_cue("in_use").search(promise) and not check_cue("in_use").search(
+            check_cue("trial_only").sub("，", plain)):
+        return trial.group()  # 建成并投入使用 / 数字展厅建成并于12月进入试运行: built, in use only on trial
     stage = check_cue("begun_only").search(plain)
     if stage is None or check_cue("finished").search(check_cue("begun_only").sub("，", plain)):
         return None
@@ -1724,10 +1738,17 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     lower = lower_level(commitment, evidence) if row["verdict"] == "delivered" else None
     # the sentence's subject, its first clause, names who did what its figures count, unless the office
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
-    body = None
+    body = attended = None
     if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
         body = _other_body(_clause_parts(evidence)[0], org)
-    if body is not None:
+    if row["verdict"] != "not_found" and body is None:
+        # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's
+        attended = attended_body(commitment, evidence, org)
+    if attended is not None:
+        row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
+                   evidence_end=None, actual=None,
+                   reason=f"回顾中的数字是参加{attended}举办的活动，不是本单位举办的。")
+    elif body is not None:
         # 县妇幼保健院独立组织实施农村妇女“两癌”免费筛查，全年完成12000人: another body's figure.
         row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
                    evidence_end=None, actual=None,
@@ -2817,10 +2838,16 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
 
 
 @lru_cache(maxsize=1)
-def _sibling_parts() -> tuple[re.Pattern, ...]:
-    """One pattern per line of check_cues.tsv ``sibling_parts``, its longest words first (进出口 before 出口)."""
-    return tuple(re.compile("|".join(sorted(map(re.escape, entry.split()), key=len, reverse=True)))
-                 for entry in lexicon_words("check_cues.tsv", "sibling_parts"))
+def _sibling_parts() -> tuple[tuple[re.Pattern, dict], ...]:
+    """Per line of check_cues.tsv ``sibling_parts``: a pattern of its words, longest first (进出口 before
+    出口), and each word's own part, the word less the ending all share (城镇居民: 城镇)."""
+    out = []
+    for entry in lexicon_words("check_cues.tsv", "sibling_parts"):
+        parts = entry.split()
+        shared = len(os.path.commonprefix([p[::-1] for p in parts]))
+        out.append((re.compile("|".join(sorted(map(re.escape, parts), key=len, reverse=True))),
+                    {p: p[:len(p) - shared] for p in parts}))
+    return tuple(out)
 
 
 def _another_part(label: str, context: str) -> bool:
@@ -2832,12 +2859,14 @@ def _another_part(label: str, context: str) -> bool:
         True
         >>> _another_part("居民人均可支配收入增长", "城镇居民人均可支配收入42,360元，增长")
         False
+        >>> _another_part("城镇居民人均可支配收入增长", "城镇和农村居民人均可支配收入分别增长")
+        False
     """
-    for parts in _sibling_parts():
+    for parts, own in _sibling_parts():
         promised = {m.group() for m in parts.finditer(label)}
         named = [m.group() for m in parts.finditer(context)]
-        if promised and named and named[-1] not in promised:
-            return True
+        if promised and named and named[-1] not in promised and not any(own[p] in context for p in promised):
+            return True  # (城镇和农村居民人均可支配收入分别增长5.4%和7.1%: 城镇 is named, its 居民 shared)
     return False
 
 

@@ -5,7 +5,7 @@ given per period on either side, ..."""
 
 import pytest
 
-from summarylab.plancheck import label_similarity, missing_head, stated_for_another_year
+from summarylab.plancheck import label_similarity, lower_level, missing_head, stated_for_another_year
 
 from .test_check_measures_and_coverage import row_of
 
@@ -46,9 +46,9 @@ def test_a_sentence_naming_only_an_earlier_year_still_reports_that_year():
 
 # -- a label's 数量 or 总数 only says that things are counted ---------------------------------------------
 
-@pytest.mark.parametrize("label", ["市场主体数量达到", "党员总数达到"])
+@pytest.mark.parametrize("label", ["市场主体数量达到", "行政诉讼案件数量达到"])
 def test_a_count_names_the_number_of_things_a_label_asks_for(label):
-    thing = label[:4]
+    thing = label.replace("数量达到", "")
     assert label_similarity(label, f"全县{thing}由上年末的18个增至") == 1.0
     assert missing_head(label + "25个以上", f"全县{thing}由上年末的18个增至26个。") == ""
 
@@ -79,3 +79,51 @@ def test_the_income_of_all_residents_does_not_answer_a_promise_for_urban_residen
 def test_each_part_of_a_whole_answers_its_own_promise():
     row = row_of("农村居民人均可支配收入增长7%", INCOMES, office="县人民政府")
     assert row.verdict == "partial" and row.actual == 6.1
+
+
+# -- a title awarded by its scope: 全市 for 全省 ----------------------------------------------------------
+
+@pytest.mark.parametrize("promise, review, office", [
+    ("六是争创全省平安建设先进县", "我县被评为全市平安建设先进县。", "县委政法委"),
+    ("争创全省文博系统先进集体", "县博物馆被评为全市文博系统先进集体。", "县博物馆"),
+])
+def test_a_title_awarded_in_the_city_for_one_promised_in_the_province_is_partial(promise, review, office):
+    assert row_of(promise, review, office=office).verdict == "partial"
+
+
+def test_a_scope_word_outside_an_award_is_no_level():
+    assert lower_level("争创全省平安建设先进县", "平安建设工作在全市率先完成") is None
+
+
+# -- in use on trial only, tried instead of rolled out --------------------------------------------------
+
+@pytest.mark.parametrize("promise, review", [
+    ("建成港航综合服务中心并投入使用", "港航综合服务中心于11月投入试运行。"),
+    ("建成“云上博物馆”数字展厅并投入使用", "“云上博物馆”数字展厅建成并于12月进入试运行，上线三维文物120件。"),
+])
+def test_a_thing_running_on_trial_is_not_in_use(promise, review):
+    assert row_of(promise, review, office="港航管理中心").verdict == "partial"
+
+
+def test_a_thing_built_and_in_use_is_delivered_even_after_a_trial():
+    row = row_of("建成港航综合服务中心并投入使用", "港航综合服务中心经3个月试运行后于9月正式投入使用。", office="港航管理中心")
+    assert row.verdict == "delivered"
+
+
+def test_a_service_tried_on_one_holiday_is_not_rolled_out():
+    row = row_of("推行节假日延时开放", "国庆假期试行夜间延时开放，接待夜场观众3200人次。", office="博物馆")
+    assert row.verdict == "partial"
+
+
+# -- another body's event or inspection, even with a figure ---------------------------------------------
+
+def test_classes_the_office_only_sent_people_to_are_not_its_classes():
+    row = row_of("一是举办全县政法干警业务能力培训班2期",
+                 "选派政法干警46人次参加市委政法委举办的业务能力培训班2期。", office="县委政法委")
+    assert row.verdict == "not_found"
+
+
+def test_an_inspection_of_the_county_by_a_city_committee_is_not_the_countys_work():
+    row = row_of("一是严格落实《中国共产党政法工作条例》",
+                 "市委政法委对我县落实《中国共产党政法工作条例》情况开展专项督查，我县被评为“好”等次。", office="县委政法委")
+    assert row.verdict == "not_found"
