@@ -1450,6 +1450,8 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
         ('全省', '全市')
         >>> lower_level("争创全省平安建设先进县", "平安建设工作在全市率先完成") is None
         True
+        >>> lower_level("创建省级美丽河湖2条", "县水利局获评全市“美丽河湖建设先进单位”") is None
+        True
     """
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
@@ -1461,7 +1463,12 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
     if promised is None or any(w in clause for w in ranks[promised[0]]):
         return None
     lower = next((w for words_ in ranks[promised[0] + 1:] for w in words_ if w in clause), None)
-    return (promised[1], lower) if lower else None
+    if lower is None:
+        return None
+    # the title reached is the promised one (全市平安建设先进县 / 争创全省平安建设先进县), not another title
+    # that names the promised thing (获评全市“美丽河湖建设先进单位” / 创建省级美丽河湖2条)
+    title = "".join(_HAN.findall(re.split(r"[，。；、,;\d]", clause[clause.index(lower) + len(lower):])[0]))
+    return (promised[1], lower) if len(title) < 2 or title[-2:] in commitment else None
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1742,8 +1749,9 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
         body = _other_body(_clause_parts(evidence)[0], org)
     if row["verdict"] != "not_found" and body is None:
-        # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's
-        attended = attended_body(commitment, evidence, org)
+        # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's (read in
+        # the clause naming the promised thing: 全年举办“检察官讲堂”4期，…选派3名干警参加市院举办的培训班)
+        attended = attended_body(commitment, head_clause(commitment, evidence) or evidence, org)
     if attended is not None:
         row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
                    evidence_end=None, actual=None,

@@ -127,3 +127,17 @@ def test_an_inspection_of_the_county_by_a_city_committee_is_not_the_countys_work
     row = row_of("一是严格落实《中国共产党政法工作条例》",
                  "市委政法委对我县落实《中国共产党政法工作条例》情况开展专项督查，我县被评为“好”等次。", office="县委政法委")
     assert row.verdict == "not_found"
+
+
+# -- a satisfaction level is a share of those asked -----------------------------------------------------
+
+def test_a_satisfaction_level_answered_by_counts_of_a_survey():
+    row = row_of("观众满意度不低于95%", "发放观众满意度问卷1200份，其中“满意”和“基本满意”1152份。", office="博物馆")
+    assert row.verdict == "delivered" and row.actual == 96
+
+
+def test_the_offices_own_classes_count_though_the_sentence_also_reports_attending_anothers():
+    row = row_of("每季度至少举办1期“检察官讲堂”",
+                 "全年举办“检察官讲堂”4期，组织业务培训16期，选派3名干警参加市人民检察院举办的涉法涉诉信访业务培训班。",
+                 office="县人民检察院")
+    assert row.verdict == "delivered"
