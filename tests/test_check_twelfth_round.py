@@ -21,6 +21,7 @@ def test_a_count_per_quarter_the_extractor_keeps_as_a_fact_is_still_four_a_year(
 @pytest.mark.parametrize("promise, review", [
     ("每半年组织1次应急疏散演练", "上、下半年各组织1次应急疏散演练。"),
     ("每季度召开1次政企座谈会", "坚持每季度召开1次政企座谈会，共收集意见28条。"),
+    ("每半年向县委常委会专题报告1次政法工作", "上、下半年各向县委常委会专题汇报政法工作1次。"),
 ])
 def test_a_count_the_review_gives_per_period_is_the_years_count_too(promise, review):
     row = row_of(promise, review, office="应急管理局")
@@ -141,3 +142,13 @@ def test_the_offices_own_classes_count_though_the_sentence_also_reports_attendin
                  "全年举办“检察官讲堂”4期，组织业务培训16期，选派3名干警参加市人民检察院举办的涉法涉诉信访业务培训班。",
                  office="县人民检察院")
     assert row.verdict == "delivered"
+
+
+@pytest.mark.parametrize("promise, review, actual", [
+    ("每季度至少开展1次全县不可移动文物安全巡查", "全年开展全县不可移动文物安全巡查3次，发现并督促整改隐患7处。", 3),
+    # the times an event is held, 次 or 场, are one count
+    ("每月至少开展1次“博物馆进校园”活动", "全年开展“博物馆进校园”活动10场，覆盖师生5000余人。", 10),
+])
+def test_a_yearly_count_short_of_a_count_per_period_is_partial(promise, review, actual):
+    row = row_of(promise, review, office="博物馆")
+    assert row.verdict == "partial" and row.actual == actual
