@@ -2382,7 +2382,9 @@ def _actual_facts(summary_facts, eligible: list[_Evidence], doc: Document,
             context += _named_thing(after)  # 延长30年试点: what the number is of follows it, as in a target's label
         indicator = str(getattr(r, "indicator", "") or "")
         # 上、下半年各组织1次: a count the review gives per period is the year's count times its periods
-        times = _periods_reviewed(_clause_tail(ev.text[:int(r.start) - ev.start], 1) + str(r.surface)) if str(r.kind) == "count" else 1
+        times = 1
+        if str(r.kind) == "count":
+            times = _periods_reviewed(_clause_tail(ev.text[:int(r.start) - ev.start], 1) + str(r.surface))
         out.append(_Actual(float(r.base_value) * times, None if _nan(r.value_max) else float(r.value_max) * times,
                            str(r.base_unit), str(r.kind), str(r.aspect), context, ev, int(r.start),
                            indicator, canonical_indicator(indicator, str(r.kind))))
