@@ -585,14 +585,15 @@ def _grammar() -> _Grammar:
     suffix = _alternation(ap.suffix)
     scales = _alternation(_SCALES)
     pct_num = rf"(?:{_ARABIC}|[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?)"
+    shares = "|".join(_PER_SCALE)  # 百分之, 千分之, 万分之: the words _PER_SCALE reads
     # A sign belongs to the number when nothing numeric stands right before it (增长-3.5%,
     # 负0.2千米); after a digit the dash joins a range (3-5人).
     sign = r"(?P<sign>(?<![\d.A-Za-z%％)）\-－−])[-－−](?=\d)|负(?=[\d零〇一二两三四五六七八九十]))"
     head = rf"(?P<pre>{prefix})?{sign}?(?:"
     percent = (
         # 百分之二十, 百分之五至百分之八
-        rf"(?P<pct>百分之|千分之|万分之)(?P<pn1>{pct_num})"
-        rf"(?:(?:至|到|-|—|～)(?:百分之|千分之|万分之)?(?P<pn2>{pct_num}))?"
+        rf"(?P<pct>{shares})(?P<pn1>{pct_num})"
+        rf"(?:(?:至|到|-|—|～)(?:{shares})?(?P<pn2>{pct_num}))?"
         # 三分之一
         rf"|(?P<fden>[{_CN_CHARS}]+)分之(?P<fnum>[{_CN_CHARS}]+(?:[点點][{_CN_DIGIT_CHARS}]+)?)"
     )

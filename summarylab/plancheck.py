@@ -1755,15 +1755,12 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
         # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's (read in
         # the clause naming the promised thing: 全年举办“检察官讲堂”4期，…选派3名干警参加市院举办的培训班)
         attended = attended_body(commitment, head_clause(commitment, evidence) or evidence, org)
-    if attended is not None:
-        row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
-                   evidence_end=None, actual=None,
-                   reason=f"回顾中的数字是参加{attended}举办的活动，不是本单位举办的。")
-    elif body is not None:
+    if attended is not None or body is not None:
         # 县妇幼保健院独立组织实施农村妇女“两癌”免费筛查，全年完成12000人: another body's figure.
+        reason = (f"回顾中的数字是参加{attended}举办的活动，不是本单位举办的。" if attended is not None
+                  else f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。")
         row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
-                   evidence_end=None, actual=None,
-                   reason=f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。")
+                   evidence_end=None, actual=None, reason=reason)
     elif row["verdict"] == "delivered" and (cue("partial", plain) or begun_only(commitment, evidence)):
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
         # met, the sentence says part of it is unfinished.
@@ -2913,7 +2910,7 @@ def share_similarity(stem: str, context: str) -> float:
     if not topics:
         return 0.0
     held = canonical(context)
-    if stem.endswith("满意") and "满意" not in held:
+    if any(stem.endswith(w) and w not in held for w in check_words("share_counted")):
         return 0.0  # a satisfaction level (满意度, share_word) is a share of the satisfied, who must be counted
     return sum(_holds(held, w) for w in topics) / len(topics)
 
