@@ -285,6 +285,7 @@ NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
 TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025", "county_ziyuan_2024")
 ELEVENTH_ROUND_TEST = ("local_jianchayuan_2025", "local_guozi_2026", "local_dizhen_2025", "county_gongye_2025")
+TWELFTH_ROUND_TEST = ("local_gongan_2025", "local_tongzhan_2026", "local_zhixiao_2025", "county_haidao_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -339,6 +340,12 @@ SPENT_SPLITS = {
     # thousand and buildings topped out for completed: 160 of 207 (77.3%, kappa 0.66; the offices
     # 77.0%, the county 78.0%), recall 99.5%, AUROC 0.76
     "eleventh round": (ELEVENTH_ROUND_TEST, 0.77, 0.99),
+    # synthetic 县公安局 2025, 县委统战部 2026 and 县职业中等专业学校 2025 and the 政府工作报告 of an island
+    # county (2024→2025), starting values that name their year, ceilings met by zero, titles reached at
+    # a lower level by scope, facilities only in trial operation, counts the review gives per period and
+    # lists reported in part: 166 of 206 (80.6%, kappa 0.71; the offices 82.2%, the county 76.7%),
+    # recall 100%, AUROC 0.71
+    "twelfth round": (TWELFTH_ROUND_TEST, 0.80, 1.0),
 }
 
 
@@ -349,31 +356,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert len(spent) == len(ids) and all(p.split == "dev" for p in spent)
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
-
-
-TWELFTH_ROUND_TEST = ("local_gongan_2025", "local_tongzhan_2026", "local_zhixiao_2025", "county_haidao_2025")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(TWELFTH_ROUND_TEST)
-    assert not shipped & set(TWELFTH_ROUND_TEST)
-
-
-def test_the_twelfth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the twelfth round (split=test): synthetic 县公安局 2025, 县委统战部 2026 and
-    县职业中等专业学校 2025 pairs and the 政府工作报告 of an island county (2024→2025), written by authors
-    who never read the code, with every failure class planted and, new, starting values that name their
-    year, ceilings met by zero, titles reached at a lower level by scope (全市 for 全省), facilities only in
-    trial operation, counts the review gives per period and lists reported in part.  Annotated blind,
-    kept outside the repository until the final code of the round (2026-12-07) scored them once with the
-    shared scorers: 166 of 206 (80.6%, kappa 0.71; the offices 82.2%, the county 76.7%), commitment
-    recall 100%, confidence AUROC 0.71. They never train the verdict; this test keeps the first score
-    from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in TWELFTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "twelfth round's frozen test pairs")
-    assert total["agreement"] >= 0.80 and total["recall"] >= 1.0
 
 
 AFTER_TWELFTH_ROUND = THIRTEENTH_ROUND_DEV + ("county_pingyuan_2026",)
