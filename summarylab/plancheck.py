@@ -1726,6 +1726,9 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
     if not check_cue("finished").search(promise):
         return None
     plain = _QUOTED.sub("", sentence)
+    phase = check_cue("phase_only").search(plain)
+    if phase and not check_cue("phase_only").search(promise):
+        return phase.group()  # 建成县城区智能交通信号控制系统 / …系统一期建成: the first phase only
     trial = check_cue("trial_only").search(plain)
     if trial and check_cue("in_use").search(promise) and not check_cue("in_use").search(
             check_cue("trial_only").sub("，", plain)):
