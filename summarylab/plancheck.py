@@ -654,7 +654,9 @@ def _plan_year_sentences(doc: Document, after_year: bool) -> set:
     year = doc.meta.year
     if not after_year or not year:
         return set()
-    opening = re.compile(rf"^(?:{year}年[，,]|{year_cue('last_year').pattern})")
+    # the year set off by a comma opens a review of it (过去一年，…; 1984年，…); 去年全县茶园面积已达32.6万亩
+    # only recalls a figure before the plan's own sentences (举办第十届青溪茶文化旅游节)
+    opening = re.compile(rf"^(?:{year}年|{year_cue('last_year').pattern})[，,]")
     out: set = set()
     for paragraph in _paragraphs(doc):
         active = False
@@ -1412,7 +1414,8 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # 县文明办印发《志愿服务管理办法》: another body's act, whether the clause read names it or the
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
-    side["other_body"] = _other_body(clause, org) or _other_body(side["head_clause"], org)
+    side["other_body"] = (_other_body(clause, org) or _other_body(side["head_clause"], org)
+                          or _helped_body(best.text, org, prep.summary_doc.meta.kind != "gov_work_report"))
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
@@ -1472,6 +1475,30 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
     title = "".join(_HAN.findall(re.split(r"[，。；、,;\d]", clause[clause.index(lower) + len(lower):])[0]))
     title = check_cue("title_check").sub("", title)  # (…示范大厅验收: the check of the title)
     return (promised[1], lower) if len(title) < 2 or title[-2:] in commitment else None
+
+
+def lower_media(commitment: str, sentence: str) -> Optional[tuple[str, str]]:
+    """(the level of media promised, the lower one reported) when a count promised in media of a
+    level (在市级以上媒体刊发稿件30篇) is answered by a sentence naming only media of lower levels (县融媒体中心
+    刊发稿件45篇), else None (check_cues.tsv media_level, ranked by level_rank).
+
+    Example:
+        >>> lower_media("在市级以上媒体刊发工作稿件30篇以上", "在县融媒体中心和“县团委”微信公众号刊发工作稿件45篇")
+        ('市', '县')
+        >>> lower_media("在市级以上媒体刊发工作稿件30篇以上", "在省、市级媒体刊发工作稿件36篇") is None
+        True
+    """
+    ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
+
+    def levels(text: str) -> list[tuple[int, str]]:
+        found = [m.group(1) for m in check_cue("media_level").finditer(_QUOTED.sub("", text))]
+        return [(next(k for k, words_ in enumerate(ranks) if any(w.startswith(x) for w in words_)), x) for x in found]
+
+    promised, reported = levels(commitment), levels(sentence)
+    if not promised or not reported:
+        return None
+    floor = max(promised)  # 市级以上: the lowest level promised
+    return (floor[1], min(reported)[1]) if min(reported)[0] > floor[0] else None
 
 
 def _paragraph_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict) -> None:
@@ -1698,7 +1725,8 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
         elif side["numeric"] is not None:
-            row.update(_numeric_row(side["numeric"], p, c.text, prep.summary_doc.meta.org))
+            row.update(_numeric_row(side["numeric"], p, c.text, prep.summary_doc.meta.org,
+                                    prep.summary_doc.meta.kind != "gov_work_report"))
         else:
             row.update(_learned_row(prep, c, f, side, p))
         rows.append(row)
@@ -1743,8 +1771,10 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
 _FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中心|单位|们)")
 
 
-def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str] = None) -> dict:
-    """The row of a commitment whose numbers decide (both sides have them)."""
+def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str] = None,
+                 office: bool = True) -> dict:
+    """The row of a commitment whose numbers decide (both sides have them); ``office``: the review is an
+    office's (another body named as a subject is another), not a government's (its departments are its own)."""
     row = dict(numeric)
     evidence = row["evidence"] or ""
     plain = _QUOTED.sub("", evidence)
@@ -1753,20 +1783,24 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
     body = attended = None
     if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
-        body = _other_body(_clause_parts(evidence)[0], org)
+        body = _other_body(_clause_parts(evidence)[0], org) or _helped_body(evidence, org, office)
     if row["verdict"] != "not_found" and body is None:
         # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's (read in
         # the clause naming the promised thing: 全年举办“检察官讲堂”4期，…选派3名干警参加市院举办的培训班)
         attended = attended_body(commitment, head_clause(commitment, evidence) or evidence, org)
-    if attended is not None or body is not None:
+    media = lower_media(commitment, evidence) if row["verdict"] != "not_found" else None
+    if attended is not None or body is not None or media is not None:
         # 县妇幼保健院独立组织实施农村妇女“两癌”免费筛查，全年完成12000人: another body's figure.
         reason = (f"回顾中的数字是参加{attended}举办的活动，不是本单位举办的。" if attended is not None
-                  else f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。")
+                  else f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。" if body is not None
+                  else f"承诺的是{media[0]}级以上媒体的数字，回顾中只有{media[1]}级媒体的。")
         row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
                    evidence_end=None, actual=None, reason=reason)
-    elif row["verdict"] == "delivered" and (cue("partial", plain) or begun_only(commitment, evidence)):
+    elif (row["verdict"] == "delivered" and not _share_promised(commitment)
+          and (cue("partial", plain) or begun_only(commitment, evidence))):
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
-        # met, the sentence says part of it is unfinished.
+        # met, the sentence says part of it is unfinished.  (A share met counts the part undone:
+        # 家长学校建校率达到95%以上 / 84所中小学中已有81所建立家长学校 is delivered.)
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
     elif row["verdict"] == "delivered" and cue("put_off", plain):
         # “平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审: the figure counts the
@@ -1884,6 +1918,8 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         if not m or not _put_off_is_promised(c.text, plain[:m.start()]):
             continue
         _, share, head = evidence_clause(c.text, ev.text)
+        # (a promise headed by the step that finishes it, 完成…方案制定, is named by its thing)
+        head = head or bool(check_cue("completion").fullmatch(_head_word(c.text)))
         if not head or share <= 0.5:
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
@@ -1925,6 +1961,8 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
 
 #: Between two counts of a list of things (9个、有机农产品3个).
 _NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
+#: A clause opening with one year (2025年开展…, 全年举办…): its value is that year's.
+_ONE_YEAR_CLAUSE = re.compile(rf"(?:\d{{4}}年|{year_cue('reviewed_year').pattern})(?!以来|来)")
 #: A promise of several things (理事会、监事会换届; 设备采购和安装).
 _LISTED = re.compile(r"[、和及与]")
 #: The end of a sentence or of one of its ；-pieces (the put-off clause of one thing).
@@ -2197,6 +2235,28 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
         '市人力资源和社会保障局'
     """
     return _acting_body(check_cue("other_act").search(clause.strip()), org)
+
+
+def _helped_body(sentence: str, org: Optional[str], office: bool = True) -> Optional[str]:
+    """The body whose work a review sentence reports, when it is not the reporting office: the office
+    only helps with it (check_cues.tsv ``helped_only``), or, in an office's report (``office``), the
+    sentence's subject is another body holding an event (``other_subject``); else None.
+
+    Example:
+        >>> _helped_body("县文明办组织开展“最美家庭”评选活动，县妇联配合做好宣传发动。", "某某县妇联")
+        '县文明办'
+        >>> _helped_body("县妇联组织开展“最美家庭”评选活动，县文明办配合做好宣传发动。", "某某县妇联") is None
+        True
+        >>> _helped_body("县科协全年组织开展“送科技下乡”活动12场，部分党外知识分子参与其中。", "某某县委统战部")
+        '县科协'
+        >>> _helped_body("县农业农村局组织8个乡镇建成千亩小杂粮基地10个。", "某某县", office=False) is None
+        True
+    """
+    plain = _QUOTED.sub("", sentence).strip()
+    body = _acting_body(check_cue("helped_only").search(plain), org)
+    if body is None and office:
+        body = _acting_body(check_cue("other_subject").search(plain), org)
+    return body
 
 
 def _acting_body(m: Optional[re.Match], org: Optional[str]) -> Optional[str]:
@@ -2814,8 +2874,10 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if several and several.group() == "累计" and \
             year_cue("reviewed_year").search(a.context[:len(a.context) - len(own) + several.start()]):
         several = None  # 全年共举办培训班16期，累计培训学员1,462人次: the year's running total
-    if several or _MULTI_YEAR.search(a.evidence.text[:8]):
-        return None  # 累计新增城镇就业5870万人 sums five years, not the one planned
+    if several or _MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip()):
+        # 累计新增城镇就业5870万人 sums five years, not the one planned (but in “十四五”以来累计开展集中学习60余
+        # 次，2025年开展…10次 the clause naming a year gives that year's value)
+        return None
     return a
 
 
@@ -2883,6 +2945,11 @@ def _another_part(label: str, context: str) -> bool:
         if promised and named and named[-1] not in promised and not any(own[p] in context for p in promised):
             return True  # (城镇和农村居民人均可支配收入分别增长5.4%和7.1%: 城镇 is named, its 居民 shared)
     return False
+
+
+def _share_promised(commitment: str) -> bool:
+    """Whether a promise's first target is a share (its label ends in a share word: 建校率达到95%以上)."""
+    return share_stem(re.split(r"\d", commitment, maxsplit=1)[0]) is not None
 
 
 def share_stem(label: str) -> Optional[str]:

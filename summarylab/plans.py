@@ -228,6 +228,8 @@ def as_written(words_: "list[str] | tuple[str, ...]", text: str) -> str:
     Example:
         >>> as_written(["固定资产投资", "能耗"], "全县固投同比增长5.2%，能源消耗量下降3.6%")
         '全县固定资产投资同比增长5.2%，能耗量下降3.6%'
+        >>> as_written(["安全事故", "死亡"], "全年未发生生产安全死亡事故")
+        '全年未发生生产安全死亡事故'
     """
     for w in words_:
         for a in abbreviations(w):
@@ -235,6 +237,8 @@ def as_written(words_: "list[str] | tuple[str, ...]", text: str) -> str:
         if w not in text:
             spans = list(spelled_out_spans(w, text))
             for a, b in reversed(spans):
+                if any(o not in w and o in text[a:b] for o in words_):
+                    continue  # 生产安全死亡事故 is no 安全事故 spelled out: 死亡, another word, stands between
                 text = text[:a] + w + text[b:]
     return text
 
