@@ -144,3 +144,33 @@ def test_another_body_clearing_up_with_the_offices_help_is_not_the_offices_cut()
 def test_a_count_for_each_half_year_reaches_over_a_long_phrase():
     review = "上、下半年各组织民主党派围绕乡村振兴、营商环境开展专题调研1次，形成调研报告2篇。"
     assert row_of("每半年组织民主党派开展1次专题调研", review, office="委统战部").verdict == "delivered"
+
+
+def test_a_delegation_to_the_citys_festival_does_not_hold_the_countys_own():
+    row = row_of("举办第十届云岭海洋文化节", "组团参加市海洋文化节，渔民画、渔歌号子等展演项目广受好评。", office="文旅局")
+    assert row.verdict == "not_found"
+
+
+def test_training_an_office_of_another_system_gave_on_its_own_is_not_the_countys():
+    row = row_of("开展渔民安全生产培训5000人次", "云岭海事处在辖区自行组织渔民安全培训5200人次。", office="农业农村局")
+    assert row.verdict == "not_found"
+
+
+def test_the_problems_a_lead_lists_after_its_colon_are_no_evidence():
+    plan = sl.read_text("【样例】云岭县2025年政府工作报告\n一、2024年工作回顾\n完成年度任务。\n二、2025年工作安排\n"
+                        "（一）民生。解决远洋船员“招工难”问题。\n")
+    later = sl.read_text("【样例】云岭县2026年政府工作报告\n一、2025年工作回顾\n（一）民生保障。新增就业2916人。\n"
+                         "我们也清醒看到，发展中还存在一些困难和问题：一是经济增长动能不足；二是远洋船员“招工难”问题仍较突出；"
+                         "三是公共服务短板依然明显。\n二、2026年工作安排\n继续稳就业。\n")
+    row = verdict_of(sl.check(plan, later), "解决远洋船员")
+    assert row.verdict == "not_found"
+
+
+def test_a_part_left_undone_of_another_thing_in_the_sentence_does_not_make_the_promise_partial():
+    row = row_of("每季度举办1期“青年讲堂”", "全年举办“青年讲堂”4期，全县9个乡镇中7个建成青年之家。", office="团委")
+    assert row.verdict == "delivered"
+
+
+def test_a_part_left_undone_of_the_promised_thing_still_makes_it_partial():
+    row = row_of("新建青年之家3个", "新建青年之家3个，其中1个已建成投用，其余2个正在进行内部装修。", office="团委")
+    assert row.verdict == "partial"
