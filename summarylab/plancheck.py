@@ -73,7 +73,7 @@ from .lexicon import words as lexicon_words  # plans.words (segmentation) is imp
 from .model import CHECK_COLUMNS, Document
 from .numbers import in_family, parse_quantity
 from .structure import delivered_late, review_cues, sentence_time
-from .plans import (Commitment, abbreviations, as_written, canonical, content_words, cue, is_topic_word,
+from .plans import (Commitment, abbreviations, as_written, canonical, content_words, cue, cues, is_topic_word,
                     plan_commitments, spelled_out_spans, spells_out, thousands_comma, words)
 from .plans import generic_words as _GENERIC
 from .verdict import fit_verdict_model  # noqa: F401  (the API names it here too: sl.check and its model)
@@ -1455,6 +1455,8 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
         ('全省', '全市')
         >>> lower_level("争创全省平安建设先进县", "平安建设工作在全市率先完成") is None
         True
+        >>> lower_level("力争创建全省中职学校党建工作示范校", "学校党委成功创建全市中职学校党建工作示范校")
+        ('全省', '全市')
         >>> lower_level("创建省级美丽河湖2条", "县水利局获评全市“美丽河湖建设先进单位”") is None
         True
         >>> lower_level("创建省级政务服务标准化示范大厅", "县政务服务中心通过市级政务服务标准化示范大厅验收")
@@ -1463,8 +1465,9 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
     ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
-    if not cue("award", clause):
-        # 全市 names a level only in a title awarded (被评为全市平安建设先进县), else a scope (在全市率先…)
+    if not cue("award", clause) and not re.search(rf"(?:{check_cue('level_reach').pattern})(?:成为)?全", clause):
+        # 全市 names a level only in a title awarded (被评为全市平安建设先进县) or reached (成功创建全市中职学校
+        # 党建工作示范校), else a scope (在全市率先…)
         ranks = [[w for w in words_ if not w.startswith("全")] for words_ in ranks]
     promised = next(((k, w) for k, words_ in enumerate(ranks) for w in words_ if w in commitment), None)
     if promised is None or any(w in clause for w in ranks[promised[0]]):
@@ -1945,29 +1948,36 @@ def _thing_words(text: str) -> list[str]:
 
 def unfinished_said(commitment: str, sentence: str) -> bool:
     """Whether a review sentence says the promised thing is unfinished or done in part
-    (commitment_cues.tsv ``partial``: 尚未, 正在建设, 84所中小学中已有81所): in a clause that names no other
-    thing than the promise's, or goes on about it (其中, 其余, 尚有).  A clause about another thing keeps its
-    cue (全年举办“海岛讲堂”4期，全县9个乡镇中7个建成城市书房: the reading rooms are unfinished, not the talks;
-    the thirteenth round's authors planted it in every pair).
+    (commitment_cues.tsv ``partial``: 尚未, 正在建设, 84所中小学中已有81所), unless the words before the cue
+    in its clause name another thing: four characters or more, none of their character pairs the
+    promise's (全年举办“海岛讲堂”4期，全县9个乡镇中7个建成城市书房: the reading rooms are unfinished, not the
+    talks; the thirteenth round's authors planted it in every pair).  A clause with no such subject
+    (…完成装修，尚未投入运行), or going on about the thing before it (其中3个已建成, 因资金尚未到位), is about
+    the promise.
 
     Example:
         >>> unfinished_said("每季度举办1期“海岛讲堂”", "全年举办“海岛讲堂”4期，全县9个乡镇中7个建成城市书房。")
         False
         >>> unfinished_said("新建青年之家3个", "新建青年之家3个，其中1个已建成投用，其余2个正在进行内部装修。")
         True
+        >>> unfinished_said("建成区级矛盾纠纷调处化解中心", "区级矛盾纠纷调处化解中心完成装修，尚未投入运行。")
+        True
     """
-    promise = canonical(commitment)
-    for clause in _clause_parts(_QUOTED.sub("", sentence)):
-        if not cue("partial", clause):
-            continue
-        things = _thing_words(clause)
-        if _GOES_ON.match(clause.strip()) or not things or any(w in promise for w in things):
+    plain = _QUOTED.sub("", sentence)
+    promise = _grams(canonical(commitment))
+    for m in sorted((m for pattern in cues().get("partial", []) for m in pattern.finditer(plain)),
+                    key=lambda m: m.start()):
+        start = max(plain.rfind(ch, 0, m.start() + 1) for ch in "，,；;") + 1
+        clause = plain[start:m.start()].lstrip("，, ")
+        named = clause + (m.group() if re.search(r"\d", m.group()) else "")
+        subject = "".join(_HAN.findall(named))
+        if _GOES_ON.match(clause) or len(subject) < 4 or _grams(subject) & promise:
             return True
     return False
 
 
-#: A clause going on about the thing of the clause before it (其中1个…, 其余2个…, 尚有3个…).
-_GOES_ON = re.compile(r"(?:其中|其余|另有|另|尚有|剩余|还有|目前)")
+#: A clause going on about the thing before it (其中1个…, 其余2个…, 尚有3个…) or giving a cause (因…, 由于…).
+_GOES_ON = re.compile(r"(?:其中|其余|另有|另|尚有|剩余|还有|目前|因|由于|但)")
 
 
 def _names_some_things(commitment: str, text: str) -> bool:

@@ -174,3 +174,18 @@ def test_a_part_left_undone_of_another_thing_in_the_sentence_does_not_make_the_p
 def test_a_part_left_undone_of_the_promised_thing_still_makes_it_partial():
     row = row_of("新建青年之家3个", "新建青年之家3个，其中1个已建成投用，其余2个正在进行内部装修。", office="团委")
     assert row.verdict == "partial"
+
+
+def test_a_model_school_created_at_the_city_level_for_a_provincial_one_is_partial():
+    row = row_of("力争创建全省中职学校党建工作示范校", "学校党委成功创建全市中职学校党建工作示范校。", office="职业中专")
+    assert row.verdict == "partial"
+
+
+def test_joining_an_alliance_another_body_leads_is_not_leading_one():
+    review = "学校作为成员单位，加入由市职业技术学院牵头组建的市域智能制造产教联合体。"
+    assert row_of("牵头组建县域智能制造产教联合体", review, office="职业中专").verdict == "not_found"
+
+
+def test_a_rate_is_computed_from_graduates_and_those_who_obtained_the_certificate():
+    row = row_of("学生职业技能等级证书获取率达到85%以上", "2025届毕业生612人中有538人取得职业技能等级证书。", office="职业中专")
+    assert row.verdict == "delivered" and round(row.actual, 1) == 87.9
