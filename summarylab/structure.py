@@ -895,18 +895,23 @@ _GOV_DELIVERED = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日(?:
 _LATE_MONTH = 8
 # Remarks a title carries after its name: （合成样例）, （摘要）, （草案）, （十一届人大三次会议）.
 _TITLE_REMARK = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
+_TITLE_LABEL = re.compile(r"^\s*【[^【】]{1,8}】\s*")
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
 
 
 def _bare_title(title: str) -> str:
-    """The title without trailing remarks in brackets.
+    """The title without trailing remarks in brackets, nor a label in 【】 before it (【合成】, 【转载】:
+    a label, not the office's name).
 
     Example:
         >>> _bare_title("某县民政局2022年工作总结（合成样例）")
         '某县民政局2022年工作总结'
+        >>> _bare_title("【合成】县委统战部2025年工作总结和2026年工作计划")
+        '县委统战部2025年工作总结和2026年工作计划'
     """
+    title = _TITLE_LABEL.sub("", title)
     while True:
         bare = _TITLE_REMARK.sub("", title)
         if bare == title or not bare:
