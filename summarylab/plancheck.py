@@ -1417,7 +1417,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
     side["other_body"] = (_other_body(clause, org) or _other_body(side["head_clause"], org)
-                          or _helped_body(best.text, org, prep.summary_doc.meta.kind != "gov_work_report"))
+                          or _another_bodys_sentence(best.text, org, prep.summary_doc.meta.kind != "gov_work_report"))
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
@@ -1788,7 +1788,7 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
     body = attended = None
     if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
-        body = _other_body(_clause_parts(evidence)[0], org) or _helped_body(evidence, org, office)
+        body = _other_body(_clause_parts(evidence)[0], org) or _another_bodys_sentence(evidence, org, office)
     if row["verdict"] != "not_found" and body is None:
         # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's (read in
         # the clause naming the promised thing: 全年举办“检察官讲堂”4期，…选派3名干警参加市院举办的培训班)
@@ -2276,19 +2276,19 @@ def _other_body(clause: str, org: Optional[str]) -> Optional[str]:
     return _acting_body(check_cue("other_act").search(clause.strip()), org)
 
 
-def _helped_body(sentence: str, org: Optional[str], office: bool = True) -> Optional[str]:
+def _another_bodys_sentence(sentence: str, org: Optional[str], office: bool = True) -> Optional[str]:
     """The body whose work a review sentence reports, when it is not the reporting office: the office
     only helps with it (check_cues.tsv ``helped_only``), or, in an office's report (``office``), the
     sentence's subject is another body holding an event (``other_subject``); else None.
 
     Example:
-        >>> _helped_body("县文明办组织开展“最美家庭”评选活动，县妇联配合做好宣传发动。", "某某县妇联")
+        >>> _another_bodys_sentence("县文明办组织开展“最美家庭”评选活动，县妇联配合做好宣传发动。", "某某县妇联")
         '县文明办'
-        >>> _helped_body("县妇联组织开展“最美家庭”评选活动，县文明办配合做好宣传发动。", "某某县妇联") is None
+        >>> _another_bodys_sentence("县妇联组织开展“最美家庭”评选活动，县文明办配合做好宣传发动。", "某某县妇联") is None
         True
-        >>> _helped_body("县科协全年组织开展“送科技下乡”活动12场，部分党外知识分子参与其中。", "某某县委统战部")
+        >>> _another_bodys_sentence("县科协全年组织开展“送科技下乡”活动12场，部分党外知识分子参与其中。", "某某县委统战部")
         '县科协'
-        >>> _helped_body("县农业农村局组织8个乡镇建成千亩小杂粮基地10个。", "某某县", office=False) is None
+        >>> _another_bodys_sentence("县农业农村局组织8个乡镇建成千亩小杂粮基地10个。", "某某县", office=False) is None
         True
     """
     plain = _QUOTED.sub("", sentence).strip()
