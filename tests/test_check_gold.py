@@ -302,6 +302,7 @@ NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_
 TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025", "county_ziyuan_2024")
 ELEVENTH_ROUND_TEST = ("local_jianchayuan_2025", "local_guozi_2026", "local_dizhen_2025", "county_gongye_2025")
 TWELFTH_ROUND_TEST = ("local_gongan_2025", "local_tongzhan_2026", "local_zhixiao_2025", "county_haidao_2025")
+THIRTEENTH_ROUND_TEST = ("local_shichang_2025", "local_jiwei_2026", "local_cishan_2025", "county_muqu_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -362,6 +363,12 @@ SPENT_SPLITS = {
     # lists reported in part: 166 of 206 (80.6%, kappa 0.71; the offices 82.2%, the county 76.7%),
     # recall 100%, AUROC 0.71
     "twelfth round": (TWELFTH_ROUND_TEST, 0.80, 1.0),
+    # synthetic 县市场监督管理局 2025, 县纪委监委 2026 and 县慈善总会 2025 and the 政府工作报告 of a pastoral
+    # county (2024→2025), promises put off with their preparatory work reported, events another body held
+    # that the office only helped with or attended, media of a lower level than promised, years' totals
+    # beside the year's own figure and partial cues of another thing: 168 of 210 (80.0%, kappa 0.70; the
+    # offices 79.1%, the county 82.3%), recall 97.6%, AUROC 0.76
+    "thirteenth round": (THIRTEENTH_ROUND_TEST, 0.80, 0.97),
 }
 
 
@@ -373,31 +380,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     total = checked_together(spent, f"{name}'s frozen pairs")
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
-
-THIRTEENTH_ROUND_TEST = ("local_shichang_2025", "local_jiwei_2026", "local_cishan_2025", "county_muqu_2025")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(THIRTEENTH_ROUND_TEST)
-    assert not shipped & set(THIRTEENTH_ROUND_TEST)
-
-
-def test_the_thirteenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the thirteenth round (split=test): synthetic 县市场监督管理局 2025, 县纪委监委 2026 and
-    县慈善总会 2025 pairs and the 政府工作报告 of a pastoral county (2024→2025), written by authors who never
-    read the code, with every failure class planted and, new, promises put off with their preparatory work
-    reported, events another body held that the office only helped with or attended (配合, 组团参加, 自行组织),
-    media of a lower level than promised, years' totals beside the year's own figure and partial cues of
-    another thing in the sentence.  Annotated blind, kept outside the repository until the final code of the
-    round (2026-12-07) scored them once with the shared scorers: 168 of 210 (80.0%, kappa 0.70; the offices
-    79.1%, the county 82.3%), commitment recall 97.6%, confidence AUROC 0.76. They never train the verdict;
-    this test keeps the first score from sliding, and a rise here is no evidence (the next round needs a new
-    split)."""
-    test = [p for p in PAIRS if p.pair_id in THIRTEENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "thirteenth round's frozen test pairs")
-    assert total["agreement"] >= 0.80 and total["recall"] >= 0.97
 
 
 AFTER_THIRTEENTH_ROUND = FOURTEENTH_ROUND_DEV + ("county_laoqu_2026",)
