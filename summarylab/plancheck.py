@@ -1990,10 +1990,16 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     """Whether what a put-off clause names before its cue (验收工作推迟至2025年: 验收工作) is the
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
-    clause = _clause_parts(before)[-1]
+    parts = _clause_parts(before)
+    clause = parts[-1]
     cause = cue("put_off_cause", clause)
     if cause and cause.start() > 0:
         clause = clause[:cause.start()]  # 储备库项目因用地规划调整推迟: the cause is not the thing put off
+    elif cause and len(parts) > 1:
+        # 县城第二水厂已完成选址…，因资金未落实推迟至2026年开工: a clause that is only the cause names no thing;
+        # the sentence's subject, in its first clause, is what was put off
+        head = _head_word(commitment)
+        return bool(head) and head in canonical(parts[0])
     promise = canonical(commitment)
     return all(w in promise for w in _thing_words(clause))
 
