@@ -551,7 +551,7 @@ def _problem_paragraphs(doc: Document) -> set:
         lead, m = next(((k, m) for k, m in leads if m), (None, None))
         if lead is not None:
             # (…还存在一些困难和问题：一是…: the lead's own sentence lists the first of them)
-            listed = "：" in m.group() or m.string[m.end():m.end() + 1] in "：:"
+            listed = "：" in m.group() or m.string[m.end():m.end() + 1] in ("：", ":")
             out.update(s.start for s in paragraph[lead + (0 if listed else 1):])
     return out
 
@@ -784,6 +784,12 @@ class Prepared:
     word_df: Optional[dict] = None  # topic word → how many evidence sentences hold it (filled on use)
     canon: Optional[list] = None  # canonical text of each evidence sentence (filled on use)
     missed: list = field(default_factory=list)  # values of shortfalls admitted outside the review
+
+    @property
+    def office_review(self) -> bool:
+        """Whether the review is an office's, where another body named as a subject is another, not a
+        government's (政府工作报告), whose departments are its own."""
+        return self.summary_doc.meta.kind != "gov_work_report"
 
 
 #: How many candidate sentences are kept per commitment, and how many
@@ -1417,7 +1423,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
     side["other_body"] = (_other_body(clause, org) or _other_body(side["head_clause"], org)
-                          or _another_bodys_sentence(best.text, org, prep.summary_doc.meta.kind != "gov_work_report"))
+                          or _another_bodys_sentence(best.text, org, prep.office_review))
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
@@ -1464,7 +1470,7 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
     """
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
-    ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
+    ranks = _level_ranks()
     if not cue("award", clause) and not re.search(rf"(?:{check_cue('level_reach').pattern})(?:成为)?全", clause):
         # 全市 names a level only in a title awarded (被评为全市平安建设先进县) or reached (成功创建全市中职学校
         # 党建工作示范校), else a scope (在全市率先…)
@@ -1482,6 +1488,17 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
     return (promised[1], lower) if len(title) < 2 or title[-2:] in commitment else None
 
 
+@lru_cache(maxsize=1)
+def _level_ranks() -> tuple[tuple[str, ...], ...]:
+    """The words of each administrative level, highest first (check_cues.tsv level_rank)."""
+    return tuple(tuple(entry.split()) for entry in lexicon_words("check_cues.tsv", "level_rank"))
+
+
+def _rank_of(level: str) -> int:
+    """The rank of a level named by its first word (省 → the rank of 省级; 中央 → 中央级's)."""
+    return next(k for k, words_ in enumerate(_level_ranks()) if any(w.startswith(level) for w in words_))
+
+
 def lower_media(commitment: str, sentence: str) -> Optional[tuple[str, str]]:
     """(the level of media promised, the lower one reported) when a count promised in media of a
     level (在市级以上媒体刊发稿件30篇) is answered by a sentence naming only media of lower levels (县融媒体中心
@@ -1493,11 +1510,9 @@ def lower_media(commitment: str, sentence: str) -> Optional[tuple[str, str]]:
         >>> lower_media("在市级以上媒体刊发工作稿件30篇以上", "在省、市级媒体刊发工作稿件36篇") is None
         True
     """
-    ranks = [entry.split() for entry in lexicon_words("check_cues.tsv", "level_rank")]
-
     def levels(text: str) -> list[tuple[int, str]]:
-        found = [m.group(1) for m in check_cue("media_level").finditer(_QUOTED.sub("", text))]
-        return [(next(k for k, words_ in enumerate(ranks) if any(w.startswith(x) for w in words_)), x) for x in found]
+        found = (m.group(1) for m in check_cue("media_level").finditer(_QUOTED.sub("", text)))
+        return [(_rank_of(x), x) for x in found]
 
     promised, reported = levels(commitment), levels(sentence)
     if not promised or not reported:
@@ -1730,8 +1745,7 @@ def decide(prep: Prepared, model=None, judge=None) -> "pd.DataFrame":
             row.update(verdict="not_due", confidence=1.0,
                        reason=f"承诺{c.due_year}年完成，{summary_year}年总结尚不能判断。")
         elif side["numeric"] is not None:
-            row.update(_numeric_row(side["numeric"], p, c.text, prep.summary_doc.meta.org,
-                                    prep.summary_doc.meta.kind != "gov_work_report"))
+            row.update(_numeric_row(side["numeric"], p, c.text, prep.summary_doc.meta.org, prep.office_review))
         else:
             row.update(_learned_row(prep, c, f, side, p))
         rows.append(row)
@@ -1779,7 +1793,7 @@ _FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中�
 def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str] = None,
                  office: bool = True) -> dict:
     """The row of a commitment whose numbers decide (both sides have them); ``office``: the review is an
-    office's (another body named as a subject is another), not a government's (its departments are its own)."""
+    office's (:attr:`Prepared.office_review`)."""
     row = dict(numeric)
     evidence = row["evidence"] or ""
     plain = _QUOTED.sub("", evidence)
@@ -1967,17 +1981,18 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
     promise = _grams(canonical(commitment))
     for m in sorted((m for pattern in cues().get("partial", []) for m in pattern.finditer(plain)),
                     key=lambda m: m.start()):
+        # the words of the cue's clause before it (a cue may open with its clause's comma: ，其中3个已建成);
+        # only commas and semicolons cut here, as the round's scored code did (the next round's branch
+        # moves this onto _clause_spans, which cuts at 。 and ： too)
         start = max(plain.rfind(ch, 0, m.start() + 1) for ch in "，,；;") + 1
         clause = plain[start:m.start()].lstrip("，, ")
         named = clause + (m.group() if re.search(r"\d", m.group()) else "")
         subject = "".join(_HAN.findall(named))
-        if _GOES_ON.match(clause) or len(subject) < 4 or _grams(subject) & promise:
+        cause = cue("put_off_cause", clause)
+        if check_cue("goes_on").match(clause) or (cause and cause.start() == 0) or len(subject) < 4 \
+                or _grams(subject) & promise:
             return True
     return False
-
-
-#: A clause going on about the thing before it (其中1个…, 其余2个…, 尚有3个…) or giving a cause (因…, 由于…).
-_GOES_ON = re.compile(r"(?:其中|其余|另有|另|尚有|剩余|还有|目前|因|由于|但)")
 
 
 def _names_some_things(commitment: str, text: str) -> bool:
@@ -2919,7 +2934,7 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if several and several.group() == "累计" and \
             year_cue("reviewed_year").search(a.context[:len(a.context) - len(own) + several.start()]):
         several = None  # 全年共举办培训班16期，累计培训学员1,462人次: the year's running total
-    if several or _MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip()):
+    if several or (_MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip())):
         # 累计新增城镇就业5870万人 sums five years, not the one planned (but in “十四五”以来累计开展集中学习60余
         # 次，2025年开展…10次 the clause naming a year gives that year's value)
         return None
