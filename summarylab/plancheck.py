@@ -1979,13 +1979,12 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
     """
     plain = _QUOTED.sub("", sentence)
     promise = _grams(canonical(commitment))
+    starts = [a for a, _, _ in _clause_spans(plain)]
     for m in sorted((m for pattern in cues().get("partial", []) for m in pattern.finditer(plain)),
                     key=lambda m: m.start()):
-        # the words of the cue's clause before it (a cue may open with its clause's comma: ，其中3个已建成);
-        # only commas and semicolons cut here, as the round's scored code did (the next round's branch
-        # moves this onto _clause_spans, which cuts at 。 and ： too)
-        start = max(plain.rfind(ch, 0, m.start() + 1) for ch in "，,；;") + 1
-        clause = plain[start:m.start()].lstrip("，, ")
+        # the words of the cue's clause before it (a cue may open with its clause's comma: ，其中3个已建成)
+        at = m.start() + (plain[m.start()] in "，,")
+        clause = plain[starts[bisect.bisect_right(starts, at) - 1]:m.start()]
         named = clause + (m.group() if re.search(r"\d", m.group()) else "")
         subject = "".join(_HAN.findall(named))
         cause = cue("put_off_cause", clause)
