@@ -1979,13 +1979,12 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
     """
     plain = _QUOTED.sub("", sentence)
     promise = _grams(canonical(commitment))
+    starts = [a for a, _, _ in _clause_spans(plain)]
     for m in sorted((m for pattern in cues().get("partial", []) for m in pattern.finditer(plain)),
                     key=lambda m: m.start()):
-        # the words of the cue's clause before it (a cue may open with its clause's comma: ，其中3个已建成);
-        # only commas and semicolons cut here, as the round's scored code did (the next round's branch
-        # moves this onto _clause_spans, which cuts at 。 and ： too)
-        start = max(plain.rfind(ch, 0, m.start() + 1) for ch in "，,；;") + 1
-        clause = plain[start:m.start()].lstrip("，, ")
+        # the words of the cue's clause before it (a cue may open with its clause's comma: ，其中3个已建成)
+        at = m.start() + (plain[m.start()] in "，,")
+        clause = plain[starts[bisect.bisect_right(starts, at) - 1]:m.start()]
         named = clause + (m.group() if re.search(r"\d", m.group()) else "")
         subject = "".join(_HAN.findall(named))
         cause = cue("put_off_cause", clause)
@@ -2005,10 +2004,16 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     """Whether what a put-off clause names before its cue (验收工作推迟至2025年: 验收工作) is the
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
-    clause = _clause_parts(before)[-1]
+    parts = _clause_parts(before)
+    clause = parts[-1]
     cause = cue("put_off_cause", clause)
     if cause and cause.start() > 0:
         clause = clause[:cause.start()]  # 储备库项目因用地规划调整推迟: the cause is not the thing put off
+    elif cause and len(parts) > 1:
+        # 县城第二水厂已完成选址…，因资金未落实推迟至2026年开工: a clause that is only the cause names no thing;
+        # the sentence's subject, in its first clause, is what was put off
+        head = _head_word(commitment)
+        return bool(head) and head in canonical(parts[0])
     promise = canonical(commitment)
     return all(w in promise for w in _thing_words(clause))
 

@@ -5,6 +5,7 @@ that cases occurred, and a first phase does not finish the whole."""
 import pytest
 
 import summarylab as sl
+from summarylab.plancheck import unfinished_said
 
 from .test_check import office_pair, verdict_of
 
@@ -189,3 +190,15 @@ def test_joining_an_alliance_another_body_leads_is_not_leading_one():
 def test_a_rate_is_computed_from_graduates_and_those_who_obtained_the_certificate():
     row = row_of("学生职业技能等级证书获取率达到85%以上", "2025届毕业生612人中有538人取得职业技能等级证书。", office="职业中专")
     assert row.verdict == "delivered" and round(row.actual, 1) == 87.9
+
+
+def test_a_project_put_off_for_a_cause_after_its_preparatory_work_is_partial():
+    # (the thirteenth round's spent pastoral county: the clause before 推迟 is only the cause)
+    review = "县城第二水厂已完成选址和可行性研究报告批复，因资金未落实推迟至2026年开工。"
+    assert row_of("开工建设县城第二水厂", review, office="住建局").verdict == "partial"
+
+
+def test_a_partial_cue_in_the_next_sentence_of_the_evidence_is_about_its_own_thing():
+    # (evidence of two sentences: 主体结构封顶 is the hospital's, not the water plant's)
+    review = "县城第二水厂开工建设。县人民医院新院区主体结构封顶。"
+    assert not unfinished_said("开工建设县城第二水厂", review)
