@@ -1390,7 +1390,8 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     plain = _QUOTED.sub("", best.text)
     clause, share, head_held = evidence_clause(c.text, best.text)
     side["clause"] = clause
-    side["years_summed"] = summed_over_years(best.text, clause)
+    side["years_summed"] = summed_over_years(best.text, clause) or stock_only(c.text, clause)
+    side["every_promised"] = bool(check_cue("every_promised").search(c.text))
     topics = set(content_words(c.text))
     f["clause_coverage"] = share
     f["head_held"] = float(head_held)
@@ -1915,6 +1916,28 @@ def summed_over_years(sentence: str, clause: str) -> bool:
             and bool(_YEARS_TOTAL.match(opening)) and len(_HAN.findall(opening)) <= 8)
 
 
+def stock_only(commitment: str, clause: str) -> bool:
+    """Whether a promise to add a number of things in the year (新增注册慈善志愿者500名) is answered by a
+    clause giving only their running total (全县累计注册慈善志愿者达3200余名): the stock is not what the year
+    added (GUIDELINES_check.md, a cumulative figure; the thirteenth round's authors planted it in every
+    pair).  The year's running total (全年累计…) and a total of new things (累计新增…) are the year's.
+
+    Example:
+        >>> stock_only("新增注册慈善志愿者500名", "全县累计注册慈善志愿者达3200余名")
+        True
+        >>> stock_only("新增注册慈善志愿者500名", "全年累计新增注册慈善志愿者620名")
+        False
+        >>> stock_only("培训基层干部3000人次", "全县累计培训基层干部3200人次")
+        False
+    """
+    if not (check_cue("new_things").search(commitment) and re.search(r"\d", commitment)):
+        return False
+    several = _MULTI_YEAR.search(clause)
+    if several is None or check_cue("new_things").search(clause):
+        return False
+    return not (several.group() == "累计" and year_cue("reviewed_year").search(clause[:several.start()]))
+
+
 def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the review sentence read, or the admission of a shortfall, says the
     promised thing itself was put off (commitment_cues.tsv ``put_off``: 推迟至2027年): partial when the
@@ -1939,7 +1962,7 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         _, share, head = evidence_clause(c.text, ev.text)
         # (a promise headed by the step that finishes it, 完成…方案制定, is named by its thing)
         head = head or bool(check_cue("completion").fullmatch(_head_word(c.text)))
-        if not head or share <= 0.5:
+        if (not head or share <= 0.5) and not _put_off_names_promise(c.text, plain[:m.start()]):
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
         if cue("nothing_done", plain):
@@ -2018,6 +2041,20 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     return all(w in promise for w in _thing_words(clause))
 
 
+def _put_off_names_promise(commitment: str, before: str) -> bool:
+    """Whether the clause put off names the promised thing by two words or more of the promise, all
+    of its thing words (做好…第三届会员代表大会换届工作 / 第三届会员代表大会推迟至2026年召开): the promise is
+    the whole work for the thing, and the thing is put off, though the clause holds less than half of
+    the promise's words or not its head (换届)."""
+    clause = _clause_parts(before)[-1]
+    cause = cue("put_off_cause", clause)
+    if cause and cause.start() > 0:
+        clause = clause[:cause.start()]
+    things = _thing_words(clause)
+    promise = canonical(commitment)
+    return len(things) >= 2 and all(w in promise for w in things)
+
+
 #: Between two counts of a list of things (9个、有机农产品3个).
 _NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
 #: A clause opening with one year (2025年开展…, 全年举办…): its value is that year's.
@@ -2040,6 +2077,9 @@ def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     if side.get("other_head"):
         # 两癌保险项目 / 为患两癌的妇女申报救助金: the qualifiers of the promise with another head.
         return "not_found", "other_head"
+    if f["unfinished"] and side.get("every_promised"):
+        # 全部取消…证明材料 / 取消…6项，另有2项…暂予保留: every one promised, some left.
+        return "partial", "not_all"
     if f["pilot_only"]:
         # 在全县推广“美丽庭院”创建 / 在3个村开展…创建试点: a pilot instead of the promised roll-out.
         return "partial", "pilot"
@@ -2331,6 +2371,9 @@ def _acting_body(m: Optional[re.Match], org: Optional[str]) -> Optional[str]:
     level = body[:len(body) - len(core)]
     if org and (body in org or core in org and org[:org.find(core)].endswith(level)):
         return None
+    own = org[org.rfind(level) + len(level):] if org and level and level in org else ""
+    if len(own) >= 2 and core.startswith(own):
+        return None  # 县纪委监委领导干部 in a 县纪委监委's report: the office's own people
     return body
 
 
