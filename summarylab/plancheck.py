@@ -1409,6 +1409,9 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["award_context"] = float(bool(cue("award", clause)) or bool(cue("award", plain)) and share < 1)
     f["heading"] = float(not best.headed and best.start in {s.start for s in prep.summary_doc.section_list})
     f["target_kept"] = float(bool(check_cue("target_kept").search(best.text)))
+    side["every_one"] = every_one_done(c.text, clause)
+    if side["every_one"]:
+        f["target_kept"] = 1.0  # 审查率达到100% / 政策措施全部开展公平竞争审查: every one is the target kept
     f["several_years"] = float(any(a <= best.start < b for a, b in (prep.several or [])))
     year = prep.summary_doc.meta.year
     f["several_years_unnamed"] = float(bool(f["several_years"]) and not (year and names_reviewed_year(best.text, year)))
@@ -1418,7 +1421,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     f["qualifier_contradicted"] = float(contradicted)
     head = _head_word(c.text)
     f["head_chars"] = sum(ch in canonical(clause) for ch in head) / len(head) if head else 0.0
-    side["other_head"] = missing_head(c.text, best.text, _review_text(prep))
+    side["other_head"] = "" if side["every_one"] else missing_head(c.text, best.text, _review_text(prep))
     side["head_clause"] = head_clause(c.text, best.text)
     # 县文明办印发《志愿服务管理办法》: another body's act, whether the clause read names it or the
     # clause that holds the promise's head (read once: the veto and the reason both need it).
@@ -1428,7 +1431,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
-    side["lower_level"] = lower_level(c.text, clause)
+    side["lower_level"] = lower_level(c.text, clause, prep.summary_doc.meta.org)
 
 
 def _held_elsewhere(prep: Prepared, i: int, best: _Evidence) -> bool:
@@ -1446,7 +1449,7 @@ def _held_elsewhere(prep: Prepared, i: int, best: _Evidence) -> bool:
     return False
 
 
-def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
+def lower_level(commitment: str, clause: str, org: Optional[str] = None) -> Optional[tuple[str, str]]:
     """(the level promised, the lower level reported) when a promise to reach an administrative
     level (争创省级示范区) is answered by a clause that names only a lower one (被命名为市级示范区),
     else None (check_cues.tsv level_rank).
@@ -1468,10 +1471,20 @@ def lower_level(commitment: str, clause: str) -> Optional[tuple[str, str]]:
         True
         >>> lower_level("创建省级政务服务标准化示范大厅", "县政务服务中心通过市级政务服务标准化示范大厅验收")
         ('省级', '市级')
+        >>> lower_level("争创全区平安建设先进县", "我县被评为全市平安建设先进县", "巴音塔拉县人民政府")
+        ('全区', '全市')
+
+    ``org``, the reporting body: in a county's report (县, 旗) the words of check_cues.tsv region_level
+    (全区) name the autonomous region the county lies in, a province's level, not a district's.
     """
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
     ranks = _level_ranks()
+    if org and re.search(r"[县旗]", org):
+        region = set(lexicon_words("check_cues.tsv", "region_level"))
+        province = _rank_of("省")
+        ranks = [tuple(w for w in words_ if w not in region) + (tuple(region) if k == province else ())
+                 for k, words_ in enumerate(ranks)]
     if not cue("award", clause) and not re.search(rf"(?:{check_cue('level_reach').pattern})(?:成为)?全", clause):
         # 全市 names a level only in a title awarded (被评为全市平安建设先进县) or reached (成功创建全市中职学校
         # 党建工作示范校), else a scope (在全市率先…)
@@ -1798,7 +1811,7 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     row = dict(numeric)
     evidence = row["evidence"] or ""
     plain = _QUOTED.sub("", evidence)
-    lower = lower_level(commitment, evidence) if row["verdict"] == "delivered" else None
+    lower = lower_level(commitment, evidence, org) if row["verdict"] == "delivered" else None
     # the sentence's subject, its first clause, names who did what its figures count, unless the office
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
     body = attended = None
@@ -1889,6 +1902,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # same indicator or by words that say the target was kept, never by words alone.
         verdict = "not_found" if side.get("blanket") is None else verdict
         return verdict, "rate_unshown" if verdict == "not_found" else None
+    if verdict == "not_found" and side.get("every_one") and f["clause_coverage"] >= 0.5 and not f["unfinished"]:
+        # 供应比例达到100% / 新出让工业用地均按“标准地”出让: every one of the promised things did it.
+        return "delivered", "every_one"
     if verdict == "not_found" and side.get("blanket") is not None:
         # 全面实现年初确定的主要目标: a target of the 主要预期目标 passage that no number answers.
         return "delivered", "blanket"
@@ -2113,6 +2129,35 @@ def head_clause(commitment: str, sentence: str) -> str:
         if n > best_n:
             best, best_n = clause.strip(), n
     return best
+
+
+#: A share of one hundred per cent promised, the words before it its label (…审查率达到100%).
+_FULL_SHARE = re.compile(r"(?:要|须)?(?:达到|保持|实现|为|达)?(?:(?<![\d.])100(?:\.0+)?%|百分之百)")
+
+
+def every_one_done(commitment: str, clause: str) -> bool:
+    """Whether a promised share of 100% (新出让工业用地“标准地”供应比例达到100%) is answered by a clause
+    saying that every one of the promised things did it (新出让工业用地均按“标准地”出让): the words after
+    the first word of the promise the clause holds open with every one (check_cues.tsv all_of_them: 均,
+    全部), and the words before the 100% end in a share word (share_word).  The thirteenth round's test
+    split had it (政策措施全部开展公平竞争审查 for 审查率达到100%), and a dev pair of the fourteenth.
+
+    Example:
+        >>> every_one_done("新出让工业用地“标准地”供应比例达到100%", "新出让工业用地均按“标准地”出让")
+        True
+        >>> every_one_done("新出让工业用地“标准地”供应比例达到100%", "新出让工业用地12宗，其中8宗按“标准地”出让")
+        False
+        >>> every_one_done("新出让工业用地12宗", "新出让工业用地均按“标准地”出让")
+        False
+    """
+    m = _FULL_SHARE.search(commitment)
+    if m is None or not check_cue("share_word").search(commitment[:m.start()].rstrip("”\"")):
+        return False
+    words = [w for w in content_words(commitment[:m.start()]) if w in clause]
+    if not words:
+        return False
+    first = min(clause.index(w) + len(w) for w in words)
+    return bool(check_cue("all_of_them").match(clause[first:]))
 
 
 def missing_head(commitment: str, sentence: str, review: str = "") -> str:

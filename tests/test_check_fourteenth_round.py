@@ -112,3 +112,27 @@ def test_a_put_off_sentence_opening_with_the_steps_done_is_partial():
     row = row_of("编纂出版《城关文史资料》第十二辑", "完成《城关文史资料》第十二辑征稿和初审工作，出版推迟至2026年。",
                  office="政协办公室")
     assert row.verdict == "partial"
+
+
+def test_every_one_of_the_things_answers_a_share_of_one_hundred_per_cent():
+    row = row_of("新建住宅小区充电设施配建比例达到100%", "新建住宅小区均按标准同步配建充电设施。", office="住房和城乡建设局")
+    assert row.verdict == "delivered"
+
+
+def test_a_delegation_to_a_named_citys_games_does_not_hold_the_countys_own():
+    row = row_of("举办全县第二届职工运动会", "组团参加临江市第六届职工运动会，获团体总分第二名。", office="总工会")
+    assert row.verdict == "not_found"
+
+
+def test_in_a_countys_report_quanqu_is_the_autonomous_region():
+    assert lower_level("争创全区民族团结进步示范县", "我县被评为全市民族团结进步示范县", "某某县人民政府") == ("全区", "全市")
+    # in a district's report 全区 is the district, below 全市
+    assert lower_level("争创全区民族团结进步示范社区", "城东社区被评为全市民族团结进步示范社区", "某某区民政局") is None
+
+
+@pytest.mark.parametrize("review", [
+    "城西大道路基工程全部完成，路面工程完成六成。",
+    "城西大道主线贯通，累计完成总工程量的80%。",
+])
+def test_a_road_promised_open_is_partial_at_a_stage_of_its_building(review):
+    assert row_of("城西大道年内建成通车", review, office="交通运输局").verdict == "partial"
