@@ -136,3 +136,16 @@ def test_in_a_countys_report_quanqu_is_the_autonomous_region():
 ])
 def test_a_road_promised_open_is_partial_at_a_stage_of_its_building(review):
     assert row_of("城西大道年内建成通车", review, office="交通运输局").verdict == "partial"
+
+
+# -- a rate from a whole and its part, the part said after a time or inside its own clause ---------------
+
+def test_a_whole_then_its_part_done_by_the_years_end_gives_the_rate():
+    row = row_of("巡察反馈问题整改完成率不低于95%", "前三轮巡察共反馈问题825个，截至年底已整改到位791个。", office="巡察办")
+    assert row.verdict == "delivered" and round(row.actual, 1) == 95.9
+
+
+def test_a_whole_then_its_part_picked_out_by_qizhong_inside_a_clause_gives_the_rate():
+    row = row_of("提案办理满意率达到95%以上", "全年共立案提案186件，委员对其中178件的办理结果表示满意或基本满意。",
+                 office="政协办公室")
+    assert row.verdict == "delivered" and round(row.actual, 1) == 95.7
