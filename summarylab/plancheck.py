@@ -1426,8 +1426,9 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     # 县文明办印发《志愿服务管理办法》: another body's act, whether the clause read names it or the
     # clause that holds the promise's head (read once: the veto and the reason both need it).
     org = prep.summary_doc.meta.org
-    side["other_body"] = (_other_body(clause, org) or _other_body(side["head_clause"], org)
-                          or _another_bodys_sentence(best.text, org, prep.office_review))
+    side["other_body"] = None if check_cue("attend_promise").search(c.text) else (
+        _other_body(clause, org) or _other_body(side["head_clause"], org)
+        or _another_bodys_sentence(best.text, org, prep.office_review))
     side["attended"] = attended_body(c.text, clause, org) or attended_body(c.text, side["head_clause"], org)
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
@@ -1815,7 +1816,8 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     # the sentence's subject, its first clause, names who did what its figures count, unless the office
     # speaks of itself after it (省农业农村厅印发了…指导意见，我县组织技术骨干逐村指导，完成…1.6万亩)
     body = attended = None
-    if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence):
+    if row["verdict"] != "not_found" and not _FIRST_PERSON.search(evidence) \
+            and not check_cue("attend_promise").search(commitment):  # (配合…: helping is the promise)
         body = _other_body(_clause_parts(evidence)[0], org) or _another_bodys_sentence(evidence, org, office)
     if row["verdict"] != "not_found" and body is None:
         # 选派干警46人次参加市委政法委举办的业务能力培训班2期: the classes counted are another body's (read in

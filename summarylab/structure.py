@@ -144,7 +144,9 @@ _PATTERNS = {
     # 共青团某县委员会 ends in 委员会 too; the pattern keeps the name whole.
     "org_tail": lambda: r"(共青团[\u4e00-\u9fff]{0,6}委员会|" + _any_of("title_words.tsv", "org_tail") + ")$",
     # Where the name of the office ends in a title: at 关于, at a year, at the genre words.
-    "org_stop": lambda: rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_stop"),
+    # (not inside a name that goes on past the word: 县关心下一代工作委员会, 县委巡察工作领导小组办公室)
+    "org_stop": lambda: (rf"关于|{_YEAR_WORD}|(?:" + _any_of("title_words.tsv", "org_stop")
+                         + ")(?!" + _any_of("title_words.tsv", "org_inner") + ")"),
     "org_noise": lambda: (rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_noise")
                           + r"|[和及暨与、，,：:（）()“”\s]"),
     # Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
@@ -1079,6 +1081,8 @@ def _org_from_title(title: str) -> Optional[str]:
         '某区妇联'
         >>> _org_from_title("某县人力资源和社会保障局2022年工作总结")
         '某县人力资源和社会保障局'
+        >>> _org_from_title("县委巡察工作领导小组办公室2026年工作总结和2027年工作计划")
+        '县委巡察工作领导小组办公室'
     """
     title = _bare_title(title).strip()
     title = re.sub(rf"^(?:关于)?(?:{_YEAR_WORD})?(?:上半年|下半年|全年)?", "", title)

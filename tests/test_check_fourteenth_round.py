@@ -149,3 +149,17 @@ def test_a_whole_then_its_part_picked_out_by_qizhong_inside_a_clause_gives_the_r
     row = row_of("提案办理满意率达到95%以上", "全年共立案提案186件，委员对其中178件的办理结果表示满意或基本满意。",
                  office="政协办公室")
     assert row.verdict == "delivered" and round(row.actual, 1) == 95.7
+
+
+# -- an office named with 工作 in it, and a promise to help ------------------------------------------------
+
+def test_an_office_named_with_gongzuo_keeps_its_whole_name():
+    from summarylab.structure import _org_from_title
+    assert _org_from_title("县委巡察工作领导小组办公室2026年工作总结和2027年工作计划") == "县委巡察工作领导小组办公室"
+    assert _org_from_title("县关心下一代工作委员会2025年工作总结和2026年工作计划") == "县关心下一代工作委员会"
+
+
+def test_a_promise_to_help_another_body_is_delivered_by_the_help():
+    row = row_of("配合县教育局开展校园周边环境专项整治", "配合县教育局开展校园周边环境专项整治，排查整改隐患23处。",
+                 office="关心下一代工作委员会")
+    assert row.verdict == "delivered"
