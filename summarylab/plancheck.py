@@ -2045,12 +2045,8 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     """Whether what a put-off clause names before its cue (验收工作推迟至2025年: 验收工作) is the
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
-    parts = _clause_parts(before)
-    clause = parts[-1]
-    cause = cue("put_off_cause", clause)
-    if cause and cause.start() > 0:
-        clause = clause[:cause.start()]  # 储备库项目因用地规划调整推迟: the cause is not the thing put off
-    elif cause and len(parts) > 1:
+    parts, clause, cause = _put_off_clause(before)
+    if cause and cause.start() == 0 and len(parts) > 1:
         # 县城第二水厂已完成选址…，因资金未落实推迟至2026年开工: a clause that is only the cause names no thing;
         # the sentence's subject, in its first clause, is what was put off
         head = _head_word(commitment)
@@ -2059,16 +2055,21 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     return all(w in promise for w in _thing_words(clause))
 
 
+def _put_off_clause(before: str) -> tuple[list[str], str, Optional[re.Match]]:
+    """The clauses before a put-off cue, the last of them without its cause (储备库项目因用地规划调整推迟:
+    储备库项目, the cause not the thing put off), and the cause's match (commitment_cues.tsv put_off_cause)."""
+    parts = _clause_parts(before)
+    clause = parts[-1]
+    cause = cue("put_off_cause", clause)
+    return parts, clause[:cause.start()] if cause and cause.start() > 0 else clause, cause
+
+
 def _put_off_names_promise(commitment: str, before: str) -> bool:
     """Whether the clause put off names the promised thing by two words or more of the promise, all
     of its thing words (做好…第三届会员代表大会换届工作 / 第三届会员代表大会推迟至2026年召开): the promise is
     the whole work for the thing, and the thing is put off, though the clause holds less than half of
     the promise's words or not its head (换届)."""
-    clause = _clause_parts(before)[-1]
-    cause = cue("put_off_cause", clause)
-    if cause and cause.start() > 0:
-        clause = clause[:cause.start()]
-    things = _thing_words(clause)
+    things = _thing_words(_put_off_clause(before)[1])
     promise = canonical(commitment)
     return len(things) >= 2 and all(w in promise for w in things)
 
