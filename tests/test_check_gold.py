@@ -131,7 +131,8 @@ def test_leave_one_pair_out_over_the_feature_table():
     # (the eleventh round's spent split, its after-round pairs, three new offices) are harder again: 72.6%
     # of their 526; 76.3% of 7,289 on 136 pairs with the round's final code (the same 125: 76.6%); 76.0% of
     # 7,836 on the thirteenth round's 147 pairs with its final code (its 11 new pairs, the spent split, the
-    # after-round pairs and three new offices, joined, and its rule classes changed the table's features).
+    # after-round pairs and three new offices, joined, and its rule classes changed the table's features);
+    # 75.9% of 8,383 on the fourteenth round's 158 pairs with its final code.
     assert agreement >= 0.755
 
 
@@ -212,11 +213,19 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # scored 86.0% 公安局, 77.1% 统战部, 83.3% 职业中专: their errors read this round); trained on since the
             # thirteenth round, its rule classes in (partly development figures)
             assert r["recall"] >= 0.96 and r["agreement"] >= FLOOR_THIRTEENTH
-        elif pid in FOURTEENTH_ROUND_DEV:
-            # written and annotated blind after the thirteenth round's final code and never trained on: their
-            # first runs with that code, 80.0% (农技推广中心) to 87.8% (公共资源交易中心), are held-out figures of
-            # it (the next round trains on them)
-            assert r["recall"] >= 0.98 and r["agreement"] >= 0.80
+        elif pid in FOURTEENTH_ROUND_DEV + THIRTEENTH_ROUND_TEST:
+            # written and annotated blind, the first three after the thirteenth round's final code (first run
+            # with it at 80.0% 农技推广中心 to 87.8% 公共资源交易中心), the other two this round (first run with the
+            # round's starting code at 82.7% 政协办公室 and 78.3% 巡察办), and the thirteenth round's spent frozen
+            # offices (first scored 82.0% 市场监管局, 83.7% 纪委监委, 71.4% 慈善总会: their errors read this round);
+            # trained on since the fourteenth round, its rule classes in (partly development figures): 77.6%
+            # (慈善总会) to 88.5% (政协办公室) when its final code was retrained on 158 pairs
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.76
+        elif pid in FIFTEENTH_ROUND_DEV:
+            # written and annotated blind after the fourteenth round's final code and never trained on: their
+            # first runs with that code, 75.5% (不动产登记中心) to 88.0% (实验小学), are held-out figures of it (the
+            # next round trains on them)
+            assert r["recall"] >= 0.98 and r["agreement"] >= 0.75
         elif pid == "local_renshe_2025":
             # 人社局, the second round's frozen test (76.3% then): 71.0% when the verdict was retrained on the
             # eighth round's 84 pairs and in scripts/train_check.py since; 68.4% here, where one borderline
@@ -249,7 +258,8 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # classes, the eleventh round's spent offices, three new dev offices and the three offices written
     # after its final code (their first runs); 80.9% with the thirteenth round's rule classes, the twelfth
     # round's spent offices, two new dev offices and the three offices written after its final code (their
-    # first runs)
+    # first runs); 81.3% with the fourteenth round's rule classes, the thirteenth round's spent offices, two new
+    # dev offices and the three offices written after its final code (their first runs)
     assert total["agreement"] >= 0.78
 
 
@@ -295,7 +305,9 @@ THIRTEENTH_ROUND_DEV = ("local_laoling_2025", "local_dangshi_2026", "local_shuiw
                         "local_bianban_2026")
 #: 79.6% (党史研究室) to 92.0% (公安局) when the thirteenth round's final code was retrained on 147 pairs
 FLOOR_THIRTEENTH = 0.78
-FOURTEENTH_ROUND_DEV = ("local_jiaoyi_2025", "local_yuanlin_2026", "local_nongtui_2025")
+FOURTEENTH_ROUND_DEV = ("local_jiaoyi_2025", "local_yuanlin_2026", "local_nongtui_2025", "local_zhengxie_2025",
+                        "local_xuncha_2026")
+FIFTEENTH_ROUND_DEV = ("local_zhengyan_2025", "local_xiaoxue_2026", "local_budongchan_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
@@ -408,16 +420,16 @@ def test_the_fourteenth_rounds_frozen_test_pairs_keep_their_first_score():
     assert total["agreement"] >= 0.839 and total["recall"] >= 0.985  # 173/206 = 0.8398
 
 
-AFTER_THIRTEENTH_ROUND = FOURTEENTH_ROUND_DEV + ("county_laoqu_2026",)
+AFTER_FOURTEENTH_ROUND = FIFTEENTH_ROUND_DEV + ("county_shimohua_2025",)
 
 
-def test_the_pairs_written_after_the_thirteenth_round_keep_their_first_run():
-    """Written and annotated blind after the thirteenth round's final code (县公共资源交易中心 2025, 县园林绿化服务
-    中心 2026, 县农业技术推广中心 2025 and an old revolutionary base county's 政府工作报告 2026→2027) and never
-    trained on: their first run with that code, 174 of 212 (82.1%), is a held-out figure of it; the next round
-    trains on them."""
-    after = [p for p in PAIRS if p.pair_id in AFTER_THIRTEENTH_ROUND]
+def test_the_pairs_written_after_the_fourteenth_round_keep_their_first_run():
+    """Written and annotated blind after the fourteenth round's final code (县委政策研究室 2025, 县实验小学 2026,
+    县不动产登记中心 2025 and a karst (石漠化) county's 政府工作报告 2025→2026) and never trained on: their first
+    run with that code, 174 of 211 (82.5%; 78.0%, 88.0%, 75.5%, 87.1%), recall 98.6%, is a held-out figure of
+    it; the next round trains on them."""
+    after = [p for p in PAIRS if p.pair_id in AFTER_FOURTEENTH_ROUND]
     assert len(after) == 4 and all(p.split == "dev" for p in after)
-    assert not set(read_training().pair_id) & set(AFTER_THIRTEENTH_ROUND)
-    total = checked_together(after, "pairs written after the thirteenth round")
-    assert total["agreement"] >= 0.82 and total["recall"] >= 0.99
+    assert not set(read_training().pair_id) & set(AFTER_FOURTEENTH_ROUND)
+    total = checked_together(after, "pairs written after the fourteenth round")
+    assert total["agreement"] >= 0.824 and total["recall"] >= 0.985
