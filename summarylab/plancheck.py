@@ -1904,13 +1904,19 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # same indicator or by words that say the target was kept, never by words alone.
         verdict = "not_found" if side.get("blanket") is None else verdict
         return verdict, "rate_unshown" if verdict == "not_found" else None
-    if verdict == "not_found" and side.get("every_one") and f["clause_coverage"] >= 0.5 and not f["unfinished"]:
+    found = _found_after_all(f, side) if verdict == "not_found" else None
+    return ("delivered", found) if found is not None else (verdict, None)
+
+
+def _found_after_all(f: dict, side: dict) -> Optional[str]:
+    """The rule by which a promise the model reads as not found is delivered after all, or None."""
+    if side.get("every_one") and f["clause_coverage"] >= 0.5 and not f["unfinished"]:
         # 供应比例达到100% / 新出让工业用地均按“标准地”出让: every one of the promised things did it.
-        return "delivered", "every_one"
-    if verdict == "not_found" and side.get("blanket") is not None:
+        return "every_one"
+    if side.get("blanket") is not None:
         # 全面实现年初确定的主要目标: a target of the 主要预期目标 passage that no number answers.
-        return "delivered", "blanket"
-    return verdict, None
+        return "blanket"
+    return None
 
 
 def summed_over_years(sentence: str, clause: str) -> bool:
