@@ -1480,12 +1480,7 @@ def lower_level(commitment: str, clause: str, org: Optional[str] = None) -> Opti
     """
     if not check_cue("level_reach").search(commitment):
         return None  # 建成市级应急指挥中心: the level names what is built, not a level to reach
-    ranks = _level_ranks()
-    if org and re.search(r"[县旗]", org):
-        region = set(lexicon_words("check_cues.tsv", "region_level"))
-        province = _rank_of("省")
-        ranks = [tuple(w for w in words_ if w not in region) + (tuple(region) if k == province else ())
-                 for k, words_ in enumerate(ranks)]
+    ranks = _level_ranks(county=bool(org and re.search(r"[县旗]", org)))
     if not cue("award", clause) and not re.search(rf"(?:{check_cue('level_reach').pattern})(?:成为)?全", clause):
         # 全市 names a level only in a title awarded (被评为全市平安建设先进县) or reached (成功创建全市中职学校
         # 党建工作示范校), else a scope (在全市率先…)
@@ -1503,10 +1498,17 @@ def lower_level(commitment: str, clause: str, org: Optional[str] = None) -> Opti
     return (promised[1], lower) if len(title) < 2 or title[-2:] in commitment else None
 
 
-@lru_cache(maxsize=1)
-def _level_ranks() -> tuple[tuple[str, ...], ...]:
-    """The words of each administrative level, highest first (check_cues.tsv level_rank)."""
-    return tuple(tuple(entry.split()) for entry in lexicon_words("check_cues.tsv", "level_rank"))
+@lru_cache(maxsize=2)
+def _level_ranks(county: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The words of each administrative level, highest first (check_cues.tsv level_rank); in a county's
+    report (``county``) the region_level words (全区) rank with the province's level."""
+    ranks = tuple(tuple(entry.split()) for entry in lexicon_words("check_cues.tsv", "level_rank"))
+    if not county:
+        return ranks
+    region = tuple(lexicon_words("check_cues.tsv", "region_level"))
+    province = _rank_of("省")
+    return tuple(tuple(w for w in words_ if w not in region) + (region if k == province else ())
+                 for k, words_ in enumerate(ranks))
 
 
 def _rank_of(level: str) -> int:
@@ -1956,10 +1958,17 @@ def stock_only(commitment: str, clause: str) -> bool:
     """
     if not (check_cue("new_things").search(commitment) and re.search(r"\d", commitment)):
         return False
+    return _years_summed_in(clause) is not None and not check_cue("new_things").search(clause)
+
+
+def _years_summed_in(clause: str, before: str = "") -> Optional[re.Match]:
+    """The words by which a clause sums several years (year_cues.tsv several_years: 累计, 近三年), or None:
+    none, or a 累计 that is the reviewed year's running total, the year's word standing before it in the
+    clause or in ``before``, the text ahead of the clause (全年共举办培训班16期，累计培训学员1,462人次)."""
     several = _MULTI_YEAR.search(clause)
-    if several is None or check_cue("new_things").search(clause):
-        return False
-    return not (several.group() == "累计" and year_cue("reviewed_year").search(clause[:several.start()]))
+    if several and several.group() == "累计" and year_cue("reviewed_year").search(before + clause[:several.start()]):
+        return None
+    return several
 
 
 def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
@@ -3025,11 +3034,7 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
             and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
-    own = _clause_tail(a.context, 1)
-    several = _MULTI_YEAR.search(own)
-    if several and several.group() == "累计" and \
-            year_cue("reviewed_year").search(a.context[:len(a.context) - len(own) + several.start()]):
-        several = None  # 全年共举办培训班16期，累计培训学员1,462人次: the year's running total
+    several = _years_summed_in(own, a.context[:len(a.context) - len(own)])
     if several or (_MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip())):
         # 累计新增城镇就业5870万人 sums five years, not the one planned (but in “十四五”以来累计开展集中学习60余
         # 次，2025年开展…10次 the clause naming a year gives that year's value)
