@@ -315,6 +315,7 @@ TENTH_ROUND_TEST = ("local_nongji_2025", "local_renfang_2024", "local_renyi_2025
 ELEVENTH_ROUND_TEST = ("local_jianchayuan_2025", "local_guozi_2026", "local_dizhen_2025", "county_gongye_2025")
 TWELFTH_ROUND_TEST = ("local_gongan_2025", "local_tongzhan_2026", "local_zhixiao_2025", "county_haidao_2025")
 THIRTEENTH_ROUND_TEST = ("local_shichang_2025", "local_jiwei_2026", "local_cishan_2025", "county_muqu_2025")
+FOURTEENTH_ROUND_TEST = ("local_wangxin_2025", "local_yiyuan_2026", "local_cun_2025", "county_kuqu_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -381,6 +382,12 @@ SPENT_SPLITS = {
     # beside the year's own figure and partial cues of another thing: 168 of 210 (80.0%, kappa 0.70; the
     # offices 79.1%, the county 82.3%), recall 97.6%, AUROC 0.76
     "thirteenth round": (THIRTEENTH_ROUND_TEST, 0.80, 0.97),
+    # synthetic 县委网信办 2025, 县人民医院 2026 and a village committee's (村民委员会) 2025 pairs and the 政府工作报告
+    # of a reservoir-area county (2024→2025), whole works put off while their steps are reported, a year's
+    # figure only inside a running total, staff sent to another body's class, rates answered by counts under
+    # another label, lists reported in part and levels named by region: 173 of 206 (84.0%, kappa 0.76; the
+    # offices 80.8%, the county 91.7%), recall 98.5%, AUROC 0.71
+    "fourteenth round": (FOURTEENTH_ROUND_TEST, 0.839, 0.985),
 }
 
 
@@ -393,31 +400,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
     assert total["agreement"] >= agreement and total["recall"] >= recall
 
 
-
-FOURTEENTH_ROUND_TEST = ("local_wangxin_2025", "local_yiyuan_2026", "local_cun_2025", "county_kuqu_2025")
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(FOURTEENTH_ROUND_TEST)
-    assert not shipped & set(FOURTEENTH_ROUND_TEST)
-
-
-def test_the_fourteenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the fourteenth round (split=test): synthetic 县委网信办 2025, 县人民医院 2026 and a
-    village committee's (村民委员会) 2025 pairs and the 政府工作报告 of a reservoir-area county (2024→2025),
-    written by authors who never read the code, with every failure class planted and, new, a whole work put
-    off while its preparatory steps are reported, a put-off clause saying only its cause, a year's figure
-    given only inside a running total, staff sent to another body's class, rates answered by counts under
-    another label or by 全部, lists reported in part, levels named by region and promises answered in other
-    words.  Annotated blind, kept outside the repository until the final code of the round (2026-12-07)
-    scored them once with the shared scorers: 173 of 206 (84.0%, kappa 0.76; the offices 80.8%, the county
-    91.7%), commitment recall 98.5%, confidence AUROC 0.71. They never train the verdict; this test keeps
-    the first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in FOURTEENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "fourteenth round's frozen test pairs")
-    assert total["agreement"] >= 0.839 and total["recall"] >= 0.985  # 173/206 = 0.8398
 
 
 AFTER_FOURTEENTH_ROUND = FIFTEENTH_ROUND_DEV + ("county_shimohua_2025",)
