@@ -3109,8 +3109,16 @@ def _another_part(label: str, context: str) -> bool:
 
 
 def _share_promised(commitment: str) -> bool:
-    """Whether a promise's first target is a share (its label ends in a share word: 建校率达到95%以上)."""
-    return share_stem(re.split(r"\d", commitment, maxsplit=1)[0]) is not None
+    """Whether a promise's first target is a share (its label ends in a share word: 建校率达到95%以上); the
+    label is read up to the first per-cent figure when there is one, so that a count inside it
+    (全县62个行政村生活垃圾分类覆盖率达到80%以上) does not cut it.
+
+    Example:
+        >>> _share_promised("全县62个行政村生活垃圾分类覆盖率达到80%以上"), _share_promised("新建青年之家3个")
+        (True, False)
+    """
+    share = re.search(r"\d+(?:\.\d+)?%", commitment)
+    return share_stem(commitment[:share.start()] if share else re.split(r"\d", commitment, maxsplit=1)[0]) is not None
 
 
 def share_stem(label: str) -> Optional[str]:

@@ -1,0 +1,16 @@
+"""Rule classes read from the fourteenth round's spent test pairs (县委网信办, 县人民医院, a village committee and a
+reservoir-area county's 政府工作报告), with made-up sentences of the same shapes (the next round's branch)."""
+
+from .test_check_measures_and_coverage import row_of
+
+
+def test_a_share_whose_label_holds_a_count_is_met_from_counts_with_the_part_undone():
+    # (全县48个行政村生活污水治理覆盖率达到80%以上 still reads 48个 as the target: a count in a share's label
+    # taken for its figure, another class)
+    row = row_of("全县36个社区垃圾分类覆盖率达到80%以上", "全县36个社区中已有31个实行垃圾分类。", office="城市管理局")
+    assert row.verdict == "delivered" and round(row.actual, 1) == 86.1
+
+
+def test_a_share_whose_label_opens_with_a_figure_is_met_from_counts():
+    row = row_of("行政村5G网络覆盖率达到90%以上", "全县132个行政村中已有124个实现5G网络覆盖。", office="工信局")
+    assert row.verdict == "delivered"
