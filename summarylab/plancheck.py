@@ -632,7 +632,10 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在讲以后打算的句子中"
     if check_cue("normative").search(plain):
         return "只出现在讲应当怎样做或讲道理的句子中"
-    if year_cue("several_years_named").search(text):  # (“十四五”以来: the quotes are the period's, not a name's)
+    subset = _SUBSET_YEAR.search(text)
+    if year_cue("several_years_named").search(text) and not (year and subset and str(year) in subset.group()):
+        # (“十四五”以来: the quotes are the period's, not a name's; 近三年累计…，其中2025年新建2.6万亩 reports the
+        # reviewed year too, in its own clause)
         return "只出现在讲多年累计情况的句子中"
     if cue("negative", plain):
         return "只出现在讲未做成的事或存在问题的句子中"
@@ -2091,8 +2094,12 @@ def _put_off_names_promise(commitment: str, before: str) -> bool:
 
 #: Between two counts of a list of things (9个、有机农产品3个).
 _NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
-#: A clause opening with one year (2025年开展…, 全年举办…): its value is that year's.
-_ONE_YEAR_CLAUSE = re.compile(rf"(?:\d{{4}}年|{year_cue('reviewed_year').pattern})(?!以来|来)")
+#: The subset word before a year (…累计…，其中2025年…: audit_cues.tsv subset).
+_SUBSET_YEAR = re.compile(rf"{alternatives('audit_cues.tsv', 'subset')}\d{{4}}年")
+#: A clause opening with one year (2025年开展…, 全年举办…), or with the subset word before it after a total of
+#: several years (…累计建成5G基站560个，其中2025年新建126个: audit_cues.tsv subset): its value is that year's.
+_ONE_YEAR_CLAUSE = re.compile(rf"(?:{alternatives('audit_cues.tsv', 'subset')})?"
+                              rf"(?:\d{{4}}年|{year_cue('reviewed_year').pattern})(?!以来|来)")
 #: A promise of several things (理事会、监事会换届; 设备采购和安装).
 _LISTED = re.compile(r"[、和及与]")
 #: The end of a sentence or of one of its ；-pieces (the put-off clause of one thing).

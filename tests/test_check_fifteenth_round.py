@@ -14,3 +14,18 @@ def test_a_share_whose_label_holds_a_count_is_met_from_counts_with_the_part_undo
 def test_a_share_whose_label_opens_with_a_figure_is_met_from_counts():
     row = row_of("行政村5G网络覆盖率达到90%以上", "全县132个行政村中已有124个实现5G网络覆盖。", office="工信局")
     assert row.verdict == "delivered"
+
+
+# -- the year's own figure after a total of several years ---------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("review, verdict, actual", [
+    ("全县累计建成充电桩860个，其中2025年新建215个。", "delivered", 215),
+    ("“十四五”以来累计建成充电桩860个，其中2025年新建215个。", "delivered", 215),
+    ("近三年累计建成充电桩860个，其中2025年新建180个。", "partial", 180),
+])
+def test_the_years_own_figure_after_a_running_total_decides(review, verdict, actual):
+    row = row_of("新建充电桩200个", review, office="发展和改革局")
+    assert row.verdict == verdict and row.actual == actual
