@@ -29,3 +29,21 @@ import pytest  # noqa: E402
 def test_the_years_own_figure_after_a_running_total_decides(review, verdict, actual):
     row = row_of("新建充电桩200个", review, office="发展和改革局")
     assert row.verdict == verdict and row.actual == actual
+
+
+# -- a township's bodies, in a village's report -----------------------------------------------------------
+
+def test_a_villages_members_at_the_townships_class_do_not_hold_the_villages_own():
+    row = row_of("举办党员冬训班1期", "冬春季节，组织全村86名党员参加镇党委举办的党员冬训班，集中学习党的创新理论。",
+                 office="村民委员会")
+    assert row.verdict == "not_found"
+
+
+def test_a_township_school_acting_in_the_village_is_another_body():
+    row = row_of("组织开展防溺水安全教育", "镇中心学校在本村开展防溺水安全教育2场，全年未发生溺水事故。", office="村民委员会")
+    assert row.verdict == "not_found"
+
+
+def test_the_villages_own_committee_acting_in_the_village_delivers():
+    row = row_of("组织开展防溺水安全教育", "村两委在本村开展防溺水安全教育2场，全年未发生溺水事故。", office="村民委员会")
+    assert row.verdict == "delivered"
