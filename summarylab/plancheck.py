@@ -632,7 +632,10 @@ def _why_excluded(plain: str, text: str, kind: str, review_kinds: set, heading: 
         return "只出现在讲以后打算的句子中"
     if check_cue("normative").search(plain):
         return "只出现在讲应当怎样做或讲道理的句子中"
-    if year_cue("several_years_named").search(text):  # (“十四五”以来: the quotes are the period's, not a name's)
+    subset = _SUBSET_YEAR.search(text)
+    if year_cue("several_years_named").search(text) and not (year and subset and str(year) in subset.group()):
+        # (“十四五”以来: the quotes are the period's, not a name's; 近三年累计…，其中2025年新建2.6万亩 reports the
+        # reviewed year too, in its own clause)
         return "只出现在讲多年累计情况的句子中"
     if cue("negative", plain):
         return "只出现在讲未做成的事或存在问题的句子中"
@@ -2091,8 +2094,12 @@ def _put_off_names_promise(commitment: str, before: str) -> bool:
 
 #: Between two counts of a list of things (9个、有机农产品3个).
 _NEXT_ITEM = re.compile(r"^、[^，。；、\d]{2,12}$")
-#: A clause opening with one year (2025年开展…, 全年举办…): its value is that year's.
-_ONE_YEAR_CLAUSE = re.compile(rf"(?:\d{{4}}年|{year_cue('reviewed_year').pattern})(?!以来|来)")
+#: The subset word before a year (…累计…，其中2025年…: audit_cues.tsv subset).
+_SUBSET_YEAR = re.compile(rf"{alternatives('audit_cues.tsv', 'subset')}\d{{4}}年")
+#: A clause opening with one year (2025年开展…, 全年举办…), or with the subset word before it after a total of
+#: several years (…累计建成5G基站560个，其中2025年新建126个: audit_cues.tsv subset): its value is that year's.
+_ONE_YEAR_CLAUSE = re.compile(rf"(?:{alternatives('audit_cues.tsv', 'subset')})?"
+                              rf"(?:\d{{4}}年|{year_cue('reviewed_year').pattern})(?!以来|来)")
 #: A promise of several things (理事会、监事会换届; 设备采购和安装).
 _LISTED = re.compile(r"[、和及与]")
 #: The end of a sentence or of one of its ；-pieces (the put-off clause of one thing).
@@ -3109,8 +3116,16 @@ def _another_part(label: str, context: str) -> bool:
 
 
 def _share_promised(commitment: str) -> bool:
-    """Whether a promise's first target is a share (its label ends in a share word: 建校率达到95%以上)."""
-    return share_stem(re.split(r"\d", commitment, maxsplit=1)[0]) is not None
+    """Whether a promise's first target is a share (its label ends in a share word: 建校率达到95%以上); the
+    label is read up to the first per-cent figure when there is one, so that a count inside it
+    (全县62个行政村生活垃圾分类覆盖率达到80%以上) does not cut it.
+
+    Example:
+        >>> _share_promised("全县62个行政村生活垃圾分类覆盖率达到80%以上"), _share_promised("新建青年之家3个")
+        (True, False)
+    """
+    share = re.search(r"\d+(?:\.\d+)?%", commitment)
+    return share_stem(commitment[:share.start()] if share else re.split(r"\d", commitment, maxsplit=1)[0]) is not None
 
 
 def share_stem(label: str) -> Optional[str]:
