@@ -68,7 +68,7 @@ from .cues import (YEAR_MENTION, YEAR_NAMED, canonical_indicator, change_verbs, 
                    lower_is_better, lowered_to, meets_target, names_reviewed_year, targets_head, to_new_value,
                    year_cue, year_value, years_named)
 from .lexicon import alternatives, read_tsv
-from .listed import list_shown
+from .listed import counted_in_part, list_shown
 from .lexicon import words as lexicon_words  # plans.words (segmentation) is imported under its own name
 from .model import CHECK_COLUMNS, Document
 from .numbers import in_family, parse_quantity
@@ -1135,7 +1135,7 @@ def commitment_features(prep: Prepared, i: int) -> tuple[dict, dict]:
     cand = prep.candidates[i]
     if cand is None:
         return f, side
-    side["best"] = best = _chosen_sentence(prep, cand)
+    side["best"] = best = _every_one_sentence(prep, c, cand) or _chosen_sentence(prep, cand)
     _score_features(prep, cand, f)
     _clause_features(prep, c, best, f, side)
     _paragraph_features(prep, c, cand, f)
@@ -1371,6 +1371,20 @@ def _chosen_sentence(prep: Prepared, cand: _Candidates) -> _Evidence:
     return best
 
 
+def _every_one_sentence(prep: Prepared, c: Commitment, cand: _Candidates) -> Optional[_Evidence]:
+    """Among the best candidates, the sentence saying every one of the promised things did it, when the
+    promise is a share of 100% (:func:`every_one_done`) and the best-scored sentence does not say so: it
+    is the evidence, though its words score lower (全县村级会计委托代理服务覆盖率达到100% / 全县186个村均实行
+    会计委托代理, under a sentence on 村级财务: the fifteenth round's dev pairs)."""
+    if not _FULL_SHARE.search(c.text):
+        return None
+    for k in _near_candidates(cand):
+        ev = prep.eligible[k]
+        if every_one_done(c.text, evidence_clause(c.text, ev.text)[0]):
+            return None if k == cand.chosen else ev
+    return None
+
+
 def _score_features(prep: Prepared, cand: _Candidates, f: dict) -> None:
     """The retrieval scores of the best candidate and how it stands out."""
     f["score"] = cand.score[0]
@@ -1436,6 +1450,7 @@ def _clause_features(prep: Prepared, c: Commitment, best: _Evidence, f: dict, si
     if side["attended"] and _held_elsewhere(prep, side["i"], best):
         side["attended"] = None  # the office's own course is reported too (另举办基层侨联干部培训班2期)
     side["lower_level"] = lower_level(c.text, clause, prep.summary_doc.meta.org)
+    side["list_part"] = counted_in_part(c.text, best.text)
 
 
 def _held_elsewhere(prep: Prepared, i: int, best: _Evidence) -> bool:
@@ -1789,6 +1804,10 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
         True
         >>> begun_only("建成“云上博物馆”数字展厅并投入使用", "数字展厅建成并于12月进入试运行。")
         '试运行'
+        >>> begun_only("建成政务服务自助服务区", "政务服务自助服务区于10月上线试运行。")
+        '试运行'
+        >>> begun_only("建成县档案馆新馆并投入使用", "县档案馆新馆完成主体装修，计划2026年5月投入使用。")
+        '完成主体装修'
     """
     if not check_cue("finished").search(promise):
         return None
@@ -1797,7 +1816,9 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
     if phase and not check_cue("phase_only").search(promise):
         return phase.group()  # 建成县城区智能交通信号控制系统 / …系统一期建成: the first phase only
     trial = check_cue("trial_only").search(plain)
-    if trial and check_cue("in_use").search(promise) and not check_cue("in_use").search(
+    # (a trial run finishes no promise to build either: 建成…自助服务区 / 自助服务区于11月上线试运行, the
+    # fourteenth round's after-round pairs)
+    if trial and not check_cue("in_use").search(
             check_cue("trial_only").sub("，", plain)):
         return trial.group()  # 建成并投入使用 / 数字展厅建成并于12月进入试运行: built, in use only on trial
     stage = check_cue("begun_only").search(plain)
@@ -1888,10 +1909,9 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # A shortfall admitted anywhere in the report (原计划4期，仅完成2期; 尚未有效开展)
         # about the promised thing makes it partial.
         return "partial", "shortfall"
-    if verdict == "not_found" and side.get("lower_level") and f["head_held"] and f["clause_coverage"] >= 0.5:
-        # 争创省级示范区 / 被命名为市级示范区: the promised title at a lower level, though read as an
-        # honour (the award of the promised title is its delivery, GUIDELINES_check.md, another level).
-        return "partial", "lower_level"
+    shown = _part_shown_after_all(f, side) if verdict == "not_found" else None
+    if shown is not None:
+        return "partial", shown
     if verdict == "delivered":
         vetoed = _delivery_vetoed(f, side)
         if vetoed is not None:
@@ -1900,10 +1920,11 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         # 编纂出版村志5部 / 近三年全县共编纂出版村志11部: the clause sums several years
         # (not 对城投集团近三年财务收支开展审计, whose years are the audit's object)
         return "not_found", "several_years"
-    if verdict == "partial" and side.get("attended") and not f["shortfall_admitted"]:
+    if verdict == "partial" and not f["shortfall_admitted"] and (side.get("attended") or side["other_body"]):
         # 举办全县轮训班 / 选派23名书记参加市委党校举办的示范培训班: no part of the office's own event
-        # either (its 示范 reads as a pilot, its course as the promised one).
-        return "not_found", "attended"
+        # either (its 示范 reads as a pilot, its course as the promised one); 力争破获网络案件2起 /
+        # 协助市局稽查支队破获…案件1起: another body's case, no part of the office's count.
+        return "not_found", "attended" if side.get("attended") else "other_body"
     if verdict == "delivered" and f["rate_target"] and not f["target_kept"]:
         # A rate or an amount to meet (涨幅控制在4%左右) is shown by a number of the
         # same indicator or by words that say the target was kept, never by words alone.
@@ -1911,6 +1932,19 @@ def _ruled_verdict(prep: Prepared, f: dict, side: dict, verdict: str) -> tuple[s
         return verdict, "rate_unshown" if verdict == "not_found" else None
     found = _found_after_all(f, side) if verdict == "not_found" else None
     return ("delivered", found) if found is not None else (verdict, None)
+
+
+def _part_shown_after_all(f: dict, side: dict) -> Optional[str]:
+    """The rule by which a promise the model reads as not found is partial after all, or None."""
+    if side.get("lower_level") and f["head_held"] and f["clause_coverage"] >= 0.5:
+        # 争创省级示范区 / 被命名为市级示范区: the promised title at a lower level, though read as an
+        # honour (the award of the promised title is its delivery, GUIDELINES_check.md, another level).
+        return "lower_level"
+    if side.get("list_part") and f["clause_coverage"] >= 0.5:
+        # 推进普法“五进”（进社区、…、进企业）活动 / 开展普法进社区、进商户活动: some of the counted things,
+        # though the model reads the missing ones as another thing.
+        return "list_part"
+    return None
 
 
 def _found_after_all(f: dict, side: dict) -> Optional[str]:
@@ -1996,8 +2030,10 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
         if not m or not _put_off_is_promised(c.text, plain[:m.start()]):
             continue
         _, share, head = evidence_clause(c.text, ev.text)
-        # (a promise headed by the step that finishes it, 完成…方案制定, is named by its thing)
-        head = head or bool(check_cue("completion").fullmatch(_head_word(c.text)))
+        # (a promise headed by the step that finishes it, 完成…方案制定, is named by its thing; a head the
+        # put-off clause names, 完成…志愿服务队…骨干人选推荐，换届工作推迟: the fifteenth round's test errors)
+        head = head or bool(check_cue("completion").fullmatch(_head_word(c.text))) \
+            or _head_word(c.text) in _put_off_clause(plain[:m.start()])[1]
         if (not head or share <= 0.5) and not _put_off_names_promise(c.text, plain[:m.start()]):
             continue  # another thing put off (智慧消防建设 / 消防科普教育基地…开馆推迟: half the words)
         side["put_off"] = ev
@@ -2064,6 +2100,9 @@ def _put_off_is_promised(commitment: str, before: str) -> bool:
     promised thing: nothing but generic words and the steps that finish a thing (建设推迟, 上线推迟,
     因…，推迟至: check_cues.tsv completion), or words of the promise."""
     parts, clause, cause = _put_off_clause(before)
+    verb = _lead_verb(commitment)
+    if verb and re.fullmatch(rf"{re.escape(verb)}(?:{check_cue('event_of').pattern})", clause.strip()):
+        return True  # 成立县网络社会组织联合会 / …，成立大会推迟至2026年召开: the event of the promised act
     if cause and cause.start() == 0 and len(parts) > 1:
         # 县城第二水厂已完成选址…，因资金未落实推迟至2026年开工: a clause that is only the cause names no thing;
         # the sentence's subject, in its first clause, is what was put off
@@ -2086,9 +2125,28 @@ def _put_off_names_promise(commitment: str, before: str) -> bool:
     """Whether the clause put off names the promised thing by two words or more of the promise, all
     of its thing words (做好…第三届会员代表大会换届工作 / 第三届会员代表大会推迟至2026年召开): the promise is
     the whole work for the thing, and the thing is put off, though the clause holds less than half of
-    the promise's words or not its head (换届)."""
-    things = _thing_words(_put_off_clause(before)[1])
+    the promise's words or not its head (换届); or by every thing word of the promise and no other.
+
+    Example:
+        >>> _put_off_names_promise("开工建设九曲河水库", "九曲河水库因中央资金未落实，")
+        True
+        >>> _put_off_names_promise("做好第三届职工代表大会换届选举工作",
+        ...                        "第三届职工代表大会换届已完成职工代表推选，因局领导班子调整，大会")
+        True
+        >>> _put_off_names_promise("建设智慧消防指挥平台", "消防科普教育基地因装修延期，开馆")
+        False
+    """
+    # (the comma before the cue leaves an empty last part: 九曲河水库因中央资金未落实，推迟至2026年开工)
+    parts, clause, _ = _put_off_clause(before.rstrip("，, "))
+    things = _thing_words(clause)
+    if len(things) < 2 and len(parts) > 1 and things and all(w in parts[0] for w in things):
+        # a short word standing for the sentence's subject (第三届职工代表大会换届已完成职工代表推选，…，大会推迟
+        # 至2027年召开: 大会), read up to the steps done: the fifteenth round's dev pairs
+        done = cue("put_off_done", parts[0])
+        things = _thing_words(parts[0][:done.start()] if done else parts[0])
     promise = canonical(commitment)
+    if things and set(things) == set(_thing_words(commitment)):
+        return True  # every thing the promise names and nothing else (开工建设九曲河水库 / 九曲河水库因…推迟至2026年开工)
     return len(things) >= 2 and all(w in promise for w in things)
 
 
@@ -2108,7 +2166,18 @@ _PIECE_END = re.compile(r"[。；;]")
 
 def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     """(verdict, rule) when the sentence read as delivery shows less than the promised thing
-    (GUIDELINES_check.md: the head of the promise, with its qualifiers, done), else None."""
+    (GUIDELINES_check.md: the head of the promise, with its qualifiers, done), else None.  Another
+    body's act or event comes first: no part of it is the office's (配合省委改革办对…试点开展第三方评估 is
+    no pilot of the office's)."""
+    if side["other_body"]:
+        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
+        return "not_found", "other_body"
+    if side.get("attended"):
+        # 举办全县培训班 / 选派3名同志参加市局举办的培训班: the office took part in another body's event.
+        return "not_found", "attended"
+    if side.get("list_part"):
+        # 开发“书法”“剪纸”“科创”3门校本课程 / 开发《书法》《剪纸》2门校本课程: some of the counted things.
+        return "partial", "list_part"
     if f["missing_part"]:
         # Some of several promised things shown, another not: partial.
         return "partial", "missing_part"
@@ -2130,12 +2199,6 @@ def _delivery_vetoed(f: dict, side: dict) -> Optional[tuple[str, str]]:
     if side.get("lower_level"):
         # 争创省级示范区 / 被命名为市级示范区: reached at a lower level than promised.
         return "partial", "lower_level"
-    if side["other_body"]:
-        # 县文明办印发《志愿服务管理办法》: another body's rule, not the office's promise done.
-        return "not_found", "other_body"
-    if side.get("attended"):
-        # 举办全县培训班 / 选派3名同志参加市局举办的培训班: the office took part in another body's event.
-        return "not_found", "attended"
     return None
 
 
@@ -2157,6 +2220,7 @@ def head_clause(commitment: str, sentence: str) -> str:
 
 
 #: A share of one hundred per cent promised, the words before it its label (…审查率达到100%).
+_COUNT = re.compile(r"^[^。；;，,\d]{0,4}?\d[\d,.]*")
 _FULL_SHARE = re.compile(r"(?:要|须)?(?:达到|保持|实现|为|达)?(?:(?<![\d.])100(?:\.0+)?%|百分之百)")
 
 
@@ -2174,6 +2238,12 @@ def every_one_done(commitment: str, clause: str) -> bool:
         False
         >>> every_one_done("新出让工业用地12宗", "新出让工业用地均按“标准地”出让")
         False
+        >>> every_one_done("全县村级会计委托代理服务覆盖率达到100%", "全县186个村均实行会计委托代理")
+        True
+        >>> every_one_done("对全县1860户持证零售户实地检查覆盖率达到100%", "全年对1860户持证零售户均开展实地检查")
+        True
+        >>> every_one_done("农户参保率达到100%", "全县农户户均增收1200元")
+        False
     """
     m = _FULL_SHARE.search(commitment)
     if m is None or not check_cue("share_word").search(commitment[:m.start()].rstrip("”\"")):
@@ -2182,7 +2252,10 @@ def every_one_done(commitment: str, clause: str) -> bool:
     if not words:
         return False
     first = min(clause.index(w) + len(w) for w in words)
-    return bool(check_cue("all_of_them").match(clause[first:]))
+    # the count of the things may stand between (…1860户持证零售户均开展…), and the things may come
+    # before the first word held (全县186个村均实行会计委托代理): the fifteenth round's dev pairs
+    before = re.split(r"[，,]", clause[:min(clause.index(w) for w in words)])[-1][-8:]
+    return any(check_cue("all_of_them").match(_COUNT.sub("", text, count=1)) for text in (clause[first:], before))
 
 
 def missing_head(commitment: str, sentence: str, review: str = "") -> str:
@@ -2223,7 +2296,7 @@ def _learned_row(prep: Prepared, c: Commitment, f: dict, side: dict, p: dict) ->
     model_verdict = max(p, key=p.get)
     verdict, rule = _ruled_verdict(prep, f, side, model_verdict)
     confidence = float(p[verdict])
-    if rule in ("shortfall", "missing_part", "pilot", "blanket", "put_off", "put_off_undone"):
+    if rule in ("shortfall", "missing_part", "pilot", "list_part", "blanket", "put_off", "put_off_undone"):
         confidence = max(confidence, 0.5)  # a rule of the guidelines, not a guess
     row = {"verdict": verdict, "confidence": round(confidence, 3)}
     if rule == "blanket":
@@ -2274,6 +2347,9 @@ def _short(text: str, n: int = 40) -> str:
 def _partial(c: Commitment, f: dict, side: dict) -> dict:
     """Evidence and reason of a partial verdict: the sentence that shows the part done."""
     best = side["best"]
+    if best is not None and side.get("list_part"):
+        shown, promised = side["list_part"]
+        return {**_found(best, f["score"]), "reason": f"承诺的{promised}项中，回顾只见{shown}项。"}
     if best is not None and f["pilot_only"]:
         return {**_found(best, f["score"]), "reason": "回顾中这项工作只在试点。"}
     if best is not None and side.get("lower_level"):
@@ -2712,7 +2788,18 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
             add(100.0 * float(r.base_value) / days, "level", "share", ev, r, r, int(r.end))  # 优良天数301天
         if k + 1 < len(rows) and rows[k + 1][1] is ev:
             _from_two(text, r, rows[k + 1][0], ev, out, add)
+            threshold = rows[k + 1][0]
+            if k + 2 < len(rows) and rows[k + 2][1] is ev and _THRESHOLD.match(text[int(threshold.end):]):
+                # 126个行政村中，年经营性收入10万元以上的达到91个: the whole and its part across the bar that
+                # says which are counted (the fifteenth round, where a share's bar is no target of it)
+                bar = int(threshold.end) - int(threshold.start)
+                masked = text[:int(threshold.start)] + "某" * bar + text[int(threshold.end):]  # (no digits between)
+                _from_two(masked, r, rows[k + 2][0], ev, out, add)
     return out
+
+
+#: After a figure, the words that make it the bar of what the next figure counts (10万元以上的).
+_THRESHOLD = re.compile(r"^(?:及|或)?(?:以上|以下|以内)?的")
 
 
 def _from_two(text: str, r, n, ev: _Evidence, out: list, add) -> None:
@@ -2945,9 +3032,14 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
     """Numbers decide when both sides have them: each target against the best
     actual of the same unit and a similar label."""
     results = []
+    honours = bool(cue("award", c.text))
     for t, label, after in target_labels(plan_text, c, targets):
         best, best_sim = _best_actual(t, label, actuals, year)
         if best is None or best_sim < th["label"]:
+            continue
+        if honours and not cue("award", _clause_tail(best.context, 1) + _clause_after(best)):
+            # 力争1篇以上调研成果获评全省优秀调研成果 / 刊发调研成果和理论文章46篇: a count of honours is answered
+            # only by a count of honours (the fourteenth round's after-round pairs)
             continue
         results.append((t, best, _met(t, best, label, after)))
     if not results:
@@ -2965,6 +3057,13 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
             "evidence": a0.evidence.text, "evidence_section": a0.evidence.section_id,
             "evidence_start": a0.evidence.start, "evidence_end": a0.evidence.end,
             "target": float(t0.base_value), "actual": a0.value, "reason": reason}
+
+
+def _clause_after(a: _Actual) -> str:
+    """The words after an actual's figure to the end of its clause (…4个项目入选全省典型案例)."""
+    rest = a.evidence.text[max(0, a.start - a.evidence.start):]
+    end = _CLAUSE_END.search(rest)
+    return rest[:end.start() if end else len(rest)]
 
 
 def _named_thing(after: str) -> str:
@@ -2992,13 +3091,19 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
     """
     out = []
     previous_end = c.start
+    share_base = _share_base_end(plan_text, c, targets)
     for t in sorted(targets, key=lambda t: int(t.start)):
         if starting_value(plan_text, int(t.start), int(t.end), c.start):
             continue  # 由38种扩大到50种: the starting value is no target (nor does it end the label), the new one is
+        if int(t.start) < share_base:
+            continue  # 全县150个行政村中…10万元以上的村占比达到80%: the share's base and threshold are no targets
         own = plan_text[previous_end:int(t.start)]
         # The label of a target is what stands before it since the last
         # number; a bare 、新开工 borrows the commitment's subject.
-        label = own if len(_HAN.findall(own)) >= 2 else plan_text[c.start:int(t.start)]
+        # Nor does a label opening with 的: the number before it qualifies the things counted (全县186个行政村中
+        # 经营性收入10万元以上的村占比达到85%: the fifteenth round's dev pairs).
+        label = own if len(_HAN.findall(own)) >= 2 and not own.lstrip().startswith("的") \
+            else plan_text[c.start:int(t.start)]
         label = re.sub(r"^[、，\s]+", "", label)
         # 推动23项高频医保服务事项下沉, 完成馆藏200册古籍数字化扫描: what is counted follows the number
         if not _names_a_thing(label):
@@ -3009,6 +3114,19 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
         if not _nan(t.base_value):
             out.append((t, label, plan_text[int(t.end):int(t.end) + 4]))
     return out
+
+
+def _share_base_end(plan_text: str, c: Commitment, targets: list) -> int:
+    """Where a share target starts when the numbers before it in its clause only say what the share is
+    of (全县150个行政村中集体经营性收入10万元以上的村占比达到80%以上: the fifteenth round's dev pairs; 全县62个行政村
+    …覆盖率达到80%, the fourteenth round's spent test pairs), else -1: the share is the promise, its base and its
+    threshold are not."""
+    shares = [t for t in targets if str(t.kind) == "percent" and int(t.start) >= c.start]
+    if not shares or not _share_promised(plan_text[c.start:c.end]):
+        return -1
+    first = min(int(t.start) for t in shares)
+    clause_start = max(plan_text.rfind(p, c.start, first) for p in "，,；;、") + 1
+    return first if clause_start <= c.start else -1
 
 
 def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Actual]:
@@ -3056,6 +3174,7 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
     # indicators_canonical.tsv) is the same indicator however each side words it.
     named = canonical_indicator(str(getattr(t, "indicator", "") or ""), str(t.kind))
     label_grams = _grams(label)
+    tail = _framing().sub("", label).strip("，、 ")[-5:]
     stem = share = share_stem(label)
     if stem is None and str(t.kind) == "percent" and float(t.base_value) == 100.0:
         # 做到帮扶措施100%落实: a target of every one is a share whatever word ends its label
@@ -3075,8 +3194,10 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
             sim = max(sim, 1.0)
         # Ties go to the sentence that names the reviewed year, then to the value the
         # extractor gave this indicator (分别增长5.2%和7.6%: both clauses name both incomes).
+        # Then to the value whose last two clauses hold the label's last words as written (上等烟比例 in
+        # 上中等烟比例93.1%，其中上等烟比例57.8%, where both read alike: the fifteenth round's dev pairs).
         key = (sim, str(year) in a.evidence.text if year else False,
-               _bigram_share(label_grams, a.indicator))
+               bool(tail) and tail in _clause_tail(a.context, 2), _bigram_share(label_grams, a.indicator))
         if sim > 0 and (best_key is None or key > best_key):
             best, best_key, best_sim = a, key, sim
     return best, best_sim
