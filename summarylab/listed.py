@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .numbers import parse_number
 from .plans import canonical, content_words
 
 # An enumeration inside a promise: items joined by 、 (and the last by 和, 及, 以及).
@@ -70,8 +71,6 @@ _BRACKETED = re.compile(r"[（(]([^（）()]{2,60})[)）]|即([^，。；]{2,60}
 
 
 def _count_value(numeral: str) -> int:
-    from .numbers import parse_number  # the project's one reader of numerals (cn2an behind it)
-
     value = parse_number(numeral)
     return int(value) if value is not None else 0
 
@@ -129,8 +128,8 @@ def counted_in_part(commitment: str, text: str) -> Optional[tuple[int, int]]:
     # a one-character thing (水、电、气) is named only inside a list of its kind
     named = sum((f"{x}、" in plain or f"、{x}" in plain) if len(x) == 1 else x in plain for x in items)
     n = len(items)
-    stated = [_count_value(m.group(1)) for m in _COUNTED.finditer(plain)
-              if m.group(2) in {c.group(2) for c in _COUNTED.finditer(commitment)}]
+    counting = {m.group(2) for m in _COUNTED.finditer(commitment)}  # (项, 门: the promise's counting words)
+    stated = [_count_value(m.group(1)) for m in _COUNTED.finditer(plain) if m.group(2) in counting]
     if named and stated and max(stated) < n:
         return max(stated), n
     if 0 < named < n and not any(s >= n for s in stated):

@@ -2220,8 +2220,11 @@ def head_clause(commitment: str, sentence: str) -> str:
 
 
 #: A share of one hundred per cent promised, the words before it its label (…审查率达到100%).
-_COUNT = re.compile(r"^[^。；;，,\d]{0,4}?\d[\d,.]*")
 _FULL_SHARE = re.compile(r"(?:要|须)?(?:达到|保持|实现|为|达)?(?:(?<![\d.])100(?:\.0+)?%|百分之百)")
+
+
+#: A count opening a text, after a few words (…1860户: the count of the things every one of which did it).
+_COUNT = re.compile(r"^[^。；;，,\d]{0,4}?\d[\d,.]*")
 
 
 def every_one_done(commitment: str, clause: str) -> bool:
@@ -3061,9 +3064,7 @@ def _numeric_verdict(plan_text: str, c: Commitment, targets: list, actuals: list
 
 def _clause_after(a: _Actual) -> str:
     """The words after an actual's figure to the end of its clause (…4个项目入选全省典型案例)."""
-    rest = a.evidence.text[max(0, a.start - a.evidence.start):]
-    end = _CLAUSE_END.search(rest)
-    return rest[:end.start() if end else len(rest)]
+    return _clause_parts(a.evidence.text[max(0, a.start - a.evidence.start):])[0]
 
 
 def _named_thing(after: str) -> str:
@@ -3122,7 +3123,7 @@ def _share_base_end(plan_text: str, c: Commitment, targets: list) -> int:
     …覆盖率达到80%, the fourteenth round's spent test pairs), else -1: the share is the promise, its base and its
     threshold are not."""
     shares = [t for t in targets if str(t.kind) == "percent" and int(t.start) >= c.start]
-    if not shares or not _share_promised(plan_text[c.start:c.end]):
+    if not shares or not _share_promised(c.text):
         return -1
     first = min(int(t.start) for t in shares)
     clause_start = max(plan_text.rfind(p, c.start, first) for p in "，,；;、") + 1
@@ -3181,7 +3182,10 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         stem = _framing().sub("", label).strip("，、 ") or None
     for a in actuals:
         a = _comparable(t, a, label, stem)
-        if a is None or _another_part(label, _clause_tail(a.context, 2)):
+        if a is None:
+            continue
+        last_two = _clause_tail(a.context, 2)  # (its clauses: another part named, the label's last words held)
+        if _another_part(label, last_two):
             continue
         if a.derived == "share":
             sim = share_similarity(stem, a.context)
@@ -3197,7 +3201,7 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         # Then to the value whose last two clauses hold the label's last words as written (上等烟比例 in
         # 上中等烟比例93.1%，其中上等烟比例57.8%, where both read alike: the fifteenth round's dev pairs).
         key = (sim, str(year) in a.evidence.text if year else False,
-               bool(tail) and tail in _clause_tail(a.context, 2), _bigram_share(label_grams, a.indicator))
+               bool(tail) and tail in last_two, _bigram_share(label_grams, a.indicator))
         if sim > 0 and (best_key is None or key > best_key):
             best, best_key, best_sim = a, key, sim
     return best, best_sim
