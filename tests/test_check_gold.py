@@ -403,6 +403,11 @@ SPENT_SPLITS = {
     # another label, lists reported in part and levels named by region: 173 of 206 (84.0%, kappa 0.76; the
     # offices 80.8%, the county 91.7%), recall 98.5%, AUROC 0.71
     "fourteenth round": (FOURTEENTH_ROUND_TEST, 0.839, 0.985),
+    # synthetic 某镇中心卫生院 2025, 县文明办 2026 and 县机关幼儿园 2025 pairs and the 政府工作报告 of a desert-oasis
+    # county (2025→2026), neighbouring indicators, shares over a counted base in their label, titles one level
+    # lower, counted lists reported in part and a whole work put off while one step is reported: 177 of 210
+    # (84.3%, kappa 0.76; the offices 87.1%, the county 77.8%), recall 99.5%, AUROC 0.59
+    "fifteenth round": (FIFTEENTH_ROUND_TEST, 0.842, 0.995),
 }
 
 
@@ -418,28 +423,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
 
 
 AFTER_FIFTEENTH_ROUND = SEVENTEENTH_ROUND_DEV + ("county_banqian_2026",)
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(FIFTEENTH_ROUND_TEST)
-    assert not shipped & set(FIFTEENTH_ROUND_TEST)
-
-
-def test_the_fifteenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the fifteenth round (split=test): synthetic 某镇中心卫生院 2025, 县文明办 2026 and
-    县机关幼儿园 2025 pairs and the 政府工作报告 of a desert-oasis county (2025→2026), written by authors who never
-    read the code, with every failure class planted and, new, neighbouring indicators, shares over a counted
-    base in their label, titles one level lower, counted lists reported in part, a whole work put off while one
-    step is reported and the genre's paraphrases.  Annotated blind, kept outside the repository until the final
-    code of the round (2026-12-07) scored it once with the shared scorers: 177 of 210 (84.3%; the offices
-    87.1%, the county 77.8%), commitment recall 99.5%, confidence AUROC 0.59. They never train the verdict;
-    this test keeps the first score from sliding, and a rise here is no evidence (the next round needs a new
-    split)."""
-    test = [p for p in PAIRS if p.pair_id in FIFTEENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "fifteenth round's frozen test pairs")
-    assert total["agreement"] >= 0.842 and total["recall"] >= 0.995
 
 
 def test_the_pairs_written_after_the_fifteenth_round_keep_their_first_run():
