@@ -176,3 +176,10 @@ def test_a_count_of_honours_is_not_answered_by_a_count_of_articles():
 def test_a_count_of_honours_is_answered_by_a_count_of_honours():
     row = row_of("力争2篇以上调研成果获评全市优秀调研成果", "全年有3篇调研成果获评全市优秀调研成果。", office="政策研究室")
     assert row.verdict == "delivered" and row.actual == 3
+
+
+def test_a_completion_rate_of_generic_words_is_met_from_its_counts():
+    # (the next round's branch: a share's stem of the genre's generic words, 重点改革任务完成, read by its characters)
+    row = row_of("年度重点改革任务完成率达到90%以上", "确定的40项重点改革任务中已完成37项，其余3项取得阶段性进展。",
+                 office="政策研究室")
+    assert row.verdict == "delivered" and row.actual == 92.5
