@@ -183,3 +183,11 @@ def test_a_completion_rate_of_generic_words_is_met_from_its_counts():
     row = row_of("年度重点改革任务完成率达到90%以上", "确定的40项重点改革任务中已完成37项，其余3项取得阶段性进展。",
                  office="政策研究室")
     assert row.verdict == "delivered" and row.actual == 92.5
+
+
+def test_an_unfinished_cue_of_another_object_leaves_the_promise_done():
+    # (the next round's branch: 部分合作社尚未完成年报公示 is about the 年报公示, not the clearing promised)
+    from summarylab.plancheck import unfinished_said
+    assert not unfinished_said("开展家庭农场名录清理，清理注销不少于50家",
+                               "全年清理注销名录外家庭农场63家，部分家庭农场尚未完成信息填报。")
+    assert unfinished_said("完成全县村级组织换届", "全县村级组织换届完成85%，部分村级组织尚未完成换届。")
