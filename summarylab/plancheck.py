@@ -3243,6 +3243,8 @@ def _another_part(label: str, context: str) -> bool:
         >>> _another_part("城镇居民人均可支配收入增长", "城镇和农村居民人均可支配收入分别增长")
         False
     """
+    # (the synonyms' one wording first: 规模以上工业总产值 is 规上工业总产值)
+    label, context = canonical(label), canonical(context)
     for parts, own in _sibling_parts():
         promised = {m.group() for m in parts.finditer(label)}
         named = [m.group() for m in parts.finditer(context)]
