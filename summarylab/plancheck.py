@@ -2083,10 +2083,21 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
         named = clause + (m.group() if re.search(r"\d", m.group()) else "")
         subject = "".join(_HAN.findall(named))
         cause = cue("put_off_cause", clause)
-        if check_cue("goes_on").match(clause) or (cause and cause.start() == 0) or len(subject) < 4 \
-                or _grams(subject) & promise:
+        if check_cue("goes_on").match(clause) or (cause and cause.start() == 0) or len(subject) < 4:
+            return True
+        if _grams(subject) & promise and not _another_object(plain, m.end(), promise):
             return True
     return False
+
+
+def _another_object(text: str, after: int, promise: set) -> bool:
+    """Whether the words after an unfinished cue, to the end of its clause, name a thing none of whose
+    character pairs the promise holds (部分合作社尚未完成年报公示 for 清理注销空壳社80家: what is unfinished is
+    the 年报公示, not the promised clearing; the fifteenth round's dev pairs)."""
+    end = _CLAUSE_END.search(text, after)
+    rest = text[after:end.start() if end else len(text)]
+    things = [w for w in content_words(rest) if len(w) >= 2 and names_thing(w)]
+    return bool(things) and not any(_grams(w) & promise for w in things)
 
 
 def _names_some_things(commitment: str, text: str) -> bool:
@@ -3232,6 +3243,8 @@ def _another_part(label: str, context: str) -> bool:
         >>> _another_part("城镇居民人均可支配收入增长", "城镇和农村居民人均可支配收入分别增长")
         False
     """
+    # (the synonyms' one wording first: 规模以上工业总产值 is 规上工业总产值)
+    label, context = canonical(label), canonical(context)
     for parts, own in _sibling_parts():
         promised = {m.group() for m in parts.finditer(label)}
         named = [m.group() for m in parts.finditer(context)]
@@ -3278,12 +3291,19 @@ def share_similarity(stem: str, context: str) -> float:
         0.0
     """
     topics = set(content_words(stem))
-    if not topics:
-        return 0.0
     held = canonical(context)
+    if not topics or all(_TIME_WORD.fullmatch(w) for w in topics):
+        # a stem of the genre's generic words (重点改革任务完成率: 改革任务 is no topic word) is held by its
+        # characters (确定的40项重点改革任务中已完成37项: the fourteenth round's after-round 政研室 pair)
+        bare = _TIME_WORD.sub("", stem)
+        return _bigram_share(_grams(bare), held) if len(bare) >= 4 else 0.0
     if any(stem.endswith(w) and w not in held for w in check_words("share_counted")):
         return 0.0  # a satisfaction level (满意度, share_word) is a share of the satisfied, who must be counted
     return sum(_holds(held, w) for w in topics) / len(topics)
+
+
+#: The words of a share's stem that say only when (年度重点改革任务完成率): no topic of it.
+_TIME_WORD = year_cue("stem_time")
 
 
 def _bigram_share(label_grams: set, indicator: str) -> float:

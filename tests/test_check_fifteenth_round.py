@@ -176,3 +176,25 @@ def test_a_count_of_honours_is_not_answered_by_a_count_of_articles():
 def test_a_count_of_honours_is_answered_by_a_count_of_honours():
     row = row_of("力争2篇以上调研成果获评全市优秀调研成果", "全年有3篇调研成果获评全市优秀调研成果。", office="政策研究室")
     assert row.verdict == "delivered" and row.actual == 3
+
+
+def test_a_completion_rate_of_generic_words_is_met_from_its_counts():
+    # (the next round's branch: a share's stem of the genre's generic words, 重点改革任务完成, read by its characters)
+    row = row_of("年度重点改革任务完成率达到90%以上", "确定的40项重点改革任务中已完成37项，其余3项取得阶段性进展。",
+                 office="政策研究室")
+    assert row.verdict == "delivered" and row.actual == 92.5
+
+
+def test_an_unfinished_cue_of_another_object_leaves_the_promise_done():
+    # (the next round's branch: 部分合作社尚未完成年报公示 is about the 年报公示, not the clearing promised)
+    from summarylab.plancheck import unfinished_said
+    assert not unfinished_said("开展家庭农场名录清理，清理注销不少于50家",
+                               "全年清理注销名录外家庭农场63家，部分家庭农场尚未完成信息填报。")
+    assert unfinished_said("完成全县村级组织换届", "全县村级组织换届完成85%，部分村级组织尚未完成换届。")
+
+
+def test_the_whole_countys_output_is_not_answered_by_the_big_firms_written_in_full():
+    # (the next round's branch: 规模以上 is 规上 in synonyms.tsv, so the sibling line reads it; the fifteenth round's
+    # test county)
+    assert _another_part("全县工业总产值增长", "规模以上工业总产值增长")
+    assert not _another_part("规上工业总产值增长8%", "规模以上工业总产值增长")
