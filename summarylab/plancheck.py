@@ -50,6 +50,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import dataclasses
+import difflib
 import itertools
 import math
 import os
@@ -1808,10 +1809,14 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
         '试运行'
         >>> begun_only("建成县档案馆新馆并投入使用", "县档案馆新馆完成主体装修，计划2026年5月投入使用。")
         '完成主体装修'
+        >>> begun_only("建成发热门诊", "发热门诊建设项目因资金未落实推迟至2026年开工。") is None
+        True
     """
     if not check_cue("finished").search(promise):
         return None
-    plain = _QUOTED.sub("", sentence)
+    # (the stage a put-off clause names is the one put off, not one reached: 发热门诊建设项目因资金未落实推迟至
+    # 2026年开工, the fifteenth round's test split)
+    plain = _POSTPONED.sub("，", _QUOTED.sub("", sentence))
     phase = check_cue("phase_only").search(plain)
     if phase and not check_cue("phase_only").search(promise):
         return phase.group()  # 建成县城区智能交通信号控制系统 / …系统一期建成: the first phase only
@@ -1827,6 +1832,8 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
     return stage.group()
 
 
+#: A put-off cue and the rest of its clause (推迟至2026年开工: commitment_cues.tsv put_off).
+_POSTPONED = re.compile(rf"(?:{alternatives('commitment_cues.tsv', 'put_off')})[^，。；,;]*")
 #: The office speaking of itself (我县, 我局, 本单位): the subject of what follows.
 _FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中心|单位|们)")
 
@@ -1866,7 +1873,13 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
     elif row["verdict"] == "delivered" and cue("put_off", plain):
         # “平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审: the figure counts the
         # preparatory work of a promise put off (GUIDELINES_check.md: put off with work done is partial).
-        row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明这项工作推迟了。")
+        # With nothing done, the figure only names the thing put off (30万千瓦储能电站因电网接入方案调整，推迟至
+        # 2027年开工: the fifteenth round's test county), and the promise is not_found, as in _put_off.
+        if cue("put_off_done", plain) or not _put_off_is_promised(commitment, plain[:cue("put_off", plain).start()]):
+            row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明这项工作推迟了。")
+        else:
+            row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
+                       evidence_end=None, actual=None, reason=f"回顾写明这项工作推迟，年内没有开始：“{_short(evidence)}”。")
     elif lower is not None:
         # 争创省级示范村3个 / 3个村被命名为市级示范村: the count is met at a lower level.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + f"，但承诺的是{lower[0]}，回顾中达到的是{lower[1]}。")
@@ -2050,9 +2063,17 @@ def _put_off(prep: Prepared, side: dict) -> Optional[tuple[str, str]]:
 
 
 def _thing_words(text: str) -> list[str]:
-    """The topic words of a text that name a thing: not generic, not a step that finishes a thing
-    (建设, 上线: check_cues.tsv completion)."""
-    return [w for w in content_words(text) if w not in _GENERIC() and not check_cue("completion").fullmatch(w)]
+    """The topic words of a text that name a thing: not generic, nor two generic words the segmenter
+    kept as one (建设项目: the fifteenth round's test split, 发热门诊建设项目因资金未落实推迟), not a step that
+    finishes a thing (建设, 上线: check_cues.tsv completion).
+
+    Example:
+        >>> _thing_words("发热门诊建设项目")
+        ['发热', '门诊']
+    """
+    generic = _GENERIC()
+    return [w for w in content_words(text) if w not in generic and not check_cue("completion").fullmatch(w)
+            and not any(w[:k] in generic and w[k:] in generic for k in range(1, len(w)))]
 
 
 def unfinished_said(commitment: str, sentence: str) -> bool:
@@ -2071,6 +2092,8 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
         True
         >>> unfinished_said("建成区级矛盾纠纷调处化解中心", "区级矛盾纠纷调处化解中心完成装修，尚未投入运行。")
         True
+        >>> unfinished_said("推进农村公路“白改黑”120公里", "完成农村公路沥青罩面128公里，另有3座危桥改造尚在施工。")
+        False
     """
     plain = _QUOTED.sub("", sentence)
     promise = _grams(canonical(commitment))
@@ -2083,11 +2106,35 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
         named = clause + (m.group() if re.search(r"\d", m.group()) else "")
         subject = "".join(_HAN.findall(named))
         cause = cue("put_off_cause", clause)
-        if check_cue("goes_on").match(clause) or (cause and cause.start() == 0) or len(subject) < 4:
+        if m.group().lstrip("，,、").startswith("保留") and check_cue("every_promised").search(commitment):
+            return True  # 全部取消… / 取消…证明材料5项，保留安全评估报告、场地使用协议2项: some of them kept
+        goes_on = check_cue("goes_on").match(clause)
+        if goes_on and _names_other_things(clause[goes_on.end():cause.start() if cause else None], promise):
+            continue  # 完成农村公路沥青罩面128公里，另有3座危桥改造尚在施工: the bridges go on, not the roads
+        if goes_on or (cause and cause.start() == 0) or len(subject) < 4:
             return True
-        if _grams(subject) & promise and not _another_object(plain, m.end(), promise):
+        if _unfinished_subject_is_promised(named, cause, subject, promise) \
+                and not _another_object(plain, m.end(), promise):
             return True
     return False
+
+
+def _unfinished_subject_is_promised(named: str, cause: Optional[re.Match], subject: str, promise: set) -> bool:
+    """Whether the subject of an unfinished cue (``named``, the words of its clause before it) is the promised
+    thing: its head, the last noun before any cause, shares a character pair with the ``promise`` (城南社区健身广场
+    因征地问题尚未完工: the 广场, not the promised 健身路径), or, when the head names no thing of its own (某某塘整治
+    工程: check_cues.tsv generic_head), any of its words do."""
+    nouns = [w for w in _thing_words(named[:cause.start()] if cause else named) if _noun(w)]
+    if nouns and not check_cue("generic_head").fullmatch(nouns[-1]):
+        return bool(_grams(nouns[-1]) & promise)
+    return bool(_grams(subject) & promise)
+
+
+def _names_other_things(words: str, promise: set) -> bool:
+    """Whether ``words`` name things (nouns) and none of them shares a character pair with the ``promise``'s
+    (另有3座危桥改造: 危桥, for a promise of roads; 其余2个: no thing named, the promise's own)."""
+    things = [w for w in _thing_words(words) if _noun(w)]
+    return bool(things) and not any(_grams(w) & promise for w in things)
 
 
 def _another_object(text: str, after: int, promise: set) -> bool:
@@ -2636,9 +2683,14 @@ class _Actual:
 
 
 def _several_year_spans(doc: Document) -> list[tuple[int, int]]:
-    """The (start, end) spans of a report that review several years."""
+    """The (start, end) spans of a report that review several years: a review part whose title names a
+    period of years (“十四五”时期工作回顾) but not the reviewed year before it (2025年和“十四五”时期工作回顾
+    reviews the year first, its paragraphs on the period name it: the sixteenth round's dev county, a
+    report at the end of a five-year plan), and a paragraph opening with the period (五年来, …)."""
+    year = doc.meta.year
     spans = [(s.start, s.end) for s in doc.section_list
-             if s.kind in REVIEW_KINDS and year_cue("several_years_named").search(s.title or "")]
+             if s.kind in REVIEW_KINDS and year_cue("several_years_named").search(s.title or "")
+             and not (year and names_reviewed_year(s.title or "", year))]
     pos = 0
     for para in doc.text.split("\n"):
         if year_cue("several_years_named").search(para.lstrip(" —-")[:8]):
@@ -3149,6 +3201,9 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         # 全年未发生孕产妇死亡: none at all meets a ceiling on it, in any unit, and nothing else
         if str(t.approx) != "at_most" or str(t.aspect) != "level":
             return None
+        grade = check_cue("event_grade").search(_clause_tail(a.context, 1))
+        if grade and grade.group() not in label:
+            return None  # 院内感染发生率控制在1%以内 / 未发生院内感染暴发事件: no outbreak, the rate untold
         a = dataclasses.replace(a, base_unit=str(t.base_unit), kind=str(t.kind))
     if a.kind != str(t.kind):
         return None
@@ -3163,6 +3218,8 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(
             check_cue("per_head").search(_clause_tail(a.context, 1))):
         return None  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
+    if not a.derived and str(t.kind) == "percent" and _another_qualifier(label, _clause_tail(a.context, 1)):
+        return None  # 老年人中医药健康管理率 / 0—36个月儿童中医药健康管理率: the same measure of another group
     if a.derived == "share" and stem is None:
         return None  # a share computed from counts answers only a share (达标率, 比例)
     if a.derived == "sum" and not _LISTED.search(label):
@@ -3251,6 +3308,53 @@ def _another_part(label: str, context: str) -> bool:
         if promised and named and named[-1] not in promised and not any(own[p] in context for p in promised):
             return True  # (城镇和农村居民人均可支配收入分别增长5.4%和7.1%: 城镇 is named, its 居民 shared)
     return False
+
+
+def _another_qualifier(label: str, clause: str) -> bool:
+    """Whether a review value's ``clause`` names the target's measure with another qualifier before it: the
+    longest run both share reaches the label's end, the label's last noun before it (a group or a kind) is
+    not in the clause there, and the clause's last noun there is not in the label (重点人群家庭医生
+    签约率 / 常住人口家庭医生签约率; 粮食播种面积 / 农作物总播种面积: neighbouring indicators, planted by every
+    author of the fifteenth round).  A qualifier on one side only (森林覆盖率 / 全县森林覆盖率), shared
+    (农村居民人均可支配收入 / 农村常住居民人均可支配收入) or a short form of the label's (初次信访事项 / 初信初访) is
+    the same measure.  Read for shares only (:func:`_comparable`): before a count the qualifier is as often a
+    kind or a scope of the promised things (新建村（社区）红十字服务站 / 新建基层红十字服务站).
+
+    Example:
+        >>> _another_qualifier("老年人中医药健康管理率达到", "0—36个月儿童中医药健康管理率达到")
+        True
+        >>> _another_qualifier("农村居民人均可支配收入增长", "农村常住居民人均可支配收入增长")
+        False
+        >>> _another_qualifier("森林覆盖率达到", "全县森林覆盖率达到")
+        False
+    """
+    label, clause = canonical(label), canonical(clause)
+    run = difflib.SequenceMatcher(None, label, clause, autojunk=False).find_longest_match(
+        0, len(label), 0, len(clause))
+    if run.size < 4 or run.a + run.size < len(label) - 4:
+        return False
+    own, other = label[:run.a], clause[:run.b]
+    if re.search(r"[、等]", other):
+        return False  # 开展导游、民宿管家等技能培训: kinds of the promised thing, named as examples
+    # (nouns only: the verbs before a shared measure differ freely, 举办业务培训 / 组织馆内业务培训)
+    promised, named = [w for w in _thing_words(own) if _noun(w)], [w for w in _thing_words(other) if _noun(w)]
+    if not (promised and named) or promised[-1] in other or named[-1] in label:
+        return False
+    # (a short form made of the label's characters is the label's group: 初信初访 for 初次信访事项)
+    return not set(named[-1]) <= set(own)
+
+
+def _noun(word: str) -> bool:
+    """Whether a word is a noun by the dictionary's tags; a word the dictionary does not know, or knows only as
+    a domain term (nz), by its last two characters (重点人群: 人群; 新命名: 命名, a verb), and a term no tag
+    reaches is a noun (危桥)."""
+    from .nlp import word_tags as _word_tags
+
+    tags = _word_tags()
+    tag = tags.get(word)
+    if tag in (None, "nz") and len(word) > 2:
+        tag = tags.get(word[-2:])
+    return tag is None or (tag.startswith("n") and tag != "nz")  # (a term nobody tagged: 危桥, as names_thing)
 
 
 def _share_promised(commitment: str) -> bool:
