@@ -133,7 +133,7 @@ def test_leave_one_pair_out_over_the_feature_table():
     # 7,836 on the thirteenth round's 147 pairs with its final code (its 11 new pairs, the spent split, the
     # after-round pairs and three new offices, joined, and its rule classes changed the table's features);
     # 75.9% of 8,383 on the fourteenth round's 158 pairs with its final code; 75.8% of 8,925 on the fifteenth
-    # round's 169.
+    # round's 169; 75.6% of 9,476 on the sixteenth round's 180.
     assert agreement >= 0.755
 
 
@@ -232,10 +232,18 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # trained on since the fifteenth round, its rule classes in (partly development figures): 82.3%
             # (农经站) to 94.0% (实验小学) when its final code was retrained on 169 pairs
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.80
-        elif pid in SEVENTEENTH_ROUND_DEV:
-            # written and annotated blind after the fifteenth round's final code and never trained on: their
-            # first runs with that code, 78.0% (计划生育协会) to 87.5% (殡葬管理所), are held-out figures of it (the next round trains on them)
-            assert r["recall"] >= 0.99 and r["agreement"] >= 0.77
+        elif pid in SEVENTEENTH_ROUND_DEV + EIGHTEENTH_ROUND_DEV + FIFTEENTH_ROUND_TEST:
+            # written and annotated blind, the first three after the fifteenth round's final code (first run
+            # with it at 78.0% 计划生育协会 to 87.5% 殡葬管理所), the other two this round (first run with the
+            # round's starting code at 88.0% 救助管理站 and 78.0% 体育事业发展中心), and the fifteenth round's spent
+            # frozen offices (first scored 80.0% 卫生院, 91.8% 文明办, 89.6% 机关幼儿园: their errors read this
+            # round); trained on since the sixteenth round, its rule classes in (partly development figures):
+            # 79.2% (政府办) to 93.9% (文明办) when its final code was retrained on 180 pairs
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.79
+        elif pid in NINETEENTH_ROUND_DEV:
+            # written and annotated blind after the sixteenth round's final code and never trained on: their
+            # first runs with that code, 77.6% (河湖长制办公室) to 84.0% (就业服务中心), are held-out figures of it (the next round trains on them)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.77
         elif pid == "local_renshe_2025":
             # 人社局, the second round's frozen test (76.3% then): 71.0% when the verdict was retrained on the
             # eighth round's 84 pairs and in scripts/train_check.py since; 68.4% here, where one borderline
@@ -271,7 +279,9 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # first runs); 81.3% with the fourteenth round's rule classes, the thirteenth round's spent offices, two new
     # dev offices and the three offices written after its final code (their first runs); 82.0% with the fifteenth
     # round's rule classes, the fourteenth round's spent offices, two new dev offices and the three offices
-    # written after its final code (their first runs)
+    # written after its final code (their first runs); 82.5% with the sixteenth round's rule
+    # classes, the fifteenth round's spent offices, two new dev offices and the three offices written after its
+    # final code (their first runs)
     assert total["agreement"] >= 0.78
 
 
@@ -322,6 +332,8 @@ FOURTEENTH_ROUND_DEV = ("local_jiaoyi_2025", "local_yuanlin_2026", "local_nongtu
 FIFTEENTH_ROUND_DEV = ("local_zhengyan_2025", "local_xiaoxue_2026", "local_budongchan_2025")
 SIXTEENTH_ROUND_DEV = ("local_jingguan_2025", "local_yancao_2026")
 SEVENTEENTH_ROUND_DEV = ("local_zhengfuban_2025", "local_binzang_2026", "local_jisheng_2025")
+EIGHTEENTH_ROUND_DEV = ("local_jiuzhu_2025", "local_tiyu_2026")
+NINETEENTH_ROUND_DEV = ("local_fuliyuan_2025", "local_jiuye_2026", "local_hehu_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
@@ -331,6 +343,7 @@ TWELFTH_ROUND_TEST = ("local_gongan_2025", "local_tongzhan_2026", "local_zhixiao
 THIRTEENTH_ROUND_TEST = ("local_shichang_2025", "local_jiwei_2026", "local_cishan_2025", "county_muqu_2025")
 FOURTEENTH_ROUND_TEST = ("local_wangxin_2025", "local_yiyuan_2026", "local_cun_2025", "county_kuqu_2025")
 FIFTEENTH_ROUND_TEST = ("local_weishengyuan_2025", "local_wenmingban_2026", "local_youeryuan_2025", "county_lvzhou_2026")
+SIXTEENTH_ROUND_TEST = ("local_shebao_2025", "local_yizhong_2026", "local_nongzhi_2025", "county_xinnengyuan_2025")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -422,14 +435,36 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
 
 
 
-AFTER_FIFTEENTH_ROUND = SEVENTEENTH_ROUND_DEV + ("county_banqian_2026",)
+AFTER_SIXTEENTH_ROUND = NINETEENTH_ROUND_DEV + ("county_zhuye_2026",)
 
 
-def test_the_pairs_written_after_the_fifteenth_round_keep_their_first_run():
-    """Written and annotated blind after the fifteenth round's final code (县人民政府办公室 2025, 县殡葬管理所 2026, 县计划生育协会 2025 and a relocation-resettlement (易地扶贫搬迁) county's 政府工作报告 2026→2027: 170 of 211 (80.6%; 79.2%, 87.5%, 78.0%, 78.3%), recall 100%) and never trained on:
+def test_the_frozen_test_pairs_never_train_the_verdict():
+    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
+    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SIXTEENTH_ROUND_TEST)
+    assert not shipped & set(SIXTEENTH_ROUND_TEST)
+
+
+def test_the_sixteenth_rounds_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of the sixteenth round (split=test): synthetic 县社会保险事业管理中心 2025, 县第一中学 2026 and
+    县农业综合行政执法大队 2025 pairs and the 政府工作报告 of a new-energy county (2024→2025), written by authors who
+    never read the code, with every failure class planted and, new, rates answered only by the absence of a graver
+    event, the same measure of another group, a project answered by its first phase, a starting stock and its result
+    in one sentence, running totals where the year's figure is missing and the genre's paraphrases of works and
+    austerity.  Annotated blind, kept outside the repository until the final code of the round (2026-12-07) scored
+    it once with the shared scorers: 174 of 212 (82.1%; the offices 80.1%, the county 86.9%), commitment recall
+    97.6%, confidence AUROC 0.67. They never train the verdict; this test keeps the first score from sliding, and a
+    rise here is no evidence (the next round needs a new split)."""
+    test = [p for p in PAIRS if p.pair_id in SIXTEENTH_ROUND_TEST]
+    assert len(test) == 4 and all(p.split == "test" for p in test)
+    total = checked_together(test, "sixteenth round's frozen test pairs")
+    assert total["agreement"] >= 0.82 and total["recall"] >= 0.976
+
+
+def test_the_pairs_written_after_the_sixteenth_round_keep_their_first_run():
+    """Written and annotated blind after the sixteenth round's final code (县社会福利院 2025, 县就业服务中心 2026, 县河湖长制工作办公室 2025 and a bamboo-industry (竹产业) county's 政府工作报告 2026→2027: 167 of 208 (80.3%; 81.6%, 84.0%, 77.6%, 78.3%), recall 99.0%) and never trained on:
     their first run with that code is a held-out figure of it; the next round trains on them."""
-    after = [p for p in PAIRS if p.pair_id in AFTER_FIFTEENTH_ROUND]
+    after = [p for p in PAIRS if p.pair_id in AFTER_SIXTEENTH_ROUND]
     assert len(after) == 4 and all(p.split == "dev" for p in after)
-    assert not set(read_training().pair_id) & set(AFTER_FIFTEENTH_ROUND)
-    total = checked_together(after, "pairs written after the fifteenth round")
-    assert total["agreement"] >= 0.805 and total["recall"] >= 0.99
+    assert not set(read_training().pair_id) & set(AFTER_SIXTEENTH_ROUND)
+    total = checked_together(after, "pairs written after the sixteenth round")
+    assert total["agreement"] >= 0.802 and total["recall"] >= 0.99
