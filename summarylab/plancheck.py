@@ -1834,6 +1834,8 @@ def begun_only(promise: str, sentence: str) -> Optional[str]:
 
 #: A put-off cue and the rest of its clause (推迟至2026年开工: commitment_cues.tsv put_off).
 _POSTPONED = re.compile(rf"(?:{alternatives('commitment_cues.tsv', 'put_off')})[^，。；,;]*")
+#: The evidence fields of a numbers row read as not_found (another body's figure, a thing put off).
+_NO_EVIDENCE = {"evidence": "", "evidence_section": None, "evidence_start": None, "evidence_end": None, "actual": None}
 #: The office speaking of itself (我县, 我局, 本单位): the subject of what follows.
 _FIRST_PERSON = re.compile(r"[我本](?:县|市|区|局|办|委|院|馆|队|中心|单位|们)")
 
@@ -1862,24 +1864,22 @@ def _numeric_row(numeric: dict, p: dict, commitment: str = "", org: Optional[str
         reason = (f"回顾中的数字是参加{attended}举办的活动，不是本单位举办的。" if attended is not None
                   else f"回顾中的数字是{body}自己做的，不是本单位这项工作的落实。" if body is not None
                   else f"承诺的是{media[0]}级以上媒体的数字，回顾中只有{media[1]}级媒体的。")
-        row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
-                   evidence_end=None, actual=None, reason=reason)
+        row.update(_NO_EVIDENCE, verdict="not_found", reason=reason)
     elif (row["verdict"] == "delivered" and not _share_promised(commitment)
           and (unfinished_said(commitment, evidence) or begun_only(commitment, evidence))):
         # 新建…中心3个，其中1个已建成投用，其余2个…正在进行内部装修 (or 3个…已全部开工): the count is
         # met, the sentence says part of it is unfinished.  (A share met counts the part undone:
         # 家长学校建校率达到95%以上 / 84所中小学中已有81所建立家长学校 is delivered.)
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明部分尚未完成。")
-    elif row["verdict"] == "delivered" and cue("put_off", plain):
+    elif row["verdict"] == "delivered" and (put_off := cue("put_off", plain)):
         # “平安农机”示范乡镇创建工作推迟至2026年，已完成3个乡镇申报材料的初审: the figure counts the
         # preparatory work of a promise put off (GUIDELINES_check.md: put off with work done is partial).
         # With nothing done, the figure only names the thing put off (30万千瓦储能电站因电网接入方案调整，推迟至
         # 2027年开工: the fifteenth round's test county), and the promise is not_found, as in _put_off.
-        if cue("put_off_done", plain) or not _put_off_is_promised(commitment, plain[:cue("put_off", plain).start()]):
+        if cue("put_off_done", plain) or not _put_off_is_promised(commitment, plain[:put_off.start()]):
             row.update(verdict="partial", reason=row["reason"].rstrip("。") + "，但回顾写明这项工作推迟了。")
         else:
-            row.update(verdict="not_found", evidence="", evidence_section=None, evidence_start=None,
-                       evidence_end=None, actual=None, reason=f"回顾写明这项工作推迟，年内没有开始：“{_short(evidence)}”。")
+            row.update(_NO_EVIDENCE, verdict="not_found", reason=f"回顾写明这项工作推迟，年内没有开始：“{_short(evidence)}”。")
     elif lower is not None:
         # 争创省级示范村3个 / 3个村被命名为市级示范村: the count is met at a lower level.
         row.update(verdict="partial", reason=row["reason"].rstrip("。") + f"，但承诺的是{lower[0]}，回顾中达到的是{lower[1]}。")
@@ -2113,13 +2113,12 @@ def unfinished_said(commitment: str, sentence: str) -> bool:
             continue  # 完成农村公路沥青罩面128公里，另有3座危桥改造尚在施工: the bridges go on, not the roads
         if goes_on or (cause and cause.start() == 0) or len(subject) < 4:
             return True
-        if _unfinished_subject_is_promised(named, cause, subject, promise) \
-                and not _another_object(plain, m.end(), promise):
+        if _unfinished_subject_is_promised(named, cause, promise) and not _another_object(plain, m.end(), promise):
             return True
     return False
 
 
-def _unfinished_subject_is_promised(named: str, cause: Optional[re.Match], subject: str, promise: set) -> bool:
+def _unfinished_subject_is_promised(named: str, cause: Optional[re.Match], promise: set) -> bool:
     """Whether the subject of an unfinished cue (``named``, the words of its clause before it) is the promised
     thing: its head, the last noun before any cause, shares a character pair with the ``promise`` (城南社区健身广场
     因征地问题尚未完工: the 广场, not the promised 健身路径), or, when the head names no thing of its own (某某塘整治
@@ -2127,7 +2126,7 @@ def _unfinished_subject_is_promised(named: str, cause: Optional[re.Match], subje
     nouns = [w for w in _thing_words(named[:cause.start()] if cause else named) if _noun(w)]
     if nouns and not check_cue("generic_head").fullmatch(nouns[-1]):
         return bool(_grams(nouns[-1]) & promise)
-    return bool(_grams(subject) & promise)
+    return bool(_grams("".join(_HAN.findall(named))) & promise)
 
 
 def _names_other_things(words: str, promise: set) -> bool:
@@ -3197,11 +3196,12 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     """``a`` in the unit of target ``t`` when it may answer it (same kind of quantity, level or
     change, per head or not, a computed share only for a share: ``stem``, :func:`share_stem`),
     else None."""
+    own = _clause_tail(a.context, 1)  # (the value's clause: what it is of)
     if a.derived == "zero":
         # 全年未发生孕产妇死亡: none at all meets a ceiling on it, in any unit, and nothing else
         if str(t.approx) != "at_most" or str(t.aspect) != "level":
             return None
-        grade = check_cue("event_grade").search(_clause_tail(a.context, 1))
+        grade = check_cue("event_grade").search(own)
         if grade and grade.group() not in label:
             return None  # 院内感染发生率控制在1%以内 / 未发生院内感染暴发事件: no outbreak, the rate untold
         a = dataclasses.replace(a, base_unit=str(t.base_unit), kind=str(t.kind))
@@ -3215,16 +3215,14 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
         a = dataclasses.replace(a, value=value, base_unit=str(t.base_unit), value_max=None)
     if (a.aspect == "level") != (str(t.aspect) == "level"):
         return None  # a growth rate is not a level (赤字率2% vs M2增长13.6%)
-    if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(
-            check_cue("per_head").search(_clause_tail(a.context, 1))):
+    if a.aspect == "level" and bool(check_cue("per_head").search(label)) != bool(check_cue("per_head").search(own)):
         return None  # 人均体育场地面积 is not 体育场地总面积, nor a total a value per head
-    if not a.derived and str(t.kind) == "percent" and _another_qualifier(label, _clause_tail(a.context, 1)):
+    if not a.derived and str(t.kind) == "percent" and _another_qualifier(label, own):
         return None  # 老年人中医药健康管理率 / 0—36个月儿童中医药健康管理率: the same measure of another group
     if a.derived == "share" and stem is None:
         return None  # a share computed from counts answers only a share (达标率, 比例)
     if a.derived == "sum" and not _LISTED.search(label):
         return None  # the sum of a list answers only a target over several things
-    own = _clause_tail(a.context, 1)
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
             and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
