@@ -240,6 +240,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # round); trained on since the sixteenth round, its rule classes in (partly development figures):
             # 79.2% (政府办) to 93.9% (文明办) when its final code was retrained on 180 pairs
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.79
+        elif pid in SIXTEENTH_ROUND_TEST:
+            # the sixteenth round's spent frozen offices, first scored 82.0% 社会保险事业管理中心 (3 of 50 unproduced),
+            # 82.0% 第一中学, 76.5% 农业综合行政执法大队 (their errors read this round)
+            assert r["recall"] >= 0.94 and r["agreement"] >= 0.76
         elif pid in NINETEENTH_ROUND_DEV:
             # written and annotated blind after the sixteenth round's final code and never trained on: their
             # first runs with that code, 77.6% (河湖长制办公室) to 84.0% (就业服务中心), are held-out figures of it (the next round trains on them)
@@ -421,6 +425,12 @@ SPENT_SPLITS = {
     # lower, counted lists reported in part and a whole work put off while one step is reported: 177 of 210
     # (84.3%, kappa 0.76; the offices 87.1%, the county 77.8%), recall 99.5%, AUROC 0.59
     "fifteenth round": (FIFTEENTH_ROUND_TEST, 0.842, 0.995),
+    # synthetic 县社会保险事业管理中心 2025, 县第一中学 2026 and 县农业综合行政执法大队 2025 pairs and the 政府工作报告 of a
+    # new-energy county (2024→2025), rates answered only by the absence of a graver event, the same measure of
+    # another group, a project answered by its first phase, a starting stock and its result in one sentence and
+    # running totals where the year's figure is missing: 174 of 212 (82.1%, kappa 0.73; the offices 80.1%, the
+    # county 86.9%), recall 97.6%, AUROC 0.67
+    "sixteenth round": (SIXTEENTH_ROUND_TEST, 0.82, 0.976),
 }
 
 
@@ -436,28 +446,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
 
 
 AFTER_SIXTEENTH_ROUND = NINETEENTH_ROUND_DEV + ("county_zhuye_2026",)
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SIXTEENTH_ROUND_TEST)
-    assert not shipped & set(SIXTEENTH_ROUND_TEST)
-
-
-def test_the_sixteenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the sixteenth round (split=test): synthetic 县社会保险事业管理中心 2025, 县第一中学 2026 and
-    县农业综合行政执法大队 2025 pairs and the 政府工作报告 of a new-energy county (2024→2025), written by authors who
-    never read the code, with every failure class planted and, new, rates answered only by the absence of a graver
-    event, the same measure of another group, a project answered by its first phase, a starting stock and its result
-    in one sentence, running totals where the year's figure is missing and the genre's paraphrases of works and
-    austerity.  Annotated blind, kept outside the repository until the final code of the round (2026-12-07) scored
-    it once with the shared scorers: 174 of 212 (82.1%; the offices 80.1%, the county 86.9%), commitment recall
-    97.6%, confidence AUROC 0.67. They never train the verdict; this test keeps the first score from sliding, and a
-    rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in SIXTEENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "sixteenth round's frozen test pairs")
-    assert total["agreement"] >= 0.82 and total["recall"] >= 0.976
 
 
 def test_the_pairs_written_after_the_sixteenth_round_keep_their_first_run():
