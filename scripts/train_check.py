@@ -42,32 +42,9 @@ from summarylab.verdict import (  # noqa: E402
     CLASSES, CV_PATH, FEATURES, JUDGE_FEATURES, JUDGE_PATH, TRAINING_PATH, EvidenceJudge, VerdictModel)
 
 
-class BoostedVerdict(VerdictModel):
-    """The gradient-boosted alternative (HistGradientBoostingClassifier, depth 3)."""
-
-    def _estimator(self):
-        from sklearn.ensemble import HistGradientBoostingClassifier
-
-        return HistGradientBoostingClassifier(max_iter=150, learning_rate=0.05, max_depth=3,
-                                              class_weight=self.class_weight, random_state=0)
-
-
-class CalibratedVerdict(VerdictModel):
-    """The shipped model whose probabilities (verdict and confidence) come from a
-    CalibratedClassifierCV copy fitted in 5 folds of the training rows."""
-
-    def _estimator(self):
-        from sklearn.calibration import CalibratedClassifierCV
-
-        return CalibratedClassifierCV(super()._estimator(), method="sigmoid", cv=5)
-
-
 #: Other verdict models measured leave one pair out with --alternatives (models/check_cv.json).
 ALTERNATIVES = {
-    "logistic C=0.3 (the first engineer's)": lambda _: VerdictModel(C=0.3),
-    "logistic C=0.1, class_weight=balanced": lambda _: VerdictModel(class_weight="balanced"),
-    "gradient boosting (HistGradientBoosting, depth 3)": lambda _: BoostedVerdict(),
-    "logistic C=0.1 calibrated by CalibratedClassifierCV(sigmoid)": lambda _: CalibratedVerdict(),
+    "logistic C=0.1 (the shipped model until the sixteenth round)": lambda _: VerdictModel(kind="logistic"),
 }
 
 
@@ -267,10 +244,14 @@ class Judges:
             rows.to_csv(fh, index=False)
 
 
-def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=False, para=None, judges=None,
+def lopo(pairs, table, preps, golds, makes, verbose=False, out_dir=None, quiet=False, para=None, judges=None,
          row_index=None):
-    """Leave one pair out: fit ``make(train)`` on the other pairs' rows, check the pair, score it."""
-    results, right, wrong, per_pair = [], [], [], {}
+    """Leave one pair out: fit each model of ``makes`` (name → ``make(train)``) on the other pairs' rows,
+    check the pair with it, score it.  The models share each fold's judge and paraphrases (learned once a
+    fold); the first is the shipped one (printed; its outputs in ``out_dir``, the others' in
+    ``out_dir/alternative<k>``).  Returns name → (summary, per_pair)."""
+    names = list(makes)
+    found = {name: ([], [], [], {}) for name in names}  # results, right, wrong, per_pair
     for p in pairs:
         # every fold's judges and word-pair tables leave its own pair out: none serves another fold, and
         # keeping them all held 24 GB by the 172nd of 177 folds (the sixteenth round's run was killed)
@@ -285,26 +266,34 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
         if judges is not None:  # nested: neither the held-out pair nor the row's own pair taught the judge
             train = judges.refit_rows(train, p.pair_id, row_index)
             judge = judges.judge({p.pair_id})
-        model = make(train).fit(train, train.verdict)
-        out = decide(preps[p.pair_id], model, judge)
-        produced = out.to_dict("records")
-        if out_dir:
-            Path(out_dir).mkdir(parents=True, exist_ok=True)
-            out.to_json(Path(out_dir) / f"{p.pair_id}.jsonl", orient="records", lines=True, force_ascii=False)
-        r = score(golds[p.pair_id], produced)
-        results.append(r)
-        texts = [x["commitment"] for x in produced]
-        for g in golds[p.pair_id]:
-            k = best_match(g["commitment"], texts)
-            if k is None:
-                continue
-            (right if produced[k]["verdict"] == g["verdict"] else wrong).append(produced[k]["confidence"])
-            if verbose and produced[k]["verdict"] != g["verdict"]:
-                print(f"  {p.pair_id} gold={g['verdict']} pred={produced[k]['verdict']} "
-                      f"{g['commitment'][:30]} | {str(produced[k]['evidence'])[:40]}")
-        per_pair[p.pair_id] = {k: r[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
-        if not quiet:
-            print(json.dumps({"pair": p.pair_id, **per_pair[p.pair_id]}, ensure_ascii=False))
+        for k, name in enumerate(names):
+            results, right, wrong, per_pair = found[name]
+            model = makes[name](train).fit(train, train.verdict)
+            out = decide(preps[p.pair_id], model, judge)
+            produced = out.to_dict("records")
+            if out_dir:
+                where = Path(out_dir) if k == 0 else Path(out_dir) / f"alternative{k}"
+                where.mkdir(parents=True, exist_ok=True)
+                out.to_json(where / f"{p.pair_id}.jsonl", orient="records", lines=True, force_ascii=False)
+            r = score(golds[p.pair_id], produced)
+            results.append(r)
+            texts = [x["commitment"] for x in produced]
+            for g in golds[p.pair_id]:
+                m = best_match(g["commitment"], texts)
+                if m is None:
+                    continue
+                (right if produced[m]["verdict"] == g["verdict"] else wrong).append(produced[m]["confidence"])
+                if verbose and k == 0 and produced[m]["verdict"] != g["verdict"]:
+                    print(f"  {p.pair_id} gold={g['verdict']} pred={produced[m]['verdict']} "
+                          f"{g['commitment'][:30]} | {str(produced[m]['evidence'])[:40]}")
+            per_pair[p.pair_id] = {key: r[key] for key in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
+            if not quiet and k == 0:
+                print(json.dumps({"pair": p.pair_id, **per_pair[p.pair_id]}, ensure_ascii=False), flush=True)
+    return {name: (_summary(pairs, preps, *found[name]), found[name][3]) for name in names}
+
+
+def _summary(pairs, preps, results, right, wrong, per_pair) -> dict:
+    """The pooled figures of one model's folds."""
     tot = pooled(results)
     summary = {k: tot[k] for k in ("gold", "agreement", "kappa", "recall", "evidence_ok")}
     # gold>produced counts: which verdicts are mistaken for which (the error classes of the report)
@@ -316,9 +305,7 @@ def lopo(pairs, table, preps, golds, make, verbose=False, out_dir=None, quiet=Fa
         sub = pooled([r for p, r in zip(pairs, results)
                       if (preps[p.pair_id].summary_doc.meta.kind == "gov_work_report") == wanted])
         summary[part] = {k: sub[k] for k in ("gold", "agreement", "kappa", "recall")}
-    if not quiet:
-        print(json.dumps({"pair": "ALL (leave one pair out)", **summary}, ensure_ascii=False))
-    return summary, per_pair
+    return summary
 
 
 def main():
@@ -375,16 +362,18 @@ def main():
     else:
         for name in JUDGE_OUT:
             table[name] = 0.0
-    make = lambda _: VerdictModel()  # noqa: E731  (every fold fits the shipped model's settings)
-    summary, per_pair = lopo(pairs, table, preps, golds, make, a.v, a.out, para=para, judges=judges,
-                             row_index=row_index)
+    makes = {"shipped": lambda _: VerdictModel()}  # (every fold fits the shipped model's settings)
+    if a.alternatives:  # the models measured against the shipped one, in the same folds (judges shared)
+        makes.update(ALTERNATIVES)
+    measured = lopo(pairs, table, preps, golds, makes, a.v, a.out, para=para, judges=judges, row_index=row_index)
+    summary, per_pair = measured.pop("shipped")
+    print(json.dumps({"pair": "ALL (leave one pair out)", **summary}, ensure_ascii=False))
     if a.alternatives:
-        # The models measured against the shipped one, each in the same folds.
         summary["alternatives"] = {}
-        for name, make in ALTERNATIVES.items():
-            alt, _ = lopo(pairs, table, preps, golds, make, False, None, quiet=True, para=para, judges=judges,
-                          row_index=row_index)
-            summary["alternatives"][name] = {k: alt[k] for k in ("agreement", "kappa", "confidence_auroc")}
+        for k, (name, (alt, alt_pairs)) in enumerate(measured.items(), start=1):
+            summary["alternatives"][name] = {key: alt[key] for key in (
+                "agreement", "kappa", "recall", "confidence_auroc", "national", "local")}
+            summary["alternatives"][name]["outputs"] = f"alternative{k}"
             print(json.dumps({"alternative": name, **summary["alternatives"][name]}, ensure_ascii=False))
     if a.no_write:
         if a.note:  # a measured variant recorded in the history only (the shipped files stay)

@@ -329,7 +329,7 @@ def test_the_paragraph_of_the_evidence_holds_what_its_sentence_leaves_to_its_nei
 
 def test_a_narrow_promise_held_by_a_sentence_about_something_else_is_weak_evidence():
     from summarylab.plancheck import pair_features, prepare
-    from summarylab.verdict import default_model
+    from summarylab.verdict import fit_verdict_model
 
     # 1997 政府工作报告 promises 稳定价格; the 1998 review's sentence frees prices (价格进一步放开):
     # one short topic word held, the promised stability not reported (the annotator: not_found).
@@ -343,8 +343,8 @@ def test_a_narrow_promise_held_by_a_sentence_about_something_else_is_weak_eviden
     assert f.loc["稳定价格", "narrow_coverage"] == f.loc["稳定价格", "clause_coverage"] > 0
     assert f.loc["在大多数国有大中型骨干企业初步建立现代企业制度", "narrow_coverage"] == 0.0
     # Learned from the annotated pairs: the same clause coverage weighs less for delivery
-    # when the promise is narrow.
-    assert default_model().weights()["delivered"]["narrow_coverage"] < 0
+    # when the promise is narrow (read in the logistic model, whose weights are one per feature).
+    assert fit_verdict_model(kind="logistic").weights()["delivered"]["narrow_coverage"] < 0
 
 
 def test_the_qualifiers_of_a_promise_with_another_head_are_another_thing():

@@ -103,17 +103,29 @@ FIRST_13 = ("synthetic_2022", "gov_2013_2014", "synthetic_tuanwei_2023", "gov_20
             "gov_2010_2011", "local_minzheng_2024", "local_town_2023")
 
 
-def test_leave_one_pair_out_over_the_feature_table():
+#: Folds of whole pairs for the tests that fit the verdict model on the other pairs: ten over the feature
+#: table, five over the local pairs (the boosted model takes seconds to fit, so the tests no longer fit one
+#: per pair; scripts/train_check.py still leaves one pair out, for the figures the README reports).
+TABLE_FOLDS, LOCAL_FOLDS = 10, 5
+
+
+def pair_folds(pair_ids, n: int) -> list:
+    """``n`` folds of the pairs, every pair wholly in one (the k-th pair in fold k mod n)."""
+    ids = list(dict.fromkeys(pair_ids))
+    return [set(ids[k::n]) for k in range(n)]
+
+
+def test_ten_folds_of_whole_pairs_over_the_feature_table():
     table = read_training()
     table = table[table.verdict.isin(CLASSES)]
     right = right_13 = n_13 = 0
-    for pid in table.pair_id.unique():
-        train, held = table[table.pair_id != pid], table[table.pair_id == pid]
+    for fold in pair_folds(table.pair_id, TABLE_FOLDS):
+        train, held = table[~table.pair_id.isin(fold)], table[table.pair_id.isin(fold)]
         model = VerdictModel().fit(train, train.verdict)
-        ok = int((model.predict(held) == held.verdict.to_numpy()).sum())
-        right += ok
-        if pid in FIRST_13:
-            right_13, n_13 = right_13 + ok, n_13 + len(held)
+        hit = model.predict(held) == held.verdict.to_numpy()
+        right += int(hit.sum())
+        first = held.pair_id.isin(FIRST_13).to_numpy()
+        right_13, n_13 = right_13 + int(hit[first].sum()), n_13 + int(first.sum())
     agreement, agreement_13 = right / len(table), right_13 / n_13
     print(f"\nleave-one-pair-out agreement on matched commitments: {agreement:.1%} of {len(table)}; "
           f"on the first 13 pairs {agreement_13:.1%} of {n_13}")
@@ -143,15 +155,19 @@ def local_results():
     judged = read_judge_training()
     golds = {p.pair_id: load_gold(p) for p in DEV}
     out = {}
-    for p in LOCAL:
-        train = table[(table.pair_id != p.pair_id) & table.verdict.isin(CLASSES)]
+    for fold in pair_folds([p.pair_id for p in LOCAL], LOCAL_FOLDS):
+        train = table[~table.pair_id.isin(fold) & table.verdict.isin(CLASSES)]
         model = VerdictModel().fit(train, train.verdict)
-        prep = prepare(sl.read(p.plan_file), sl.read(p.summary_file))
-        # the paraphrases the held-out pair is checked with are learned from the other pairs only,
+        # the paraphrases a held-out pair is checked with are learned from the other folds' pairs only,
         # and its evidence judge never saw its gold evidence either
-        set_paraphrase_gain(prep, learn_paraphrases(golds, exclude={p.pair_id}))
-        result = decide(prep, model, fit_judge(judged[judged.pair_id != p.pair_id]))
-        out[p.pair_id] = (result, score(load_gold(p), result.to_dict("records")))
+        paraphrases = learn_paraphrases(golds, exclude=fold)
+        judge = fit_judge(judged[~judged.pair_id.isin(fold)])
+        for p in LOCAL:
+            if p.pair_id in fold:
+                prep = prepare(sl.read(p.plan_file), sl.read(p.summary_file))
+                set_paraphrase_gain(prep, paraphrases)
+                result = decide(prep, model, judge)
+                out[p.pair_id] = (result, score(load_gold(p), result.to_dict("records")))
     return out
 
 
