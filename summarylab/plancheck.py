@@ -34,8 +34,8 @@ How:
    learned from the annotated pairs' gold evidence passages) reads every retrieved
    candidate (:func:`candidate_features`): its best probability is a feature of the
    verdict and its best candidate is the evidence a delivered verdict names.
-3. Verdict: numbers decide when both sides have them; otherwise a logistic
-   regression (:mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
+3. Verdict: numbers decide when both sides have them; otherwise a learned
+   classifier (gradient-boosted trees, :mod:`summarylab.verdict`) fitted from ``models/check_training.csv``
    (written by ``scripts/train_check.py`` from the annotated pairs) decides, and
    ``confidence`` is its probability of the verdict given.  A rate or amount
    target is never delivered by words alone, an admitted shortfall or a pilot

@@ -127,7 +127,7 @@ def test_ten_folds_of_whole_pairs_over_the_feature_table():
         first = held.pair_id.isin(FIRST_13).to_numpy()
         right_13, n_13 = right_13 + int(hit[first].sum()), n_13 + int(first.sum())
     agreement, agreement_13 = right / len(table), right_13 / n_13
-    print(f"\nleave-one-pair-out agreement on matched commitments: {agreement:.1%} of {len(table)}; "
+    print(f"\nten folds of whole pairs, agreement on matched commitments: {agreement:.1%} of {len(table)}; "
           f"on the first 13 pairs {agreement_13:.1%} of {n_13}")
     assert n_13 >= 700
     assert agreement_13 >= 0.80  # 81.2% of 708 when last trained (models/check_cv.json)
@@ -145,8 +145,10 @@ def test_ten_folds_of_whole_pairs_over_the_feature_table():
     # 7,836 on the thirteenth round's 147 pairs with its final code (its 11 new pairs, the spent split, the
     # after-round pairs and three new offices, joined, and its rule classes changed the table's features);
     # 75.9% of 8,383 on the fourteenth round's 158 pairs with its final code; 75.8% of 8,925 on the fifteenth
-    # round's 169; 75.6% of 9,476 on the sixteenth round's 180.
-    assert agreement >= 0.755
+    # round's 169; 75.6% of 9,476 on the sixteenth round's 180 (the logistic model, leaving one pair out). The
+    # boosted model, ten folds of whole pairs: 77.9% of 10,020 on the seventeenth round's 191 (81.8% of 710 on the
+    # first 13).
+    assert agreement >= 0.775
 
 
 @pytest.fixture(scope="module")
@@ -238,8 +240,9 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # round's starting code at 82.7% 政协办公室 and 78.3% 巡察办), and the thirteenth round's spent frozen
             # offices (first scored 82.0% 市场监管局, 83.7% 纪委监委, 71.4% 慈善总会: their errors read this round);
             # trained on since the fourteenth round, its rule classes in (partly development figures): 77.6%
-            # (慈善总会) to 88.5% (政协办公室) when its final code was retrained on 158 pairs
-            assert r["recall"] >= 0.95 and r["agreement"] >= 0.76
+            # (慈善总会) to 88.5% (政协办公室) when its final code was retrained on 158 pairs; 73.5% (慈善总会) with the
+            # seventeenth round's boosted model and five folds of whole local pairs
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.73
         elif pid in FIFTEENTH_ROUND_DEV + SIXTEENTH_ROUND_DEV + FOURTEENTH_ROUND_TEST:
             # written and annotated blind, the first three after the fourteenth round's final code (first run
             # with it at 75.5% 不动产登记中心 to 88.0% 实验小学), the other two this round (first run with the
@@ -256,14 +259,20 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # round); trained on since the sixteenth round, its rule classes in (partly development figures):
             # 79.2% (政府办) to 93.9% (文明办) when its final code was retrained on 180 pairs
             assert r["recall"] >= 0.95 and r["agreement"] >= 0.79
-        elif pid in SIXTEENTH_ROUND_TEST:
-            # the sixteenth round's spent frozen offices, first scored 82.0% 社会保险事业管理中心 (3 of 50 unproduced),
-            # 82.0% 第一中学, 76.5% 农业综合行政执法大队 (their errors read this round)
-            assert r["recall"] >= 0.94 and r["agreement"] >= 0.76
-        elif pid in NINETEENTH_ROUND_DEV:
-            # written and annotated blind after the sixteenth round's final code and never trained on: their
-            # first runs with that code, 77.6% (河湖长制办公室) to 84.0% (就业服务中心), are held-out figures of it (the next round trains on them)
-            assert r["recall"] >= 0.95 and r["agreement"] >= 0.77
+        elif pid in NINETEENTH_ROUND_DEV + TWENTIETH_ROUND_DEV + SIXTEENTH_ROUND_TEST:
+            # written and annotated blind, the first three after the sixteenth round's final code (first run
+            # with it at 77.6% 河湖长制办公室 to 84.0% 就业服务中心), the other two this round (first run with the
+            # round's starting code at 77.6% 动物疫病预防控制中心 and 86.5% 青少年活动中心), and the sixteenth round's
+            # spent frozen offices (first scored 82.0% 社会保险事业管理中心, 82.0% 第一中学, 76.5% 农业综合行政执法大队:
+            # their errors read this round); trained on since the seventeenth round, its rule classes in (partly
+            # development figures): 71.4% (动物疫病预防控制中心) to 92.0% (第一中学) with the boosted model and five
+            # folds of whole local pairs; 社会保险事业管理中心's recall 94% (3 of 50 commitments unproduced)
+            assert r["recall"] >= 0.94 and r["agreement"] >= 0.71
+        elif pid in TWENTY_FIRST_ROUND_DEV:
+            # written and annotated blind after the seventeenth round's final code and never trained on: their
+            # first runs with that code, 72.5% (中心血站) to 87.8% (水库移民后期扶持事务中心), are held-out figures of it
+            # (the next round trains on them)
+            assert r["recall"] >= 0.95 and r["agreement"] >= 0.72
         elif pid == "local_renshe_2025":
             # 人社局, the second round's frozen test (76.3% then): 71.0% when the verdict was retrained on the
             # eighth round's 84 pairs and in scripts/train_check.py since; 68.4% here, where one borderline
@@ -301,8 +310,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
     # round's rule classes, the fourteenth round's spent offices, two new dev offices and the three offices
     # written after its final code (their first runs); 82.5% with the sixteenth round's rule
     # classes, the fifteenth round's spent offices, two new dev offices and the three offices written after its
-    # final code (their first runs)
-    assert total["agreement"] >= 0.78
+    # final code (their first runs); 82.8% with the seventeenth round's rule classes and boosted model (five folds
+    # of whole pairs), the sixteenth round's spent offices, two new dev offices and the three offices written after
+    # its final code (their first runs)
+    assert total["agreement"] >= 0.80
 
 
 def test_a_delivered_verdict_names_an_evidence_sentence_of_the_review(local_results):
@@ -354,6 +365,8 @@ SIXTEENTH_ROUND_DEV = ("local_jingguan_2025", "local_yancao_2026")
 SEVENTEENTH_ROUND_DEV = ("local_zhengfuban_2025", "local_binzang_2026", "local_jisheng_2025")
 EIGHTEENTH_ROUND_DEV = ("local_jiuzhu_2025", "local_tiyu_2026")
 NINETEENTH_ROUND_DEV = ("local_fuliyuan_2025", "local_jiuye_2026", "local_hehu_2025")
+TWENTIETH_ROUND_DEV = ("local_dongyi_2025", "local_qingshaonian_2026")
+TWENTY_FIRST_ROUND_DEV = ("local_xuezhan_2025", "local_feiyi_2026", "local_yimin_2025")
 NINTH_ROUND_DEV = ("local_gongxiao_2025", "local_jiguan_2024", "local_xiaofang_2024", "local_fuyou_2025",
                    "local_xiangcun_2024")
 NINTH_ROUND_TEST = ("local_shuiwu_2025", "local_tushuguan_2024", "local_kaifaqu_2025", "county_yanhai_2024")
@@ -364,6 +377,7 @@ THIRTEENTH_ROUND_TEST = ("local_shichang_2025", "local_jiwei_2026", "local_cisha
 FOURTEENTH_ROUND_TEST = ("local_wangxin_2025", "local_yiyuan_2026", "local_cun_2025", "county_kuqu_2025")
 FIFTEENTH_ROUND_TEST = ("local_weishengyuan_2025", "local_wenmingban_2026", "local_youeryuan_2025", "county_lvzhou_2026")
 SIXTEENTH_ROUND_TEST = ("local_shebao_2025", "local_yizhong_2026", "local_nongzhi_2025", "county_xinnengyuan_2025")
+SEVENTEENTH_ROUND_TEST = ("local_jijiu_2025", "local_shuichan_2026", "local_rencai_2025", "county_meitan_2026")
 SEVENTH_ROUND_DEV = ("local_shenji_2025", "local_hongshizihui_2024", "local_fagai_2025", "local_xinfang_2024",
                      "local_gongxin_2025", "local_wenlian_2024")
 
@@ -461,14 +475,38 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
 
 
 
-AFTER_SIXTEENTH_ROUND = NINETEENTH_ROUND_DEV + ("county_zhuye_2026",)
+AFTER_SEVENTEENTH_ROUND = TWENTY_FIRST_ROUND_DEV + ("county_fangzhi_2026",)
 
 
-def test_the_pairs_written_after_the_sixteenth_round_keep_their_first_run():
-    """Written and annotated blind after the sixteenth round's final code (县社会福利院 2025, 县就业服务中心 2026, 县河湖长制工作办公室 2025 and a bamboo-industry (竹产业) county's 政府工作报告 2026→2027: 167 of 208 (80.3%; 81.6%, 84.0%, 77.6%, 78.3%), recall 99.0%) and never trained on:
-    their first run with that code is a held-out figure of it; the next round trains on them."""
-    after = [p for p in PAIRS if p.pair_id in AFTER_SIXTEENTH_ROUND]
+def test_the_frozen_test_pairs_never_train_the_verdict():
+    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
+    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SEVENTEENTH_ROUND_TEST)
+    assert not shipped & set(SEVENTEENTH_ROUND_TEST)
+
+
+def test_the_seventeenth_rounds_frozen_test_pairs_keep_their_first_score():
+    """The frozen split of the seventeenth round (split=test): synthetic 县急救指挥中心 2025, 县水产技术推广站 2026 and
+    县人才服务中心 2025 pairs and the 政府工作报告 of a coal-mining county in transition (2025→2026), written by authors
+    who never read the code, with every failure class planted and, new, ceilings met by zero in other words, numbers
+    inside a label that are not its target, changes in percentage points answered by from-to values, promises
+    answered by their effect, figures in another unit, consolidations, shares of a counted whole, short works
+    promises and other bodies' evaluations.  Annotated blind, kept outside the repository until the final code of
+    the round (2026-12-07) scored it once with the shared scorers: 172 of 214 (80.4%, kappa 0.71; the offices 80.8%,
+    the county 79.4%), commitment recall 99.5%, confidence AUROC 0.70. They never train the verdict; this test keeps
+    the first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
+    test = [p for p in PAIRS if p.pair_id in SEVENTEENTH_ROUND_TEST]
+    assert len(test) == 4 and all(p.split == "test" for p in test)
+    total = checked_together(test, "seventeenth round's frozen test pairs")
+    assert total["agreement"] >= 0.803 and total["recall"] >= 0.995
+
+
+def test_the_pairs_written_after_the_seventeenth_round_keep_their_first_run():
+    """Written and annotated blind after the seventeenth round's final code (县中心血站 2025, 县非物质文化遗产保护中心 2026,
+    县水库移民后期扶持事务中心 2025 and a textile-and-garment county's 政府工作报告 2026→2027: 168 of 211 (79.6%; 72.5%,
+    74.0%, 87.8%, 83.6%), recall 100%) and never trained on: their first run with that code is a held-out figure of
+    it; the next round trains on them."""
+    after = [p for p in PAIRS if p.pair_id in AFTER_SEVENTEENTH_ROUND]
     assert len(after) == 4 and all(p.split == "dev" for p in after)
-    assert not set(read_training().pair_id) & set(AFTER_SIXTEENTH_ROUND)
-    total = checked_together(after, "pairs written after the sixteenth round")
-    assert total["agreement"] >= 0.802 and total["recall"] >= 0.99
+    assert not set(read_training().pair_id) & set(AFTER_SEVENTEENTH_ROUND)
+    total = checked_together(after, "pairs written after the seventeenth round")
+    assert total["agreement"] >= 0.796 and total["recall"] >= 1.0
