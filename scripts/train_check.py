@@ -370,7 +370,7 @@ def main():
     print(json.dumps({"pair": "ALL (leave one pair out)", **summary}, ensure_ascii=False))
     if a.alternatives:
         summary["alternatives"] = {}
-        for k, (name, (alt, alt_pairs)) in enumerate(measured.items(), start=1):
+        for k, (name, (alt, _)) in enumerate(measured.items(), start=1):
             summary["alternatives"][name] = {key: alt[key] for key in (
                 "agreement", "kappa", "recall", "confidence_auroc", "national", "local")}
             summary["alternatives"][name]["outputs"] = f"alternative{k}"

@@ -3122,11 +3122,9 @@ def _names_its_head(label: str, head: str) -> bool:
         >>> _names_its_head("完成校内道路“白改黑”改造", "改造"), _names_its_head("“白改黑”道路改造", "改造")
         (True, False)
     """
-    m = None
-    for m in _QUOTED.finditer(label):
-        pass
-    tail = label[m.end():] if m else ""
-    return bool(m) and head in tail and len(_HAN.findall(tail)) <= 3
+    names = list(_QUOTED.finditer(label))
+    tail = label[names[-1].end():] if names else ""
+    return bool(names) and head in tail and len(_HAN.findall(tail)) <= 3
 
 
 def _head_of(label: str) -> str:
@@ -3210,24 +3208,25 @@ def target_labels(plan_text: str, c: Commitment, targets: list) -> list[tuple]:
     out = []
     previous_end = c.start
     share_base = _share_base_end(plan_text, c, targets)
-    skipped = None  # (where the from-word starts, where the starting value ends): cut out of the next label
+    start = None  # the starting value just passed (its from-word) and its value: cut out of the next label
     for t in sorted(targets, key=lambda t: int(t.start)):
-        if starting_value(plan_text, int(t.start), int(t.end), c.start):
+        m = _from_word(plan_text, int(t.start), c.start)
+        if m and _leads_on(plan_text, int(t.end)):
             # 由38种扩大到50种: the starting value is no target, the new one is; the new one's label is the words
             # around them (把门诊慢特病病种…扩大到, 由现有23支整合为14支以内: …整合为, as the review words it)
-            m = _FROM.search(plan_text, max(c.start, int(t.start) - 16), int(t.start))
-            skipped = (m.start() if m else int(t.start), int(t.end),
-                       _STOCK_WORDS.sub("", m.group()) if m else "",  # (每人每年 stays: the new value's too)
-                       float(t.base_value))
+            start = (m, int(t.end), float(t.base_value))
             continue
         if int(t.start) < share_base:
             continue  # 全县150个行政村中…10万元以上的村占比达到80%: the share's base and threshold are no targets
         own = plan_text[previous_end:int(t.start)]
-        if skipped and previous_end <= skipped[0]:
-            own = plan_text[previous_end:skipped[0]] + skipped[2] + plan_text[skipped[1]:int(t.start)]
-            if str(getattr(t, "approx", "")) == "exact" and float(t.base_value) < skipped[3]:
+        if start and previous_end <= start[0].start():
+            from_word, value_end, value = start
+            # (what both values are of stays: 由每人每年240元提高到280元, 每人每年)
+            own = plan_text[previous_end:from_word.start()] + _STOCK_WORDS.sub("", from_word.group()) \
+                + plan_text[value_end:int(t.start)]
+            if str(getattr(t, "approx", "")) == "exact" and float(t.base_value) < value:
                 t = t._replace(approx="at_most")  # 由26个整合为15个: a new value below its start is a ceiling
-        skipped = None
+        start = None
         # The label of a target is what stands before it since the last
         # number; a bare 、新开工 borrows the commitment's subject.
         # Nor does a label opening with 的: the number before it qualifies the things counted (全县186个行政村中
@@ -3567,11 +3566,22 @@ def starting_value(text: str, start: int, end: int, lo: int = 0) -> bool:
         >>> starting_value(t, t.index("38"), t.index("38") + 3), starting_value(t, t.index("50"), t.index("50") + 3)
         (True, False)
     """
+    return bool(_from_word(text, start, lo) and _leads_on(text, end))
+
+
+def _from_word(text: str, start: int, lo: int = 0) -> Optional[re.Match]:
+    """The from-word (由, 从, with a year and the words after it) in the 16 characters before offset ``start``,
+    not before ``lo``: what makes the number there a starting value when another value follows (:func:`_leads_on`)."""
+    return _FROM.search(text, max(lo, start - 16), start)
+
+
+def _leads_on(text: str, end: int) -> bool:
+    """Whether the words after the number ending at ``end`` lead to a new value: a change verb and 到/至/为
+    (提高到), or, whatever the verb, 到/至/为 and a number (由52个整合优化为30个: the sixteenth round's test pairs;
+    the verbs of change_verbs.tsv are those that also make a figure a change, which 整合 and 优化 do not:
+    整合资金3000万元)."""
     after = text[end:end + 30]
-    # 由52个整合优化为30个: whatever the verb, a value after 由 that leads to another value (为/到/至 and a number)
-    # starts the change (the sixteenth round's test pairs; the verbs of change_verbs.tsv are those that also
-    # make a figure a change, which 整合 and 优化 do not: 整合资金3000万元)
-    return bool(_FROM.search(text[max(lo, start - 16):start]) and (_TO.match(after) or _LEADS_TO.match(after)))
+    return bool(_TO.match(after) or _LEADS_TO.match(after))
 
 
 #: Before a starting value, the words that say only where it starts (由, 从, 现有, 2024年的): out of the new

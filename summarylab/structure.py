@@ -147,6 +147,11 @@ _PATTERNS = {
     # (not inside a name that goes on past the word: 县关心下一代工作委员会, 县委巡察工作领导小组办公室)
     "org_stop": lambda: (rf"关于|{_YEAR_WORD}|(?:" + _any_of("title_words.tsv", "org_stop")
                          + ")(?!" + _any_of("title_words.tsv", "org_inner") + ")"),
+    # After a body named in a report's opening, the words that make it a body leading the office (…的正确领导下),
+    # and before it, those that make it a body the office joins or helps (参加县教育局…).
+    "org_led_by": lambda: ("的?(?:" + _any_of("title_words.tsv", "org_led_how") + ")?(?:"
+                           + _any_of("title_words.tsv", "org_led_by") + ")"),
+    "org_joined": lambda: _any_of("title_words.tsv", "org_joined"),
     "org_noise": lambda: (rf"关于|{_YEAR_WORD}|" + _any_of("title_words.tsv", "org_noise")
                           + r"|[和及暨与、，,：:（）()“”\s]"),
     # Lines a web page puts around a report: breadcrumbs, dates of posting, sources.
@@ -901,10 +906,6 @@ _TITLE_LABEL = re.compile(r"^\s*【[^【】]{1,8}】\s*")
 _ORG_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:县|区|市|镇|乡|街道))(妇联|团委|民政局|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))"
 )
-#: After a body named in a report's opening, the words that make it a body leading the office (…的正确领导下).
-_LED_BY = re.compile(r"的?(?:正确|坚强|大力|关心)?(?:领导|指导|支持|关心)")
-#: Before it, the words that make it a body the office joins or helps (参加县教育局…).
-_JOINED = re.compile(r"参加|配合|协助")
 
 
 def _bare_title(title: str) -> str:
@@ -994,8 +995,8 @@ def detect_metadata(text: str, title: str) -> dict:
     if not org:
         # (the bodies that lead the office, 在县委、县政府和县教育局的正确领导下, and those it joins, 参加县教育局…, are
         # not the office)
-        m = next((m for m in _ORG_IN_TEXT.finditer(head) if not _LED_BY.match(head, m.end())
-                  and not _JOINED.search(head, max(0, m.start() - 2), m.start())), None)
+        m = next((m for m in _ORG_IN_TEXT.finditer(head) if not _pattern("org_led_by").match(head, m.end())
+                  and not _pattern("org_joined").search(head, max(0, m.start() - 2), m.start())), None)
         org = m.group() if m else None
     return {"org": org, "year": year, "plan_year": plan_year, "kind": kind}
 

@@ -19,11 +19,10 @@ The verdict's ``confidence`` is the model's probability of the verdict it
 gives (its worth is measured leave one pair out by the AUROC of right against
 wrong verdicts, see models/check_cv.json).  The model is gradient-boosted trees
 (scikit-learn's HistGradientBoostingClassifier) since the seventeenth round: with
-188 annotated pairs the trees won against the logistic regression shipped before
+191 annotated pairs the trees won against the logistic regression shipped before
 (leave one pair out, in the same folds: models/check_cv.json), which stays one
 setting away (``VerdictModel(kind="logistic")``, whose weights can be read one per
-feature).  The other models measured (a CalibratedClassifierCV copy, other
-settings) live with the measuring code in scripts/train_check.py.
+feature) and is measured beside it by ``scripts/train_check.py --alternatives``.
 """
 
 from __future__ import annotations
