@@ -268,6 +268,10 @@ def test_local_pairs_checked_by_a_model_that_never_saw_them(local_results):
             # development figures): 71.4% (动物疫病预防控制中心) to 92.0% (第一中学) with the boosted model and five
             # folds of whole local pairs; 社会保险事业管理中心's recall 94% (3 of 50 commitments unproduced)
             assert r["recall"] >= 0.94 and r["agreement"] >= 0.71
+        elif pid in SEVENTEENTH_ROUND_TEST:
+            # the seventeenth round's spent frozen offices, first scored 75.0% 急救指挥中心, 82.7% 水产技术推广站,
+            # 84.3% 人才服务中心 (1 of 51 unproduced; their errors read this round)
+            assert r["recall"] >= 0.98 and r["agreement"] >= 0.75
         elif pid in TWENTY_FIRST_ROUND_DEV:
             # written and annotated blind after the seventeenth round's final code and never trained on: their
             # first runs with that code, 72.5% (中心血站) to 87.8% (水库移民后期扶持事务中心), are held-out figures of it
@@ -461,6 +465,12 @@ SPENT_SPLITS = {
     # running totals where the year's figure is missing: 174 of 212 (82.1%, kappa 0.73; the offices 80.1%, the
     # county 86.9%), recall 97.6%, AUROC 0.67
     "sixteenth round": (SIXTEENTH_ROUND_TEST, 0.82, 0.976),
+    # synthetic 县急救指挥中心 2025, 县水产技术推广站 2026 and 县人才服务中心 2025 pairs and the 政府工作报告 of a
+    # coal-mining county in transition (2025→2026), ceilings met by zero in other words, numbers inside a label
+    # that are not its target, changes in percentage points answered by from-to values, consolidations and
+    # other bodies' evaluations: 172 of 214 (80.4%, kappa 0.71; the offices 80.8%, the county 79.4%), recall
+    # 99.5%, AUROC 0.70
+    "seventeenth round": (SEVENTEENTH_ROUND_TEST, 0.803, 0.995),
 }
 
 
@@ -476,28 +486,6 @@ def test_a_spent_frozen_split_keeps_its_first_score(name):
 
 
 AFTER_SEVENTEENTH_ROUND = TWENTY_FIRST_ROUND_DEV + ("county_fangzhi_2026",)
-
-
-def test_the_frozen_test_pairs_never_train_the_verdict():
-    shipped = set(read_training().pair_id) | set(read_judge_training().pair_id)
-    assert {p.pair_id for p in PAIRS if p.split == "test"} == set(SEVENTEENTH_ROUND_TEST)
-    assert not shipped & set(SEVENTEENTH_ROUND_TEST)
-
-
-def test_the_seventeenth_rounds_frozen_test_pairs_keep_their_first_score():
-    """The frozen split of the seventeenth round (split=test): synthetic 县急救指挥中心 2025, 县水产技术推广站 2026 and
-    县人才服务中心 2025 pairs and the 政府工作报告 of a coal-mining county in transition (2025→2026), written by authors
-    who never read the code, with every failure class planted and, new, ceilings met by zero in other words, numbers
-    inside a label that are not its target, changes in percentage points answered by from-to values, promises
-    answered by their effect, figures in another unit, consolidations, shares of a counted whole, short works
-    promises and other bodies' evaluations.  Annotated blind, kept outside the repository until the final code of
-    the round (2026-12-07) scored it once with the shared scorers: 172 of 214 (80.4%, kappa 0.71; the offices 80.8%,
-    the county 79.4%), commitment recall 99.5%, confidence AUROC 0.70. They never train the verdict; this test keeps
-    the first score from sliding, and a rise here is no evidence (the next round needs a new split)."""
-    test = [p for p in PAIRS if p.pair_id in SEVENTEENTH_ROUND_TEST]
-    assert len(test) == 4 and all(p.split == "test" for p in test)
-    total = checked_together(test, "seventeenth round's frozen test pairs")
-    assert total["agreement"] >= 0.803 and total["recall"] >= 0.995
 
 
 def test_the_pairs_written_after_the_seventeenth_round_keep_their_first_run():
