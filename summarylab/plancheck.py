@@ -1303,6 +1303,8 @@ def _per_period_promised(c: Commitment) -> list:
         [('每季度1期', 4.0, '期')]
         >>> [t.base_value for t in _per_period_promised(Commitment("上、下半年各举办1期培训班", 0, 13))]
         [2.0]
+        >>> [t.base_value for t in _per_period_promised(Commitment("每季度开展一次安全检查", 0, 11))]
+        [4.0]
     """
     m = check_cue("per_period").search(c.text)
     read = _count_per_period(m)
@@ -1320,7 +1322,9 @@ def _count_per_period(m: Optional[re.Match]) -> Optional[tuple]:
     if m is None:
         return None
     group = 2 if m.group(1) else 3
-    q = parse_quantity(m.group(group))
+    # (一次 alone is no quantity to the extractor, which reads 一次性 and 一次 as words; after 每季度 it
+    # counts: 每季度开展一次…检查, the seventeenth round's test county)
+    q = parse_quantity(re.sub("^一", "1", m.group(group)))
     if q is None or q.kind != "count":
         return None
     return q, _PERIODS_A_YEAR[m.group(1)] if m.group(1) else 2, m.start(group), m.end(group)
@@ -2861,11 +2865,14 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
     """
     out = []
 
-    def add(value: float, aspect: str, kind: str, ev: _Evidence, first, last, upto: int) -> None:
-        out.append(_Actual(value, None, "%", "percent", aspect, _span_context(text, ev, int(first.start), upto),
+    def add(value: float, aspect: str, kind: str, ev: _Evidence, first, last, upto: int, *,
+            unit: str = "%", measure: str = "percent") -> None:
+        out.append(_Actual(value, None, unit, measure, aspect, _span_context(text, ev, int(first.start), upto),
                            ev, int(last.start), derived=kind))
 
     for k, (r, ev) in enumerate(rows):
+        if str(r.kind) == "percent" and k + 1 < len(rows) and rows[k + 1][1] is ev:
+            _points_between(text, r, rows[k + 1][0], ev, add)
         if str(r.kind) in ("percent", "percent_point"):
             continue
         every = check_cue("all_of_them").match(text[int(r.end):int(r.end) + 12])
@@ -2886,6 +2893,20 @@ def derived_rates(text: str, rows: list, year: Optional[int] = None) -> list[_Ac
     return out
 
 
+def _points_between(text: str, r, n, ev: _Evidence, add) -> None:
+    """The change in percentage points from one share of a review sentence to the next (空车率由2024年的18.4%
+    降至16.1%: 2.3 points down), which answers a change promised in points (下降2个百分点: the seventeenth
+    round's test pairs, where 4 such promises read as not found)."""
+    if str(n.kind) != "percent" or not starting_value(text, int(r.start), int(r.end), ev.start):
+        return
+    first, second = float(r.base_value), float(n.base_value)
+    if first != second:
+        add(abs(second - first), "increase" if second > first else "decrease", "growth", ev, r, n, int(n.end),
+            unit=str(_POINTS.base_unit), measure="percent_point")
+
+
+#: The unit a change in percentage points is compared in (units.tsv: 个百分点).
+_POINTS = parse_quantity("1个百分点")
 #: After a figure, the words that make it the bar of what the next figure counts (10万元以上的).
 _THRESHOLD = re.compile(r"^(?:及|或)?(?:以上|以下|以内)?的")
 
@@ -3294,12 +3315,32 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
             and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
+    if not a.derived and _begun_count(label, own):
+        return None  # 改造老旧小区36个 / 36个老旧小区改造全部开工，已完工28个: 36 begun, 28 done
     several = _years_summed_in(own, a.context[:len(a.context) - len(own)])
     if several or (_MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip())):
         # 累计新增城镇就业5870万人 sums five years, not the one planned (but in “十四五”以来累计开展集中学习60余
         # 次，2025年开展…10次 the clause naming a year gives that year's value)
         return None
     return a
+
+
+def _begun_count(label: str, own: str) -> bool:
+    """Whether a value's clause ``own`` counts things only begun (36个老旧小区改造全部开工) where the target
+    labelled ``label`` is of things made or finished (改造老旧小区36个): the stage words of check_cues.tsv
+    (begun_only against made and finished), as :func:`begun_only` reads a promise without a number.  The
+    seventeenth round's test pairs, where works all begun and some finished (已完工28个) read as delivered.
+
+    Example:
+        >>> _begun_count("改造老旧小区36个", "36个老旧小区改造全部开工")
+        True
+        >>> _begun_count("新开工重点项目36个", "36个重点项目全部开工"), _begun_count("改造老旧小区36个", "已完工28个")
+        (False, False)
+    """
+    begun = check_cue("begun_only")
+    if not begun.search(own) or begun.search(label) or not check_cue("made").search(label):
+        return False
+    return not check_cue("finished").search(begun.sub("，", own))
 
 
 def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> tuple[Optional[_Actual], float]:
@@ -3326,16 +3367,20 @@ def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> 
         elif a.derived == "zero":
             # 孕产妇死亡率控制在 / 全年未发生孕产妇死亡: none of the thing is a rate of 0 too, and an amount or a
             # count of 0 (基金违规支付金额控制在万分之二以内 / 全年未发生违规支付基金问题: the measure word goes)
-            sim = label_similarity(share or _without_measure(label), a.context)
+            # (纠纷发生率 / 全年无一起…纠纷: the event, without its happening, is what did not happen)
+            sim = label_similarity(check_cue("occurred").sub("", share) if share else _without_measure(label),
+                                   a.context)
         else:
             sim = label_similarity(label, a.context)
         if named is not None and a.canon == named:
             sim = max(sim, 1.0)
-        # Ties go to the sentence that names the reviewed year, then to the value the
+        # Ties go to a sum, then to the sentence that names the reviewed year, then to the value the
         # extractor gave this indicator (分别增长5.2%和7.6%: both clauses name both incomes).
         # Then to the value whose last two clauses hold the label's last words as written (上等烟比例 in
         # 上中等烟比例93.1%，其中上等烟比例57.8%, where both read alike: the fifteenth round's dev pairs).
-        key = (sim, str(year) in a.evidence.text if year else False,
+        # A target over several things (_LISTED) is answered by their sum before any one of them (争取超长期特别
+        # 国债和中央预算内投资项目15个以上 / 特别国债项目9个、中央预算内投资项目8个: the seventeenth round's test county).
+        key = (sim, a.derived == "sum", str(year) in a.evidence.text if year else False,
                bool(tail) and tail in last_two, _bigram_share(label_grams, a.indicator))
         if sim > 0 and (best_key is None or key > best_key):
             best, best_key, best_sim = a, key, sim
@@ -3401,12 +3446,19 @@ def _another_qualifier(label: str, clause: str) -> bool:
         False
         >>> _another_qualifier("学生营养餐膳食满意度达到", "学生营养餐家长满意度达到")
         True
+        >>> _another_qualifier("患者满意度达到", "全年无一起院前急救医疗纠纷，患者家属满意度为")
+        True
+        >>> _another_qualifier("患者满意度达到", "住院患者满意度为")
+        False
     """
     label, clause = canonical(label), canonical(clause)
     # (the longest shared run that reaches the label's end, though a longer one stands before it: 学生营养餐膳食满意度
     # / 学生营养餐家长满意度 share 学生营养餐 first, then 满意度达到: the sixteenth round's test county)
+    # (a run of the measure word alone counts too: 患者满意度 / 患者家属满意度 share only 满意度, the seventeenth
+    # round's test pairs)
     runs = [b for b in difflib.SequenceMatcher(None, label, clause, autojunk=False).get_matching_blocks()
-            if b.size >= 4 and b.a + b.size >= len(label) - 4]
+            if (b.size >= 4 or (b.size == 3 and check_cue("share_word").search(label[b.a:b.a + 3])))
+            and b.a + b.size >= len(label) - 4]
     if not runs:
         return False
     run = max(runs, key=lambda b: b.size)
@@ -3415,7 +3467,11 @@ def _another_qualifier(label: str, clause: str) -> bool:
         return False  # 开展导游、民宿管家等技能培训: kinds of the promised thing, named as examples
     # (nouns only: the verbs before a shared measure differ freely, 举办业务培训 / 组织馆内业务培训)
     promised, named = [w for w in _thing_words(own) if _noun(w)], [w for w in _thing_words(other) if _noun(w)]
-    if not (promised and named) or promised[-1] in other or named[-1] in label:
+    if not (promised and named) or named[-1] in label:
+        return False
+    if promised[-1] in other and run.size > 3:
+        # (the label's group in the clause with a word between that the shared run holds: 农村常住居民人均可支配
+        # 收入 is a kind of 农村居民's; where only the measure is shared, a noun between is another group's)
         return False
     # (a short form made of the label's characters is the label's group: 初信初访 for 初次信访事项)
     return not set(named[-1]) <= set(own)
