@@ -101,10 +101,11 @@ def lower_is_better(label: str) -> bool:
     """Whether an indicator's target is a ceiling (models/lower_better.tsv).
 
     Example:
-        >>> lower_is_better("居民消费价格涨幅"), lower_is_better("城镇新增就业")
-        (True, False)
+        >>> lower_is_better("居民消费价格涨幅"), lower_is_better("城镇新增就业"), lower_is_better("养殖尾水达标排放率")
+        (True, False, False)
     """
-    return any(w in label for w in words("lower_better.tsv", "lower_better"))
+    return any(w in label for w in words("lower_better.tsv", "lower_better")) and not any(
+        w in label for w in words("lower_better.tsv", "still_floor"))  # 达标排放率: the share kept within standard
 
 
 #: How far an outcome may fall on the wrong side of a target written with 左右, 约 or 上下

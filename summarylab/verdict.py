@@ -97,6 +97,8 @@ FEATURES = (
                           # 水产品 for 棉花、油料、糖料、肉类和水产品: GUIDELINES_check.md, partial)
     "judge_best",       # the evidence judge's best probability over the candidates (EvidenceJudge below:
                         # how likely one retrieved sentence is the passage an annotator would cite)
+    "one_thing",        # every number of the promise counts one thing (建成人才驿站1个): a review reports it
+                        # done without the count (人才驿站建成投用), so a number unmatched says less
 )
 
 
