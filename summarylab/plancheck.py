@@ -1607,7 +1607,7 @@ def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, si
         ev = prep.eligible[k]
         # (read as the best sentence's cue is, by its subject: 部分背街小巷路灯尚未更换 is about the lights, not the
         # promised roads, the seventeenth round's test pairs)
-        if cand.coverage[t] > f["partial_near"] and unfinished_said(c.text, ev.text):
+        if cue("partial", _QUOTED.sub("", ev.text)) and cand.coverage[t] > f["partial_near"]:
             f["partial_near"] = cand.coverage[t]
             side["partial"] = side["partial"] or ev
         if not f["half_shown"] and _shown_conjunct(c.text, ev.text, 0.35):
@@ -3484,10 +3484,10 @@ def _another_qualifier(label: str, clause: str) -> bool:
     if not (promised and named) or named[-1] in label:
         return False
     if run.size == 3:
-        # (where only the measure is shared, the promised group named with another noun right before the
-        # measure is another group's: 患者家属满意度 against 患者满意度; 网络直报及时率 is 报告及时率 in other
-        # words, 指战员体能考核达标率 the same measure as 全员体能达标率)
-        return promised[-1] in other and own.endswith(promised[-1]) and other.endswith(named[-1])
+        # (where only the measure is shared, the last nouns before it say whose it is: 患者家属满意度 is another
+        # group's than 患者满意度, 代表委员满意率 than 群众…满意率; nouns sharing a character are one group in
+        # other words, as a short form below: 网络直报及时率 is 报告及时率, 指战员 are 全员)
+        return not set(named[-1]) & set(promised[-1])
     if promised[-1] in other:
         return False  # (农村常住居民人均可支配收入 is a kind of 农村居民's: the shared run holds the group)
     # (a short form made of the label's characters is the label's group: 初信初访 for 初次信访事项)
