@@ -3325,7 +3325,7 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     if a.aspect == "level" and check_cue("new_things").search(label) and check_cue("stock").search(own) \
             and not (check_cue("made").search(own) or _INCREASED.search(own)):
         return None  # 新增市政消火栓50个 / 对全县412个市政消火栓逐一摸排: the stock, not what was added
-    if not a.derived and _begun_count(label, own):
+    if not a.derived and _begun_count(label, own, a.evidence.text[max(0, a.start - a.evidence.start):]):
         return None  # 改造老旧小区36个 / 36个老旧小区改造全部开工，已完工28个: 36 begun, 28 done
     several = _years_summed_in(own, a.context[:len(a.context) - len(own)])
     if several or (_MULTI_YEAR.search(a.evidence.text[:8]) and not _ONE_YEAR_CLAUSE.match(own.strip())):
@@ -3335,22 +3335,33 @@ def _comparable(t, a: _Actual, label: str, stem: Optional[str]) -> Optional[_Act
     return a
 
 
-def _begun_count(label: str, own: str) -> bool:
+def _begun_count(label: str, own: str, rest: str = "") -> bool:
     """Whether a value's clause ``own`` counts things only begun (36个老旧小区改造全部开工) where the target
     labelled ``label`` is of things made or finished (改造老旧小区36个): the stage words of check_cues.tsv
     (begun_only against made and finished), as :func:`begun_only` reads a promise without a number.  The
-    seventeenth round's test pairs, where works all begun and some finished (已完工28个) read as delivered.
+    clauses of ``rest`` (the sentence from the value on) that finish things without a count of their own finish
+    the same things (于3月开工，10月全部建成投用); one with its count (已完工28个) counts others.  The
+    seventeenth round's test pairs, where works all begun and some finished read as delivered.
 
     Example:
-        >>> _begun_count("改造老旧小区36个", "36个老旧小区改造全部开工")
+        >>> _begun_count("改造老旧小区36个", "36个老旧小区改造全部开工", "36个老旧小区改造全部开工，已完工28个。")
         True
         >>> _begun_count("新开工重点项目36个", "36个重点项目全部开工"), _begun_count("改造老旧小区36个", "已完工28个")
         (False, False)
+        >>> _begun_count("建成避难场所3处", "3处避难场所于3月开工", "3处避难场所于3月开工，10月全部建成投用。")
+        False
     """
     begun = check_cue("begun_only")
     if not begun.search(own) or begun.search(label) or not check_cue("made").search(label):
         return False
-    return not check_cue("finished").search(begun.sub("，", own))
+    finished = check_cue("finished")
+    later = _clause_parts(re.split(r"[。；;]", rest, maxsplit=1)[0])[1:]
+    return not (finished.search(begun.sub("，", own))
+                or any(finished.search(c) and not _A_COUNT.search(c) for c in later))
+
+
+#: A number in a clause that counts something (28个, 1.2万), not a date's (10月, 2025年).
+_A_COUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*[月日年号])")
 
 
 def _best_actual(t, label: str, actuals: list[_Actual], year: Optional[int]) -> tuple[Optional[_Actual], float]:

@@ -44,8 +44,10 @@ def test_a_thing_promised_finished_and_reported_begun_is_partial(promise, review
 
 
 def test_a_count_of_things_begun_does_not_meet_a_count_to_finish():
+    # (since the eighteenth round the count of things only begun is no actual value of a count to make or
+    # finish at all: the reason names the stage reached instead)
     row = row_of("建成乡镇应急避难场所3处", "全县3处乡镇应急避难场所已全部开工建设。", office="应急管理局")
-    assert row.verdict == "partial" and row.actual == 3
+    assert row.verdict == "partial" and "开工" in row.reason
 
 
 def test_things_begun_and_finished_in_one_sentence_are_finished():
