@@ -18,7 +18,8 @@ OFFICES = {"local_renfang_2024": 0.978, "local_dizhen_2025": 1.0, "local_gongan_
            "county_muqu_2025": 1.0,  # (a county's 政府工作报告, sampled by the guideline's rule)
            "local_yiyuan_2026": 0.98, "local_youeryuan_2025": 1.0,
            "local_yizhong_2026": 0.98,
-           "local_jijiu_2025": 1.0}
+           "local_jijiu_2025": 1.0,
+           "local_shuibao_2025": 1.0}
 
 
 @pytest.mark.parametrize("pair_id, reported", OFFICES.items())
