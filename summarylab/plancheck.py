@@ -1605,8 +1605,6 @@ def _near_features(prep: Prepared, c: Commitment, cand: _Candidates, f: dict, si
         if cand.score[t] < 0.15:
             break
         ev = prep.eligible[k]
-        # (read as the best sentence's cue is, by its subject: 部分背街小巷路灯尚未更换 is about the lights, not the
-        # promised roads, the seventeenth round's test pairs)
         if cue("partial", _QUOTED.sub("", ev.text)) and cand.coverage[t] > f["partial_near"]:
             f["partial_near"] = cand.coverage[t]
             side["partial"] = side["partial"] or ev
